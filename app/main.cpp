@@ -1,0 +1,110 @@
+// wheelbench: the window, or a headless subcommand (check, config, build, inspect, compare, diagnose).
+#include "core/cli/CommandRegistry.h"
+#include "core/common/AppInfo.h"
+#include "ui/common/MainWindow.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+bool wantsCli(const QStringList &args)
+{
+    if (args.size() < 2)
+        return false;
+    const QString first = args.at(1);
+    static const QStringList flags = {QStringLiteral("-h"), QStringLiteral("--help"), QStringLiteral("help"),
+                                      QStringLiteral("-v"), QStringLiteral("--version")};
+    if (flags.contains(first) || wb::cli::CommandRegistry::find(first) != nullptr)
+        return true;
+    // Not an option and not an existing path: let the command line say "unknown command".
+    return !first.startsWith(QLatin1Char('-')) && !QFileInfo::exists(first);
+}
+
+bool hasDisplay()
+{
+#if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+#else
+    return true;
+#endif
+}
+
+void setIdentity()
+{
+    QCoreApplication::setApplicationName(wb::AppInfo::executable());
+    QCoreApplication::setApplicationVersion(wb::AppInfo::version());
+    QCoreApplication::setOrganizationName(wb::AppInfo::organization());
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+
+    if (wantsCli(args)) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        return wb::cli::CommandRegistry::run(QCoreApplication::arguments(), out, err);
+    }
+
+    // The window. Options: [PATH] [--screenshot FILE]
+    QString path;
+    QString screenshot;
+    for (int i = 1; i < args.size(); ++i) {
+        if (args.at(i) == QLatin1String("--screenshot") && i + 1 < args.size())
+            screenshot = args.at(++i);
+        else if (args.at(i).startsWith(QLatin1Char('-'))) {
+            std::fprintf(stderr, "wheelbench: unknown option %s (see wheelbench --help)\n", qPrintable(args.at(i)));
+            return wb::cli::ExitUsage;
+        } else
+            path = args.at(i);
+    }
+
+    if (!hasDisplay()) {
+        const QByteArray target = path.isEmpty() ? QByteArray("PROJECT") : path.toLocal8Bit();
+        std::fprintf(stderr,
+                     "wheelbench: no display found, so the window cannot open.\n"
+                     "Run it headless instead, for example:\n"
+                     "  wheelbench check %s          validate the project's settings\n"
+                     "  wheelbench build %s          build its wheel with maturin\n"
+                     "  wheelbench inspect WHEEL.whl    inspect a wheel\n"
+                     "  wheelbench diagnose --project %s\n"
+                     "or render the window without a screen:\n"
+                     "  QT_QPA_PLATFORM=offscreen wheelbench %s --screenshot window.png\n"
+                     "See wheelbench --help for every command.\n",
+                     target.constData(), target.constData(), target.constData(), target.constData());
+        return wb::cli::ExitUsage;
+    }
+
+    QApplication app(argc, argv);
+    setIdentity();
+    QApplication::setApplicationDisplayName(wb::AppInfo::name());
+    QApplication::setDesktopFileName(wb::AppInfo::appId());
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/wheelbench/icons/wheelbench.svg")));
+
+    wb::ui::MainWindow window;
+    if (!path.isEmpty() && !window.openPath(path) && !screenshot.isEmpty())
+        return wb::cli::ExitUsage;
+    window.show();
+
+    if (!screenshot.isEmpty()) {
+        // Give views a moment to finish background work (reading the project, the wheel), then save.
+        QTimer::singleShot(1500, &window, [&window, screenshot] {
+            const bool saved = window.grab().save(screenshot);
+            std::fprintf(saved ? stdout : stderr, saved ? "saved %s\n" : "could not save %s\n", qPrintable(screenshot));
+            QCoreApplication::exit(saved ? 0 : 1);
+        });
+    }
+    return app.exec();
+}

@@ -1,0 +1,68 @@
+#include "ui/common/Workspace.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace wb::ui {
+
+Workspace::Workspace(QObject *parent)
+    : QObject(parent)
+{
+}
+
+bool Workspace::isWheelPath(const QString &path)
+{
+    return path.endsWith(QLatin1String(".whl"), Qt::CaseInsensitive);
+}
+
+bool Workspace::open(const QString &path, QString *error)
+{
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        if (error)
+            *error = tr("%1 does not exist.").arg(QDir::toNativeSeparators(path));
+        return false;
+    }
+    if (info.isDir()) {
+        openProject(info.absoluteFilePath());
+        return true;
+    }
+    if (isWheelPath(path)) {
+        openWheel(info.absoluteFilePath());
+        return true;
+    }
+    if (info.fileName() == QLatin1String("pyproject.toml") || info.fileName() == QLatin1String("Cargo.toml")) {
+        openProject(info.absolutePath());
+        return true;
+    }
+    if (error)
+        *error = tr("%1 is neither a project folder nor a wheel (.whl).").arg(QDir::toNativeSeparators(path));
+    return false;
+}
+
+void Workspace::openProject(const QString &dir)
+{
+    m_projectDir = QDir::cleanPath(QFileInfo(dir).absoluteFilePath());
+    Q_EMIT projectOpened(m_projectDir);
+}
+
+void Workspace::openWheel(const QString &path)
+{
+    const QString clean = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    if (!m_wheels.contains(clean))
+        m_wheels.append(clean);
+    m_currentWheel = clean;
+    Q_EMIT wheelOpened(clean);
+}
+
+void Workspace::reportBuild(bool succeeded, const QString &log, const QStringList &artifacts)
+{
+    m_lastBuildLog = log;
+    Q_EMIT buildFinished(succeeded, log, artifacts);
+    for (const QString &artifact : artifacts) {
+        if (isWheelPath(artifact))
+            openWheel(artifact);
+    }
+}
+
+} // namespace wb::ui

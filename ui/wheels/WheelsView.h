@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+
+namespace wb::ui {
+
+class Workspace;
+
+class WheelsView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit WheelsView(Workspace *workspace, QWidget *parent = nullptr);
+
+private:
+    Workspace *m_workspace = nullptr;
+    QLabel *m_placeholder = nullptr;
+};
+
+} // namespace wb::ui
