@@ -1,11 +1,141 @@
+// wheelbench check DIR [--json]: validates a project's pyproject.toml and Cargo.toml.
 #include "core/cli/CommandRegistry.h"
+#include "core/project/EffectiveSettings.h"
+#include "core/project/ProjectValidator.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace wb::cli {
 
+namespace {
+const char *const checkUsage =
+    "wheelbench check DIR [--json] [--cargo FILE] [--files-only] [--maturin-version X.Y.Z]\n"
+    "\n"
+    "Validates the packaging settings of the maturin project in DIR (pyproject.toml and the crate's\n"
+    "Cargo.toml). Reads files only; runs nothing from the project.\n"
+    "\n"
+    "  --json                   print a JSON report instead of one line per finding\n"
+    "  --cargo FILE             use this Cargo.toml instead of finding it\n"
+    "  --files-only             judge the two files only (skip python-source, include globs, Rust sources)\n"
+    "  --maturin-version VER    the maturin you build with: flags keys it does not know yet\n"
+    "\n"
+    "Output: FILE:LINE:COLUMN: SEVERITY: MESSAGE [ID]\n"
+    "Exit codes: 0 no errors, 1 errors found, 2 unusable input.\n";
+
+QString displayPath(const QString &file)
+{
+    const QString rel = QDir::current().relativeFilePath(file);
+    return rel.startsWith(QLatin1String("../../")) ? file : rel;
+}
+
+QJsonObject editJson(const SettingsEdit &e)
+{
+    static const char *ops[] = {"set", "unset", "append", "remove-element"};
+    QJsonObject o{{QStringLiteral("op"), QString::fromLatin1(ops[int(e.op)])},
+                  {QStringLiteral("file"), e.file == ProjectFileKind::Cargo ? QStringLiteral("Cargo.toml") : QStringLiteral("pyproject.toml")},
+                  {QStringLiteral("key"), e.key}};
+    if (e.op == SettingsEdit::Op::Set || e.op == SettingsEdit::Op::Append)
+        o.insert(QStringLiteral("value"), e.value);
+    if (e.op == SettingsEdit::Op::RemoveElement)
+        o.insert(QStringLiteral("index"), e.index);
+    return o;
+}
+} // namespace
+
 int runCheck(CommandContext &ctx)
 {
-    ctx.err << "wheelbench check: not built yet in this version\n";
-    return ExitUsage;
+    const QStringList &args = ctx.arguments;
+    QString dir;
+    bool json = false;
+    ProjectOptions options;
+    for (int i = 1; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        if (a == QLatin1String("-h") || a == QLatin1String("--help")) {
+            ctx.out << checkUsage;
+            return ExitOk;
+        } else if (a == QLatin1String("--json")) {
+            json = true;
+        } else if (a == QLatin1String("--files-only")) {
+            options.checkFilesystem = false;
+        } else if (a == QLatin1String("--cargo") && i + 1 < args.size()) {
+            options.cargoManifest = args.at(++i);
+        } else if (a == QLatin1String("--maturin-version") && i + 1 < args.size()) {
+            options.maturinVersion = QVersionNumber::fromString(args.at(++i));
+            if (options.maturinVersion.isNull()) {
+                ctx.err << "wheelbench check: '" << args.at(i) << "' is not a version\n";
+                return ExitUsage;
+            }
+        } else if (a.startsWith(u'-') || !dir.isEmpty()) {
+            ctx.err << "wheelbench check: unexpected argument '" << a << "'\n\n" << checkUsage;
+            return ExitUsage;
+        } else {
+            dir = a;
+        }
+    }
+    if (dir.isEmpty()) {
+        ctx.err << "wheelbench check: no project folder given\n\n" << checkUsage;
+        return ExitUsage;
+    }
+    const Project project = Project::load(dir, options);
+    if (!project.isUsable()) {
+        ctx.err << "wheelbench check: " << project.readError << '\n';
+        return ExitUsage;
+    }
+    const EffectiveSettings eff = computeEffectiveSettings(project);
+    const QList<SettingsDiagnostic> diags = ProjectValidator::validate(project, eff);
+    const int errors = ProjectValidator::count(diags, SettingsSeverity::Error);
+    const int warnings = ProjectValidator::count(diags, SettingsSeverity::Warning);
+    if (json) {
+        QJsonArray list;
+        for (const SettingsDiagnostic &d : diags) {
+            QJsonObject o{{QStringLiteral("id"), d.id},
+                          {QStringLiteral("severity"), settingsSeverityName(d.severity)},
+                          {QStringLiteral("file"), d.file},
+                          {QStringLiteral("line"), d.line},
+                          {QStringLiteral("column"), d.column},
+                          {QStringLiteral("message"), d.message}};
+            if (!d.key.isEmpty())
+                o.insert(QStringLiteral("key"), d.key);
+            if (!d.fix.isEmpty()) {
+                QJsonArray edits;
+                for (const SettingsEdit &e : d.fix)
+                    edits << editJson(e);
+                o.insert(QStringLiteral("fix"), QJsonObject{{QStringLiteral("label"), d.fixLabel}, {QStringLiteral("edits"), edits}});
+            }
+            list << o;
+        }
+        const QJsonObject effective{{QStringLiteral("module-name"), eff.moduleName},
+                                    {QStringLiteral("module-name-from"), eff.moduleNameFrom},
+                                    {QStringLiteral("python-source"), eff.pythonSource},
+                                    {QStringLiteral("python-source-from"), eff.pythonSourceFrom},
+                                    {QStringLiteral("bindings"), eff.bindings},
+                                    {QStringLiteral("bindings-from"), eff.bindingsFrom},
+                                    {QStringLiteral("profile"), eff.profile},
+                                    {QStringLiteral("release-profile"), eff.releaseProfile},
+                                    {QStringLiteral("pyo3"), eff.pyo3Requirement},
+                                    {QStringLiteral("abi3"), eff.abi3Minor >= 0 ? QStringLiteral("3.%1").arg(eff.abi3Minor) : QString()}};
+        const QJsonObject report{{QStringLiteral("project"), project.dir},
+                                 {QStringLiteral("pyproject"), project.hasPyproject ? project.pyprojectPath : QString()},
+                                 {QStringLiteral("cargo"), project.hasCargo ? project.cargoPath : QString()},
+                                 {QStringLiteral("cargo-found-by"), project.cargoHow},
+                                 {QStringLiteral("effective"), effective},
+                                 {QStringLiteral("diagnostics"), list},
+                                 {QStringLiteral("errors"), errors},
+                                 {QStringLiteral("warnings"), warnings}};
+        ctx.out << QString::fromUtf8(QJsonDocument(report).toJson(QJsonDocument::Indented));
+    } else {
+        for (const SettingsDiagnostic &d : diags) {
+            ctx.out << displayPath(d.file) << ':' << d.line << ':' << d.column << ": " << settingsSeverityName(d.severity) << ": "
+                    << d.message << " [" << d.id << "]\n";
+            if (!d.fixLabel.isEmpty())
+                ctx.out << "    fix: " << d.fixLabel << '\n';
+        }
+        ctx.out << errors << " error(s), " << warnings << " warning(s)\n";
+    }
+    return errors > 0 ? ExitFindings : ExitOk;
 }
 
 } // namespace wb::cli

@@ -1,11 +1,115 @@
 #include "core/cli/CommandRegistry.h"
+#include "core/wheel/WheelReportJson.h"
+
+#include <QFileInfo>
+#include <QJsonDocument>
 
 namespace wb::cli {
 
+namespace {
+
+const char *const kInspectUsage =
+    "wheelbench inspect FILE [--json] [--quick]\n"
+    "\n"
+    "Inspects a wheel without extracting it: file name and tags, WHEEL and METADATA, RECORD (every\n"
+    "file's hash and size), sizes, native extensions (format, architecture, debug info, needed\n"
+    "libraries, symbol versions, PyInit export) and the manylinux/musllinux policy they really meet.\n"
+    "\n"
+    "Options:\n"
+    "  --json    print the report as JSON (schema_version 1, see docs/inspect.md)\n"
+    "  --quick   skip hashing the contents (structure, metadata and binaries only)\n"
+    "  -h, --help  show this help\n"
+    "\n"
+    "Exit codes: 0 no error findings, 1 error findings, 2 unreadable file or bad arguments.\n";
+
+QString sizeText(qint64 b)
+{
+    if (b >= 10 * 1024 * 1024)
+        return QStringLiteral("%1 MiB").arg(double(b) / (1024.0 * 1024.0), 0, 'f', 1);
+    if (b >= 10 * 1024)
+        return QStringLiteral("%1 KiB").arg(double(b) / 1024.0, 0, 'f', 1);
+    return QStringLiteral("%1 B").arg(b);
+}
+
+void printText(const WheelReport &r, QTextStream &out)
+{
+    out << QFileInfo(r.file).fileName() << '\n';
+    out << "  name: " << r.name << "  version: " << r.version;
+    if (!r.buildTag.isEmpty())
+        out << "  build: " << r.buildTag;
+    out << '\n';
+    out << "  tags: " << r.tags.join(QStringLiteral(", ")) << '\n';
+    out << "  size: " << sizeText(r.fileSize) << " (" << sizeText(r.totalSize) << " unpacked, " << r.files.size() << " entries)\n";
+    out << "  RECORD: " << (!r.record.present ? QStringLiteral("missing") : r.record.ok ? (r.record.verified ? QStringLiteral("verified") : QStringLiteral("consistent (not hashed)")) : QStringLiteral("%1 problem(s)").arg(r.record.problems.size())) << '\n';
+    if (!r.policy.family.isEmpty())
+        out << "  policy: " << r.policy.policy << " (by symbol versions: " << r.policy.symbolPolicy << ")\n";
+    for (const ExtensionReport &x : r.extensions) {
+        out << "  extension " << x.path << ": " << x.binary.formatName() << ' ' << x.binary.arch()
+            << (x.binary.stripped ? ", stripped" : ", not stripped");
+        if (x.binary.debugBytes > 0)
+            out << ", " << sizeText(x.binary.debugBytes) << " debug info";
+        if (!x.policy.family.isEmpty())
+            out << ", " << x.policy.policy;
+        out << '\n';
+        const QStringList needed = x.binary.allNeeded();
+        if (!needed.isEmpty())
+            out << "    needs: " << needed.join(QStringLiteral(", ")) << '\n';
+    }
+    out << "  verdict: " << r.verdict() << '\n';
+    for (const Finding &f : r.findings) {
+        out << "  " << Finding::severityName(f.severity) << " [" << f.id << "] ";
+        if (!f.path.isEmpty())
+            out << f.path << ": ";
+        out << f.message << '\n';
+    }
+}
+
+} // namespace
+
 int runInspect(CommandContext &ctx)
 {
-    ctx.err << "wheelbench inspect: not built yet in this version\n";
-    return ExitUsage;
+    bool json = false, quick = false;
+    QString file;
+    for (const QString &a : ctx.arguments.mid(1)) {
+        if (a == QLatin1String("-h") || a == QLatin1String("--help")) {
+            ctx.out << kInspectUsage;
+            return ExitOk;
+        }
+        if (a == QLatin1String("--json"))
+            json = true;
+        else if (a == QLatin1String("--quick"))
+            quick = true;
+        else if (a.startsWith(QLatin1Char('-'))) {
+            ctx.err << "wheelbench inspect: unknown option " << a << "\n\n" << kInspectUsage;
+            return ExitUsage;
+        } else if (file.isEmpty())
+            file = a;
+        else {
+            ctx.err << "wheelbench inspect: one FILE only\n";
+            return ExitUsage;
+        }
+    }
+    if (file.isEmpty()) {
+        ctx.err << "wheelbench inspect: missing FILE\n\n" << kInspectUsage;
+        return ExitUsage;
+    }
+    if (!QFileInfo(file).isFile()) {
+        ctx.err << "wheelbench inspect: " << file << ": no such file\n";
+        return ExitUsage;
+    }
+    InspectOptions options;
+    options.verifyHashes = !quick;
+    const WheelReport report = inspectWheel(file, options);
+    if (json)
+        ctx.out << QString::fromUtf8(QJsonDocument(toJson(report)).toJson(QJsonDocument::Indented));
+    else
+        printText(report, ctx.out);
+    if (!report.readable) {
+        if (!json)
+            ctx.err << "wheelbench inspect: " << file << ": " << report.unreadableReason << '\n';
+        return ExitUsage;
+    }
+    return report.hasErrors() ? ExitFindings : ExitOk;
 }
 
 } // namespace wb::cli

@@ -1,21 +1,247 @@
 #include "ui/troubleshoot/TroubleshootingView.h"
 
+#include "core/diagnose/Diagnoser.h"
+#include "core/diagnose/EvidenceCollector.h"
+#include "core/diagnose/FixApplier.h"
 #include "ui/common/Workspace.h"
+#include "ui/troubleshoot/FindingDetailHtml.h"
+#include "ui/troubleshoot/FixPreviewDialog.h"
 
+#include <QClipboard>
+#include <QFutureWatcher>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace wb::ui {
+
+namespace {
+
+constexpr int FindingIndexRole = Qt::UserRole + 1;
+
+QString groupName(diagnose::Severity s)
+{
+    switch (s) {
+    case diagnose::Severity::Error: return TroubleshootingView::tr("Errors");
+    case diagnose::Severity::Warning: return TroubleshootingView::tr("Warnings");
+    case diagnose::Severity::Info: return TroubleshootingView::tr("Notes");
+    }
+    return {};
+}
+
+} // namespace
 
 TroubleshootingView::TroubleshootingView(Workspace *workspace, QWidget *parent)
     : QWidget(parent)
     , m_workspace(workspace)
-    , m_placeholder(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
-    m_placeholder->setAlignment(Qt::AlignCenter);
-    m_placeholder->setText(tr("Not built yet."));
-    layout->addWidget(m_placeholder);
+
+    auto *pasteLabel = new QLabel(tr("Paste an error message (ImportError traceback, pip or maturin output):"), this);
+    layout->addWidget(pasteLabel);
+    m_errorInput = new QPlainTextEdit(this);
+    m_errorInput->setObjectName(QStringLiteral("errorInput"));
+    m_errorInput->setPlaceholderText(tr("e.g. ImportError: dynamic module does not define module export function (PyInit__native)"));
+    m_errorInput->setMaximumHeight(fontMetrics().lineSpacing() * 6);
+    pasteLabel->setBuddy(m_errorInput);
+    layout->addWidget(m_errorInput);
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("status"));
+    layout->addWidget(m_status);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    m_tree = new QTreeWidget(splitter);
+    m_tree->setObjectName(QStringLiteral("findingsTree"));
+    m_tree->setHeaderLabels({tr("Finding"), tr("Id")});
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    auto *right = new QWidget(splitter);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    m_detail = new QTextBrowser(right);
+    m_detail->setObjectName(QStringLiteral("findingDetail"));
+    m_detail->setOpenExternalLinks(true);
+    rightLayout->addWidget(m_detail);
+    auto *buttons = new QHBoxLayout;
+    m_applyButton = new QPushButton(tr("&Apply fix…"), right);
+    m_applyButton->setObjectName(QStringLiteral("applyFix"));
+    m_undoButton = new QPushButton(tr("&Undo fix"), right);
+    m_copyButton = new QPushButton(tr("&Copy command"), right);
+    buttons->addWidget(m_applyButton);
+    buttons->addWidget(m_undoButton);
+    buttons->addWidget(m_copyButton);
+    buttons->addStretch();
+    auto *rerun = new QPushButton(tr("&Diagnose again"), right);
+    buttons->addWidget(rerun);
+    rightLayout->addLayout(buttons);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    layout->addWidget(splitter, 1);
+
+    m_pasteTimer = new QTimer(this);
+    m_pasteTimer->setSingleShot(true);
+    m_pasteTimer->setInterval(300);
+    connect(m_pasteTimer, &QTimer::timeout, this, &TroubleshootingView::refresh);
+    connect(m_errorInput, &QPlainTextEdit::textChanged, m_pasteTimer, qOverload<>(&QTimer::start));
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, &TroubleshootingView::showSelected);
+    connect(m_applyButton, &QPushButton::clicked, this, &TroubleshootingView::applySelectedFix);
+    connect(m_undoButton, &QPushButton::clicked, this, &TroubleshootingView::undoLastFix);
+    connect(m_copyButton, &QPushButton::clicked, this, &TroubleshootingView::copyCommand);
+    connect(rerun, &QPushButton::clicked, this, &TroubleshootingView::refresh);
+    if (m_workspace) {
+        connect(m_workspace, &Workspace::projectOpened, this, &TroubleshootingView::refresh);
+        connect(m_workspace, &Workspace::wheelOpened, this, &TroubleshootingView::refresh);
+        connect(m_workspace, &Workspace::buildFinished, this, &TroubleshootingView::refresh);
+    }
+    showSelected();
+    refresh();
+}
+
+void TroubleshootingView::refresh()
+{
+    diagnose::EvidenceRequest request;
+    if (m_workspace) {
+        request.projectDir = m_workspace->projectDir();
+        request.wheelPath = m_workspace->currentWheel();
+        request.logText = m_workspace->lastBuildLog();
+    }
+    request.errorText = m_errorInput->toPlainText();
+    const int generation = ++m_generation;
+    m_status->setText(tr("Looking…"));
+    auto *watcher = new QFutureWatcher<QList<diagnose::Finding>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation == m_generation)
+            showFindings(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([request] {
+        return diagnose::Diagnoser::diagnose(diagnose::EvidenceCollector::collect(request));
+    }));
+}
+
+void TroubleshootingView::showFindings(const QList<diagnose::Finding> &findings)
+{
+    const QString previous = selected() ? selected()->id : QString();
+    m_findings = findings;
+    m_tree->clear();
+    QTreeWidgetItem *current = nullptr;
+    for (diagnose::Severity s : {diagnose::Severity::Error, diagnose::Severity::Warning, diagnose::Severity::Info}) {
+        QTreeWidgetItem *group = nullptr;
+        for (qsizetype i = 0; i < m_findings.size(); ++i) {
+            const diagnose::Finding &f = m_findings.at(i);
+            if (f.severity != s)
+                continue;
+            if (!group) {
+                group = new QTreeWidgetItem(m_tree, {groupName(s)});
+                group->setFlags(Qt::ItemIsEnabled);
+                group->setExpanded(true);
+            }
+            auto *item = new QTreeWidgetItem(group, {f.title, f.id});
+            item->setData(0, FindingIndexRole, int(i));
+            item->setToolTip(0, f.message);
+            if (!current || f.id == previous)
+                current = item;
+        }
+        if (group)
+            group->setText(0, QStringLiteral("%1 (%2)").arg(groupName(s)).arg(group->childCount()));
+    }
+    if (m_findings.isEmpty()) {
+        const bool anything = m_workspace && (!m_workspace->projectDir().isEmpty() || !m_workspace->currentWheel().isEmpty()
+                                               || !m_workspace->lastBuildLog().isEmpty());
+        m_status->setText(anything || !m_errorInput->toPlainText().trimmed().isEmpty()
+                              ? tr("No problems found in the project, the last build, the wheel or the pasted text.")
+                              : tr("Open a project or a wheel, build, or paste an error message."));
+    } else {
+        m_status->setText(tr("%n problem(s) found.", nullptr, int(m_findings.size())));
+    }
+    m_tree->setCurrentItem(current);
+    showSelected();
+    Q_EMIT findingsChanged();
+}
+
+const diagnose::Finding *TroubleshootingView::selected() const
+{
+    const QTreeWidgetItem *item = m_tree->currentItem();
+    if (!item || !item->data(0, FindingIndexRole).isValid())
+        return nullptr;
+    const int index = item->data(0, FindingIndexRole).toInt();
+    return index >= 0 && index < m_findings.size() ? &m_findings.at(index) : nullptr;
+}
+
+void TroubleshootingView::showSelected()
+{
+    const diagnose::Finding *f = selected();
+    m_detail->setHtml(f ? findingDetailHtml(*f) : QString());
+    const bool canApply = f && !f->fix.edits.isEmpty() && m_workspace && !m_workspace->projectDir().isEmpty();
+    m_applyButton->setEnabled(canApply);
+    m_copyButton->setEnabled(f && !f->fix.commands.isEmpty());
+    m_undoButton->setEnabled(!m_undo.isEmpty());
+}
+
+void TroubleshootingView::applySelectedFix()
+{
+    const diagnose::Finding *f = selected();
+    if (!f || f->fix.edits.isEmpty() || !m_workspace)
+        return;
+    // All edits of one file (the catalogue's fixes touch one file).
+    QList<diagnose::ConfigEdit> edits;
+    for (const diagnose::ConfigEdit &e : f->fix.edits) {
+        if (e.file == f->fix.edits.first().file)
+            edits << e;
+    }
+    const QString dir = m_workspace->projectDir();
+    const QString title = f->fix.summary;
+    auto *watcher = new QFutureWatcher<diagnose::PreparedFix>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, title] {
+        watcher->deleteLater();
+        const diagnose::PreparedFix fix = watcher->result();
+        if (!fix.ok) {
+            QMessageBox::warning(this, tr("Apply fix"), fix.error);
+            return;
+        }
+        FixPreviewDialog dialog(title, fix.diff, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        QString error;
+        if (!diagnose::FixApplier::write(fix.path, fix.after, &error)) {
+            QMessageBox::warning(this, tr("Apply fix"), error);
+            return;
+        }
+        m_undo.append({fix.path, fix.before});
+        refresh();
+    });
+    watcher->setFuture(QtConcurrent::run([dir, edits] { return diagnose::FixApplier::prepare(dir, edits); }));
+}
+
+void TroubleshootingView::undoLastFix()
+{
+    if (m_undo.isEmpty())
+        return;
+    const Undo undo = m_undo.takeLast();
+    QString error;
+    if (!diagnose::FixApplier::write(undo.path, undo.bytes, &error))
+        QMessageBox::warning(this, tr("Undo fix"), error);
+    refresh();
+}
+
+void TroubleshootingView::copyCommand()
+{
+    const diagnose::Finding *f = selected();
+    if (f && !f->fix.commands.isEmpty())
+        QGuiApplication::clipboard()->setText(f->fix.commands.first());
 }
 
 } // namespace wb::ui

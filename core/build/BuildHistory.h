@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace wb {
+
+struct BuildArtifact {
+    QString path;
+    qint64 size = -1; // bytes, -1 when the file was gone when recorded
+    bool operator==(const BuildArtifact &) const = default;
+};
+
+struct BuildRecord {
+    QDateTime when;      // start time (UTC)
+    qint64 durationMs = 0;
+    QString outcome;     // BuildResult::outcomeName
+    QString command;     // the command line that ran
+    int errors = 0;
+    int warnings = 0;
+    QList<BuildArtifact> artifacts;
+    bool operator==(const BuildRecord &) const = default;
+};
+
+// Past runs per project, newest first, kept in one JSON file (written atomically):
+//   {"version": 1, "projects": {"/abs/project": [{"when": ISO-8601, "durationMs": n, "outcome": "...",
+//     "command": "...", "errors": n, "warnings": n, "artifacts": [{"path": "...", "size": n}]}]}}
+class BuildHistory
+{
+public:
+    explicit BuildHistory(QString file = defaultFile(), int maxPerProject = 50);
+    static QString defaultFile(); // <app data>/build-history.json
+
+    QList<BuildRecord> records(const QString &projectDir) const;
+    bool add(const QString &projectDir, const BuildRecord &record, QString *error = nullptr);
+    bool clear(const QString &projectDir, QString *error = nullptr);
+    QString file() const { return m_file; }
+
+private:
+    QString m_file;
+    int m_max;
+};
+
+} // namespace wb

@@ -1,0 +1,128 @@
+#include "core/build/BuildRequest.h"
+
+#include "core/build/PyprojectBuildSettings.h"
+#include "core/build/ShellQuote.h"
+
+namespace wb {
+
+QString BuildRequest::commandName(Command command)
+{
+    switch (command) {
+    case Command::Build: return QStringLiteral("build");
+    case Command::Develop: return QStringLiteral("develop");
+    case Command::Sdist: return QStringLiteral("sdist");
+    }
+    return {};
+}
+
+QStringList BuildRequest::arguments() const
+{
+    QStringList args{commandName(command)};
+    const bool build = command == Command::Build;
+    const bool develop = command == Command::Develop;
+    if (build || develop) {
+        if (profile == Profile::Release)
+            args << QStringLiteral("--release");
+        else if (profile == Profile::Named && !profileName.isEmpty())
+            args << QStringLiteral("--profile") << profileName;
+    }
+    if (build) {
+        if (findInterpreter)
+            args << QStringLiteral("--find-interpreter");
+        else if (!interpreters.isEmpty())
+            args << QStringLiteral("--interpreter") << interpreters;
+        if (!compatibility.isEmpty())
+            args << QStringLiteral("--compatibility") << compatibility;
+        if (!auditwheel.isEmpty())
+            args << QStringLiteral("--auditwheel") << auditwheel;
+        if (strip)
+            args << (*strip ? QStringLiteral("--strip") : QStringLiteral("--strip=false"));
+        if (zig)
+            args << QStringLiteral("--zig");
+        if (sdist)
+            args << QStringLiteral("--sdist");
+    }
+    if ((build || command == Command::Sdist) && !outDir.isEmpty())
+        args << QStringLiteral("--out") << outDir;
+    if (build || develop) {
+        if (!features.isEmpty())
+            args << QStringLiteral("--features") << features.join(u',');
+        if (allFeatures)
+            args << QStringLiteral("--all-features");
+        if (noDefaultFeatures)
+            args << QStringLiteral("--no-default-features");
+        if (build && !target.isEmpty())
+            args << QStringLiteral("--target") << target;
+    }
+    if (!manifestPath.isEmpty())
+        args << QStringLiteral("--manifest-path") << manifestPath;
+    if (build || develop) {
+        if (locked)
+            args << QStringLiteral("--locked");
+        if (frozen)
+            args << QStringLiteral("--frozen");
+        if (offline)
+            args << QStringLiteral("--offline");
+    }
+    args << extraArguments;
+    return args;
+}
+
+QString BuildRequest::commandLine(const QStringList &maturinCommand) const
+{
+    return shell::join(maturinCommand + arguments());
+}
+
+QStringList BuildRequest::overrideWarnings(const PyprojectBuildSettings &s) const
+{
+    QStringList out;
+    const bool compiles = command != Command::Sdist;
+    if (compiles && !features.isEmpty() && !s.features.isEmpty()) {
+        QStringList dropped;
+        for (const QString &f : s.features) {
+            if (!features.contains(f))
+                dropped << f;
+        }
+        if (!dropped.isEmpty()) {
+            out << QStringLiteral("--features replaces the whole `features` list of [tool.maturin]: %1 will not be enabled "
+                                  "unless you add it to the features here.")
+                       .arg(dropped.join(QStringLiteral(", ")));
+        }
+    }
+    if (compiles && !s.profile.isEmpty()) {
+        if (profile == Profile::Release && s.profile != u"release")
+            out << QStringLiteral("--release replaces `profile = \"%1\"` from [tool.maturin].").arg(s.profile);
+        else if (profile == Profile::Named && profileName != s.profile)
+            out << QStringLiteral("--profile %1 replaces `profile = \"%2\"` from [tool.maturin].").arg(profileName, s.profile);
+        else if (profile == Profile::Debug)
+            out << QStringLiteral("Debug builds without --profile use `profile = \"%1\"` from [tool.maturin].").arg(s.profile);
+    }
+    if (command == Command::Build) {
+        if (!compatibility.isEmpty() && !s.compatibility.isEmpty() && compatibility != s.compatibility)
+            out << QStringLiteral("--compatibility %1 replaces `compatibility = \"%2\"` from [tool.maturin].").arg(compatibility, s.compatibility);
+        if (!auditwheel.isEmpty() && !s.auditwheel.isEmpty() && auditwheel != s.auditwheel)
+            out << QStringLiteral("--auditwheel %1 replaces `auditwheel = \"%2\"` from [tool.maturin].").arg(auditwheel, s.auditwheel);
+        if (strip && s.strip && *strip != *s.strip)
+            out << QStringLiteral("--strip=%1 replaces `strip = %2` from [tool.maturin].")
+                       .arg(*strip ? QStringLiteral("true") : QStringLiteral("false"), *s.strip ? QStringLiteral("true") : QStringLiteral("false"));
+    }
+    if (!manifestPath.isEmpty() && !s.manifestPath.isEmpty() && manifestPath != s.manifestPath)
+        out << QStringLiteral("--manifest-path %1 replaces `manifest-path = \"%2\"` from [tool.maturin].").arg(manifestPath, s.manifestPath);
+    return out;
+}
+
+QStringList BuildRequest::problems() const
+{
+    QStringList out;
+    if (profile == Profile::Named && profileName.trimmed().isEmpty() && command != Command::Sdist)
+        out << QStringLiteral("Give the name of the Cargo profile to use.");
+    if (findInterpreter && !interpreters.isEmpty() && command == Command::Build)
+        out << QStringLiteral("--find-interpreter and --interpreter cannot be used together.");
+    if (command == Command::Develop && (zig || !compatibility.isEmpty() || !outDir.isEmpty() || sdist))
+        out << QStringLiteral("develop installs into the virtual environment: --zig, --compatibility, --out and --sdist do not apply.");
+    if (projectDir.isEmpty())
+        out << QStringLiteral("No project folder.");
+    return out;
+}
+
+} // namespace wb

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/diagnose/Finding.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace wb::diagnose {
+
+// One known problem: what it is, why it happens, how it is recognised and how to fix it.
+struct CatalogueEntry {
+    QString id;
+    Severity severity = Severity::Error;
+    QString title;
+    QString why;
+    QStringList recognised;
+    Fix fix;
+    QStringList links;
+};
+
+// The troubleshooting catalogue (resources/catalogue/catalogue.json).
+class Catalogue
+{
+public:
+    // Parses and validates: unique ids, every required field present, edits well formed.
+    // On failure returns an empty catalogue and sets *error.
+    static Catalogue fromJson(const QByteArray &json, QString *error);
+    // The built-in catalogue (loaded once, thread-safe).
+    static const Catalogue &builtIn();
+
+    const QList<CatalogueEntry> &entries() const { return m_entries; }
+    const CatalogueEntry *find(const QString &id) const;
+    bool isAllowedManylinuxLibrary(const QString &soname) const;
+    bool isEmpty() const { return m_entries.isEmpty(); }
+
+private:
+    QList<CatalogueEntry> m_entries;
+    QHash<QString, qsizetype> m_index;
+    QStringList m_allowedLibraries;
+};
+
+} // namespace wb::diagnose

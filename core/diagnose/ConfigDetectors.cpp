@@ -1,0 +1,195 @@
+// Configuration problems read from pyproject.toml and Cargo.toml, cross-checked with the messages.
+#include "core/diagnose/DetectorContext.h"
+
+#include <QRegularExpression>
+
+namespace wb::diagnose {
+
+namespace {
+
+QString cargoFile(const ProjectFacts &p) { return p.cargoRelative.isEmpty() ? QStringLiteral("Cargo.toml") : p.cargoRelative; }
+
+// "0.22" -> 22, "0.22.6" -> 22, ">=0.21,<0.23" -> 21; -1 if not 0.x.
+int pyo3Minor(const QString &version)
+{
+    static const QRegularExpression re(QStringLiteral(R"((\d+)\.(\d+))"));
+    const QRegularExpressionMatch m = re.match(version);
+    if (!m.hasMatch())
+        return -1;
+    if (m.captured(1).toInt() > 0)
+        return 1000;
+    return m.captured(2).toInt();
+}
+
+bool mentionsExtensionModule(const ProjectFacts &p)
+{
+    for (const QString &f : p.pyo3Features.items) {
+        if (f == QLatin1String("extension-module"))
+            return true;
+    }
+    for (const QString &f : p.maturinFeatures.items) {
+        if (f.contains(QLatin1String("extension-module")))
+            return true;
+    }
+    return p.cargoFeaturesMentionExtensionModule;
+}
+
+void detectExtensionModule(DetectorContext &ctx)
+{
+    const ProjectFacts &p = ctx.project();
+    if (!p.present || !p.usesPyO3Bindings() || !p.pyo3Version.present())
+        return;
+    const int minor = pyo3Minor(p.pyo3Version.value);
+    // PyO3 >= 0.26 with maturin >= 1.9.4 needs no feature; an unknown version is not judged.
+    if (minor < 0 || minor >= 26 || mentionsExtensionModule(p))
+        return;
+    QStringList features = p.maturinFeatures.items;
+    features << QStringLiteral("pyo3/extension-module");
+    Finding &f = ctx.add(QStringLiteral("missing-extension-module"),
+                         QStringLiteral("PyO3 %1 links libpython unless the extension-module feature is on, and it is not on in "
+                                        "Cargo.toml or [tool.maturin] features.")
+                             .arg(p.pyo3Version.value),
+                         {ctx.cargoRef(p.pyo3Version)});
+    if (p.maturinFeatures.present())
+        f.evidence << ctx.pyprojectRef(p.maturinFeatures);
+    f.fix.edits = {{QStringLiteral("pyproject.toml"), QStringLiteral("tool.maturin"), QStringLiteral("features"),
+                    DetectorContext::tomlArray(features), ConfigEdit::Action::Set}};
+    f.fix.summary = QStringLiteral("Add pyo3/extension-module to [tool.maturin] features (only maturin builds get it, cargo test keeps working).");
+    f.fix.steps = {QStringLiteral("Or upgrade to PyO3 >= 0.26 with maturin >= 1.9.4, which need no feature.")};
+}
+
+void detectModuleNameDash(DetectorContext &ctx)
+{
+    const ProjectFacts &p = ctx.project();
+    QList<EvidenceRef> evidence;
+    for (const SourcedMatch &m : ctx.matches(QStringLiteral("module-name-dash")))
+        evidence << DetectorContext::ref(m);
+    const QString name = p.effectiveModuleName();
+    const bool bad = p.present && p.isMaturinProject() && p.usesPyO3Bindings() && name.contains(QLatin1Char('-'));
+    if (!bad && evidence.isEmpty())
+        return;
+    Finding &f = ctx.add(QStringLiteral("module-name-has-dash"),
+                         bad ? QStringLiteral("The extension would be named '%1' (from %2), and Python names cannot contain '-'.")
+                                   .arg(name, p.effectiveModuleSource())
+                             : QStringLiteral("The module name has a '-'."),
+                         evidence);
+    if (!bad) {
+        f.fix.edits.clear();
+        return;
+    }
+    f.evidence << ctx.lineRef(p.moduleName.present() || (!p.libName.present() && p.projectName.present()), p.effectiveModuleLine());
+    QString fixed = name;
+    fixed.replace(QLatin1Char('-'), QLatin1Char('_'));
+    f.fix.edits = {{QStringLiteral("pyproject.toml"), QStringLiteral("tool.maturin"), QStringLiteral("module-name"),
+                    DetectorContext::tomlString(fixed), ConfigEdit::Action::Set}};
+    f.fix.summary = QStringLiteral("Set module-name = \"%1\".").arg(fixed);
+}
+
+void detectVersion(DetectorContext &ctx)
+{
+    const ProjectFacts &p = ctx.project();
+    QList<EvidenceRef> evidence;
+    for (const SourcedMatch &m : ctx.matches(QStringLiteral("version-missing")))
+        evidence << DetectorContext::ref(m);
+    const bool dynamic = p.projectDynamic.items.contains(QStringLiteral("version"));
+    const bool missing = p.present && p.isMaturinProject() && p.projectTableLine > 0 && !p.projectVersion.present() && !dynamic;
+    const bool both = p.present && p.projectVersion.present() && dynamic;
+    if (!missing && !both && evidence.isEmpty())
+        return;
+    Finding &f = ctx.add(QStringLiteral("version-missing"),
+                         both ? QStringLiteral("[project] has both version and dynamic = [\"version\"].")
+                              : QStringLiteral("[project] has neither version nor dynamic = [\"version\"]."),
+                         evidence);
+    if (both) {
+        f.evidence << ctx.pyprojectRef(p.projectVersion) << ctx.pyprojectRef(p.projectDynamic);
+        QStringList items = p.projectDynamic.items;
+        items.removeAll(QStringLiteral("version"));
+        f.fix.summary = QStringLiteral("Keep one: remove \"version\" from dynamic.");
+        f.fix.edits = {{QStringLiteral("pyproject.toml"), QStringLiteral("project"), QStringLiteral("dynamic"),
+                        DetectorContext::tomlArray(items), items.isEmpty() ? ConfigEdit::Action::Remove : ConfigEdit::Action::Set}};
+    } else if (missing) {
+        f.evidence << ctx.lineRef(true, p.projectTableLine);
+        QStringList items = p.projectDynamic.items;
+        items << QStringLiteral("version");
+        f.fix.edits = {{QStringLiteral("pyproject.toml"), QStringLiteral("project"), QStringLiteral("dynamic"),
+                        DetectorContext::tomlArray(items), ConfigEdit::Action::Set}};
+    } else if (!p.present) {
+        // The catalogue's edit applies as it is.
+    } else {
+        f.fix.edits.clear();
+    }
+}
+
+void detectPythonSource(DetectorContext &ctx)
+{
+    const ProjectFacts &p = ctx.project();
+    QList<EvidenceRef> evidence;
+    for (const SourcedMatch &m : ctx.matches(QStringLiteral("python-source-missing")))
+        evidence << DetectorContext::ref(m);
+    // Judged only on a real checkout (the crate's sources are there), not on a pair of settings files.
+    const bool missing = p.present && p.scannedSources && p.pythonSource.present() && !p.pythonSourceExists;
+    if (!missing && evidence.isEmpty())
+        return;
+    Finding &f = ctx.add(QStringLiteral("python-source-missing"),
+                         missing ? QStringLiteral("python-source = \"%1\", but there is no such folder.").arg(p.pythonSource.value)
+                                 : QStringLiteral("python-source names a folder that does not exist."),
+                         evidence);
+    if (!missing)
+        return;
+    f.evidence << ctx.pyprojectRef(p.pythonSource);
+    if (!p.pythonSourceCandidate.isEmpty()) {
+        f.fix.summary = QStringLiteral("The package is in '%1': point python-source there.").arg(p.pythonSourceCandidate);
+        f.fix.edits = {{QStringLiteral("pyproject.toml"), QStringLiteral("tool.maturin"), QStringLiteral("python-source"),
+                        DetectorContext::tomlString(p.pythonSourceCandidate), ConfigEdit::Action::Set}};
+    }
+}
+
+void detectCrateType(DetectorContext &ctx)
+{
+    const ProjectFacts &p = ctx.project();
+    if (!p.present || !p.isMaturinProject() || !p.pyo3Version.present() || p.bindings.value == QLatin1String("bin")
+        || !p.crateType.present() || p.crateType.items.contains(QStringLiteral("cdylib")))
+        return;
+    if (p.hasBinTargets && !p.bindings.present())
+        return;  // maturin builds the binary
+    QStringList items = p.crateType.items;
+    items.prepend(QStringLiteral("cdylib"));
+    Finding &f = ctx.add(QStringLiteral("crate-type-not-cdylib"),
+                         QStringLiteral("[lib] crate-type is [%1]: no shared library for Python to import.").arg(p.crateType.value),
+                         {ctx.cargoRef(p.crateType)});
+    f.fix.edits = {{cargoFile(p), QStringLiteral("lib"), QStringLiteral("crate-type"), DetectorContext::tomlArray(items),
+                    ConfigEdit::Action::Set}};
+}
+
+void detectStaleArtifacts(DetectorContext &ctx)
+{
+    const ProjectFacts &p = ctx.project();
+    if (!p.present || p.extensionFilesInSource.isEmpty())
+        return;
+    QList<EvidenceRef> evidence;
+    QStringList commands;
+    for (const QString &file : p.extensionFilesInSource) {
+        evidence << EvidenceRef{QStringLiteral("project"), file, QStringLiteral("compiled extension in the source tree")};
+        commands << QStringLiteral("rm %1").arg(file);
+    }
+    Finding &f = ctx.add(QStringLiteral("stale-develop-artifact"),
+                         QStringLiteral("%1 compiled extension file(s) sit in the Python package folder; they shadow or outlive "
+                                        "the installed module.")
+                             .arg(p.extensionFilesInSource.size()),
+                         evidence);
+    f.fix.commands = commands;
+}
+
+} // namespace
+
+void detectConfigProblems(DetectorContext &ctx)
+{
+    detectModuleNameDash(ctx);
+    detectVersion(ctx);
+    detectPythonSource(ctx);
+    detectCrateType(ctx);
+    detectStaleArtifacts(ctx);
+    detectExtensionModule(ctx);
+}
+
+} // namespace wb::diagnose

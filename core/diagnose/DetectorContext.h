@@ -1,0 +1,59 @@
+#pragma once
+
+#include "core/diagnose/Catalogue.h"
+#include "core/diagnose/Evidence.h"
+#include "core/diagnose/Finding.h"
+#include "core/diagnose/TextScanner.h"
+
+namespace wb::diagnose {
+
+// A recognised message with the text it came from ("error" or "log").
+struct SourcedMatch {
+    QString source;
+    TextMatch match;
+};
+
+// What every detector works with: the evidence, the recognised messages, and the findings so far.
+class DetectorContext
+{
+public:
+    DetectorContext(const Evidence &evidence, const Catalogue &catalogue);
+
+    const Evidence &evidence() const { return m_evidence; }
+    const ProjectFacts &project() const { return m_evidence.project; }
+    const WheelFacts &wheel() const { return m_evidence.wheel; }
+    const Catalogue &catalogue() const { return m_catalogue; }
+    QList<SourcedMatch> matches(const QString &kind) const;
+    bool has(const QString &id) const;
+
+    // Adds a finding (title, why, fix and links from the catalogue entry `id`) or, when one with the
+    // same id exists, adds the evidence to it. Returns it for the detector to refine.
+    Finding &add(const QString &id, const QString &message, const QList<EvidenceRef> &evidence);
+
+    // Evidence helpers.
+    static EvidenceRef ref(const SourcedMatch &m);
+    EvidenceRef pyprojectRef(const Setting &s) const;
+    EvidenceRef cargoRef(const Setting &s) const;
+    EvidenceRef lineRef(bool pyproject, int line) const;
+    static EvidenceRef wheelRef(const QString &location, const QString &text);
+
+    // TOML literals for edits.
+    static QString tomlString(const QString &s);
+    static QString tomlArray(const QStringList &items);
+
+    QList<Finding> takeFindings();
+
+private:
+    const Evidence &m_evidence;
+    const Catalogue &m_catalogue;
+    QList<SourcedMatch> m_matches;
+    QList<Finding> m_findings;
+};
+
+// The detectors, grouped by what they look at. Each reads what it needs and cross-checks the rest.
+void detectImportProblems(DetectorContext &ctx);       // ImportError, ModuleNotFoundError, PyInit, symbols
+void detectPackagingProblems(DetectorContext &ctx);    // manylinux audit, tags, abi3, debug info
+void detectEnvironmentProblems(DetectorContext &ctx);  // tools, venv, interpreters, rustc errors
+void detectConfigProblems(DetectorContext &ctx);       // pyproject.toml / Cargo.toml settings
+
+} // namespace wb::diagnose

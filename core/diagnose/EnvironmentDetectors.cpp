@@ -1,0 +1,73 @@
+// Environment problems: missing tools, virtual environments, interpreters, compile errors.
+#include "core/diagnose/DetectorContext.h"
+
+namespace wb::diagnose {
+
+namespace {
+
+void simple(DetectorContext &ctx, const char *kind, const char *id, const QString &message)
+{
+    for (const SourcedMatch &m : ctx.matches(QString::fromLatin1(kind)))
+        ctx.add(QString::fromLatin1(id), message, {DetectorContext::ref(m)});
+}
+
+void detectRustErrors(DetectorContext &ctx)
+{
+    const QList<SourcedMatch> errors = ctx.matches(QStringLiteral("rust-error"));
+    if (errors.isEmpty())
+        return;
+    QList<EvidenceRef> evidence;
+    QStringList codes;
+    for (const SourcedMatch &m : errors) {
+        evidence << DetectorContext::ref(m);
+        const QString code = m.match.args.value(0);
+        if (!code.isEmpty() && !codes.contains(code))
+            codes << code;
+    }
+    const TextMatch &first = errors.first().match;
+    const QString message = first.location.isEmpty()
+        ? QStringLiteral("rustc: %1").arg(first.args.value(1))
+        : QStringLiteral("rustc at %1: %2 %3").arg(first.location, first.args.value(0), first.args.value(1)).simplified();
+    Finding &f = ctx.add(QStringLiteral("rust-compile-error"),
+                         errors.size() > 1 ? message + QStringLiteral(" (and %1 more)").arg(errors.size() - 1) : message, evidence);
+    f.fix.commands.clear();
+    for (const QString &c : std::as_const(codes))
+        f.fix.commands << QStringLiteral("rustc --explain %1").arg(c.mid(1, c.size() - 2));
+    if (!first.location.isEmpty())
+        f.fix.summary = QStringLiteral("Fix the code at %1; the error code explains the rule.").arg(first.location);
+}
+
+} // namespace
+
+void detectEnvironmentProblems(DetectorContext &ctx)
+{
+    simple(ctx, "cargo-missing", "cargo-not-found", QStringLiteral("maturin could not run cargo."));
+    simple(ctx, "rustc-missing", "rustc-not-found", QStringLiteral("cargo could not run the Rust compiler."));
+    simple(ctx, "maturin-missing", "maturin-not-found", QStringLiteral("maturin is not installed where the build runs."));
+    for (const SourcedMatch &m : ctx.matches(QStringLiteral("module-not-found"))) {
+        if (m.match.args.value(0) == QLatin1String("maturin"))
+            ctx.add(QStringLiteral("maturin-not-found"), QStringLiteral("The Python that runs the build has no maturin module."),
+                    {DetectorContext::ref(m)});
+    }
+    simple(ctx, "no-venv", "no-virtualenv", QStringLiteral("maturin develop found no usable virtual environment."));
+    for (const SourcedMatch &m : ctx.matches(QStringLiteral("no-interpreter"))) {
+        const QString named = m.match.args.value(0);
+        ctx.add(QStringLiteral("no-python-interpreter"),
+                named.isEmpty() ? QStringLiteral("maturin found no Python interpreter to build for.")
+                                : QStringLiteral("The interpreter '%1' given to maturin does not exist.").arg(named),
+                {DetectorContext::ref(m)});
+        if (ctx.project().requiresPython.present())
+            ctx.add(QStringLiteral("no-python-interpreter"), QString(), {ctx.pyprojectRef(ctx.project().requiresPython)});
+    }
+    simple(ctx, "patchelf-missing", "patchelf-missing", QStringLiteral("The repair step needs patchelf, which is not installed."));
+    simple(ctx, "pip-missing", "pip-missing-in-venv", QStringLiteral("The virtual environment has no pip."));
+    simple(ctx, "rust-target-missing", "rust-target-missing", QStringLiteral("The Rust standard library for the build target is missing."));
+    simple(ctx, "cargo-test-link", "cargo-test-libpython-link",
+           QStringLiteral("A test or binary cannot link the Python symbols because extension-module turns off libpython linking."));
+    simple(ctx, "maturin-unpinned", "maturin-unpinned", QStringLiteral("build-system requires maturin without a version bound."));
+    simple(ctx, "extension-in-use", "stale-develop-artifact",
+           QStringLiteral("A running Python holds the old extension open, so it was not replaced."));
+    detectRustErrors(ctx);
+}
+
+} // namespace wb::diagnose

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "core/diagnose/Evidence.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace wb::diagnose {
+
+enum class Severity { Error, Warning, Info };
+
+QString severityName(Severity s);
+Severity severityFromName(const QString &name, bool *ok = nullptr);
+
+// A configuration change described as data: in `file` (relative to the project folder), in the
+// table `table` (dotted, e.g. "tool.maturin"), set `key` to the TOML value `value` or remove it.
+struct ConfigEdit {
+    enum class Action { Set, Remove };
+    QString file;
+    QString table;
+    QString key;
+    QString value;  // a TOML literal: "\"x\"", "true", "[\"a\", \"b\"]"
+    Action action = Action::Set;
+    bool operator==(const ConfigEdit &) const = default;
+};
+
+struct Fix {
+    QString summary;
+    QList<ConfigEdit> edits;  // edits that can be applied as they are
+    QStringList commands;     // commands the user can run
+    QStringList steps;        // anything else
+};
+
+struct Finding {
+    QString id;
+    Severity severity = Severity::Error;
+    QString title;
+    QString message;  // what exactly is wrong here, with names and versions
+    QString why;      // from the catalogue
+    QList<EvidenceRef> evidence;
+    Fix fix;
+    QStringList links;
+};
+
+} // namespace wb::diagnose

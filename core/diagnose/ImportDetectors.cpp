@@ -1,0 +1,240 @@
+// Import-time problems: the init function, module names, undefined symbols, the interpreter.
+#include "core/diagnose/DetectorContext.h"
+
+namespace wb::diagnose {
+
+namespace {
+
+QString lastPart(const QString &dotted) { return dotted.section(QLatin1Char('.'), -1); }
+QString packagePart(const QString &dotted)
+{
+    const qsizetype dot = dotted.lastIndexOf(QLatin1Char('.'));
+    return dot < 0 ? QString() : dotted.left(dot);
+}
+
+QStringList pymoduleNames(const ProjectFacts &p)
+{
+    QStringList names;
+    for (const PyModuleDecl &d : p.pymodules)
+        names << d.name;
+    return names;
+}
+
+// The edit that gives the extension the name `newName` (dotted), where the name is set now.
+ConfigEdit moduleNameEdit(const ProjectFacts &p, const QString &newName)
+{
+    if (!p.moduleName.present() && p.libName.present() && !newName.contains(QLatin1Char('.')))
+        return {p.cargoRelative.isEmpty() ? QStringLiteral("Cargo.toml") : p.cargoRelative, QStringLiteral("lib"),
+                QStringLiteral("name"), DetectorContext::tomlString(newName), ConfigEdit::Action::Set};
+    return {QStringLiteral("pyproject.toml"), QStringLiteral("tool.maturin"), QStringLiteral("module-name"),
+            DetectorContext::tomlString(newName), ConfigEdit::Action::Set};
+}
+
+EvidenceRef moduleNameRef(const DetectorContext &ctx)
+{
+    const ProjectFacts &p = ctx.project();
+    const bool inPyproject = p.moduleName.present() || (!p.libName.present() && p.projectName.present());
+    return ctx.lineRef(inPyproject, p.effectiveModuleLine());
+}
+
+EvidenceRef pymoduleRef(const PyModuleDecl &d)
+{
+    return {d.file, QStringLiteral("line %1").arg(d.line), QStringLiteral("#[pymodule] %1").arg(d.name)};
+}
+
+void detectPyInit(DetectorContext &ctx)
+{
+    const ProjectFacts &p = ctx.project();
+    QList<EvidenceRef> evidence;
+    QString wanted;  // the name Python (or maturin) looks for
+    for (const char *kind : {"pyinit-import", "pyinit-build"}) {
+        for (const SourcedMatch &m : ctx.matches(QString::fromLatin1(kind))) {
+            evidence << DetectorContext::ref(m);
+            if (wanted.isEmpty())
+                wanted = m.match.args.value(0);
+        }
+    }
+    QStringList exported;
+    for (const WheelExtension &ext : ctx.wheel().extensions) {
+        if (!ext.isElf)
+            continue;
+        const QString expected = QStringLiteral("PyInit_") + ext.moduleName;
+        if (ext.initSymbols.contains(expected) || ext.initSymbols.contains(QStringLiteral("PyModExport_") + ext.moduleName))
+            continue;
+        if (ext.initSymbols.isEmpty() && !ext.path.contains(QLatin1String("cpython")) && !ext.path.contains(QLatin1String("abi3")))
+            continue;  // a plain shared library, not an extension module
+        evidence << DetectorContext::wheelRef(ext.path, ext.initSymbols.isEmpty()
+                                                            ? QStringLiteral("exports no PyInit_ function; Python looks for %1").arg(expected)
+                                                            : QStringLiteral("exports %1, not %2").arg(ext.initSymbols.join(QStringLiteral(", ")), expected));
+        exported << ext.initSymbols;
+        if (wanted.isEmpty())
+            wanted = ext.moduleName;
+    }
+    const QStringList declared = pymoduleNames(p);
+    const QString effective = p.effectiveModuleName();
+    const bool projectMismatch = p.present && p.usesPyO3Bindings() && !declared.isEmpty() && !effective.isEmpty()
+        && !declared.contains(lastPart(effective));
+    if (evidence.isEmpty() && !projectMismatch)
+        return;
+    if (wanted.isEmpty())
+        wanted = lastPart(effective);
+
+    // What the Rust side calls the module: the declaration, or the wheel's exported symbol.
+    QString rustName;
+    if (!declared.isEmpty())
+        rustName = declared.contains(wanted) ? QString() : declared.first();
+    if (rustName.isEmpty() && !exported.isEmpty())
+        rustName = exported.first().section(QLatin1Char('_'), 1);
+
+    QString message;
+    if (!rustName.isEmpty() && rustName != wanted) {
+        message = QStringLiteral("Python looks for PyInit_%1, but the Rust code defines the module as '%2' (PyInit_%2).")
+                      .arg(wanted, rustName);
+    } else {
+        message = QStringLiteral("The extension '%1' does not export PyInit_%1.").arg(wanted);
+    }
+    if (p.present && !effective.isEmpty() && lastPart(effective) == wanted)
+        message += QStringLiteral(" The extension gets the name '%1' from %2.").arg(effective, p.effectiveModuleSource());
+    else if (p.present && !effective.isEmpty() && declared.contains(lastPart(effective)))
+        message += QStringLiteral(" The project now names it '%1', which matches: the failing module comes from an older build. "
+                                  "Rebuild, reinstall, and delete stale compiled files.")
+                       .arg(effective);
+
+    Finding &f = ctx.add(QStringLiteral("pyinit-missing"), message, evidence);
+    if (p.present && !effective.isEmpty() && lastPart(effective) == wanted)
+        f.evidence << moduleNameRef(ctx);
+    for (const PyModuleDecl &d : p.pymodules) {
+        if (d.name == rustName)
+            f.evidence << pymoduleRef(d);
+    }
+    if (!rustName.isEmpty() && rustName != wanted && p.present && lastPart(effective) == wanted) {
+        const QString package = packagePart(effective);
+        const QString newName = package.isEmpty() ? rustName : package + QLatin1Char('.') + rustName;
+        f.fix.edits = {moduleNameEdit(p, newName)};
+        f.fix.summary = QStringLiteral("Set the extension name to '%1' so that it matches #[pymodule] %2.").arg(newName, rustName);
+        QString where;
+        for (const PyModuleDecl &d : p.pymodules) {
+            if (d.name == rustName)
+                where = QStringLiteral(" (%1:%2)").arg(d.file).arg(d.line);
+        }
+        f.fix.steps = {QStringLiteral("Or rename #[pymodule] fn %1%2 to %3 and update the Python code that imports it.")
+                           .arg(rustName, where, wanted),
+                       QStringLiteral("Rebuild and reinstall the wheel.")};
+    } else if (p.present && !declared.isEmpty() && declared.contains(lastPart(effective))) {
+        // The configuration is consistent now: what fails is an older installed build.
+        f.evidence << moduleNameRef(ctx);
+        f.fix.edits.clear();
+        f.fix.summary = QStringLiteral("The settings already agree: rebuild and reinstall so that the installed module is built from them.");
+        f.fix.commands = {QStringLiteral("maturin develop"), QStringLiteral("maturin build --release && pip install --force-reinstall target/wheels/*.whl")};
+        f.fix.steps = {QStringLiteral("Delete compiled files of the old name (%1*.so) from the source tree and site-packages.").arg(wanted)};
+    } else if (p.present && !declared.isEmpty()) {
+        f.fix.edits.clear();
+    } else {
+        f.fix.edits.clear();
+        f.fix.steps = {QStringLiteral("Name the #[pymodule] fn (or #[pyo3(name = \"%1\")]) '%1', or change module-name to the #[pymodule] name.").arg(wanted)};
+    }
+}
+
+void detectModuleNotFound(DetectorContext &ctx)
+{
+    const ProjectFacts &p = ctx.project();
+    for (const SourcedMatch &m : ctx.matches(QStringLiteral("module-not-found"))) {
+        const QString missing = m.match.args.value(0);
+        if (missing == QLatin1String("maturin"))
+            continue;
+        QString message = QStringLiteral("Python cannot find the module '%1'.").arg(missing);
+        Finding &f = ctx.add(QStringLiteral("module-not-found"), message, {DetectorContext::ref(m)});
+        const QString effective = p.effectiveModuleName();
+        if (!p.present || effective.isEmpty() || !p.usesPyO3Bindings())
+            continue;
+        const QString top = missing.section(QLatin1Char('.'), 0, 0);
+        const bool samePackage = top == effective.section(QLatin1Char('.'), 0, 0) || lastPart(missing) == lastPart(effective);
+        if (missing != effective && samePackage) {
+            f.message = QStringLiteral("The code imports '%1', but the extension is built as '%2' (from %3).")
+                            .arg(missing, effective, p.effectiveModuleSource());
+            f.evidence << moduleNameRef(ctx);
+            const QStringList declared = pymoduleNames(p);
+            if (declared.isEmpty() || declared.contains(lastPart(missing))) {
+                f.fix.summary = QStringLiteral("Build the extension as '%1', the name the code imports.").arg(missing);
+                f.fix.edits = {moduleNameEdit(p, missing)};
+                for (const PyModuleDecl &d : p.pymodules) {
+                    if (d.name == lastPart(missing))
+                        f.evidence << pymoduleRef(d);
+                }
+            } else {
+                f.fix.edits.clear();
+                f.fix.steps = {QStringLiteral("Make module-name, the #[pymodule] name and the Python imports agree.")};
+            }
+        } else if (missing == effective && !p.pythonSource.present()) {
+            f.message += QStringLiteral(" The package folder next to Cargo.toml can shadow the installed package.");
+            f.fix.summary = QStringLiteral("Move the Python package into python/ and set python-source = \"python\".");
+            f.fix.edits.clear();
+            f.fix.steps = {QStringLiteral("Move the package folder to python/, then set python-source = \"python\" in [tool.maturin]."),
+                           QStringLiteral("Delete compiled files left in the source tree and reinstall.")};
+        }
+    }
+    for (const SourcedMatch &m : ctx.matches(QStringLiteral("cannot-import-name")))
+        ctx.add(QStringLiteral("module-not-found"),
+                QStringLiteral("'%1' cannot be imported from '%2'.").arg(m.match.args.value(0), m.match.args.value(1)),
+                {DetectorContext::ref(m)});
+}
+
+void detectSymbols(DetectorContext &ctx)
+{
+    for (const SourcedMatch &m : ctx.matches(QStringLiteral("undefined-symbol"))) {
+        const QString symbol = m.match.args.value(0);
+        if (symbol.startsWith(QLatin1String("Py")) || symbol.startsWith(QLatin1String("_Py"))) {
+            ctx.add(QStringLiteral("wrong-interpreter"),
+                    QStringLiteral("The extension needs %1 from the Python C API, which the running interpreter does not have: "
+                                   "it was built for another Python version or build.")
+                        .arg(symbol),
+                    {DetectorContext::ref(m)});
+        } else {
+            Finding &f = ctx.add(QStringLiteral("external-symbol-undefined"),
+                                 QStringLiteral("The extension needs the symbol %1 from a library that is not loaded.").arg(symbol),
+                                 {DetectorContext::ref(m)});
+            for (const WheelExtension &ext : ctx.wheel().extensions) {
+                for (const QString &lib : ext.neededLibraries) {
+                    if (!ctx.wheel().bundledLibraries.contains(lib) && !lib.startsWith(QLatin1String("libc.so"))
+                        && !lib.startsWith(QLatin1String("libm.so")) && !lib.startsWith(QLatin1String("libgcc_s"))
+                        && !lib.startsWith(QLatin1String("ld-linux")) && !lib.startsWith(QLatin1String("libpthread"))
+                        && !lib.startsWith(QLatin1String("libdl")))
+                        f.evidence << DetectorContext::wheelRef(ext.path, QStringLiteral("needs %1, not in the wheel").arg(lib));
+                }
+            }
+            if (ctx.project().auditwheel.value == QLatin1String("skip"))
+                f.evidence << ctx.pyprojectRef(ctx.project().auditwheel);
+        }
+    }
+    for (const SourcedMatch &m : ctx.matches(QStringLiteral("libpython-not-loaded")))
+        ctx.add(QStringLiteral("wrong-interpreter"),
+                QStringLiteral("The extension was linked against %1, which this machine does not have.").arg(m.match.args.value(0)),
+                {DetectorContext::ref(m)});
+    const QList<SourcedMatch> unknownPlatform = ctx.matches(QStringLiteral("interpreter-platform-unknown"));
+    if (!unknownPlatform.isEmpty()) {
+        QList<EvidenceRef> evidence = {DetectorContext::ref(unknownPlatform.first())};
+        QString version;
+        for (const SourcedMatch &m : ctx.matches(QStringLiteral("interpreter-found"))) {
+            evidence << DetectorContext::ref(m);
+            version = m.match.args.value(1);
+        }
+        for (const SourcedMatch &m : ctx.matches(QStringLiteral("built-wheel")))
+            evidence << DetectorContext::ref(m);
+        ctx.add(QStringLiteral("wrong-interpreter"),
+                QStringLiteral("maturin could not run the interpreter it was given and built for Python %1 from the name alone; "
+                               "the wheel only installs on that version.")
+                    .arg(version.isEmpty() ? QStringLiteral("(unknown)") : version),
+                evidence);
+    }
+}
+
+} // namespace
+
+void detectImportProblems(DetectorContext &ctx)
+{
+    detectPyInit(ctx);
+    detectModuleNotFound(ctx);
+    detectSymbols(ctx);
+}
+
+} // namespace wb::diagnose

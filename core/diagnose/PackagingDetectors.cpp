@@ -1,0 +1,344 @@
+// Packaging problems: manylinux audit, platform tags, abi3, debug information.
+#include "core/diagnose/DetectorContext.h"
+#include "core/diagnose/ManylinuxTags.h"
+#include "core/diagnose/WheelEvidence.h"
+
+#include <QRegularExpression>
+
+namespace wb::diagnose {
+
+namespace {
+
+const QStringList ContainerCommands = {
+    QStringLiteral("docker run --rm -v \"$PWD\":/io ghcr.io/pyo3/maturin build --release --compatibility manylinux2014"),
+    QStringLiteral("maturin build --release --zig --compatibility manylinux2014")};
+
+ConfigEdit compatibilityEdit(const QString &tag)
+{
+    return {QStringLiteral("pyproject.toml"), QStringLiteral("tool.maturin"), QStringLiteral("compatibility"),
+            DetectorContext::tomlString(tag), ConfigEdit::Action::Set};
+}
+
+// "libc.so.6 offending versions: GLIBC_2.33, GLIBC_2.34" / "... offending symbols: memcpy@GLIBC_2.14"
+QStringList offenders(const QString &list)
+{
+    QStringList out;
+    static const QRegularExpression group(QStringLiteral(R"(([\w.+-]+) offending (?:symbols|versions): ([^"\]]*))"));
+    auto it = group.globalMatch(list);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        const QStringList items = m.captured(2).split(QStringLiteral(", "), Qt::SkipEmptyParts);
+        for (const QString &item : items)
+            out << m.captured(1) + QStringLiteral(": ") + item.trimmed();
+    }
+    return out;
+}
+
+QString versionOf(const QString &offender)
+{
+    const QString item = offender.section(QStringLiteral(": "), -1);
+    return item.contains(QLatin1Char('@')) ? item.section(QLatin1Char('@'), -1) : item;
+}
+
+// The newest GLIBC/GLIBCXX requirements of an extension, as (tag, "name@GLIBC_2.34").
+QStringList wheelGlibcNeeds(const WheelExtension &ext, QString *tag)
+{
+    QStringList versions;
+    for (const QString &v : ext.symbolVersions)
+        versions << v.section(QLatin1Char(':'), -1);
+    QStringList tags;
+    for (const QString &v : std::as_const(versions))
+        tags << ManylinuxTags::lowestTagFor(v);
+    *tag = ManylinuxTags::highest(tags);
+    QStringList symbols;
+    for (const QString &s : ext.glibcSymbols) {
+        if (ManylinuxTags::lowestTagFor(s.section(QLatin1Char('@'), -1)) == *tag)
+            symbols << s;
+    }
+    symbols.removeDuplicates();
+    return symbols.mid(0, 8);
+}
+
+void detectTooRecent(DetectorContext &ctx)
+{
+    for (const SourcedMatch &m : ctx.matches(QStringLiteral("too-recent-symbols"))) {
+        const QString policy = m.match.args.value(0);
+        const QStringList bad = offenders(m.match.args.value(1));
+        QStringList tags;
+        for (const QString &o : bad)
+            tags << ManylinuxTags::lowestTagFor(versionOf(o));
+        const QString passing = ManylinuxTags::highest(tags);
+        QString message = QStringLiteral("%1 does not allow %2.").arg(policy, bad.isEmpty() ? m.match.args.value(1) : bad.join(QStringLiteral("; ")));
+        if (!passing.isEmpty())
+            message += QStringLiteral(" The lowest tag that accepts them is %1.").arg(passing);
+        message += QStringLiteral(" Ways out: build in a manylinux container, link with --zig, or declare %1.")
+                       .arg(passing.isEmpty() ? QStringLiteral("a newer tag") : passing);
+        Finding &f = ctx.add(QStringLiteral("manylinux-too-recent-symbols"), message, {DetectorContext::ref(m)});
+        f.fix.commands = ContainerCommands;
+        f.fix.edits = passing.isEmpty() ? QList<ConfigEdit>() : QList<ConfigEdit>{compatibilityEdit(passing)};
+        if (ctx.project().compatibility.present())
+            f.evidence << ctx.pyprojectRef(ctx.project().compatibility);
+        f.fix.summary = QStringLiteral("Build in a manylinux container or with --zig for %1, or accept %2.")
+                            .arg(policy, passing.isEmpty() ? QStringLiteral("a newer tag") : passing);
+    }
+    for (const SourcedMatch &m : ctx.matches(QStringLiteral("external-newer-symbols"))) {
+        Finding &f = ctx.add(QStringLiteral("manylinux-too-recent-symbols"),
+                             QStringLiteral("The bundled libraries %1 need newer symbol versions than %2 allows.")
+                                 .arg(m.match.args.value(0), m.match.args.value(1)),
+                             {DetectorContext::ref(m)});
+        f.fix.commands = ContainerCommands;
+    }
+    // A wheel whose tag promises less than its extensions need.
+    const WheelFacts &w = ctx.wheel();
+    const int promised = ManylinuxTags::glibcMinor(w.platformTag.section(QLatin1Char('.'), 0, 0));
+    if (promised < 0)
+        return;
+    for (const WheelExtension &ext : w.extensions) {
+        QString needed;
+        const QStringList symbols = wheelGlibcNeeds(ext, &needed);
+        if (ManylinuxTags::glibcMinor(needed) <= promised)
+            continue;
+        Finding &f = ctx.add(QStringLiteral("manylinux-too-recent-symbols"),
+                             QStringLiteral("The wheel is tagged %1, but %2 needs %3.")
+                                 .arg(w.platformTag, ext.path, needed),
+                             {DetectorContext::wheelRef(w.fileName, QStringLiteral("platform tag ") + w.platformTag),
+                              DetectorContext::wheelRef(ext.path, symbols.isEmpty() ? ext.symbolVersions.join(QStringLiteral(", "))
+                                                                                    : symbols.join(QStringLiteral(", ")))});
+        f.fix.commands = ContainerCommands;
+        f.fix.edits = {compatibilityEdit(needed)};
+    }
+}
+
+void detectForbiddenLibraries(DetectorContext &ctx)
+{
+    for (const SourcedMatch &m : ctx.matches(QStringLiteral("forbidden-libraries")))
+        ctx.add(QStringLiteral("manylinux-forbidden-library"),
+                QStringLiteral("%1 does not allow linking %2.").arg(m.match.args.value(0), m.match.args.value(1)),
+                {DetectorContext::ref(m)});
+    for (const SourcedMatch &m : ctx.matches(QStringLiteral("blacklisted-symbols")))
+        ctx.add(QStringLiteral("blacklisted-symbols"), QStringLiteral("The library uses symbols the policy forbids."),
+                {DetectorContext::ref(m)});
+    for (const SourcedMatch &m : ctx.matches(QStringLiteral("copy-needed")))
+        ctx.add(QStringLiteral("auditwheel-copy-needed"), QStringLiteral("maturin found external libraries but was told not to copy them."),
+                {DetectorContext::ref(m)});
+    const WheelFacts &w = ctx.wheel();
+    if (ManylinuxTags::glibcMinor(w.platformTag.section(QLatin1Char('.'), 0, 0)) < 0)
+        return;
+    for (const WheelExtension &ext : w.extensions) {
+        for (const QString &lib : ext.neededLibraries) {
+            if (lib.startsWith(QLatin1String("libpython")) || ctx.catalogue().isAllowedManylinuxLibrary(lib)
+                || w.bundledLibraries.contains(lib))
+                continue;
+            bool bundledUnderAnotherName = false;
+            for (const QString &b : w.bundledLibraries)
+                bundledUnderAnotherName |= b.startsWith(lib.section(QLatin1Char('.'), 0, 0) + QLatin1Char('-'));
+            if (bundledUnderAnotherName)
+                continue;
+            ctx.add(QStringLiteral("manylinux-forbidden-library"),
+                    QStringLiteral("%1 needs %2, which %3 does not allow and the wheel does not carry.").arg(ext.path, lib, w.platformTag),
+                    {DetectorContext::wheelRef(ext.path, QStringLiteral("NEEDED ") + lib)});
+        }
+    }
+}
+
+void detectLibpython(DetectorContext &ctx)
+{
+    QList<EvidenceRef> evidence;
+    QString lib;
+    for (const SourcedMatch &m : ctx.matches(QStringLiteral("links-libpython"))) {
+        evidence << DetectorContext::ref(m);
+        lib = m.match.args.value(0);
+    }
+    for (const SourcedMatch &m : ctx.matches(QStringLiteral("extension-module-warning")))
+        evidence << DetectorContext::ref(m);
+    if (lib.isEmpty())
+        lib = QStringLiteral("libpython");
+    // PyO3 always links libpython on Windows, Android, iOS, AIX and Cygwin: only Linux and macOS wheels count.
+    const QString platform = ctx.wheel().platformTag;
+    const bool mustNotLink = platform.contains(QLatin1String("linux")) || platform.startsWith(QLatin1String("macosx"));
+    for (const WheelExtension &ext : ctx.wheel().extensions) {
+        for (const QString &needed : ext.neededLibraries) {
+            if (mustNotLink && needed.startsWith(QLatin1String("libpython"))) {
+                evidence << DetectorContext::wheelRef(ext.path, QStringLiteral("NEEDED ") + needed);
+                lib = needed;
+            }
+        }
+    }
+    if (evidence.isEmpty())
+        return;
+    ctx.add(QStringLiteral("missing-extension-module"),
+            QStringLiteral("The extension links %1; extension modules must take the Python symbols from the interpreter that loads them.")
+                .arg(lib),
+            evidence);
+    // The configuration side (PyO3 version, features, the edit) is added by the config detector.
+}
+
+void detectLinuxTag(DetectorContext &ctx)
+{
+    QList<EvidenceRef> evidence;
+    for (const char *kind : {"linux-tag-fallback", "pypi-linux-tag"}) {
+        for (const SourcedMatch &m : ctx.matches(QString::fromLatin1(kind)))
+            evidence << DetectorContext::ref(m);
+    }
+    // maturin develop always builds a linux-tagged wheel for the local venv: that is expected.
+    const bool develop = !ctx.matches(QStringLiteral("develop-install")).isEmpty();
+    for (const SourcedMatch &m : ctx.matches(QStringLiteral("built-wheel"))) {
+        if (develop)
+            break;
+        const WheelFacts built = WheelEvidence::fromFileName(m.match.args.value(0).section(QLatin1Char('/'), -1));
+        if (built.platformTag.startsWith(QLatin1String("linux_")))
+            evidence << DetectorContext::ref(m);
+    }
+    const WheelFacts &w = ctx.wheel();
+    if (w.platformTag.startsWith(QLatin1String("linux_")))
+        evidence << DetectorContext::wheelRef(w.fileName, QStringLiteral("platform tag ") + w.platformTag);
+    const Setting &compat = ctx.project().compatibility;
+    const bool configured = compat.value == QLatin1String("linux") || compat.value == QLatin1String("off");
+    if (configured)
+        evidence << ctx.pyprojectRef(compat);
+    if (evidence.isEmpty())
+        return;
+    Finding &f = ctx.add(QStringLiteral("linux-tag-not-uploadable"),
+                         configured ? QStringLiteral("compatibility = \"%1\" makes maturin tag the wheel linux_<arch>, which PyPI rejects.").arg(compat.value)
+                                    : QStringLiteral("The wheel is tagged linux_<arch>; PyPI accepts only manylinux/musllinux tags for Linux."),
+                         evidence);
+    if (!configured) {
+        f.fix.edits.clear();
+        f.fix.summary = QStringLiteral("Build a manylinux wheel (do not pass --compatibility linux/off) and check it with --compatibility pypi.");
+    }
+}
+
+void detectUnsupportedWheel(DetectorContext &ctx)
+{
+    for (const SourcedMatch &m : ctx.matches(QStringLiteral("unsupported-wheel"))) {
+        const WheelFacts named = WheelEvidence::fromFileName(m.match.args.value(0).section(QLatin1Char('/'), -1));
+        QStringList reasons;
+        const int glibc = ManylinuxTags::glibcMinor(named.platformTag.section(QLatin1Char('.'), 0, 0));
+        if (glibc > 17)
+            reasons << QStringLiteral("its tag %1 needs glibc 2.%2 or newer on the installing machine").arg(named.platformTag).arg(glibc);
+        if (named.pythonTag.startsWith(QLatin1String("cp")) && named.abiTag != QLatin1String("abi3"))
+            reasons << QStringLiteral("it is only for CPython %1.%2 (%3-%4)")
+                           .arg(named.pythonTag.mid(2, 1), named.pythonTag.mid(3), named.pythonTag, named.abiTag);
+        QString message = QStringLiteral("pip refuses %1").arg(named.fileName.isEmpty() ? m.match.args.value(0) : named.fileName);
+        message += reasons.isEmpty() ? QStringLiteral(".") : QStringLiteral(": ") + reasons.join(QStringLiteral("; ")) + QLatin1Char('.');
+        Finding &f = ctx.add(QStringLiteral("unsupported-wheel-platform"), message, {DetectorContext::ref(m)});
+        if (glibc <= 17) {
+            f.fix.edits.clear();
+            f.fix.summary = QStringLiteral("Build the wheel with the interpreter (and on the architecture) that installs it.");
+            f.fix.commands = {QStringLiteral("maturin build --release -i python3")};
+        }
+        // Would the binary allow an older tag? Check the wheel's real requirements when we have it.
+        for (const WheelExtension &ext : ctx.wheel().extensions) {
+            QString needed;
+            wheelGlibcNeeds(ext, &needed);
+            if (ManylinuxTags::glibcMinor(needed) > 17)
+                f.evidence << DetectorContext::wheelRef(ext.path, QStringLiteral("needs %1 at least: only a build against an older glibc "
+                                                                                  "(manylinux container or --zig) can lower the tag")
+                                                                       .arg(needed));
+        }
+    }
+}
+
+void detectRuntimeGlibc(DetectorContext &ctx)
+{
+    for (const SourcedMatch &m : ctx.matches(QStringLiteral("glibc-not-found"))) {
+        const QString version = m.match.args.value(0);
+        const QString tag = ManylinuxTags::lowestTagFor(version);
+        QString message = QStringLiteral("%1 needs %2, which this machine's C library does not have.")
+                              .arg(m.match.args.value(1).isEmpty() ? QStringLiteral("The extension") : m.match.args.value(1), version);
+        if (!tag.isEmpty())
+            message += QStringLiteral(" A correct wheel for it would be tagged %1 or newer, and pip would not have installed it here.").arg(tag);
+        Finding &f = ctx.add(QStringLiteral("glibc-too-old-at-runtime"), message, {DetectorContext::ref(m)});
+        const WheelFacts &w = ctx.wheel();
+        if (!w.platformTag.isEmpty())
+            f.evidence << DetectorContext::wheelRef(w.fileName, QStringLiteral("platform tag ") + w.platformTag);
+    }
+}
+
+void detectAbi3(DetectorContext &ctx)
+{
+    const ProjectFacts &p = ctx.project();
+    QString abi3;
+    Setting where;
+    bool inCargo = false;
+    for (const QString &feature : p.pyo3Features.items) {
+        if (feature.startsWith(QLatin1String("abi3"))) {
+            abi3 = feature;
+            where = p.pyo3Features;
+            inCargo = true;
+        }
+    }
+    for (const QString &feature : p.maturinFeatures.items) {
+        if (feature.startsWith(QLatin1String("pyo3/abi3"))) {
+            abi3 = feature.mid(5);
+            where = p.maturinFeatures;
+            inCargo = false;
+        }
+    }
+    if (abi3.isEmpty())
+        return;
+    QList<EvidenceRef> evidence;
+    const WheelFacts &w = ctx.wheel();
+    if (!w.abiTag.isEmpty() && w.abiTag != QLatin1String("abi3") && w.pythonTag.startsWith(QLatin1String("cp"))
+        && !w.abiTag.endsWith(QLatin1Char('t')))
+        evidence << DetectorContext::wheelRef(w.fileName, QStringLiteral("tags %1-%2").arg(w.pythonTag, w.abiTag));
+    for (const SourcedMatch &m : ctx.matches(QStringLiteral("found-bindings"))) {
+        if (m.match.args.value(0).isEmpty())
+            evidence << DetectorContext::ref(m);
+    }
+    if (evidence.isEmpty())
+        return;
+    evidence.prepend(inCargo ? ctx.cargoRef(where) : ctx.pyprojectRef(where));
+    ctx.add(QStringLiteral("abi3-not-applied"),
+            QStringLiteral("The project enables %1, but the build was version-specific.").arg(abi3), evidence);
+}
+
+void detectDebug(DetectorContext &ctx)
+{
+    QList<EvidenceRef> profileEvidence;
+    // maturin develop builds the dev profile on purpose; only wheels built for shipping matter.
+    if (ctx.matches(QStringLiteral("develop-install")).isEmpty()) {
+        for (const SourcedMatch &m : ctx.matches(QStringLiteral("dev-profile")))
+            profileEvidence << DetectorContext::ref(m);
+    }
+    QList<EvidenceRef> debugInfo;
+    for (const WheelExtension &ext : ctx.wheel().extensions) {
+        if (ext.hasDebugInfo)
+            debugInfo << DetectorContext::wheelRef(ext.path, QStringLiteral("has .debug_info (%1 bytes in all)").arg(ext.size));
+    }
+    // A configured dev profile is a cause, not a problem by itself: release builds (--release, PEP 517)
+    // override it, so it is cited only when a log or a wheel shows a debug build.
+    const Setting &profile = ctx.project().profile;
+    if ((profile.value == QLatin1String("dev") || profile.value == QLatin1String("debug")) && (!profileEvidence.isEmpty() || !debugInfo.isEmpty()))
+        profileEvidence << ctx.pyprojectRef(profile);
+    if (!profileEvidence.isEmpty()) {
+        ctx.add(QStringLiteral("debug-profile"),
+                QStringLiteral("The extension was compiled with the dev profile: unoptimised, with full debug information."),
+                profileEvidence + debugInfo);
+        return;
+    }
+    if (debugInfo.isEmpty())
+        return;
+    Finding &f = ctx.add(QStringLiteral("debug-symbols"), QStringLiteral("The wheel's extension carries DWARF debug information."), debugInfo);
+    const ProjectFacts &p = ctx.project();
+    if (p.releaseDebug.present())
+        f.evidence << ctx.cargoRef(p.releaseDebug);
+    if (p.strip.present())
+        f.evidence << ctx.pyprojectRef(p.strip);
+}
+
+} // namespace
+
+void detectPackagingProblems(DetectorContext &ctx)
+{
+    detectTooRecent(ctx);
+    detectForbiddenLibraries(ctx);
+    detectLibpython(ctx);
+    detectLinuxTag(ctx);
+    detectUnsupportedWheel(ctx);
+    detectRuntimeGlibc(ctx);
+    detectAbi3(ctx);
+    detectDebug(ctx);
+}
+
+} // namespace wb::diagnose

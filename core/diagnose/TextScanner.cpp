@@ -1,0 +1,126 @@
+#include "core/diagnose/TextScanner.h"
+
+#include <QRegularExpression>
+
+namespace wb::diagnose {
+
+namespace {
+
+constexpr qsizetype MaxTextChars = 16 * 1024 * 1024;
+constexpr qsizetype MaxLineChars = 8192;
+constexpr int MaxMatches = 2000;
+
+struct Rule {
+    const char *kind;
+    QRegularExpression re;
+};
+
+QRegularExpression rx(const char *pattern)
+{
+    return QRegularExpression(QString::fromUtf8(pattern), QRegularExpression::UseUnicodePropertiesOption);
+}
+
+// The texts come from maturin (src/main.rs, src/compile.rs, src/auditwheel/*, src/develop/*,
+// src/python_interpreter/*, src/project_layout.rs, src/pyproject_toml.rs), cargo, rustc, pip and CPython.
+const QList<Rule> &rules()
+{
+    static const QList<Rule> all = {
+        {"pyinit-import", rx(R"(dynamic module does not define module export function \((?:PyInit|PyModExport)_(\w+)\))")},
+        {"pyinit-build", rx(R"(Couldn't find the symbol `PyInit_(\w+)`)")},
+        {"module-not-found", rx(R"(ModuleNotFoundError: No module named '([^']+)')")},
+        {"cannot-import-name", rx(R"(ImportError: cannot import name '([^']+)' from '([^']+)')")},
+        {"undefined-symbol", rx(R"(undefined symbol: ([A-Za-z_][\w.@]*))")},
+        {"libpython-not-loaded", rx(R"(Library not loaded: (\S*libpython\S*))")},
+        {"unsupported-wheel", rx(R"((\S+\.whl) is not a supported wheel on this platform)")},
+        {"glibc-not-found", rx(R"(version [`'‘]((?:GLIBC|GLIBCXX|CXXABI)_[\d.]+)' not found(?: \(required by ([^)]+)\))?)")},
+        {"links-libpython", rx(R"(Your library links libpython \(([^)]+)\))")},
+        {"too-recent-symbols", rx(R"(Your library is not (\S+)(?: \(aka [^)]*\))? compliant because of the presence of too-recent versioned symbols: (.*))")},
+        {"external-newer-symbols", rx(R"(External libraries \[([^\]]*)\] require newer symbol versions than (\S+) allows)")},
+        {"forbidden-libraries", rx(R"(Your library is not (\S+)(?: \(aka [^)]*\))? compliant because it links the following forbidden libraries: \[([^\]]*)\])")},
+        {"blacklisted-symbols", rx(R"(compliant because it depends on black-listed symbols)")},
+        {"patchelf-missing", rx(R"(Failed to execute 'patchelf')")},
+        {"linux-tag-fallback", rx(R"(No compatible platform tag found, using the linux tag)")},
+        {"pypi-linux-tag", rx(R"(unsupported platform tag '(linux_\w+)')")},
+        {"copy-needed", rx(R"(Your library requires copying the above external libraries)")},
+        {"cargo-missing", rx(R"(Cargo, the Rust package manager, is not installed|Cargo metadata failed\. Do you have cargo in your PATH|(?:^|[\s:])cargo: (?:command )?not found|'cargo' is not recognized as an internal or external command)")},
+        {"rustc-missing", rx(R"(rustc, the rust compiler, is not installed|could not execute process `rustc|(?:^|[\s:])rustc: (?:command )?not found|'rustc' is not recognized as an internal or external command)")},
+        {"maturin-missing", rx(R"((?:^|[\s:])maturin: (?:command )?not found|No module named '?maturin'?$|'maturin' is not recognized as an internal or external command|Cannot import 'maturin')")},
+        {"no-venv", rx(R"(Couldn't find a virtualenv or conda environment|Both VIRTUAL_ENV and CONDA_PREFIX are set|Your virtualenv at .* is broken)")},
+        {"no-interpreter", rx(R"(Couldn't find any python interpreters|Python interpreter `([^`]+)` doesn't exist|None of the found Python interpreters)")},
+        {"interpreter-platform-unknown", rx(R"(Failed to determine python platform)")},
+        {"interpreter-found", rx(R"(🐍 Found (CPython|PyPy|GraalPy) (\d+\.\d+)\S*(?: at (\S+))?)")},
+        {"module-name-dash", rx(R"(The module name must not contain a minus)")},
+        {"version-missing", rx(R"(Cannot build without valid version information|`project\.version` field is required in pyproject\.toml unless it is present in the `project\.dynamic` list)")},
+        {"python-source-missing", rx(R"(Failed to normalize python source path `([^`]+)`|python-source is set to `([^`]+)` but)")},
+        {"rust-target-missing", rx(R"(error\[E0463\]: can't find crate for `(?:core|std)`)")},
+        {"rust-error", rx(R"(^error(\[E\d{4}\])?: (.*)$)")},
+        {"dev-profile", rx(R"(Finished `?dev`? (?:profile )?\[unoptimized \+ debuginfo\])")},
+        {"found-bindings", rx(R"(🔗 Found pyo3(?:-ffi)? bindings( with abi3)?)")},
+        {"built-wheel", rx(R"(📦 Built wheel(?: for [^/]*?)? to (\S+\.whl))")},
+        {"pip-missing", rx(R"(Failed to find pip)")},
+        {"cargo-test-link", rx(R"(undefined reference to [`']_?(Py\w+)'|Symbol not found: _(Py\w+))")},
+        {"maturin-unpinned", rx(R"(Please use maturin in pyproject\.toml with a version constraint)")},
+        {"develop-install", rx(R"(Setting installed package as editable|🛠 Installed )")},
+        {"extension-module-warning", rx(R"(You're building a library without activating pyo3's `extension-module` feature)")},
+        {"extension-in-use", rx(R"(could not overwrite the installed extension module because it is in use)")},
+    };
+    return all;
+}
+
+} // namespace
+
+QString TextScanner::stripAnsi(const QString &text)
+{
+    static const QRegularExpression ansi(QStringLiteral("\x1b\\[[0-9;?]*[A-Za-z]"));
+    QString out = text;
+    out.remove(ansi);
+    return out;
+}
+
+QList<TextMatch> TextScanner::scan(const QString &input)
+{
+    QList<TextMatch> out;
+    if (input.isEmpty())
+        return out;
+    const QString text = stripAnsi(input.left(MaxTextChars));
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    static const QRegularExpression arrow(QStringLiteral(R"(^\s*--> (\S+?):(\d+):(\d+))"));
+    for (qsizetype i = 0; i < lines.size() && out.size() < MaxMatches; ++i) {
+        QString line = lines.at(i);
+        if (line.endsWith(QLatin1Char('\r')))
+            line.chop(1);
+        if (line.size() > MaxLineChars)
+            line.truncate(MaxLineChars);
+        if (line.trimmed().isEmpty())
+            continue;
+        for (const Rule &rule : rules()) {
+            const QRegularExpressionMatch m = rule.re.match(line);
+            if (!m.hasMatch())
+                continue;
+            TextMatch t;
+            t.kind = QString::fromLatin1(rule.kind);
+            for (int g = 1; g <= m.lastCapturedIndex(); ++g)
+                t.args << m.captured(g);
+            t.line = int(i) + 1;
+            t.text = line.trimmed();
+            if (t.kind == QLatin1String("rust-error")) {
+                const QString message = t.args.value(1);
+                if (message.startsWith(QLatin1String("could not compile")) || message.startsWith(QLatin1String("aborting"))
+                    || message.startsWith(QLatin1String("linking with")))
+                    t.kind = QStringLiteral("rust-error-summary");
+                for (qsizetype k = i + 1; k < lines.size() && k <= i + 6; ++k) {
+                    const QRegularExpressionMatch a = arrow.match(lines.at(k));
+                    if (a.hasMatch()) {
+                        t.location = a.captured(1) + QLatin1Char(':') + a.captured(2) + QLatin1Char(':') + a.captured(3);
+                        break;
+                    }
+                }
+            }
+            out << t;
+            break;  // one rule per line: the table is ordered from the most specific
+        }
+    }
+    return out;
+}
+
+} // namespace wb::diagnose

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace wb::diagnose {
+
+// One recognised message in pasted text or a build log.
+struct TextMatch {
+    QString kind;       // e.g. "pyinit-import", "too-recent-symbols" (see TextScanner.cpp)
+    QStringList args;   // the captured parts, kind-specific
+    int line = 0;       // 1-based line in its text
+    QString text;       // the line, trimmed
+    QString location;   // extra location, e.g. "src/lib.rs:7:5" for rustc errors
+};
+
+// Finds the messages of maturin, cargo, rustc, pip and Python that the catalogue knows, by their
+// exact texts. Bounded: long inputs are cut, long lines truncated.
+class TextScanner
+{
+public:
+    static QList<TextMatch> scan(const QString &text);
+    static QString stripAnsi(const QString &text);
+};
+
+} // namespace wb::diagnose

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QString>
+#include <QVersionNumber>
+
+namespace wb {
+
+// Checks of Python packaging strings (PEP 508 names and requirements, PEP 440 versions and specifiers).
+namespace PackagingSpecs {
+bool isValidName(const QString &name);
+QString normalizedName(const QString &name); // PEP 503: lower case, runs of -_. -> -
+bool isValidVersion(const QString &version);
+// "" is valid (no constraint). error gets the offending clause.
+bool isValidSpecifier(const QString &spec, QString *error = nullptr);
+// A requirement string: name [extras] (specifier | @ url) ; marker
+bool isValidRequirement(const QString &requirement, QString *error = nullptr);
+QString requirementName(const QString &requirement);
+QString requirementSpecifier(const QString &requirement);
+bool hasUpperBound(const QString &spec); // <, <=, ==, ~=, === give one
+// The lowest Python version a requires-python spec allows (from >= / > / ~= / ==); null when none.
+QVersionNumber lowerBound(const QString &spec);
+} // namespace PackagingSpecs
+
+} // namespace wb

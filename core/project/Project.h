@@ -1,0 +1,51 @@
+#pragma once
+
+#include "core/project/SettingsDiagnostic.h"
+#include "core/toml/TomlDocument.h"
+
+#include <QString>
+#include <QVersionNumber>
+
+namespace wb {
+
+struct ProjectOptions {
+    QString cargoManifest;         // use this Cargo.toml instead of finding one
+    bool checkFilesystem = true;   // false: judge the two files only (no python-source, globs, Rust sources)
+    QVersionNumber maturinVersion; // the installed maturin, when known: gates version-specific keys
+};
+
+// A maturin project as read from disk: pyproject.toml and the crate's Cargo.toml, bytes kept as they are.
+// Reading runs nothing from the project.
+class Project
+{
+public:
+    static Project load(const QString &dir, const ProjectOptions &options = {});
+
+    QString dir;
+    QString pyprojectPath;
+    QString cargoPath;      // empty when none was found
+    QString cargoHow;       // how the manifest was found, in words
+    QString workspaceRootPath; // a Cargo workspace root above the crate, when there is one
+    TomlDocument pyproject;
+    TomlDocument cargo;
+    TomlDocument workspaceRoot;
+    bool hasPyproject = false;
+    bool hasCargo = false;
+    QString readError;      // the project cannot be used at all (no such folder, no files)
+    QList<SettingsDiagnostic> loadDiagnostics; // unreadable or oversized files, workspace choices
+    ProjectOptions options;
+
+    bool isUsable() const { return readError.isEmpty(); }
+    const TomlDocument &document(ProjectFileKind kind) const { return kind == ProjectFileKind::Cargo ? cargo : pyproject; }
+    QString path(ProjectFileKind kind) const { return kind == ProjectFileKind::Cargo ? cargoPath : pyprojectPath; }
+
+    // Which file a key belongs to: tool./project./build-system. -> pyproject.toml; package./lib./
+    // dependencies./features./profile./workspace. (and other Cargo tables) -> Cargo.toml.
+    static bool fileForKey(const QString &key, ProjectFileKind *kind);
+
+    static constexpr qint64 MaxFileSize = 8 * 1024 * 1024;
+    // Reads a settings file (bounded); false with a message when it cannot.
+    static bool readFile(const QString &path, QByteArray *bytes, QString *error);
+};
+
+} // namespace wb

@@ -1,0 +1,25 @@
+#include "core/project/SettingsEditor.h"
+
+namespace wb {
+
+TomlEditResult applySettingsEdit(const TomlDocument &doc, const SettingsEdit &edit)
+{
+    TomlKeyPath path;
+    QString error;
+    if (!TomlKeyPath::parse(edit.key, &path, &error)) {
+        TomlEditResult r;
+        r.bytes = doc.bytes();
+        r.document = doc;
+        r.message = error;
+        return r;
+    }
+    switch (edit.op) {
+    case SettingsEdit::Op::Set: return TomlEditor::set(doc, path, edit.value);
+    case SettingsEdit::Op::Unset: return TomlEditor::unset(doc, path);
+    case SettingsEdit::Op::Append: return TomlEditor::append(doc, path, edit.value);
+    case SettingsEdit::Op::RemoveElement: return TomlEditor::removeElement(doc, path, edit.index);
+    }
+    return {};
+}
+
+} // namespace wb

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "core/binary/BinaryInfo.h"
+#include "core/wheel/ZipDirectory.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace wb {
+
+// The digest of one member's uncompressed bytes, with what reading them showed.
+struct MemberDigest {
+    QString name;
+    QString algorithm;    // what was asked
+    QByteArray digest;
+    qint64 size = 0;      // bytes actually read
+    quint32 crc = 0;
+    QString error;        // read error or corrupt data
+};
+
+// Reads the members that our own central-directory walk (ZipScan) located, straight from the file:
+// the compressed bytes are seen through memory-mapped windows of at most kWindowBytes (so the
+// process never maps more than a few windows, whatever the archive's size) and inflated with zlib
+// in large chunks. No archive index is built, nothing is copied besides the inflated output.
+class MemberReader
+{
+public:
+    static constexpr quint64 kWindowBytes = 32ull * 1024 * 1024;
+
+    explicit MemberReader(const QString &path);
+    ~MemberReader();
+    bool open(QString *error);
+
+    // Whether this reader can read the member: its local header was found, stored or deflate,
+    // not encrypted, data inside the file.
+    bool canRead(const ZipEntryRecord &e) const;
+
+    // Feeds the member's uncompressed bytes to `sink` in order; stops (with an error) after maxBytes.
+    // Returns an empty string, or what went wrong ("corrupt compressed data", ...).
+    using Sink = std::function<void(const char *data, qint64 size)>;
+    QString stream(const ZipEntryRecord &e, qint64 maxBytes, const Sink &sink);
+
+    // Reads a member whole, at most maxBytes (sets *truncated when there was more).
+    QByteArray read(const ZipEntryRecord &e, qint64 maxBytes, bool *truncated = nullptr, QString *error = nullptr);
+
+    struct Job {
+        const ZipEntryRecord *entry = nullptr;
+        QString algorithm;          // RECORD's algorithm name (sha256, sha384, ...)
+        bool analyseBinary = false; // keep the bytes of this native file and read its headers
+    };
+    struct Result {
+        MemberDigest digest;
+        bool binaryAnalysed = false; // `binary` holds the reading of the bytes hashed
+        bool binaryHead = false;     // the bytes start like ELF/PE/Mach-O
+        BinaryInfo binary;
+    };
+    struct HashOptions {
+        int threads = 0;                            // 0: automatic (up to 4)
+        qint64 maxBytesPerEntry = 4ll << 30;
+        qint64 maxBinaryBytes = 256ll << 20;        // native files larger than this are not kept
+        qint64 binaryBudget = 160ll << 20;          // bytes of native files kept in memory at once
+    };
+    // Hashes every job's member (OpenSSL EVP, CRC-32 as well), several at a time: workers take
+    // neighbouring members in batches that share one mapped window. Native files are analysed from
+    // the same bytes while the budget allows; the others come back with binaryAnalysed == false.
+    static QList<Result> hashAll(const QString &path, const QList<Job> &jobs, const HashOptions &options);
+
+private:
+    struct Worker;
+    std::unique_ptr<Worker> m_worker;
+    quint64 m_size = 0;
+};
+
+} // namespace wb

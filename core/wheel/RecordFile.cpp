@@ -1,0 +1,203 @@
+#include "core/wheel/RecordFile.h"
+
+#include <QHash>
+#include <QRegularExpression>
+
+namespace wb {
+
+QList<CsvRecord> parseCsv(const QByteArray &data, qsizetype maxRows, QString *error)
+{
+    QList<CsvRecord> out;
+    const QString text = QString::fromUtf8(data);
+    CsvRecord cur;
+    QString field;
+    int line = 1;
+    cur.line = 1;
+    bool inQuotes = false;
+    bool fieldStarted = false;
+    bool any = false;
+    const qsizetype n = text.size();
+    auto endField = [&] {
+        cur.fields.append(field);
+        field.clear();
+        fieldStarted = false;
+    };
+    auto endRecord = [&] {
+        if (any) {
+            endField();
+            out.append(cur);
+        }
+        cur = CsvRecord{};
+        cur.line = line;
+        any = false;
+    };
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar ch = text.at(i);
+        if (inQuotes) {
+            if (ch == QLatin1Char('"')) {
+                if (i + 1 < n && text.at(i + 1) == QLatin1Char('"')) {
+                    field += QLatin1Char('"');
+                    ++i;
+                } else
+                    inQuotes = false;
+            } else {
+                if (ch == QLatin1Char('\n'))
+                    ++line;
+                field += ch;
+            }
+            continue;
+        }
+        if (ch == QLatin1Char('"') && !fieldStarted) {
+            inQuotes = true;
+            fieldStarted = true;
+            any = true;
+        } else if (ch == QLatin1Char(',')) {
+            any = true;
+            endField();
+        } else if (ch == QLatin1Char('\r') && i + 1 < n && text.at(i + 1) == QLatin1Char('\n')) {
+            // handled with the \n
+        } else if (ch == QLatin1Char('\n') || ch == QLatin1Char('\r')) {
+            ++line;
+            endRecord();
+            if (out.size() >= maxRows) {
+                if (error)
+                    *error = QStringLiteral("more than %1 rows").arg(maxRows);
+                return out;
+            }
+        } else {
+            field += ch;
+            fieldStarted = true;
+            any = true;
+        }
+    }
+    if (inQuotes && error)
+        *error = QStringLiteral("unexpected end of data inside a quoted field (line %1)").arg(line);
+    endRecord();
+    return out;
+}
+
+QByteArray urlsafeB64NoPad(const QByteArray &raw)
+{
+    return raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+int RecordFile::digestSize(const QString &a)
+{
+    static const QHash<QString, int> sizes = {
+        {QStringLiteral("md5"), 16},          {QStringLiteral("sha1"), 20},       {QStringLiteral("sha224"), 28},
+        {QStringLiteral("sha256"), 32},       {QStringLiteral("sha384"), 48},     {QStringLiteral("sha512"), 64},
+        {QStringLiteral("sha3_224"), 28},     {QStringLiteral("sha3_256"), 32},   {QStringLiteral("sha3_384"), 48},
+        {QStringLiteral("sha3_512"), 64},     {QStringLiteral("blake2b"), 64},    {QStringLiteral("blake2s"), 32},
+    };
+    return sizes.value(a, 0);
+}
+
+bool RecordFile::isWeak(const QString &a)
+{
+    return a == QLatin1String("md5") || a == QLatin1String("sha1");
+}
+
+RecordFile RecordFile::parse(const QByteArray &data, qsizetype maxRows)
+{
+    RecordFile rf;
+    QString csvError;
+    const QList<CsvRecord> records = parseCsv(data, maxRows, &csvError);
+    if (!csvError.isEmpty())
+        rf.issues.append({0, QStringLiteral("CsvError"), {}, QStringLiteral("RECORD is not valid CSV: %1").arg(csvError)});
+    static const QRegularExpression b64(QStringLiteral("^[A-Za-z0-9_-]*$"));
+    static const QRegularExpression digits(QStringLiteral("^[0-9]+$"));
+    QHash<QString, qsizetype> byPath;
+    for (const CsvRecord &rec : records) {
+        auto issue = [&](const QString &kind, const QString &path, const QString &msg) {
+            rf.issues.append({rec.line, kind, path, msg});
+        };
+        if (rec.fields.size() != 3) {
+            issue(QStringLiteral("RecordLengthError"), rec.fields.value(0),
+                  QStringLiteral("RECORD entry for '%1' has %2 fields; expected 3").arg(rec.fields.value(0)).arg(rec.fields.size()));
+            continue;
+        }
+        RecordRow row;
+        row.line = rec.line;
+        row.path = rec.fields.at(0);
+        const QString &hash = rec.fields.at(1);
+        const QString &size = rec.fields.at(2);
+        if (row.path.isEmpty()) {
+            issue(QStringLiteral("EmptyPathError"), {}, QStringLiteral("RECORD entry has an empty path"));
+            continue;
+        }
+        if (row.path.startsWith(QLatin1Char('/'))) {
+            issue(QStringLiteral("AbsolutePathError"), row.path, QStringLiteral("RECORD entry has an absolute path: '%1'").arg(row.path));
+            continue;
+        }
+        const QStringList parts = row.path.split(QLatin1Char('/'));
+        bool nonNormal = false;
+        for (qsizetype i = 0; i < parts.size(); ++i) {
+            const QString &p = parts.at(i);
+            if (p == QLatin1String(".") || p == QLatin1String("..") || (p.isEmpty() && i != parts.size() - 1))
+                nonNormal = true;
+        }
+        if (nonNormal) {
+            issue(QStringLiteral("NonNormalizedPathError"), row.path,
+                  QStringLiteral("RECORD entry has a non-normalized path: '%1'").arg(row.path));
+            continue;
+        }
+        bool rowOk = true;
+        if (!hash.isEmpty()) {
+            const qsizetype eq = hash.indexOf(QLatin1Char('='));
+            row.algorithm = eq < 0 ? hash : hash.left(eq);
+            row.digestText = eq < 0 ? QString() : hash.mid(eq + 1);
+            const int expected = digestSize(row.algorithm);
+            if (isWeak(row.algorithm)) {
+                issue(QStringLiteral("WeakDigestError"), row.path,
+                      QStringLiteral("RECORD entry for '%1' uses a weak digest algorithm: '%2'").arg(row.path, row.algorithm));
+                rowOk = false;
+            } else if (expected == 0) {
+                issue(QStringLiteral("UnknownDigestError"), row.path,
+                      QStringLiteral("RECORD entry for '%1' uses an unknown digest algorithm: '%2'").arg(row.path, row.algorithm));
+                rowOk = false;
+            } else {
+                const QByteArray text = row.digestText.toLatin1();
+                const QByteArray::FromBase64Result r =
+                    QByteArray::fromBase64Encoding(text, QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+                if (eq < 0 || !b64.match(row.digestText).hasMatch() || !r || r.decoded.size() != expected
+                    || urlsafeB64NoPad(r.decoded) != text) {
+                    issue(QStringLiteral("MalformedDigestError"), row.path,
+                          QStringLiteral("RECORD contains invalid %1 base64 nopad digest for '%2': '%3'").arg(row.algorithm, row.path, row.digestText));
+                    rowOk = false;
+                } else
+                    row.digest = r.decoded;
+            }
+        }
+        if (!size.isEmpty()) {
+            bool ok = digits.match(size).hasMatch();
+            row.size = ok ? size.toLongLong(&ok) : -1;
+            if (!ok) {
+                issue(QStringLiteral("MalformedSizeError"), row.path,
+                      QStringLiteral("RECORD contains invalid size for '%1': '%2'").arg(row.path, size));
+                rowOk = false;
+            }
+        }
+        if (rowOk && !hash.isEmpty() && size.isEmpty()) {
+            issue(QStringLiteral("EmptySizeError"), row.path, QStringLiteral("RECORD entry for '%1' has a digest but no size").arg(row.path));
+            rowOk = false;
+        } else if (rowOk && hash.isEmpty() && !size.isEmpty()) {
+            issue(QStringLiteral("EmptyDigestError"), row.path, QStringLiteral("RECORD entry for '%1' has a size but no digest").arg(row.path));
+            rowOk = false;
+        }
+        if (!rowOk)
+            continue;
+        const auto it = byPath.constFind(row.path);
+        if (it != byPath.constEnd()) {
+            const RecordRow &prev = rf.rows.at(*it);
+            if (prev.algorithm != row.algorithm || prev.digest != row.digest || prev.size != row.size)
+                issue(QStringLiteral("RecordConflictError"), row.path,
+                      QStringLiteral("RECORD contains multiple conflicting entries for '%1'").arg(row.path));
+            continue;
+        }
+        byPath.insert(row.path, rf.rows.size());
+        rf.rows.append(row);
+    }
+    return rf;
+}
+
+} // namespace wb

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "core/binary/BinaryInfo.h"
+#include "core/binary/Policy.h"
+#include "core/wheel/Finding.h"
+#include "core/wheel/HeaderFile.h"
+#include "core/wheel/WheelFilename.h"
+
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+
+namespace wb {
+
+struct WheelFileEntry {
+    QString path;
+    qint64 size = 0;            // uncompressed, as the central directory declares
+    qint64 compressedSize = 0;
+    bool isDirectory = false;
+    bool isSymlink = false;
+    QString digest;             // "sha256=..." computed (empty with --quick)
+};
+
+struct RecordProblem {
+    QString path;
+    QString problem;   // message
+    QString kind;      // RecordDigestMismatchError, FileMissingError, ExtraFileError, ... (see RecordFile.h)
+};
+
+struct RecordStatus {
+    bool present = false;
+    bool verified = false;     // contents were hashed (false with --quick or when unreadable)
+    bool ok = false;           // present and no problems
+    int rows = 0;
+    QList<RecordProblem> problems;
+};
+
+struct ExtensionReport {
+    QString path;
+    BinaryInfo binary;
+    bool pythonModule = false;     // a Python extension module (else a bundled library)
+    QString moduleName;            // from the path: pkg/_core.cpython-312-x86_64-linux-gnu.so -> _core
+    QString pyinitExpected;        // PyInit__core
+    bool pyinitFound = false;
+    bool linksLibpython = false;
+    bool abi3 = false;             // by suffix (.abi3.so) or import of python3.dll
+    QString suffix;                // ".cpython-312-x86_64-linux-gnu.so", ".abi3.so", ".pyd", ...
+    qint64 sizeAfterStrip = 0;
+    PolicyVerdict policy;          // Linux ELF only
+    QMap<QString, QStringList> symbolVersions() const; // library -> versions (first slice)
+};
+
+struct WheelReport {
+    static constexpr int schemaVersion = 1;
+    QString file;                  // the path given
+    qint64 fileSize = 0;
+    bool readable = false;         // false: not a readable ZIP (exit code 2)
+    QString unreadableReason;
+
+    WheelFilename filename;
+    QString name;                  // from METADATA, else the file name
+    QString version;
+    QString buildTag;
+    QStringList tags;              // expanded from the file name
+    QString distInfo;              // "foo-1.0.dist-info"
+    HeaderFile wheel;              // WHEEL
+    HeaderFile metadata;           // METADATA
+    QList<EntryPoint> entryPoints;
+    bool pyTyped = false;
+    int stubFiles = 0;             // .pyi
+
+    RecordStatus record;
+    QList<WheelFileEntry> files;   // archive order
+    qint64 totalSize = 0;
+    qint64 totalCompressedSize = 0;
+    QList<QPair<QString, qint64>> folderSizes;   // top-level folder -> uncompressed bytes, largest first
+
+    QList<ExtensionReport> extensions;
+    PolicyVerdict policy;          // whole wheel (Linux ELF wheels); empty family otherwise
+    FindingList findings;
+
+    int count(Finding::Severity s) const;
+    bool hasErrors() const { return count(Finding::Severity::Error) > 0; }
+    QString verdict() const;       // "ok", "warnings", "errors", "unreadable"
+    QList<const WheelFileEntry *> largestFiles(int n) const;
+};
+
+struct InspectOptions {
+    bool verifyHashes = true;      // false: --quick (structure only, no content read except metadata and binaries)
+    int threads = 0;               // 0: automatic (up to 4)
+    qint64 maxBinaryBytes = 256ll * 1024 * 1024; // larger native files are not parsed
+};
+
+// Reads a wheel without extracting it and says everything the inspector knows. Never throws, never
+// crashes on hostile input; memory stays bounded.
+WheelReport inspectWheel(const QString &path, const InspectOptions &options = {});
+
+} // namespace wb

@@ -1,0 +1,167 @@
+#include "core/wheel/WheelReportJson.h"
+
+#include <QJsonArray>
+
+namespace wb {
+
+namespace {
+
+QJsonValue fieldsToJson(const HeaderFile &h, const QStringList &multi)
+{
+    QJsonObject o;
+    for (const HeaderFile::Field &f : h.fields) {
+        const bool many = multi.contains(f.key, Qt::CaseInsensitive) || h.values(f.key).size() > 1;
+        if (many) {
+            QJsonArray a = o.value(f.key).toArray();
+            a.append(f.value);
+            o.insert(f.key, a);
+        } else
+            o.insert(f.key, f.value);
+    }
+    return o;
+}
+
+QJsonArray strings(const QStringList &l)
+{
+    return QJsonArray::fromStringList(l);
+}
+
+QJsonObject blockerJson(const PolicyBlocker &b)
+{
+    QJsonObject o{{QStringLiteral("kind"), PolicyBlocker::kindName(b.kind)}, {QStringLiteral("file"), b.file}};
+    if (!b.library.isEmpty())
+        o.insert(QStringLiteral("library"), b.library);
+    if (!b.version.isEmpty())
+        o.insert(QStringLiteral("version"), b.version);
+    if (!b.symbols.isEmpty())
+        o.insert(QStringLiteral("symbols"), strings(b.symbols));
+    return o;
+}
+
+QJsonObject verdictJson(const PolicyVerdict &v)
+{
+    QJsonArray better;
+    for (const PolicyCheck &c : v.better) {
+        QJsonArray bl;
+        for (const PolicyBlocker &b : c.blockers)
+            bl.append(blockerJson(b));
+        better.append(QJsonObject{{QStringLiteral("policy"), c.policy}, {QStringLiteral("blockers"), bl}});
+    }
+    return {{QStringLiteral("family"), v.family},
+            {QStringLiteral("arch"), v.arch},
+            {QStringLiteral("policy"), v.policy},
+            {QStringLiteral("symbol_policy"), v.symbolPolicy},
+            {QStringLiteral("better"), better}};
+}
+
+} // namespace
+
+QJsonObject toJson(const WheelReport &r)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("schema_version"), WheelReport::schemaVersion);
+    o.insert(QStringLiteral("file"), r.file);
+    o.insert(QStringLiteral("file_size"), r.fileSize);
+    o.insert(QStringLiteral("readable"), r.readable);
+    if (!r.unreadableReason.isEmpty())
+        o.insert(QStringLiteral("unreadable_reason"), r.unreadableReason);
+    o.insert(QStringLiteral("verdict"), r.verdict());
+    o.insert(QStringLiteral("name"), r.name);
+    o.insert(QStringLiteral("version"), r.version);
+    o.insert(QStringLiteral("build_tag"), r.buildTag.isEmpty() ? QJsonValue() : QJsonValue(r.buildTag));
+    o.insert(QStringLiteral("tags"), strings(r.tags));
+    o.insert(QStringLiteral("dist_info"), r.distInfo);
+    o.insert(QStringLiteral("wheel"), fieldsToJson(r.wheel, {QStringLiteral("Tag")}));
+    QJsonObject md = fieldsToJson(r.metadata, {QStringLiteral("Classifier"), QStringLiteral("Requires-Dist"), QStringLiteral("Provides-Extra"),
+                                                QStringLiteral("Project-URL"), QStringLiteral("License-File"), QStringLiteral("Dynamic"),
+                                                QStringLiteral("Platform"), QStringLiteral("Supported-Platform"), QStringLiteral("Import-Name"),
+                                                QStringLiteral("Import-Namespace")}).toObject();
+    if (!r.metadata.body.isEmpty())
+        md.insert(QStringLiteral("description_length"), r.metadata.body.size());
+    o.insert(QStringLiteral("metadata"), md);
+    QJsonArray eps;
+    for (const EntryPoint &e : r.entryPoints)
+        eps.append(QJsonObject{{QStringLiteral("group"), e.group}, {QStringLiteral("name"), e.name}, {QStringLiteral("value"), e.value}});
+    o.insert(QStringLiteral("entry_points"), eps);
+    o.insert(QStringLiteral("typed"), QJsonObject{{QStringLiteral("py_typed"), r.pyTyped}, {QStringLiteral("pyi_files"), r.stubFiles}});
+    QJsonArray problems;
+    for (const RecordProblem &p : r.record.problems)
+        problems.append(QJsonObject{{QStringLiteral("path"), p.path}, {QStringLiteral("problem"), p.problem}, {QStringLiteral("kind"), p.kind}});
+    o.insert(QStringLiteral("record"), QJsonObject{{QStringLiteral("present"), r.record.present},
+                                                   {QStringLiteral("verified"), r.record.verified},
+                                                   {QStringLiteral("ok"), r.record.ok},
+                                                   {QStringLiteral("rows"), r.record.rows},
+                                                   {QStringLiteral("problems"), problems}});
+    QJsonArray files;
+    for (const WheelFileEntry &f : r.files) {
+        if (f.isDirectory)
+            continue;
+        QJsonObject fo{{QStringLiteral("path"), f.path}, {QStringLiteral("size"), f.size}, {QStringLiteral("compressed_size"), f.compressedSize}};
+        if (!f.digest.isEmpty())
+            fo.insert(QStringLiteral("digest"), f.digest);
+        if (f.isSymlink)
+            fo.insert(QStringLiteral("symlink"), true);
+        files.append(fo);
+    }
+    o.insert(QStringLiteral("files"), files);
+    o.insert(QStringLiteral("size"), QJsonObject{{QStringLiteral("uncompressed"), r.totalSize}, {QStringLiteral("compressed"), r.totalCompressedSize}});
+    QJsonArray folders;
+    for (const auto &p : r.folderSizes)
+        folders.append(QJsonObject{{QStringLiteral("path"), p.first}, {QStringLiteral("size"), p.second}});
+    o.insert(QStringLiteral("folders"), folders);
+    QJsonArray exts;
+    for (const ExtensionReport &x : r.extensions) {
+        QJsonObject xo;
+        xo.insert(QStringLiteral("path"), x.path);
+        xo.insert(QStringLiteral("format"), x.binary.formatName());
+        xo.insert(QStringLiteral("arch"), x.binary.arch());
+        xo.insert(QStringLiteral("python_module"), x.pythonModule);
+        xo.insert(QStringLiteral("stripped"), x.binary.stripped);
+        xo.insert(QStringLiteral("debug_bytes"), x.binary.debugBytes);
+        xo.insert(QStringLiteral("size"), x.binary.fileSize);
+        xo.insert(QStringLiteral("size_after_strip"), x.sizeAfterStrip);
+        xo.insert(QStringLiteral("needed"), strings(x.binary.allNeeded()));
+        const BinarySlice first = x.binary.slices.value(0);
+        xo.insert(QStringLiteral("rpath"), strings(first.rpaths));
+        xo.insert(QStringLiteral("runpath"), strings(first.runpaths));
+        QJsonObject sv;
+        const auto versions = x.symbolVersions();
+        for (auto it = versions.constBegin(); it != versions.constEnd(); ++it)
+            sv.insert(it.key(), strings(it.value()));
+        xo.insert(QStringLiteral("symbol_versions"), sv);
+        QJsonObject sbv;
+        for (auto it = first.symbolsByVersion.constBegin(); it != first.symbolsByVersion.constEnd(); ++it)
+            sbv.insert(it.key(), strings(it.value()));
+        xo.insert(QStringLiteral("symbols_by_version"), sbv);
+        xo.insert(QStringLiteral("policy"), x.policy.family.isEmpty() ? QJsonValue() : QJsonValue(x.policy.policy));
+        if (!x.policy.family.isEmpty())
+            xo.insert(QStringLiteral("policy_detail"), verdictJson(x.policy));
+        xo.insert(QStringLiteral("pyinit_expected"), x.pyinitExpected);
+        xo.insert(QStringLiteral("pyinit_found"), x.pyinitFound);
+        xo.insert(QStringLiteral("exports"), strings(x.binary.allExports()));
+        xo.insert(QStringLiteral("links_libpython"), x.linksLibpython);
+        xo.insert(QStringLiteral("abi3"), x.abi3);
+        xo.insert(QStringLiteral("suffix"), x.suffix);
+        QJsonArray slices;
+        for (const BinarySlice &s : x.binary.slices) {
+            QJsonObject so{{QStringLiteral("arch"), s.arch}, {QStringLiteral("needed"), strings(s.needed)}};
+            if (!s.minOs.isEmpty())
+                so.insert(QStringLiteral("min_macos"), s.minOs);
+            slices.append(so);
+        }
+        xo.insert(QStringLiteral("slices"), slices);
+        exts.append(xo);
+    }
+    o.insert(QStringLiteral("extensions"), exts);
+    o.insert(QStringLiteral("policy"), r.policy.family.isEmpty() ? QJsonValue() : QJsonValue(verdictJson(r.policy)));
+    QJsonArray findings;
+    for (const Finding &f : r.findings)
+        findings.append(QJsonObject{{QStringLiteral("id"), f.id},
+                                    {QStringLiteral("severity"), Finding::severityName(f.severity)},
+                                    {QStringLiteral("message"), f.message},
+                                    {QStringLiteral("path"), f.path.isEmpty() ? QJsonValue() : QJsonValue(f.path)}});
+    o.insert(QStringLiteral("findings"), findings);
+    return o;
+}
+
+} // namespace wb

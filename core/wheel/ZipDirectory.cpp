@@ -1,0 +1,342 @@
+#include "core/wheel/ZipDirectory.h"
+
+#include <QFile>
+#include <QHash>
+#include <QSet>
+#include <QStringDecoder>
+
+#include <algorithm>
+
+namespace wb {
+
+namespace {
+
+constexpr quint32 kLocalSig = 0x04034b50;
+constexpr quint32 kCentralSig = 0x02014b50;
+constexpr quint32 kEocdSig = 0x06054b50;
+constexpr quint32 kEocd64Sig = 0x06064b50;
+constexpr quint32 kEocd64LocatorSig = 0x07064b50;
+
+quint16 u16(const char *p)
+{
+    return quint16(quint8(p[0]) | (quint8(p[1]) << 8));
+}
+quint32 u32(const char *p)
+{
+    return quint32(u16(p)) | (quint32(u16(p + 2)) << 16);
+}
+quint64 u64(const char *p)
+{
+    return quint64(u32(p)) | (quint64(u32(p + 4)) << 32);
+}
+
+bool readAt(QIODevice &d, quint64 offset, qint64 len, QByteArray &out)
+{
+    if (!d.seek(qint64(offset)))
+        return false;
+    out = d.read(len);
+    return out.size() == len;
+}
+
+QString decodeName(const QByteArray &raw, bool *validUtf8)
+{
+    QStringDecoder dec(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString s = dec.decode(raw);
+    *validUtf8 = !dec.hasError();
+    if (!*validUtf8)
+        s = QString::fromLatin1(raw);
+    return s;
+}
+
+QString hex(quint64 v)
+{
+    return QStringLiteral("0x%1").arg(v, 0, 16);
+}
+
+} // namespace
+
+QList<NameProblem> checkMemberName(const QByteArray &raw, bool utf8Flag)
+{
+    Q_UNUSED(utf8Flag);
+    QList<NameProblem> out;
+    if (raw.isEmpty()) {
+        out.append({QStringLiteral("zip.empty-name"), QStringLiteral("an entry has an empty name")});
+        return out;
+    }
+    for (char c : raw) {
+        const auto u = quint8(c);
+        if (u < 0x20 || u == 0x7f) {
+            out.append({QStringLiteral("zip.control-byte"),
+                        QStringLiteral("the name contains the control byte 0x%1").arg(u, 2, 16, QLatin1Char('0'))});
+            break;
+        }
+    }
+    if (raw.contains('\\'))
+        out.append({QStringLiteral("zip.backslash"),
+                    QStringLiteral("the name contains a backslash (a path separator on Windows)")});
+    if (raw.startsWith('/') || raw.startsWith('\\') || (raw.size() >= 2 && raw.at(1) == ':'))
+        out.append({QStringLiteral("zip.absolute-path"), QStringLiteral("the name is an absolute path")});
+    QByteArray normalized = raw;
+    normalized.replace('\\', '/');
+    for (const QByteArray &part : normalized.split('/')) {
+        if (part == "..") {
+            out.append({QStringLiteral("zip.path-traversal"),
+                        QStringLiteral("the name has a '..' component and would be written outside the target folder")});
+            break;
+        }
+    }
+    return out;
+}
+
+ZipScan ZipScan::scanFile(const QString &path, const ZipLimits &limits)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
+        ZipScan s;
+        s.error = QStringLiteral("cannot open the file: %1").arg(f.errorString());
+        return s;
+    }
+    return scan(f, limits);
+}
+
+ZipScan ZipScan::scan(QIODevice &d, const ZipLimits &limits)
+{
+    using S = Finding::Severity;
+    ZipScan s;
+    s.fileSize = quint64(d.size());
+    if (s.fileSize < 22) {
+        s.error = s.fileSize == 0 ? QStringLiteral("the file is empty") : QStringLiteral("the file is too short to be a ZIP archive");
+        return s;
+    }
+    // End of central directory: the last 22 + up to 65535 comment bytes.
+    const quint64 tailLen = std::min<quint64>(s.fileSize, 22 + 65535);
+    QByteArray tail;
+    if (!readAt(d, s.fileSize - tailLen, qint64(tailLen), tail)) {
+        s.error = QStringLiteral("cannot read the end of the file");
+        return s;
+    }
+    qsizetype eocdPos = -1;
+    for (qsizetype i = tail.size() - 22; i >= 0; --i) {
+        if (u32(tail.constData() + i) == kEocdSig) {
+            const quint16 commentLen = u16(tail.constData() + i + 20);
+            if (i + 22 + commentLen <= tail.size()) {
+                eocdPos = i;
+                break;
+            }
+        }
+    }
+    if (eocdPos < 0) {
+        s.error = QStringLiteral("no end-of-central-directory record: not a ZIP archive, or truncated");
+        return s;
+    }
+    const char *e = tail.constData() + eocdPos;
+    const quint64 eocdOffset = s.fileSize - tailLen + quint64(eocdPos);
+    quint64 count = u16(e + 10);
+    const quint64 diskCount = u16(e + 8);
+    s.centralDirectorySize = u32(e + 12);
+    s.centralDirectoryOffset = u32(e + 16);
+    const quint16 commentLen = u16(e + 20);
+    if (u16(e + 4) != 0 || u16(e + 6) != 0)
+        addFinding(s.findings, QStringLiteral("zip.multi-disk"), S::Error, QStringLiteral("the archive claims to span several disks"));
+    if (diskCount != count)
+        addFinding(s.findings, QStringLiteral("zip.eocd-mismatch"), S::Error,
+                   QStringLiteral("the end record disagrees with itself about the number of entries (%1 vs %2)").arg(diskCount).arg(count));
+    const quint64 trailing = s.fileSize - (eocdOffset + 22 + commentLen);
+    if (trailing > 0)
+        addFinding(s.findings, QStringLiteral("zip.trailing-data"), S::Warning,
+                   QStringLiteral("%1 bytes follow the end of the archive").arg(trailing));
+
+    // ZIP64
+    if (count == 0xFFFF || s.centralDirectorySize == 0xFFFFFFFF || s.centralDirectoryOffset == 0xFFFFFFFF) {
+        QByteArray loc;
+        if (eocdOffset >= 20 && readAt(d, eocdOffset - 20, 20, loc) && u32(loc.constData()) == kEocd64LocatorSig) {
+            const quint64 e64Off = u64(loc.constData() + 8);
+            QByteArray e64;
+            if (e64Off < s.fileSize && readAt(d, e64Off, 56, e64) && u32(e64.constData()) == kEocd64Sig) {
+                count = u64(e64.constData() + 32);
+                s.centralDirectorySize = u64(e64.constData() + 40);
+                s.centralDirectoryOffset = u64(e64.constData() + 48);
+            } else {
+                s.error = QStringLiteral("the ZIP64 end record is missing or damaged");
+                return s;
+            }
+        }
+    }
+    if (s.centralDirectoryOffset > s.fileSize || s.centralDirectorySize > s.fileSize - s.centralDirectoryOffset) {
+        s.error = QStringLiteral("the central directory lies beyond the end of the file (truncated archive?)");
+        return s;
+    }
+    if (s.centralDirectorySize > limits.maxCentralDirectoryBytes) {
+        s.error = QStringLiteral("the central directory is %1 bytes, more than the %2 this reader accepts")
+                      .arg(s.centralDirectorySize).arg(limits.maxCentralDirectoryBytes);
+        return s;
+    }
+    if (count > quint64(limits.maxEntries)) {
+        s.error = QStringLiteral("the archive claims %1 entries, more than the %2 this reader accepts").arg(count).arg(limits.maxEntries);
+        return s;
+    }
+    QByteArray cd;
+    if (!readAt(d, s.centralDirectoryOffset, qint64(s.centralDirectorySize), cd)) {
+        s.error = QStringLiteral("cannot read the central directory");
+        return s;
+    }
+    qsizetype pos = 0;
+    quint64 totalDeclared = 0;
+    QHash<QByteArray, int> seen;
+    QHash<QString, QString> seenFolded;
+    while (pos + 46 <= cd.size()) {
+        const char *c = cd.constData() + pos;
+        if (u32(c) != kCentralSig)
+            break;
+        ZipEntryRecord r;
+        r.madeBy = u16(c + 4);
+        r.flags = u16(c + 8);
+        r.method = u16(c + 10);
+        r.crc = u32(c + 16);
+        r.compressedSize = u32(c + 20);
+        r.uncompressedSize = u32(c + 24);
+        const quint16 nameLen = u16(c + 28);
+        const quint16 extraLen = u16(c + 30);
+        const quint16 commentLen2 = u16(c + 32);
+        r.externalAttr = u32(c + 38);
+        r.localOffset = u32(c + 42);
+        if (pos + 46 + nameLen + extraLen + commentLen2 > cd.size()) {
+            addFinding(s.findings, QStringLiteral("zip.corrupt-directory"), S::Error,
+                       QStringLiteral("a central directory record runs past the end of the directory"));
+            break;
+        }
+        r.rawName = cd.mid(pos + 46, nameLen);
+        // ZIP64 extra field: replaces the 32-bit fields that are 0xFFFFFFFF, in order.
+        const char *x = c + 46 + nameLen;
+        for (int xi = 0; xi + 4 <= extraLen;) {
+            const quint16 id = u16(x + xi);
+            const quint16 len = u16(x + xi + 2);
+            if (xi + 4 + len > extraLen)
+                break;
+            if (id == 0x0001) {
+                int o = xi + 4;
+                auto take = [&](quint64 &field) {
+                    if (field == 0xFFFFFFFF && o + 8 <= xi + 4 + len) {
+                        field = u64(x + o);
+                        o += 8;
+                    }
+                };
+                take(r.uncompressedSize);
+                take(r.compressedSize);
+                take(r.localOffset);
+            }
+            xi += 4 + len;
+        }
+        bool utf8 = true;
+        r.name = decodeName(r.rawName, &utf8);
+        r.isDirectory = r.rawName.endsWith('/');
+        const quint32 mode = r.externalAttr >> 16;
+        r.isSymlink = (r.madeBy >> 8) == 3 && (mode & 0170000) == 0120000;
+        pos += 46 + nameLen + extraLen + commentLen2;
+
+        if (s.entries.size() >= limits.maxEntries)
+            break;
+        if (!utf8)
+            addFinding(s.findings, QStringLiteral("zip.name-not-utf8"), S::Error,
+                       QStringLiteral("the member name is not UTF-8 (PEP 427 requires UTF-8 names)"), r.name);
+        for (const NameProblem &p : checkMemberName(r.rawName, r.flags & 0x800))
+            addFinding(s.findings, p.id, S::Error, p.message, r.name);
+        if (r.isSymlink)
+            addFinding(s.findings, QStringLiteral("zip.symlink"), S::Error,
+                       QStringLiteral("the entry is a symbolic link; installers write it as a regular file holding the target"), r.name);
+        if (r.flags & 0x1)
+            addFinding(s.findings, QStringLiteral("zip.encrypted"), S::Error, QStringLiteral("the entry is encrypted"), r.name);
+        if (r.method != 0 && r.method != 8)
+            addFinding(s.findings, QStringLiteral("zip.compression-method"), S::Error,
+                       QStringLiteral("compression method %1 (only stored and deflate are allowed in wheels)").arg(r.method), r.name);
+        if (commentLen2 > 0)
+            addFinding(s.findings, QStringLiteral("zip.entry-comment"), S::Info, QStringLiteral("the entry has a comment"), r.name);
+        if (seen.contains(r.rawName)) {
+            addFinding(s.findings, QStringLiteral("zip.duplicate-name"), S::Error,
+                       QStringLiteral("the name appears more than once; readers disagree on which copy wins"), r.name);
+        } else {
+            seen.insert(r.rawName, int(s.entries.size()));
+            const QString folded = r.name.toCaseFolded();
+            const auto it = seenFolded.constFind(folded);
+            if (it != seenFolded.constEnd())
+                addFinding(s.findings, QStringLiteral("zip.duplicate-name-case"), S::Error,
+                           QStringLiteral("differs from '%1' only in case: they collide on Windows and macOS").arg(*it), r.name);
+            else
+                seenFolded.insert(folded, r.name);
+        }
+        if (r.uncompressedSize > limits.maxEntrySize)
+            addFinding(s.findings, QStringLiteral("zip.bomb"), S::Error,
+                       QStringLiteral("declares %1 bytes uncompressed, more than the %2 this reader accepts").arg(r.uncompressedSize).arg(limits.maxEntrySize), r.name);
+        else if (r.uncompressedSize > (1u << 20) && double(r.uncompressedSize) > limits.maxEntryRatio * double(std::max<quint64>(1, r.compressedSize)))
+            addFinding(s.findings, QStringLiteral("zip.bomb"), S::Error,
+                       QStringLiteral("compression ratio %1:1 (%2 bytes from %3): a zip bomb?")
+                           .arg(qint64(double(r.uncompressedSize) / double(std::max<quint64>(1, r.compressedSize))))
+                           .arg(r.uncompressedSize).arg(r.compressedSize), r.name);
+        totalDeclared += std::min<quint64>(r.uncompressedSize, limits.maxTotalSize);
+        s.entries.append(r);
+    }
+    if (quint64(s.entries.size()) != count)
+        addFinding(s.findings, QStringLiteral("zip.eocd-mismatch"), S::Error,
+                   QStringLiteral("the end record announces %1 entries, the central directory has %2").arg(count).arg(s.entries.size()));
+    if (totalDeclared > limits.maxTotalSize)
+        addFinding(s.findings, QStringLiteral("zip.bomb"), S::Error,
+                   QStringLiteral("the entries declare more than %1 bytes in total").arg(limits.maxTotalSize));
+    quint64 totalCompressed = 0;
+    for (const ZipEntryRecord &r : std::as_const(s.entries))
+        totalCompressed += r.compressedSize;
+    if (totalDeclared > 64ull * 1024 * 1024 && double(totalDeclared) > 50.0 * double(std::max<quint64>(1, totalCompressed)))
+        addFinding(s.findings, QStringLiteral("zip.compression-ratio"), S::Error,
+                   QStringLiteral("more than 64 MiB unpack at a ratio above 50:1 (PyPI rejects such uploads)"));
+
+    // Local headers: present, and agreeing with the central directory.
+    struct Span { quint64 begin; quint64 end; qsizetype index; };
+    QList<Span> spans;
+    spans.reserve(s.entries.size());
+    for (qsizetype i = 0; i < s.entries.size(); ++i) {
+        ZipEntryRecord &r = s.entries[i];
+        QByteArray lh;
+        if (r.localOffset + 30 > s.centralDirectoryOffset || !readAt(d, r.localOffset, 30, lh) || u32(lh.constData()) != kLocalSig) {
+            addFinding(s.findings, QStringLiteral("zip.missing-local-header"), S::Error,
+                       QStringLiteral("no local header at offset %1 (truncated or corrupt archive)").arg(hex(r.localOffset)), r.name);
+            continue;
+        }
+        const char *l = lh.constData();
+        const quint16 lNameLen = u16(l + 26);
+        const quint16 lExtraLen = u16(l + 28);
+        QByteArray lName;
+        if (!readAt(d, r.localOffset + 30, lNameLen, lName) || lName != r.rawName)
+            addFinding(s.findings, QStringLiteral("zip.header-mismatch"), S::Error,
+                       QStringLiteral("the local header names the entry '%1'").arg(QString::fromUtf8(lName)), r.name);
+        if (u16(l + 8) != r.method)
+            addFinding(s.findings, QStringLiteral("zip.header-mismatch"), S::Error,
+                       QStringLiteral("local header and central directory disagree on the compression method"), r.name);
+        const bool descriptor = u16(l + 6) & 0x8;
+        if (!descriptor) {
+            const quint32 lcrc = u32(l + 14);
+            const quint32 lcomp = u32(l + 18);
+            const quint32 lsize = u32(l + 22);
+            const bool zip64 = lcomp == 0xFFFFFFFF || lsize == 0xFFFFFFFF;
+            if (lcrc != r.crc || (!zip64 && (lcomp != r.compressedSize || lsize != r.uncompressedSize)))
+                addFinding(s.findings, QStringLiteral("zip.header-mismatch"), S::Error,
+                           QStringLiteral("local header and central directory disagree on CRC or sizes"), r.name);
+        }
+        r.dataOffset = r.localOffset + 30 + lNameLen + lExtraLen;
+        const quint64 end = r.dataOffset + r.compressedSize;
+        if (end > s.centralDirectoryOffset) {
+            addFinding(s.findings, QStringLiteral("zip.truncated"), S::Error,
+                       QStringLiteral("the entry's data runs past the start of the central directory (truncated or overlapping)"), r.name);
+        }
+        spans.append({r.localOffset, end, i});
+    }
+    std::sort(spans.begin(), spans.end(), [](const Span &a, const Span &b) { return a.begin < b.begin; });
+    for (qsizetype i = 1; i < spans.size(); ++i) {
+        if (spans[i].begin < spans[i - 1].end)
+            addFinding(s.findings, QStringLiteral("zip.overlap"), S::Error,
+                       QStringLiteral("the entry overlaps '%1' (a zip-bomb or parser-confusion technique)").arg(s.entries[spans[i - 1].index].name),
+                       s.entries[spans[i].index].name);
+    }
+    s.readable = true;
+    return s;
+}
+
+} // namespace wb

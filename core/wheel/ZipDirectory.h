@@ -1,0 +1,61 @@
+#pragma once
+
+#include "core/wheel/Finding.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+class QIODevice;
+
+namespace wb {
+
+// One central-directory record, as the archive states it (nothing here has been decompressed).
+struct ZipEntryRecord {
+    QByteArray rawName;
+    QString name;              // decoded (UTF-8, or CP437 bytes mapped as Latin-1 when not UTF-8)
+    quint16 madeBy = 0;
+    quint16 flags = 0;
+    quint16 method = 0;
+    quint32 crc = 0;
+    quint64 compressedSize = 0;
+    quint64 uncompressedSize = 0;
+    quint64 localOffset = 0;
+    quint64 dataOffset = 0;    // from the local header; 0 when that could not be read
+    quint32 externalAttr = 0;
+    bool isDirectory = false;
+    bool isSymlink = false;
+};
+
+// Limits that keep memory and work bounded whatever the archive claims.
+struct ZipLimits {
+    qsizetype maxEntries = 250000;
+    quint64 maxCentralDirectoryBytes = 64ull * 1024 * 1024;
+    quint64 maxEntrySize = 4ull * 1024 * 1024 * 1024;   // declared uncompressed size of one entry
+    quint64 maxTotalSize = 16ull * 1024 * 1024 * 1024;  // sum of declared sizes
+    double maxEntryRatio = 1000.0;                        // uncompressed/compressed, for entries > 1 MiB
+};
+
+// Our own walk of the ZIP structure (EOCD, ZIP64, central directory, local headers): the checks KZip
+// does not do (duplicates, overlaps, name hygiene, header disagreements, bombs, truncation).
+struct ZipScan {
+    bool readable = false;       // the central directory could be read
+    QString error;               // when not readable
+    QList<ZipEntryRecord> entries;
+    FindingList findings;
+    quint64 fileSize = 0;
+    quint64 centralDirectoryOffset = 0;
+    quint64 centralDirectorySize = 0;
+
+    static ZipScan scan(QIODevice &device, const ZipLimits &limits = {});
+    static ZipScan scanFile(const QString &path, const ZipLimits &limits = {});
+};
+
+// Name hygiene of one archive member: empty when fine, else the problem (absolute, traversal, ...).
+struct NameProblem {
+    QString id;
+    QString message;
+};
+QList<NameProblem> checkMemberName(const QByteArray &raw, bool utf8Flag);
+
+} // namespace wb

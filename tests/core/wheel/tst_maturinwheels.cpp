@@ -1,0 +1,124 @@
+// Wheels built by real maturin from a copy of examples/hello-pyo3: stripped (the example's release
+// profile), then unstripped + abi3 + a module-name that does not match the #[pymodule] function.
+#include "core/wheel/WheelReport.h"
+#include "support/TestPaths.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace wb;
+
+class TestMaturinWheels : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+    static bool copyTree(const QString &from, const QString &to)
+    {
+        QDir().mkpath(to);
+        QDirIterator it(from, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString src = it.next();
+            const QString rel = QDir(from).relativeFilePath(src);
+            if (rel.startsWith(QLatin1String("target/")))
+                continue;
+            QDir().mkpath(QFileInfo(to + QLatin1Char('/') + rel).path());
+            if (!QFile::copy(src, to + QLatin1Char('/') + rel))
+                return false;
+        }
+        return true;
+    }
+    static void replaceIn(const QString &file, const QByteArray &from, const QByteArray &to)
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QByteArray d = f.readAll();
+        f.close();
+        QVERIFY2(d.contains(from), from.constData());
+        d.replace(from, to);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(d);
+    }
+    QString build(const QString &project)
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("maturin")).isEmpty())
+            return {};
+        QProcess p;
+        p.setWorkingDirectory(project);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("CARGO_TARGET_DIR"), wb::test::binaryDir() + QStringLiteral("/cargo-target-tests"));
+        p.setProcessEnvironment(env);
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(QStringLiteral("maturin"), {QStringLiteral("build"), QStringLiteral("--release"), QStringLiteral("-i"), QStringLiteral("python3"),
+                                            QStringLiteral("--out"), project + QStringLiteral("/dist")});
+        if (!p.waitForFinished(800000) || p.exitCode() != 0) {
+            qWarning("%s", p.readAll().constData());
+            return QStringLiteral("FAILED");
+        }
+        const QStringList w = QDir(project + QStringLiteral("/dist")).entryList({QStringLiteral("*.whl")});
+        return w.isEmpty() ? QStringLiteral("FAILED") : project + QStringLiteral("/dist/") + w.first();
+    }
+
+private Q_SLOTS:
+    void strippedReleaseWheel()
+    {
+        const QString project = m_dir.filePath(QStringLiteral("stripped"));
+        QVERIFY(copyTree(wb::test::examplesDir() + QStringLiteral("/hello-pyo3"), project));
+        const QString wheel = build(project);
+        if (wheel.isEmpty())
+            QSKIP("maturin is not installed");
+        QVERIFY(wheel != QLatin1String("FAILED"));
+        const WheelReport r = inspectWheel(wheel);
+        QVERIFY(r.record.ok && r.record.verified);
+        QCOMPARE(r.extensions.size(), 1);
+        const ExtensionReport &x = r.extensions.first();
+        QCOMPARE(x.binary.formatName(), QStringLiteral("ELF"));
+        QVERIFY(x.binary.stripped);
+        QCOMPARE(x.binary.debugBytes, 0);
+        QVERIFY(x.pythonModule);
+        QCOMPARE(x.pyinitExpected, QStringLiteral("PyInit__native"));
+        QVERIFY(x.pyinitFound);
+        QVERIFY(!x.linksLibpython);
+        QVERIFY(!x.abi3);
+        QVERIFY(!x.policy.policy.isEmpty());
+        QVERIFY(x.symbolVersions().contains(QStringLiteral("libc.so.6")));
+        QVERIFY2(!r.hasErrors(), qPrintable(r.findings.value(0).message));
+    }
+
+    void unstrippedAbi3WrongModuleName()
+    {
+        const QString project = m_dir.filePath(QStringLiteral("abi3"));
+        QVERIFY(copyTree(wb::test::examplesDir() + QStringLiteral("/hello-pyo3"), project));
+        replaceIn(project + QStringLiteral("/Cargo.toml"), "strip = true", "strip = false\ndebug = true");
+        replaceIn(project + QStringLiteral("/Cargo.toml"), "lto = true", "lto = false");
+        replaceIn(project + QStringLiteral("/Cargo.toml"), "features = [\"extension-module\"]", "features = [\"extension-module\", \"abi3-py39\"]");
+        replaceIn(project + QStringLiteral("/pyproject.toml"), "module-name = \"hello_pyo3._native\"", "module-name = \"hello_pyo3._other\"");
+        const QString wheel = build(project);
+        if (wheel.isEmpty())
+            QSKIP("maturin is not installed");
+        QVERIFY(wheel != QLatin1String("FAILED"));
+        const WheelReport r = inspectWheel(wheel);
+        QVERIFY(r.filename.abiTags.contains(QStringLiteral("abi3")));
+        QCOMPARE(r.extensions.size(), 1);
+        const ExtensionReport &x = r.extensions.first();
+        QVERIFY(!x.binary.stripped);
+        QVERIFY(x.binary.debugBytes > 0);
+        QVERIFY(x.sizeAfterStrip < x.binary.fileSize);
+        QVERIFY(x.abi3);
+        QCOMPARE(x.pyinitExpected, QStringLiteral("PyInit__other"));
+        QVERIFY(!x.pyinitFound);
+        QVERIFY(x.binary.allExports().contains(QStringLiteral("PyInit__native")));
+        bool missing = false;
+        for (const Finding &f : r.findings)
+            missing = missing || (f.id == QLatin1String("extension.pyinit-missing") && f.severity == Finding::Severity::Error);
+        QVERIFY(missing);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMaturinWheels)
+#include "tst_maturinwheels.moc"

@@ -1,0 +1,97 @@
+#include "ui/build/CiDialog.h"
+
+#include "core/build/CiWorkflow.h"
+#include "core/build/PyprojectBuildSettings.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace wb::ui {
+
+CiDialog::CiDialog(const QString &projectDir, QWidget *parent)
+    : QDialog(parent)
+    , m_projectDir(projectDir)
+    , m_name(new QLineEdit(QStringLiteral("CI"), this))
+    , m_pytest(new QCheckBox(tr("Run pytest on the built wheel (Linux x86_64)"), this))
+    , m_target(new QLabel(this))
+    , m_preview(new QPlainTextEdit(this))
+{
+    setWindowTitle(tr("Generate CI workflow"));
+    resize(760, 640);
+    m_pytest->setChecked(QFileInfo(projectDir + QStringLiteral("/tests")).isDir());
+    m_preview->setReadOnly(true);
+    m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    auto *form = new QFormLayout;
+    form->addRow(tr("Workflow name:"), m_name);
+    form->addRow(QString(), m_pytest);
+    form->addRow(tr("File:"), m_target);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    QPushButton *write = buttons->addButton(tr("&Write"), QDialogButtonBox::AcceptRole);
+    write->setObjectName(QStringLiteral("writeCiButton"));
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(write, &QPushButton::clicked, this, [this] {
+        if (writeFile())
+            accept();
+    });
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_preview, 1);
+    layout->addWidget(buttons);
+    connect(m_name, &QLineEdit::textChanged, this, &CiDialog::refresh);
+    connect(m_pytest, &QCheckBox::toggled, this, &CiDialog::refresh);
+    refresh();
+}
+
+QString CiDialog::filePath() const
+{
+    return CiWorkflow::path(m_projectDir, m_name->text());
+}
+
+QString CiDialog::yaml() const
+{
+    return m_preview->toPlainText();
+}
+
+void CiDialog::refresh()
+{
+    CiWorkflowOptions options = CiWorkflowOptions::fromSettings(PyprojectBuildSettings::read(m_projectDir));
+    options.name = m_name->text().trimmed();
+    options.pytest = m_pytest->isChecked();
+    m_preview->setPlainText(CiWorkflow::generate(options));
+    const QString file = filePath();
+    m_target->setText(QDir::toNativeSeparators(QDir(m_projectDir).relativeFilePath(file))
+                      + (QFileInfo::exists(file) ? tr("  (exists: you will be asked before it is replaced)") : QString()));
+}
+
+bool CiDialog::writeFile(bool askBeforeOverwrite)
+{
+    const QString file = filePath();
+    bool overwrite = false;
+    if (QFileInfo::exists(file)) {
+        if (!askBeforeOverwrite)
+            return false;
+        overwrite = QMessageBox::question(this, tr("Replace workflow?"),
+                                          tr("%1 already exists. Replace it?").arg(QDir::toNativeSeparators(file)))
+            == QMessageBox::Yes;
+        if (!overwrite)
+            return false;
+    }
+    QString error;
+    if (!CiWorkflow::write(file, yaml(), overwrite, &error)) {
+        QMessageBox::warning(this, tr("Generate CI"), error);
+        return false;
+    }
+    return true;
+}
+
+} // namespace wb::ui

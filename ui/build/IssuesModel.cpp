@@ -1,0 +1,133 @@
+#include "ui/build/IssuesModel.h"
+
+#include <QDir>
+#include <QIcon>
+
+namespace wb::ui {
+
+int IssuesModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_issues.size());
+}
+
+int IssuesModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant IssuesModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_issues.size())
+        return {};
+    const wb::Diagnostic &d = m_issues.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        if (index.column() == SeverityColumn)
+            return d.code.isEmpty() ? wb::severityName(d.severity) : QStringLiteral("%1[%2]").arg(wb::severityName(d.severity), d.code);
+        if (index.column() == MessageColumn)
+            return d.message;
+        if (index.column() == LocationColumn && d.hasLocation())
+            return QStringLiteral("%1:%2:%3").arg(d.printedFile).arg(d.line).arg(d.column);
+        return {};
+    case Qt::ToolTipRole:
+        return d.rendered.isEmpty() ? d.message : d.rendered;
+    case Qt::DecorationRole:
+        if (index.column() != SeverityColumn)
+            return {};
+        return QIcon::fromTheme(d.severity == wb::DiagnosticSeverity::Error ? QStringLiteral("dialog-error")
+                                                                            : QStringLiteral("dialog-warning"));
+    case FileRole:
+        return d.file;
+    case LineRole:
+        return d.line;
+    case ColumnRole:
+        return d.column;
+    case SeverityRole:
+        return int(d.severity);
+    default:
+        return {};
+    }
+}
+
+QVariant IssuesModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case SeverityColumn: return tr("Severity");
+    case MessageColumn: return tr("Message");
+    case LocationColumn: return tr("Location");
+    default: return {};
+    }
+}
+
+void IssuesModel::clear()
+{
+    beginResetModel();
+    m_issues.clear();
+    endResetModel();
+}
+
+void IssuesModel::addEvents(const QList<wb::BuildEvent> &events)
+{
+    QList<wb::Diagnostic> add;
+    for (const wb::BuildEvent &e : events) {
+        if (e.kind == wb::BuildEvent::Kind::Diagnostic) {
+            add << e.diagnostic;
+        } else if (e.kind == wb::BuildEvent::Kind::MaturinWarning || e.kind == wb::BuildEvent::Kind::Cause) {
+            wb::Diagnostic d;
+            d.severity = e.kind == wb::BuildEvent::Kind::Cause ? wb::DiagnosticSeverity::Error : wb::DiagnosticSeverity::Warning;
+            d.message = e.kind == wb::BuildEvent::Kind::Cause ? tr("maturin: %1").arg(e.text) : e.text;
+            d.logLine = e.logLine;
+            add << d;
+        }
+    }
+    if (add.isEmpty())
+        return;
+    beginInsertRows({}, int(m_issues.size()), int(m_issues.size() + add.size() - 1));
+    m_issues += add;
+    endInsertRows();
+}
+
+int IssuesModel::count(wb::DiagnosticSeverity severity) const
+{
+    int n = 0;
+    for (const wb::Diagnostic &d : m_issues)
+        n += d.severity == severity;
+    return n;
+}
+
+void IssuesFilterModel::setShowErrors(bool show)
+{
+    m_errors = show;
+    invalidateFilter();
+}
+
+void IssuesFilterModel::setShowWarnings(bool show)
+{
+    m_warnings = show;
+    invalidateFilter();
+}
+
+void IssuesFilterModel::setText(const QString &text)
+{
+    m_text = text;
+    invalidateFilter();
+}
+
+bool IssuesFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    const bool error = index.data(IssuesModel::SeverityRole).toInt() == int(wb::DiagnosticSeverity::Error);
+    if ((error && !m_errors) || (!error && !m_warnings))
+        return false;
+    if (m_text.isEmpty())
+        return true;
+    for (int c = 0; c < IssuesModel::ColumnCount; ++c) {
+        if (sourceModel()->index(sourceRow, c, sourceParent).data().toString().contains(m_text, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+} // namespace wb::ui
