@@ -149,6 +149,25 @@ const Policy *PolicyTable::find(const QString &name) const
     return nullptr;
 }
 
+const Policy *PolicyTable::mostCompatibleAllowing(const QString &arch, const QString &symbolVersion) const
+{
+    const qsizetype us = symbolVersion.indexOf(QLatin1Char('_'));
+    if (us <= 0)
+        return nullptr;
+    const QString ns = symbolVersion.left(us);
+    const QString version = symbolVersion.mid(us + 1);
+    const QString a = policyArch(arch);
+    for (const Policy &p : m_policies) { // highest priority first
+        const auto archIt = p.versions.constFind(a);
+        if (archIt == p.versions.constEnd())
+            continue;
+        const auto nsIt = archIt->constFind(ns);
+        if (nsIt != archIt->constEnd() && nsIt->contains(version))
+            return &p;
+    }
+    return nullptr;
+}
+
 PolicyVerdict PolicyTable::evaluate(const BinaryInfo &elf, const QString &file, const QSet<QString> &inWheel) const
 {
     PolicyVerdict v;

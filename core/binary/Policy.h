@@ -60,6 +60,9 @@ public:
     QString family() const { return m_family; }
     const QList<Policy> &policies() const { return m_policies; } // highest priority first
     const Policy *find(const QString &nameOrAlias) const;
+    // The most compatible policy (highest priority) whose versions for `arch` allow `symbolVersion`
+    // ("GLIBC_2.34", "GLIBCXX_3.4.30"); nullptr when none does or no policy governs that namespace.
+    const Policy *mostCompatibleAllowing(const QString &arch, const QString &symbolVersion) const;
     QString attribution() const { return m_attribution; }
 
     // Evaluates one ELF (the first slice) the way auditwheel does: per component (symbol versions,

@@ -149,7 +149,7 @@ int runDiagnose(CommandContext &ctx)
                 }
                 const diagnose::PreparedFix prepared = diagnose::FixApplier::prepare(request.projectDir, edits);
                 QString error = prepared.error;
-                if (!prepared.ok || !diagnose::FixApplier::write(prepared.path, prepared.after, &error))
+                if (!prepared.ok || !diagnose::FixApplier::write(prepared, &error))
                     return fail(error);
                 ctx.out << prepared.diff;
             }

@@ -1,4 +1,5 @@
 #include "core/cli/CommandRegistry.h"
+#include "core/wheel/SdistReport.h"
 #include "core/wheel/WheelReportJson.h"
 
 #include <QFileInfo>
@@ -14,6 +15,8 @@ const char *const kInspectUsage =
     "Inspects a wheel without extracting it: file name and tags, WHEEL and METADATA, RECORD (every\n"
     "file's hash and size), sizes, native extensions (format, architecture, debug info, needed\n"
     "libraries, symbol versions, PyInit export) and the manylinux/musllinux policy they really meet.\n"
+    "A source distribution (.tar.gz, .tgz, .tar.bz2, .tar.xz, .tar) is listed with its sizes, PKG-INFO,\n"
+    "pyproject.toml and Cargo.toml/Cargo.lock presence, and hostile entries.\n"
     "\n"
     "Options:\n"
     "  --json    print the report as JSON (schema_version 1, see docs/inspect.md)\n"
@@ -64,6 +67,31 @@ void printText(const WheelReport &r, QTextStream &out)
     }
 }
 
+void printSdist(const SdistReport &r, QTextStream &out)
+{
+    out << QFileInfo(r.file).fileName() << " (source distribution)\n";
+    out << "  name: " << r.name << "  version: " << r.version << '\n';
+    out << "  size: " << sizeText(r.fileSize) << " (" << sizeText(r.totalSize) << " unpacked, " << r.files.size() << " entries)\n";
+    out << "  PKG-INFO: " << (r.hasPkgInfo ? "yes" : "no") << "  pyproject.toml: " << (r.hasPyproject ? "yes" : "no")
+        << "  Cargo.toml: " << (r.cargoTomls.isEmpty() ? QStringLiteral("no") : r.cargoTomls.join(QStringLiteral(", ")))
+        << "  Cargo.lock: " << (r.cargoLocks.isEmpty() ? QStringLiteral("no") : r.cargoLocks.join(QStringLiteral(", "))) << '\n';
+    for (const SdistFileEntry &f : r.files) {
+        if (f.kind == QLatin1String("dir"))
+            continue;
+        out << "    " << qSetFieldWidth(10) << sizeText(f.size) << qSetFieldWidth(0) << "  " << f.path;
+        if (!f.linkTarget.isEmpty())
+            out << " -> " << f.linkTarget;
+        out << '\n';
+    }
+    out << "  verdict: " << r.verdict() << '\n';
+    for (const Finding &f : r.findings) {
+        out << "  " << Finding::severityName(f.severity) << " [" << f.id << "] ";
+        if (!f.path.isEmpty())
+            out << f.path << ": ";
+        out << f.message << '\n';
+    }
+}
+
 } // namespace
 
 int runInspect(CommandContext &ctx)
@@ -96,6 +124,19 @@ int runInspect(CommandContext &ctx)
     if (!QFileInfo(file).isFile()) {
         ctx.err << "wheelbench inspect: " << file << ": no such file\n";
         return ExitUsage;
+    }
+    if (looksLikeSdist(file)) {
+        const SdistReport report = inspectSdist(file);
+        if (json)
+            ctx.out << QString::fromUtf8(QJsonDocument(toJson(report)).toJson(QJsonDocument::Indented));
+        else
+            printSdist(report, ctx.out);
+        if (!report.readable) {
+            if (!json)
+                ctx.err << "wheelbench inspect: " << file << ": " << report.unreadableReason << '\n';
+            return ExitUsage;
+        }
+        return report.hasErrors() ? ExitFindings : ExitOk;
     }
     InspectOptions options;
     options.verifyHashes = !quick;

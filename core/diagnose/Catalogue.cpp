@@ -130,9 +130,6 @@ Catalogue Catalogue::fromJson(const QByteArray &json, QString *error)
         c.m_index.insert(e.id, c.m_entries.size());
         c.m_entries << e;
     }
-    c.m_allowedLibraries = strings(root.value(u"manylinuxAllowedLibraries"));
-    if (c.m_allowedLibraries.isEmpty())
-        return fail(QStringLiteral("manylinuxAllowedLibraries is missing"));
     return c;
 }
 
@@ -157,11 +154,6 @@ const CatalogueEntry *Catalogue::find(const QString &id) const
 {
     const auto it = m_index.constFind(id);
     return it == m_index.constEnd() ? nullptr : &m_entries.at(*it);
-}
-
-bool Catalogue::isAllowedManylinuxLibrary(const QString &soname) const
-{
-    return m_allowedLibraries.contains(soname);
 }
 
 } // namespace wb::diagnose

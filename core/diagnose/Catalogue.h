@@ -32,13 +32,11 @@ public:
 
     const QList<CatalogueEntry> &entries() const { return m_entries; }
     const CatalogueEntry *find(const QString &id) const;
-    bool isAllowedManylinuxLibrary(const QString &soname) const;
     bool isEmpty() const { return m_entries.isEmpty(); }
 
 private:
     QList<CatalogueEntry> m_entries;
     QHash<QString, qsizetype> m_index;
-    QStringList m_allowedLibraries;
 };
 
 } // namespace wb::diagnose

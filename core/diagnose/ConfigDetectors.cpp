@@ -1,7 +1,6 @@
 // Configuration problems read from pyproject.toml and Cargo.toml, cross-checked with the messages.
 #include "core/diagnose/DetectorContext.h"
 
-#include <QRegularExpression>
 
 namespace wb::diagnose {
 
@@ -9,47 +8,22 @@ namespace {
 
 QString cargoFile(const ProjectFacts &p) { return p.cargoRelative.isEmpty() ? QStringLiteral("Cargo.toml") : p.cargoRelative; }
 
-// "0.22" -> 22, "0.22.6" -> 22, ">=0.21,<0.23" -> 21; -1 if not 0.x.
-int pyo3Minor(const QString &version)
-{
-    static const QRegularExpression re(QStringLiteral(R"((\d+)\.(\d+))"));
-    const QRegularExpressionMatch m = re.match(version);
-    if (!m.hasMatch())
-        return -1;
-    if (m.captured(1).toInt() > 0)
-        return 1000;
-    return m.captured(2).toInt();
-}
-
-bool mentionsExtensionModule(const ProjectFacts &p)
-{
-    for (const QString &f : p.pyo3Features.items) {
-        if (f == QLatin1String("extension-module"))
-            return true;
-    }
-    for (const QString &f : p.maturinFeatures.items) {
-        if (f.contains(QLatin1String("extension-module")))
-            return true;
-    }
-    return p.cargoFeaturesMentionExtensionModule;
-}
-
 void detectExtensionModule(DetectorContext &ctx)
 {
     const ProjectFacts &p = ctx.project();
-    if (!p.present || !p.usesPyO3Bindings() || !p.pyo3Version.present())
+    const EffectiveSettings &e = p.effective;
+    if (!p.present || !p.usesPyO3Bindings() || !p.pyo3Dependency.present() || e.pyo3Version.isNull())
         return;
-    const int minor = pyo3Minor(p.pyo3Version.value);
-    // PyO3 >= 0.26 with maturin >= 1.9.4 needs no feature; an unknown version is not judged.
-    if (minor < 0 || minor >= 26 || mentionsExtensionModule(p))
+    // PyO3 >= 0.26 with maturin >= 1.9.4 needs no feature (the same rule as the settings check).
+    if (e.pyo3Version >= QVersionNumber(0, 26) || e.extensionModule)
         return;
     QStringList features = p.maturinFeatures.items;
     features << QStringLiteral("pyo3/extension-module");
     Finding &f = ctx.add(QStringLiteral("missing-extension-module"),
                          QStringLiteral("PyO3 %1 links libpython unless the extension-module feature is on, and it is not on in "
                                         "Cargo.toml or [tool.maturin] features.")
-                             .arg(p.pyo3Version.value),
-                         {ctx.cargoRef(p.pyo3Version)});
+                             .arg(e.pyo3Requirement),
+                         {ctx.cargoRef(p.pyo3Dependency)});
     if (p.maturinFeatures.present())
         f.evidence << ctx.pyprojectRef(p.maturinFeatures);
     f.fix.edits = {{QStringLiteral("pyproject.toml"), QStringLiteral("tool.maturin"), QStringLiteral("features"),
@@ -77,7 +51,7 @@ void detectModuleNameDash(DetectorContext &ctx)
         f.fix.edits.clear();
         return;
     }
-    f.evidence << ctx.lineRef(p.moduleName.present() || (!p.libName.present() && p.projectName.present()), p.effectiveModuleLine());
+    f.evidence << ctx.lineRef(p.effectiveModuleInPyproject(), p.effectiveModuleSetting().line);
     QString fixed = name;
     fixed.replace(QLatin1Char('-'), QLatin1Char('_'));
     f.fix.edits = {{QStringLiteral("pyproject.toml"), QStringLiteral("tool.maturin"), QStringLiteral("module-name"),
@@ -147,11 +121,10 @@ void detectPythonSource(DetectorContext &ctx)
 void detectCrateType(DetectorContext &ctx)
 {
     const ProjectFacts &p = ctx.project();
-    if (!p.present || !p.isMaturinProject() || !p.pyo3Version.present() || p.bindings.value == QLatin1String("bin")
+    // Bindings "bin" (set, or detected from a binary target without cdylib): maturin builds the binary.
+    if (!p.present || !p.isMaturinProject() || !p.effective.hasPyo3 || p.effective.bindings == QLatin1String("bin")
         || !p.crateType.present() || p.crateType.items.contains(QStringLiteral("cdylib")))
         return;
-    if (p.hasBinTargets && !p.bindings.present())
-        return;  // maturin builds the binary
     QStringList items = p.crateType.items;
     items.prepend(QStringLiteral("cdylib"));
     Finding &f = ctx.add(QStringLiteral("crate-type-not-cdylib"),

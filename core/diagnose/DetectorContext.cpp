@@ -1,5 +1,11 @@
 #include "core/diagnose/DetectorContext.h"
 
+#include "core/build/BuildOutputParser.h"
+
+#include <QSet>
+
+#include <algorithm>
+
 namespace wb::diagnose {
 
 DetectorContext::DetectorContext(const Evidence &evidence, const Catalogue &catalogue)
@@ -9,9 +15,45 @@ DetectorContext::DetectorContext(const Evidence &evidence, const Catalogue &cata
     const QList<TextMatch> errors = TextScanner::scan(evidence.errorText);
     for (const TextMatch &m : errors)
         m_matches << SourcedMatch{QStringLiteral("error"), m};
-    const QList<TextMatch> log = TextScanner::scan(evidence.logText);
-    for (const TextMatch &m : log)
+    // A build log: rustc diagnostics and built wheels come from the build area's parser of whole logs
+    // (structured, with file:line:column); every other message is recognised by its text.
+    if (evidence.logText.trimmed().isEmpty())
+        return;
+    const QList<BuildEvent> events = BuildOutputParser::parseLog(evidence.logText, evidence.project.dir);
+    QSet<int> textLines;
+    for (const TextMatch &m : TextScanner::scan(evidence.logText)) {
+        if (m.kind == QLatin1String("rust-error") || m.kind == QLatin1String("rust-error-summary")
+            || m.kind == QLatin1String("built-wheel"))
+            continue;
+        textLines.insert(m.line);
         m_matches << SourcedMatch{QStringLiteral("log"), m};
+    }
+    for (const BuildEvent &event : events) {
+        TextMatch t;
+        t.line = event.logLine;
+        if (event.kind == BuildEvent::Kind::Wheel) {
+            t.kind = QStringLiteral("built-wheel");
+            t.args = {event.path};
+            t.text = TextScanner::lineOf(evidence.logText, event.logLine);
+        } else if (event.kind == BuildEvent::Kind::Diagnostic && event.diagnostic.severity == DiagnosticSeverity::Error
+                   && !textLines.contains(event.logLine) && !event.diagnostic.message.startsWith(QLatin1String("linking with"))) {
+            const Diagnostic &d = event.diagnostic;
+            t.kind = QStringLiteral("rust-error");
+            t.args = {d.code.isEmpty() ? QString() : QLatin1Char('[') + d.code + QLatin1Char(']'), d.message};
+            t.text = d.rendered.section(QLatin1Char('\n'), 0, 0).trimmed();
+            if (d.hasLocation())
+                t.location = QStringLiteral("%1:%2:%3").arg(d.printedFile).arg(d.line).arg(d.column);
+        } else {
+            continue;
+        }
+        m_matches << SourcedMatch{QStringLiteral("log"), t};
+    }
+    // Pasted text first, then the log, each in line order.
+    std::stable_sort(m_matches.begin(), m_matches.end(), [](const SourcedMatch &a, const SourcedMatch &b) {
+        const int ra = a.source == QLatin1String("log") ? 1 : 0;
+        const int rb = b.source == QLatin1String("log") ? 1 : 0;
+        return ra != rb ? ra < rb : a.match.line < b.match.line;
+    });
 }
 
 QList<SourcedMatch> DetectorContext::matches(const QString &kind) const

@@ -1,5 +1,9 @@
 #pragma once
 
+#include "core/project/EffectiveSettings.h"
+#include "core/project/RustModuleScanner.h"
+#include "core/wheel/WheelReport.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -23,14 +27,8 @@ struct Setting {
     bool present() const { return line > 0; }
 };
 
-// A #[pymodule] (or #[pyo3(name = ...)] / #[pymodule(name = ...)]) found in the crate's sources.
-struct PyModuleDecl {
-    QString name;       // the name Python sees (PyInit_<name>)
-    QString file;       // relative to the project folder
-    int line = 0;
-};
-
-// What the project folder says (adapter: ProjectEvidence).
+// What the project folder says, as the detectors cite it: each setting with the line it is on.
+// Filled from core/project (Project, EffectiveSettings, the #[pymodule] scanner) by ProjectEvidence.
 struct ProjectFacts {
     bool present = false;
     QString dir;
@@ -38,60 +36,45 @@ struct ProjectFacts {
     QString cargoPath;      // absolute, empty if missing
     QString cargoRelative;  // e.g. "Cargo.toml" or "rust/Cargo.toml"
     QStringList problems;   // unreadable or unparsable files, with file:line
+    EffectiveSettings effective;  // what maturin will use, and where each value comes from
 
     // pyproject.toml
-    Setting projectName, projectVersion, projectDynamic, requiresPython, buildRequires, buildBackend;
+    Setting projectName, projectVersion, projectDynamic, requiresPython;
     QStringList pyprojectLines, cargoLines;  // the files' lines, for quoting evidence
     int projectTableLine = 0;
-    Setting moduleName, pythonSource, compatibility, strip, profile, bindings, maturinFeatures, auditwheel;
-    int maturinTableLine = 0;
+    Setting moduleName, pythonSource, compatibility, strip, profile, maturinFeatures, auditwheel;
     // Cargo.toml
-    Setting packageName, libName, crateType, pyo3Version, pyo3Features, releaseStrip, releaseDebug;
-    int libTableLine = 0;
-    bool hasBinTargets = false;
-    QStringList cargoFeatureNames;  // every feature list entry under [features]
-    bool cargoFeaturesMentionExtensionModule = false;
+    Setting packageName, libName, crateType, pyo3Dependency, pyo3Features, releaseDebug;
 
-    QList<PyModuleDecl> pymodules;
-    bool scannedSources = false;          // src/ existed and was read
+    QList<PyModuleDecl> pymodules;        // file relative to the project folder; cite itemLine
+    bool scannedSources = false;          // the crate's src/ existed and was read
     QStringList extensionFilesInSource;   // relative paths of *.so/*.pyd inside the Python package folders
     bool pythonSourceExists = true;
     QString pythonSourceCandidate;        // an existing folder that holds the package, if python-source is wrong
 
-    // The name the extension gets: module-name, else [lib] name, else project name, else package name.
-    QString effectiveModuleName() const;
+    // The name the extension gets (module-name, else [lib] name, else project name, else package name).
+    QString effectiveModuleName() const { return effective.moduleName; }
     // A maturin project: build-backend is maturin or [tool.maturin] exists.
-    bool isMaturinProject() const;
+    bool isMaturinProject() const { return effective.maturinBackend || effective.hasToolMaturin; }
     // pyo3 bindings (not bin, cffi or uniffi).
-    bool usesPyO3Bindings() const;
-    // Where that name comes from: the file and the setting.
-    QString effectiveModuleSource() const;
-    int effectiveModuleLine() const;
+    bool usesPyO3Bindings() const
+    {
+        return effective.bindings == QLatin1String("pyo3") || effective.bindings == QLatin1String("pyo3-ffi");
+    }
+    // The setting that gives that name, and whether it is in pyproject.toml.
+    const Setting &effectiveModuleSetting() const;
+    bool effectiveModuleInPyproject() const;
+    QString effectiveModuleSource() const;  // the file
 };
 
-// An extension module inside a wheel.
-struct WheelExtension {
-    QString path;                 // inside the wheel
-    QString moduleName;           // the part before the first '.' of the file name
-    QStringList initSymbols;      // exported PyInit_* / PyModExport_* symbols
-    QStringList neededLibraries;  // DT_NEEDED
-    QStringList symbolVersions;   // needed versions, e.g. "GLIBC_2.34" (with the library: "libc.so.6:GLIBC_2.34")
-    QStringList glibcSymbols;     // "name@GLIBC_2.34" for the newest requirements (bounded)
-    bool hasDebugInfo = false;
-    bool hasSymtab = false;
-    qint64 size = 0;
-    bool isElf = false;
-};
-
-// What a wheel says (adapter: WheelEvidence).
+// What a wheel says: its file name's tags and the inspector's report (core/wheel, core/binary).
 struct WheelFacts {
     bool present = false;
     QString path;
     QString fileName;
     QString distribution, version;
-    QString pythonTag, abiTag, platformTag;
-    QStringList bundledLibraries;  // files in <dist>.libs/
-    QList<WheelExtension> extensions;
+    QString pythonTag, abiTag, platformTag;  // compressed tag sets as written ("py2.py3")
+    WheelReport report;
     QString problem;  // why it could not be read
 };
 

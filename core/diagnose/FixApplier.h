@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/diagnose/Finding.h"
+#include "core/project/SettingsDiagnostic.h"
 
 #include <QByteArray>
 #include <QString>
@@ -17,20 +18,22 @@ struct PreparedFix {
     QString diff;  // unified diff, for a preview
 };
 
-// Applies a ConfigEdit to pyproject.toml / Cargo.toml as a minimal splice that keeps every other
-// byte: a value located with toml++'s source positions is replaced, a missing key is added after
-// the last line of its table, a missing table is appended. The result is parsed again before use.
-// Writes go through QSaveFile. Adapter: to be switched to core/toml's editor once it exists.
+// Applies a finding's ConfigEdits through the settings editor (core/project SettingsEditor over
+// core/toml TomlEditor: minimal splices, re-parsed and checked) and saves through SettingsFile
+// (atomic, and never over a file that changed on disk since it was read).
 class FixApplier
 {
 public:
+    // The edit as the settings editor (and the Project view) takes it.
+    static SettingsEdit toSettingsEdit(const ConfigEdit &edit);
+    static ProjectFileKind fileKind(const ConfigEdit &edit);
     // Edits on the text of one file (all edits must name the same file).
     static PreparedFix prepareText(const QByteArray &original, const QList<ConfigEdit> &edits, const QString &displayName);
     // Reads the file of the edits inside projectDir and prepares them.
     static PreparedFix prepare(const QString &projectDir, const QList<ConfigEdit> &edits);
-    // Writes bytes atomically (also used to undo: write `before` back).
-    static bool write(const QString &path, const QByteArray &bytes, QString *error);
-    static QString unifiedDiff(const QByteArray &before, const QByteArray &after, const QString &name);
+    // Writes fix.after, if the file still holds fix.before; undo writes fix.before back if it holds fix.after.
+    static bool write(const PreparedFix &fix, QString *error);
+    static bool undo(const PreparedFix &fix, QString *error);
 };
 
 } // namespace wb::diagnose

@@ -33,13 +33,23 @@ ConfigEdit moduleNameEdit(const ProjectFacts &p, const QString &newName)
 EvidenceRef moduleNameRef(const DetectorContext &ctx)
 {
     const ProjectFacts &p = ctx.project();
-    const bool inPyproject = p.moduleName.present() || (!p.libName.present() && p.projectName.present());
-    return ctx.lineRef(inPyproject, p.effectiveModuleLine());
+    return ctx.lineRef(p.effectiveModuleInPyproject(), p.effectiveModuleSetting().line);
+}
+
+// PyInit_* / PyModExport_* the binary exports (the reader also lists Python 2 init* functions).
+QStringList initExports(const ExtensionReport &ext)
+{
+    QStringList out;
+    for (const QString &s : ext.binary.allExports()) {
+        if (s.startsWith(QLatin1String("PyInit_")) || s.startsWith(QLatin1String("PyModExport_")))
+            out << s;
+    }
+    return out;
 }
 
 EvidenceRef pymoduleRef(const PyModuleDecl &d)
 {
-    return {d.file, QStringLiteral("line %1").arg(d.line), QStringLiteral("#[pymodule] %1").arg(d.name)};
+    return {d.file, QStringLiteral("line %1").arg(d.itemLine), QStringLiteral("#[pymodule] %1").arg(d.name)};
 }
 
 void detectPyInit(DetectorContext &ctx)
@@ -55,18 +65,17 @@ void detectPyInit(DetectorContext &ctx)
         }
     }
     QStringList exported;
-    for (const WheelExtension &ext : ctx.wheel().extensions) {
-        if (!ext.isElf)
+    for (const ExtensionReport &ext : ctx.wheel().report.extensions) {
+        if (ext.binary.format != BinaryInfo::Format::Elf || !ext.pythonModule || ext.pyinitFound)
             continue;
-        const QString expected = QStringLiteral("PyInit_") + ext.moduleName;
-        if (ext.initSymbols.contains(expected) || ext.initSymbols.contains(QStringLiteral("PyModExport_") + ext.moduleName))
-            continue;
-        if (ext.initSymbols.isEmpty() && !ext.path.contains(QLatin1String("cpython")) && !ext.path.contains(QLatin1String("abi3")))
+        const QStringList inits = initExports(ext);
+        const bool versioned = ext.suffix.contains(QLatin1String("cpython")) || ext.suffix.contains(QLatin1String("abi3"));
+        if (inits.isEmpty() && !versioned)
             continue;  // a plain shared library, not an extension module
-        evidence << DetectorContext::wheelRef(ext.path, ext.initSymbols.isEmpty()
-                                                            ? QStringLiteral("exports no PyInit_ function; Python looks for %1").arg(expected)
-                                                            : QStringLiteral("exports %1, not %2").arg(ext.initSymbols.join(QStringLiteral(", ")), expected));
-        exported << ext.initSymbols;
+        evidence << DetectorContext::wheelRef(ext.path, inits.isEmpty()
+                                                            ? QStringLiteral("exports no PyInit_ function; Python looks for %1").arg(ext.pyinitExpected)
+                                                            : QStringLiteral("exports %1, not %2").arg(inits.join(QStringLiteral(", ")), ext.pyinitExpected));
+        exported << inits;
         if (wanted.isEmpty())
             wanted = ext.moduleName;
     }
@@ -115,7 +124,7 @@ void detectPyInit(DetectorContext &ctx)
         QString where;
         for (const PyModuleDecl &d : p.pymodules) {
             if (d.name == rustName)
-                where = QStringLiteral(" (%1:%2)").arg(d.file).arg(d.line);
+                where = QStringLiteral(" (%1:%2)").arg(d.file).arg(d.itemLine);
         }
         f.fix.steps = {QStringLiteral("Or rename #[pymodule] fn %1%2 to %3 and update the Python code that imports it.")
                            .arg(rustName, where, wanted),
@@ -193,14 +202,18 @@ void detectSymbols(DetectorContext &ctx)
             Finding &f = ctx.add(QStringLiteral("external-symbol-undefined"),
                                  QStringLiteral("The extension needs the symbol %1 from a library that is not loaded.").arg(symbol),
                                  {DetectorContext::ref(m)});
-            for (const WheelExtension &ext : ctx.wheel().extensions) {
-                for (const QString &lib : ext.neededLibraries) {
-                    if (!ctx.wheel().bundledLibraries.contains(lib) && !lib.startsWith(QLatin1String("libc.so"))
-                        && !lib.startsWith(QLatin1String("libm.so")) && !lib.startsWith(QLatin1String("libgcc_s"))
-                        && !lib.startsWith(QLatin1String("ld-linux")) && !lib.startsWith(QLatin1String("libpthread"))
-                        && !lib.startsWith(QLatin1String("libdl")))
-                        f.evidence << DetectorContext::wheelRef(ext.path, QStringLiteral("needs %1, not in the wheel").arg(lib));
+            // Libraries the wheel neither carries nor may expect on the system (the manylinux policy's view).
+            for (const ExtensionReport &ext : ctx.wheel().report.extensions) {
+                QStringList external;
+                for (const PolicyCheck &check : ext.policy.better) {
+                    for (const PolicyBlocker &b : check.blockers) {
+                        if (b.kind == PolicyBlocker::Kind::Library && !b.library.startsWith(QLatin1String("libpython"))
+                            && !external.contains(b.library))
+                            external << b.library;
+                    }
                 }
+                for (const QString &lib : std::as_const(external))
+                    f.evidence << DetectorContext::wheelRef(ext.path, QStringLiteral("needs %1, not in the wheel").arg(lib));
             }
             if (ctx.project().auditwheel.value == QLatin1String("skip"))
                 f.evidence << ctx.pyprojectRef(ctx.project().auditwheel);

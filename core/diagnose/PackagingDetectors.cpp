@@ -1,7 +1,7 @@
 // Packaging problems: manylinux audit, platform tags, abi3, debug information.
 #include "core/diagnose/DetectorContext.h"
-#include "core/diagnose/ManylinuxTags.h"
 #include "core/diagnose/WheelEvidence.h"
+#include "core/wheel/PlatformTag.h"
 
 #include <QRegularExpression>
 
@@ -40,34 +40,86 @@ QString versionOf(const QString &offender)
     return item.contains(QLatin1Char('@')) ? item.section(QLatin1Char('@'), -1) : item;
 }
 
-// The newest GLIBC/GLIBCXX requirements of an extension, as (tag, "name@GLIBC_2.34").
-QStringList wheelGlibcNeeds(const WheelExtension &ext, QString *tag)
+// The glibc minor version a manylinux tag or policy name promises (17 for manylinux2014_x86_64 and
+// manylinux_2_17); -1 when it is not a manylinux tag. Compressed tag sets count by their first tag.
+int glibcMinor(const QString &tagIn)
 {
-    QStringList versions;
-    for (const QString &v : ext.symbolVersions)
-        versions << v.section(QLatin1Char(':'), -1);
-    QStringList tags;
-    for (const QString &v : std::as_const(versions))
-        tags << ManylinuxTags::lowestTagFor(v);
-    *tag = ManylinuxTags::highest(tags);
-    QStringList symbols;
-    for (const QString &s : ext.glibcSymbols) {
-        if (ManylinuxTags::lowestTagFor(s.section(QLatin1Char('@'), -1)) == *tag)
-            symbols << s;
+    const QString tag = tagIn.section(QLatin1Char('.'), 0, 0);
+    QString name = tag;
+    if (const Policy *p = PolicyTable::manylinux().find(tag)) {
+        name = p->name;
+    } else {
+        const PlatformTag parsed = PlatformTag::parse(tag);
+        if (parsed.kind == PlatformTag::Kind::Manylinux)
+            return parsed.major == 2 ? parsed.minor : -1;
     }
-    symbols.removeDuplicates();
-    return symbols.mid(0, 8);
+    static const QRegularExpression re(QStringLiteral(R"(^manylinux_2_(\d+)$)"));
+    const QRegularExpressionMatch m = re.match(name);
+    return m.hasMatch() ? m.captured(1).toInt() : -1;
+}
+
+QString archOf(const WheelFacts &w)
+{
+    const QString arch = PlatformTag::parse(w.platformTag.section(QLatin1Char('.'), 0, 0)).arch;
+    return arch.isEmpty() ? QStringLiteral("x86_64") : arch;
+}
+
+// The most compatible manylinux policy that allows a symbol version (GLIBC_2.34, GLIBCXX_3.4.30).
+QString lowestTagFor(const QString &symbolVersion, const QString &arch)
+{
+    const Policy *p = PolicyTable::manylinux().mostCompatibleAllowing(arch, symbolVersion);
+    return p ? p->name : QString();
+}
+
+QString highest(const QStringList &tags)
+{
+    QString best;
+    for (const QString &t : tags) {
+        if (glibcMinor(t) > glibcMinor(best))
+            best = t;
+    }
+    return best;
+}
+
+// What keeps an extension from `policy` (by name), as the inspector's policy check says.
+QList<PolicyBlocker> blockersFor(const ExtensionReport &ext, const QString &policy, PolicyBlocker::Kind kind)
+{
+    QList<PolicyBlocker> out;
+    for (const PolicyCheck &check : ext.policy.better) {
+        if (check.policy != policy)
+            continue;
+        for (const PolicyBlocker &b : check.blockers) {
+            if (b.kind == kind)
+                out << b;
+        }
+    }
+    return out;
+}
+
+// The policy an extension's symbol versions allow at best (manylinux_2_31), or empty (not a Linux ELF).
+QString symbolPolicyOf(const ExtensionReport &ext)
+{
+    return ext.policy.family == QLatin1String("manylinux") ? ext.policy.symbolPolicy : QString();
+}
+
+QString policyNameOfTag(const QString &tag)
+{
+    const QString first = tag.section(QLatin1Char('.'), 0, 0);
+    if (const Policy *p = PolicyTable::manylinux().find(first))
+        return p->name;
+    return PlatformTag::parse(first).policyName();
 }
 
 void detectTooRecent(DetectorContext &ctx)
 {
+    const QString arch = archOf(ctx.wheel());
     for (const SourcedMatch &m : ctx.matches(QStringLiteral("too-recent-symbols"))) {
         const QString policy = m.match.args.value(0);
         const QStringList bad = offenders(m.match.args.value(1));
         QStringList tags;
         for (const QString &o : bad)
-            tags << ManylinuxTags::lowestTagFor(versionOf(o));
-        const QString passing = ManylinuxTags::highest(tags);
+            tags << lowestTagFor(versionOf(o), arch);
+        const QString passing = highest(tags);
         QString message = QStringLiteral("%1 does not allow %2.").arg(policy, bad.isEmpty() ? m.match.args.value(1) : bad.join(QStringLiteral("; ")));
         if (!passing.isEmpty())
             message += QStringLiteral(" The lowest tag that accepts them is %1.").arg(passing);
@@ -90,20 +142,25 @@ void detectTooRecent(DetectorContext &ctx)
     }
     // A wheel whose tag promises less than its extensions need.
     const WheelFacts &w = ctx.wheel();
-    const int promised = ManylinuxTags::glibcMinor(w.platformTag.section(QLatin1Char('.'), 0, 0));
+    const int promised = glibcMinor(w.platformTag);
     if (promised < 0)
         return;
-    for (const WheelExtension &ext : w.extensions) {
-        QString needed;
-        const QStringList symbols = wheelGlibcNeeds(ext, &needed);
-        if (ManylinuxTags::glibcMinor(needed) <= promised)
+    const QString promisedPolicy = policyNameOfTag(w.platformTag);
+    for (const ExtensionReport &ext : w.report.extensions) {
+        const QString needed = symbolPolicyOf(ext);
+        if (needed.isEmpty() || glibcMinor(needed) <= promised)
             continue;
+        QStringList symbols;
+        for (const PolicyBlocker &b : blockersFor(ext, promisedPolicy, PolicyBlocker::Kind::SymbolVersion)) {
+            if (b.symbols.isEmpty())
+                symbols << QStringLiteral("%1 (%2)").arg(b.version, b.library);
+            for (const QString &sym : b.symbols.mid(0, 4))
+                symbols << sym + QLatin1Char('@') + b.version;
+        }
         Finding &f = ctx.add(QStringLiteral("manylinux-too-recent-symbols"),
-                             QStringLiteral("The wheel is tagged %1, but %2 needs %3.")
-                                 .arg(w.platformTag, ext.path, needed),
+                             QStringLiteral("The wheel is tagged %1, but %2 needs %3.").arg(w.platformTag, ext.path, needed),
                              {DetectorContext::wheelRef(w.fileName, QStringLiteral("platform tag ") + w.platformTag),
-                              DetectorContext::wheelRef(ext.path, symbols.isEmpty() ? ext.symbolVersions.join(QStringLiteral(", "))
-                                                                                    : symbols.join(QStringLiteral(", ")))});
+                              DetectorContext::wheelRef(ext.path, symbols.mid(0, 8).join(QStringLiteral(", ")))});
         f.fix.commands = ContainerCommands;
         f.fix.edits = {compatibilityEdit(needed)};
     }
@@ -121,22 +178,18 @@ void detectForbiddenLibraries(DetectorContext &ctx)
     for (const SourcedMatch &m : ctx.matches(QStringLiteral("copy-needed")))
         ctx.add(QStringLiteral("auditwheel-copy-needed"), QStringLiteral("maturin found external libraries but was told not to copy them."),
                 {DetectorContext::ref(m)});
+    // Libraries the tag's policy does not allow and the wheel does not carry (libpython: see detectLibpython).
     const WheelFacts &w = ctx.wheel();
-    if (ManylinuxTags::glibcMinor(w.platformTag.section(QLatin1Char('.'), 0, 0)) < 0)
+    if (glibcMinor(w.platformTag) < 0)
         return;
-    for (const WheelExtension &ext : w.extensions) {
-        for (const QString &lib : ext.neededLibraries) {
-            if (lib.startsWith(QLatin1String("libpython")) || ctx.catalogue().isAllowedManylinuxLibrary(lib)
-                || w.bundledLibraries.contains(lib))
-                continue;
-            bool bundledUnderAnotherName = false;
-            for (const QString &b : w.bundledLibraries)
-                bundledUnderAnotherName |= b.startsWith(lib.section(QLatin1Char('.'), 0, 0) + QLatin1Char('-'));
-            if (bundledUnderAnotherName)
+    const QString promisedPolicy = policyNameOfTag(w.platformTag);
+    for (const ExtensionReport &ext : w.report.extensions) {
+        for (const PolicyBlocker &b : blockersFor(ext, promisedPolicy, PolicyBlocker::Kind::Library)) {
+            if (b.library.startsWith(QLatin1String("libpython")))
                 continue;
             ctx.add(QStringLiteral("manylinux-forbidden-library"),
-                    QStringLiteral("%1 needs %2, which %3 does not allow and the wheel does not carry.").arg(ext.path, lib, w.platformTag),
-                    {DetectorContext::wheelRef(ext.path, QStringLiteral("NEEDED ") + lib)});
+                    QStringLiteral("%1 needs %2, which %3 does not allow and the wheel does not carry.").arg(ext.path, b.library, w.platformTag),
+                    {DetectorContext::wheelRef(ext.path, QStringLiteral("NEEDED ") + b.library)});
         }
     }
 }
@@ -156,9 +209,11 @@ void detectLibpython(DetectorContext &ctx)
     // PyO3 always links libpython on Windows, Android, iOS, AIX and Cygwin: only Linux and macOS wheels count.
     const QString platform = ctx.wheel().platformTag;
     const bool mustNotLink = platform.contains(QLatin1String("linux")) || platform.startsWith(QLatin1String("macosx"));
-    for (const WheelExtension &ext : ctx.wheel().extensions) {
-        for (const QString &needed : ext.neededLibraries) {
-            if (mustNotLink && needed.startsWith(QLatin1String("libpython"))) {
+    for (const ExtensionReport &ext : ctx.wheel().report.extensions) {
+        if (!mustNotLink || !ext.linksLibpython)
+            continue;
+        for (const QString &needed : ext.binary.allNeeded()) {
+            if (needed.startsWith(QLatin1String("libpython"))) {
                 evidence << DetectorContext::wheelRef(ext.path, QStringLiteral("NEEDED ") + needed);
                 lib = needed;
             }
@@ -213,7 +268,7 @@ void detectUnsupportedWheel(DetectorContext &ctx)
     for (const SourcedMatch &m : ctx.matches(QStringLiteral("unsupported-wheel"))) {
         const WheelFacts named = WheelEvidence::fromFileName(m.match.args.value(0).section(QLatin1Char('/'), -1));
         QStringList reasons;
-        const int glibc = ManylinuxTags::glibcMinor(named.platformTag.section(QLatin1Char('.'), 0, 0));
+        const int glibc = glibcMinor(named.platformTag);
         if (glibc > 17)
             reasons << QStringLiteral("its tag %1 needs glibc 2.%2 or newer on the installing machine").arg(named.platformTag).arg(glibc);
         if (named.pythonTag.startsWith(QLatin1String("cp")) && named.abiTag != QLatin1String("abi3"))
@@ -228,10 +283,9 @@ void detectUnsupportedWheel(DetectorContext &ctx)
             f.fix.commands = {QStringLiteral("maturin build --release -i python3")};
         }
         // Would the binary allow an older tag? Check the wheel's real requirements when we have it.
-        for (const WheelExtension &ext : ctx.wheel().extensions) {
-            QString needed;
-            wheelGlibcNeeds(ext, &needed);
-            if (ManylinuxTags::glibcMinor(needed) > 17)
+        for (const ExtensionReport &ext : ctx.wheel().report.extensions) {
+            const QString needed = symbolPolicyOf(ext);
+            if (glibcMinor(needed) > 17)
                 f.evidence << DetectorContext::wheelRef(ext.path, QStringLiteral("needs %1 at least: only a build against an older glibc "
                                                                                   "(manylinux container or --zig) can lower the tag")
                                                                        .arg(needed));
@@ -243,7 +297,7 @@ void detectRuntimeGlibc(DetectorContext &ctx)
 {
     for (const SourcedMatch &m : ctx.matches(QStringLiteral("glibc-not-found"))) {
         const QString version = m.match.args.value(0);
-        const QString tag = ManylinuxTags::lowestTagFor(version);
+        const QString tag = lowestTagFor(version, archOf(ctx.wheel()));
         QString message = QStringLiteral("%1 needs %2, which this machine's C library does not have.")
                               .arg(m.match.args.value(1).isEmpty() ? QStringLiteral("The extension") : m.match.args.value(1), version);
         if (!tag.isEmpty())
@@ -302,9 +356,16 @@ void detectDebug(DetectorContext &ctx)
             profileEvidence << DetectorContext::ref(m);
     }
     QList<EvidenceRef> debugInfo;
-    for (const WheelExtension &ext : ctx.wheel().extensions) {
-        if (ext.hasDebugInfo)
-            debugInfo << DetectorContext::wheelRef(ext.path, QStringLiteral("has .debug_info (%1 bytes in all)").arg(ext.size));
+    for (const ExtensionReport &ext : ctx.wheel().report.extensions) {
+        if (ext.binary.format != BinaryInfo::Format::Elf)
+            continue;
+        for (const BinarySection &section : ext.binary.sections) {
+            if (section.name == QLatin1String(".debug_info") || section.name == QLatin1String(".zdebug_info")) {
+                debugInfo << DetectorContext::wheelRef(ext.path, QStringLiteral("has %1 (%2 bytes of debug information in all)")
+                                                                    .arg(section.name).arg(ext.binary.debugBytes));
+                break;
+            }
+        }
     }
     // A configured dev profile is a cause, not a problem by itself: release builds (--release, PEP 517)
     // override it, so it is cited only when a log or a wheel shows a debug build.

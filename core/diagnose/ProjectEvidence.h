@@ -4,17 +4,12 @@
 
 namespace wb::diagnose {
 
-// Reads what the detectors need from a project folder: pyproject.toml and Cargo.toml (with the line
-// of every value) and the #[pymodule] names in the crate's Rust sources.
-// Adapter: to be switched to core/project's settings model once it exists.
+// What the detectors need from a project folder, read through core/project: the settings with the
+// line of every value, the effective settings, and the #[pymodule] names in the crate's Rust sources.
 class ProjectEvidence
 {
 public:
     static ProjectFacts read(const QString &dir);
-    // The same from texts (tests, pasted files); sources maps a relative path to its Rust text.
-    static ProjectFacts fromTexts(const QByteArray &pyproject, const QByteArray &cargo);
-    // #[pymodule] declarations in one Rust file.
-    static QList<PyModuleDecl> findPyModules(const QString &rustText, const QString &relativePath);
 };
 
 } // namespace wb::diagnose

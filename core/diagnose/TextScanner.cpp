@@ -77,6 +77,21 @@ QString TextScanner::stripAnsi(const QString &text)
     return out;
 }
 
+QString TextScanner::lineOf(const QString &text, int number)
+{
+    if (number <= 0)
+        return {};
+    qsizetype start = 0;
+    for (int i = 1; i < number; ++i) {
+        start = text.indexOf(QLatin1Char('\n'), start);
+        if (start < 0)
+            return {};
+        ++start;
+    }
+    const qsizetype end = text.indexOf(QLatin1Char('\n'), start);
+    return stripAnsi(text.mid(start, end < 0 ? -1 : end - start).left(MaxLineChars)).trimmed();
+}
+
 QList<TextMatch> TextScanner::scan(const QString &input)
 {
     QList<TextMatch> out;

@@ -16,12 +16,15 @@ struct TextMatch {
 };
 
 // Finds the messages of maturin, cargo, rustc, pip and Python that the catalogue knows, by their
-// exact texts. Bounded: long inputs are cut, long lines truncated.
+// exact texts, in pasted text and in logs (in logs, rustc diagnostics and built wheels are taken from
+// the build area's BuildOutputParser instead; see DetectorContext). Bounded: long inputs are cut, long lines truncated.
 class TextScanner
 {
 public:
     static QList<TextMatch> scan(const QString &text);
     static QString stripAnsi(const QString &text);
+    // Line `number` (1-based) of a text as scan() numbers and quotes it (trimmed, without colours).
+    static QString lineOf(const QString &text, int number);
 };
 
 } // namespace wb::diagnose

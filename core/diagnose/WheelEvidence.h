@@ -4,9 +4,8 @@
 
 namespace wb::diagnose {
 
-// Reads what the detectors need from a wheel: the tags of its file name, its extension modules with
-// their exported init symbols, needed libraries and symbol versions, and its bundled libraries.
-// Adapter: to be switched to the wheel inspector's report (core/wheel + core/binary) once it exists.
+// What the detectors need from a wheel: the tags of its file name and the wheel inspector's report
+// (extensions with their exports, needed libraries, symbol versions and manylinux policy checks).
 class WheelEvidence
 {
 public:

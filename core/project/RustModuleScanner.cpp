@@ -9,7 +9,7 @@ namespace wb {
 QList<PyModuleDecl> scanPyModulesInText(const QString &text, const QString &file)
 {
     QList<PyModuleDecl> out;
-    static const QRegularExpression attr(QStringLiteral("#\\s*\\[\\s*pymodule\\b"));
+    static const QRegularExpression attr(QStringLiteral("#\\s*\\[\\s*(?:pyo3\\s*::\\s*)?pymodule\\b"));
     static const QRegularExpression item(QStringLiteral("\\b(?:fn|mod)\\s+(r#)?([A-Za-z_][A-Za-z0-9_]*)"));
     static const QRegularExpression rename(QStringLiteral("\\bname\\s*=\\s*\"([^\"]*)\""));
     auto it = attr.globalMatch(text);
@@ -28,6 +28,7 @@ QList<PyModuleDecl> scanPyModulesInText(const QString &text, const QString &file
         d.name = rn.hasMatch() ? rn.captured(1) : fn.captured(2);
         d.file = file;
         d.line = int(text.left(m.capturedStart()).count(u'\n')) + 1;
+        d.itemLine = d.line + int(text.mid(m.capturedStart(), fn.capturedStart(2) - m.capturedStart()).count(u'\n'));
         out << d;
     }
     return out;

@@ -79,7 +79,7 @@ private:
             i += 3;
             while (i < n) {
                 if (q == '"' && s[i] == '\\') {
-                    i += 2;
+                    i = qMin(n, i + 2); // a backslash as the last byte must not move past the end
                     continue;
                 }
                 if (s[i] == q && at(i + 1) == q && at(i + 2) == q) {

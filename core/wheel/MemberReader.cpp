@@ -98,7 +98,7 @@ struct MemberReader::Worker {
         quint64 end = 0;
     };
 
-    QString stream(const ZipEntryRecord &e, qint64 maxBytes, const MemberReader::Sink &sink, const Window &window = {})
+    QString stream(const ZipEntryRecord &e, qint64 maxBytes, const MemberReader::Sink &sink, const Window &window)
     {
         if (e.dataOffset == 0)
             return QStringLiteral("the member's data cannot be located");
@@ -145,16 +145,16 @@ struct MemberReader::Worker {
                     sink(out.constData(), got);
                     produced += got;
                 }
+                if (produced > maxBytes) {
+                    error = QStringLiteral("more than %1 bytes: reading stopped").arg(maxBytes);
+                    return false;
+                }
                 if (rc == Z_STREAM_END) {
                     finished = true;
                     return false;
                 }
                 if (rc != Z_OK && rc != Z_BUF_ERROR) {
                     error = QStringLiteral("corrupt compressed data");
-                    return false;
-                }
-                if (produced > maxBytes) {
-                    error = QStringLiteral("more than %1 bytes: reading stopped").arg(maxBytes);
                     return false;
                 }
                 if (zs.avail_in == 0 && (zs.avail_out != 0 || (rc == Z_BUF_ERROR && got == 0)))
@@ -230,17 +230,27 @@ struct MemberReader::Worker {
             }
         }
         uLong crc = crc32(0L, Z_NULL, 0);
+        const bool crcNow = job.expectedDigest.isEmpty();
         d.error = stream(e, o.maxBytesPerEntry, [&](const char *p, qint64 n) {
             EVP_DigestUpdate(ctx, p, size_t(n));
-            crc = crc32_z(crc, reinterpret_cast<const Bytef *>(p), size_t(n));
+            if (crcNow)
+                crc = crc32_z(crc, reinterpret_cast<const Bytef *>(p), size_t(n));
             d.size += n;
-            if (reserved > 0 && kept.size() < o.maxBinaryBytes)
-                kept.append(p, qsizetype(std::min<qint64>(n, o.maxBinaryBytes - kept.size())));
+            if (reserved > 0 && kept.size() < reserved)
+                kept.append(p, qsizetype(std::min<qint64>(n, reserved - kept.size())));
         }, window);
         unsigned char digest[EVP_MAX_MD_SIZE];
         unsigned int len = 0;
         EVP_DigestFinal_ex(ctx, digest, &len);
         d.digest = QByteArray(reinterpret_cast<const char *>(digest), int(len));
+        d.crcComputed = crcNow;
+        if (!crcNow && d.error.isEmpty() && d.digest != job.expectedDigest) {
+            // Not what RECORD says: the CRC-32 tells whether the archive's own checksum agrees.
+            d.error = stream(e, o.maxBytesPerEntry, [&](const char *p, qint64 n) {
+                crc = crc32_z(crc, reinterpret_cast<const Bytef *>(p), size_t(n));
+            }, window);
+            d.crcComputed = true;
+        }
         d.crc = quint32(crc);
         if (reserved > 0) {
             r.binaryAnalysed = true;
@@ -275,7 +285,7 @@ QString MemberReader::stream(const ZipEntryRecord &e, qint64 maxBytes, const Sin
 {
     if (!m_worker->file.isOpen())
         return QStringLiteral("the archive is not open");
-    return m_worker->stream(e, maxBytes, sink);
+    return m_worker->stream(e, maxBytes, sink, Worker::Window());
 }
 
 QByteArray MemberReader::read(const ZipEntryRecord &e, qint64 maxBytes, bool *truncated, QString *error)

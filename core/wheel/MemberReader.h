@@ -20,6 +20,7 @@ struct MemberDigest {
     qint64 size = 0;      // bytes actually read
     quint32 crc = 0;
     QString error;        // read error or corrupt data
+    bool crcComputed = true; // false: the digest matched the one expected, the CRC-32 was not needed
 };
 
 // Reads the members that our own central-directory walk (ZipScan) located, straight from the file:
@@ -50,6 +51,7 @@ public:
     struct Job {
         const ZipEntryRecord *entry = nullptr;
         QString algorithm;          // RECORD's algorithm name (sha256, sha384, ...)
+        QByteArray expectedDigest;  // RECORD's digest: when the data matches it, the CRC-32 is skipped
         bool analyseBinary = false; // keep the bytes of this native file and read its headers
     };
     struct Result {
@@ -61,10 +63,11 @@ public:
     struct HashOptions {
         int threads = 0;                            // 0: automatic (up to 4)
         qint64 maxBytesPerEntry = 4ll << 30;
-        qint64 maxBinaryBytes = 256ll << 20;        // native files larger than this are not kept
+        qint64 maxBinaryBytes = 160ll << 20;        // native files larger than this are not kept
         qint64 binaryBudget = 160ll << 20;          // bytes of native files kept in memory at once
     };
-    // Hashes every job's member (OpenSSL EVP, CRC-32 as well), several at a time: workers take
+    // Hashes every job's member (OpenSSL EVP; the CRC-32 too unless the digest matches the expected
+    // one, which proves more than the CRC could), several at a time: workers take
     // neighbouring members in batches that share one mapped window. Native files are analysed from
     // the same bytes while the budget allows; the others come back with binaryAnalysed == false.
     static QList<Result> hashAll(const QString &path, const QList<Job> &jobs, const HashOptions &options);

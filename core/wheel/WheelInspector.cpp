@@ -1,5 +1,6 @@
 // inspectWheel(): the structural scan, KZip streaming, WHEEL/METADATA/RECORD checks, hashing, native
 // extensions and policies, put together into one WheelReport.
+#include "core/binary/StableAbi.h"
 #include "core/wheel/ArchiveReader.h"
 #include "core/wheel/MemberReader.h"
 #include "core/wheel/PlatformTag.h"
@@ -389,7 +390,8 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
             const auto it = rows.constFind(e.name);
             const QString alg = it != rows.constEnd() && !it->algorithm.isEmpty() ? it->algorithm : QStringLiteral("sha256");
             if (members.canRead(e))
-                jobs.append({&e, alg, isNativeName(e.name) && qint64(e.uncompressedSize) <= options.maxBinaryBytes});
+                jobs.append({&e, alg, it != rows.constEnd() && it->algorithm == alg ? it->digest : QByteArray(),
+                             isNativeName(e.name) && qint64(e.uncompressedSize) <= options.maxBinaryBytes});
             else
                 viaKZip.append({e.name, alg});
         }
@@ -422,7 +424,7 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
             if (e && d.size != qint64(e->uncompressedSize))
                 addFinding(F, QStringLiteral("zip.size-mismatch"), S::Error,
                            QStringLiteral("the archive declares %1 bytes, the data has %2").arg(e->uncompressedSize).arg(d.size), d.name);
-            else if (e && d.crc != e->crc)
+            else if (e && d.crcComputed && d.crc != e->crc)
                 addFinding(F, QStringLiteral("zip.crc-mismatch"), S::Error,
                            QStringLiteral("CRC-32 of the data does not match the archive (corrupt member)"), d.name);
             digestText.insert(d.name, d.algorithm + QLatin1Char('=') + QString::fromLatin1(urlsafeB64NoPad(d.digest)));
@@ -574,6 +576,19 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
                         addFinding(F, QStringLiteral("extension.abi3-violation"), S::Error,
                                    QStringLiteral("tagged abi3 but imports %1 instead of python3.dll").arg(n), e.name);
             }
+        }
+        // abi3 claimed (suffix or tag): calls outside the stable ABI, where the symbol table tells them.
+        if (x.abi3 || (abi3Tag && x.pythonModule)) {
+            constexpr int kMaxListed = 50;
+            x.abi3NonStableCalls = nonStableAbiCalls(x.binary);
+            for (const QString &call : x.abi3NonStableCalls.mid(0, kMaxListed))
+                addFinding(F, QStringLiteral("extension.abi3-non-stable-call"), S::Warning,
+                           QStringLiteral("claims abi3 but calls %1, which is not in the stable ABI: it may fail to load, or misbehave, "
+                                          "on other Python 3 versions").arg(call),
+                           e.name);
+            if (x.abi3NonStableCalls.size() > kMaxListed)
+                addFinding(F, QStringLiteral("extension.abi3-non-stable-call"), S::Warning,
+                           QStringLiteral("and %1 more calls outside the stable ABI").arg(x.abi3NonStableCalls.size() - kMaxListed), e.name);
         }
         if (x.linksLibpython && x.binary.format != BinaryInfo::Format::Pe)
             addFinding(F, QStringLiteral("extension.links-libpython"), S::Warning,

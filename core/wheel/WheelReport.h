@@ -45,6 +45,7 @@ struct ExtensionReport {
     bool pyinitFound = false;
     bool linksLibpython = false;
     bool abi3 = false;             // by suffix (.abi3.so) or import of python3.dll
+    QStringList abi3NonStableCalls; // claimed abi3 (suffix or tag): undefined Py*/_Py* symbols outside the stable ABI
     QString suffix;                // ".cpython-312-x86_64-linux-gnu.so", ".abi3.so", ".pyd", ...
     qint64 sizeAfterStrip = 0;
     PolicyVerdict policy;          // Linux ELF only
@@ -89,7 +90,7 @@ struct WheelReport {
 struct InspectOptions {
     bool verifyHashes = true;      // false: --quick (structure only, no content read except metadata and binaries)
     int threads = 0;               // 0: automatic (up to 4)
-    qint64 maxBinaryBytes = 256ll * 1024 * 1024; // larger native files are not parsed
+    qint64 maxBinaryBytes = 160ll * 1024 * 1024; // larger native files are not parsed (keeps the peak under 256 MiB)
 };
 
 // Reads a wheel without extracting it and says everything the inspector knows. Never throws, never

@@ -141,6 +141,8 @@ QJsonObject toJson(const WheelReport &r)
         xo.insert(QStringLiteral("exports"), strings(x.binary.allExports()));
         xo.insert(QStringLiteral("links_libpython"), x.linksLibpython);
         xo.insert(QStringLiteral("abi3"), x.abi3);
+        if (x.abi3 || !x.abi3NonStableCalls.isEmpty())
+            xo.insert(QStringLiteral("abi3_non_stable_calls"), QJsonArray::fromStringList(x.abi3NonStableCalls));
         xo.insert(QStringLiteral("suffix"), x.suffix);
         QJsonArray slices;
         for (const BinarySlice &s : x.binary.slices) {

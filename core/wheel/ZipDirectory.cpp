@@ -294,8 +294,10 @@ ZipScan ZipScan::scan(QIODevice &d, const ZipLimits &limits)
     spans.reserve(s.entries.size());
     for (qsizetype i = 0; i < s.entries.size(); ++i) {
         ZipEntryRecord &r = s.entries[i];
+        // The fixed header and (when it has the expected length) the name, in one read.
         QByteArray lh;
-        if (r.localOffset + 30 > s.centralDirectoryOffset || !readAt(d, r.localOffset, 30, lh) || u32(lh.constData()) != kLocalSig) {
+        const quint64 want = std::min<quint64>(30 + quint64(r.rawName.size()), s.centralDirectoryOffset - std::min(r.localOffset, s.centralDirectoryOffset));
+        if (r.localOffset + 30 > s.centralDirectoryOffset || !readAt(d, r.localOffset, qint64(want), lh) || u32(lh.constData()) != kLocalSig) {
             addFinding(s.findings, QStringLiteral("zip.missing-local-header"), S::Error,
                        QStringLiteral("no local header at offset %1 (truncated or corrupt archive)").arg(hex(r.localOffset)), r.name);
             continue;
@@ -304,7 +306,11 @@ ZipScan ZipScan::scan(QIODevice &d, const ZipLimits &limits)
         const quint16 lNameLen = u16(l + 26);
         const quint16 lExtraLen = u16(l + 28);
         QByteArray lName;
-        if (!readAt(d, r.localOffset + 30, lNameLen, lName) || lName != r.rawName)
+        if (lNameLen == r.rawName.size() && lh.size() >= 30 + lNameLen)
+            lName = lh.mid(30, lNameLen);
+        else if (!readAt(d, r.localOffset + 30, lNameLen, lName))
+            lName.clear();
+        if (lName != r.rawName)
             addFinding(s.findings, QStringLiteral("zip.header-mismatch"), S::Error,
                        QStringLiteral("the local header names the entry '%1'").arg(QString::fromUtf8(lName)), r.name);
         if (u16(l + 8) != r.method)

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/project/SettingsDiagnostic.h"
+
+#include <QList>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -28,16 +31,24 @@ public:
 
     static bool isWheelPath(const QString &path);
 
+    // Whether the Project view holds unsaved edits of the project's settings files (it says so).
+    // Other views then change those files through it (settingsEditRequested), not on disk.
+    bool settingsModified() const { return m_settingsModified; }
+    void setSettingsModified(bool modified) { m_settingsModified = modified; }
+
 Q_SIGNALS:
     void projectOpened(const QString &dir);
     void wheelOpened(const QString &path);
     void buildFinished(bool succeeded, const QString &log, const QStringList &artifacts);
+    // Asks the Project view to apply edits to its documents (undoable, marked modified, saved by the user).
+    void settingsEditRequested(const QString &summary, const QList<wb::SettingsEdit> &edits);
 
 private:
     QString m_projectDir;
     QStringList m_wheels;
     QString m_currentWheel;
     QString m_lastBuildLog;
+    bool m_settingsModified = false;
 };
 
 } // namespace wb::ui

@@ -95,11 +95,30 @@ ProjectView::ProjectView(Workspace *workspace, QWidget *parent)
     // Queued: the slot re-adds paths, which must not happen inside the watcher's own signal.
     connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &ProjectView::checkDisk, Qt::QueuedConnection);
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, &ProjectView::checkDisk, Qt::QueuedConnection);
-    if (m_workspace)
+    if (m_workspace) {
         connect(m_workspace, &Workspace::projectOpened, this, &ProjectView::openProject);
+        // Fixes from other views (Troubleshooting) while this view has unsaved edits: applied here.
+        connect(m_workspace, &Workspace::settingsEditRequested, this, [this](const QString &summary, const QList<SettingsEdit> &edits) {
+            for (const SettingsEdit &edit : edits) {
+                QString err;
+                if (!applyEdit(edit, &err)) {
+                    QMessageBox::warning(this, tr("Apply fix"), tr("%1\n\nNot applied: %2").arg(summary, err));
+                    return;
+                }
+            }
+        });
+    }
 }
 
-ProjectView::~ProjectView() = default;
+ProjectView::~ProjectView()
+{
+    // QWidget's destructor runs after our members are gone and still delivers events to the children:
+    // closing the window takes the focus from a field the user typed into, whose focus-out emits
+    // editingFinished, whose slot would edit destroyed members. Cut every child-to-view connection now.
+    const QList<QObject *> children = findChildren<QObject *>();
+    for (QObject *child : children)
+        QObject::disconnect(child, nullptr, this, nullptr);
+}
 
 void ProjectView::buildUi()
 {
@@ -325,7 +344,9 @@ QWidget *ProjectView::makeField(ProjectFileKind kind, const QString &key, const 
             }
             SettingsEdit e{literal.isEmpty() ? SettingsEdit::Op::Unset : SettingsEdit::Op::Set, kind, key, literal, -1};
             QString err;
+            edit->setModified(false); // committed: the field shows the document again
             if (!applyEdit(e, &err)) {
+                edit->setModified(true);
                 setMark(edit, 2);
                 edit->setToolTip(err);
             }
@@ -355,11 +376,15 @@ QWidget *ProjectView::makeField(ProjectFileKind kind, const QString &key, const 
 
 void ProjectView::rebuildForms()
 {
+    // Deleting a focused field makes it emit editingFinished on its way out: that text belongs to the
+    // previous project, and m_fields would still list widgets deleted a moment ago. Disconnect first.
+    for (QWidget *w : std::as_const(m_fields))
+        QObject::disconnect(w, nullptr, this, nullptr);
+    m_fields.clear();
     while (QLayoutItem *item = m_formsLayout->takeAt(0)) {
         delete item->widget();
         delete item;
     }
-    m_fields.clear();
     if (m_dir.isEmpty()) {
         m_formsLayout->addWidget(new QLabel(tr("Open a project folder to see its settings."), m_formsPage));
         m_formsLayout->addStretch(1);
@@ -536,7 +561,9 @@ void ProjectView::refresh()
             case TomlDocument::Kind::Missing: break;
             default: shown = doc.valueText(path);
             }
-            if (!edit->hasFocus())
+            // Keep what the user is typing; a focused field that was committed (or never typed
+            // into) follows the document, so undo/redo do not leave stale text to be re-applied.
+            if (!edit->hasFocus() || !edit->isModified())
                 edit->setText(shown);
             setMark(edit, 0);
         } else {
@@ -566,6 +593,8 @@ void ProjectView::refresh()
     m_diagList->resizeColumnToContents(0);
     m_diagList->resizeColumnToContents(1);
     const bool modified = isModified();
+    if (m_workspace)
+        m_workspace->setSettingsModified(modified);
     m_saveButton->setEnabled(modified);
     m_revertButton->setEnabled(modified);
     m_undoButton->setEnabled(!m_undo.isEmpty());

@@ -204,6 +204,23 @@ void TroubleshootingView::applySelectedFix()
     }
     const QString dir = m_workspace->projectDir();
     const QString title = f->fix.summary;
+    if (m_workspace->settingsModified()) {
+        // The Project view holds unsaved edits of these files: the fix goes into its documents, where
+        // it can be reviewed, undone and saved with the rest, instead of being written behind its back.
+        const auto answer = QMessageBox::question(
+            this, tr("Apply fix"),
+            tr("%1\n\nThe Project view has unsaved changes to the settings files. The fix will be applied there as an "
+               "unsaved edit: review it, then save it in the Project view.")
+                .arg(title),
+            QMessageBox::Ok | QMessageBox::Cancel);
+        if (answer != QMessageBox::Ok)
+            return;
+        QList<SettingsEdit> settingsEdits;
+        for (const diagnose::ConfigEdit &e : std::as_const(edits))
+            settingsEdits << diagnose::FixApplier::toSettingsEdit(e);
+        Q_EMIT m_workspace->settingsEditRequested(title, settingsEdits);
+        return;
+    }
     auto *watcher = new QFutureWatcher<diagnose::PreparedFix>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, title] {
         watcher->deleteLater();
@@ -216,11 +233,11 @@ void TroubleshootingView::applySelectedFix()
         if (dialog.exec() != QDialog::Accepted)
             return;
         QString error;
-        if (!diagnose::FixApplier::write(fix.path, fix.after, &error)) {
+        if (!diagnose::FixApplier::write(fix, &error)) {
             QMessageBox::warning(this, tr("Apply fix"), error);
             return;
         }
-        m_undo.append({fix.path, fix.before});
+        m_undo.append(fix);
         refresh();
     });
     watcher->setFuture(QtConcurrent::run([dir, edits] { return diagnose::FixApplier::prepare(dir, edits); }));
@@ -230,9 +247,9 @@ void TroubleshootingView::undoLastFix()
 {
     if (m_undo.isEmpty())
         return;
-    const Undo undo = m_undo.takeLast();
+    const diagnose::PreparedFix undo = m_undo.takeLast();
     QString error;
-    if (!diagnose::FixApplier::write(undo.path, undo.bytes, &error))
+    if (!diagnose::FixApplier::undo(undo, &error))
         QMessageBox::warning(this, tr("Undo fix"), error);
     refresh();
 }

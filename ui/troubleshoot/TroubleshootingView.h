@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/diagnose/Finding.h"
+#include "core/diagnose/FixApplier.h"
 
 #include <QByteArray>
 #include <QList>
@@ -53,11 +53,7 @@ private:
     QTimer *m_pasteTimer = nullptr;
     QList<diagnose::Finding> m_findings;
     int m_generation = 0;
-    struct Undo {
-        QString path;
-        QByteArray bytes;
-    };
-    QList<Undo> m_undo;
+    QList<diagnose::PreparedFix> m_undo;  // applied fixes, newest last
 };
 
 } // namespace wb::ui

@@ -320,6 +320,8 @@ void WheelsView::showReport(const WheelReport &r)
         if (e.pythonModule)
             xr(tr("Init symbol"), e.pyinitExpected + (e.pyinitFound ? tr(" — found") : tr(" — MISSING")));
         xr(tr("abi3"), e.abi3 ? tr("yes") : tr("no"));
+        if (!e.abi3NonStableCalls.isEmpty())
+            xr(tr("Calls outside the stable ABI"), e.abi3NonStableCalls.join(QStringLiteral(", ")));
         xr(tr("Links libpython"), e.linksLibpython ? tr("yes") : tr("no"));
         for (const BinarySlice &s : e.binary.slices) {
             xr(tr("Needs (%1)").arg(s.arch), s.needed.join(QStringLiteral(", ")));

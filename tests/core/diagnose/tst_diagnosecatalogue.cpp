@@ -1,4 +1,5 @@
 // The troubleshooting catalogue: the built-in data loads and validates; broken catalogues are refused.
+#include "core/binary/Policy.h"
 #include "core/diagnose/Catalogue.h"
 
 #include <QFile>
@@ -66,9 +67,12 @@ private Q_SLOTS:
 
     void manylinuxLibraries()
     {
-        QVERIFY(Catalogue::builtIn().isAllowedManylinuxLibrary(QStringLiteral("libc.so.6")));
-        QVERIFY(!Catalogue::builtIn().isAllowedManylinuxLibrary(QStringLiteral("libpython3.13.so.1.0")));
-        QVERIFY(!Catalogue::builtIn().isAllowedManylinuxLibrary(QStringLiteral("libffi.so.5")));
+        // The detectors judge libraries by the manylinux policy tables (resources/policies).
+        const wb::Policy *policy = wb::PolicyTable::manylinux().find(QStringLiteral("manylinux2014"));
+        QVERIFY(policy);
+        QVERIFY(policy->libraries.contains(QStringLiteral("libc.so.6")));
+        QVERIFY(!policy->libraries.contains(QStringLiteral("libpython3.13.so.1.0")));
+        QVERIFY(!policy->libraries.contains(QStringLiteral("libffi.so.5")));
     }
 
     void brokenCataloguesAreRefused_data()

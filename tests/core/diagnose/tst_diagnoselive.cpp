@@ -66,8 +66,8 @@ private Q_SLOTS:
         QVERIFY(!wheel.isEmpty());
         const Evidence e = EvidenceCollector::collect({project, wheel, build.output, QString()});
         QVERIFY(e.wheel.present);
-        QCOMPARE(e.wheel.extensions.size(), 1);
-        QCOMPARE(e.wheel.extensions.first().initSymbols, QStringList{QStringLiteral("PyInit__native")});
+        QCOMPARE(e.wheel.report.extensions.size(), 1);
+        QCOMPARE(e.wheel.report.extensions.first().binary.allExports(), QStringList{QStringLiteral("PyInit__native")});
         const QList<Finding> findings = Diagnoser::diagnose(e);
         QCOMPARE(wb::test::ids(findings), QStringList());
     }

@@ -4,7 +4,7 @@
 #include "support/TestPaths.h"
 
 #include "core/diagnose/Diagnoser.h"
-#include "core/diagnose/ElfFacts.h"
+#include "core/binary/BinaryInfo.h"
 #include "core/diagnose/WheelEvidence.h"
 
 #include <QTest>
@@ -76,14 +76,14 @@ private Q_SLOTS:
     {
         QByteArray bytes = "\x7f" "ELF\x02\x01\x01";
         bytes.append(QByteArray(64, '\xff'));
-        QVERIFY(!ElfFacts::read(bytes).valid || ElfFacts::read(bytes).needed.isEmpty());
-        QVERIFY(!ElfFacts::read(QByteArray()).valid);
-        QVERIFY(!ElfFacts::read(QByteArray(3, 'x')).valid);
+        QVERIFY(!wb::readElf(bytes).readable() || wb::readElf(bytes).allNeeded().isEmpty());
+        QVERIFY(!wb::readBinary(QByteArray()).readable());
+        QVERIFY(!wb::readBinary(QByteArray(3, 'x')).readable());
         // Truncations of a real extension never crash.
         WB_REQUIRE_CORPUS();
         Evidence e;
         e.wheel = WheelEvidence::read(wb::test::corpusDir() + QStringLiteral("/wheels/auditwheel/cffi-1.5.0-cp27-none-linux_x86_64.whl"));
-        QVERIFY(!e.wheel.extensions.isEmpty());
+        QVERIFY(!e.wheel.report.extensions.isEmpty());
     }
 
     void notAWheel()

@@ -7,6 +7,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -110,6 +111,9 @@ private Q_SLOTS:
         QVERIFY(x.binary.debugBytes > 0);
         QVERIFY(x.sizeAfterStrip < x.binary.fileSize);
         QVERIFY(x.abi3);
+        // PyO3's abi3 feature limits it to the stable ABI: nothing outside it may be flagged.
+        QVERIFY2(x.abi3NonStableCalls.isEmpty(), qPrintable(x.abi3NonStableCalls.join(QLatin1Char(' '))));
+        QVERIFY(!x.binary.slices.value(0).undefined.filter(QRegularExpression(QStringLiteral("^_?Py"))).isEmpty());
         QCOMPARE(x.pyinitExpected, QStringLiteral("PyInit__other"));
         QVERIFY(!x.pyinitFound);
         QVERIFY(x.binary.allExports().contains(QStringLiteral("PyInit__native")));

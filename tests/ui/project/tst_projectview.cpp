@@ -8,6 +8,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -62,17 +63,24 @@ private Q_SLOTS:
         auto *moduleName = view.findChild<QLineEdit *>(QStringLiteral("field/tool.maturin.module-name"));
         QVERIFY(moduleName);
         QCOMPARE(moduleName->text(), QStringLiteral("hello_pyo3._native"));
-        moduleName->setText(QStringLiteral("hello_pyo3._other"));
-        Q_EMIT moduleName->editingFinished();
+        // Typed as a user would: focus, select all, type, Return; then let the event loop run.
+        moduleName->setFocus();
+        moduleName->selectAll();
+        QTest::keyClicks(moduleName, QStringLiteral("hello_pyo3._other"));
+        QCOMPARE(moduleName->text(), QStringLiteral("hello_pyo3._other"));
+        QTest::keyClick(moduleName, Qt::Key_Return);
+        QTest::qWait(50);
         QVERIFY(view.isModified());
+        QVERIFY(view.currentBytes(ProjectFileKind::Pyproject).contains("module-name = \"hello_pyo3._other\""));
         // The #[pymodule] is _native: the view reports it.
         bool mismatch = false;
         for (const SettingsDiagnostic &d : view.diagnostics())
             mismatch = mismatch || d.id == QLatin1String("module.pymodule-mismatch");
         QVERIFY(mismatch);
-        // Undo, redo.
+        // Undo, redo. The field still has the focus and follows the document (no stale text to re-apply).
         view.undo();
         QCOMPARE(view.currentBytes(ProjectFileKind::Pyproject), before);
+        QCOMPARE(moduleName->text(), QStringLiteral("hello_pyo3._native"));
         view.redo();
         QVERIFY(view.currentBytes(ProjectFileKind::Pyproject) != before);
         view.undo();
@@ -103,6 +111,166 @@ private Q_SLOTS:
         }
         QTRY_VERIFY_WITH_TIMEOUT(view.currentBytes(ProjectFileKind::Pyproject).endsWith("# external\n"), 5000);
         QVERIFY(!view.isModified());
+    }
+
+    // Every kind of line-edit field, typed key by key with the event loop running between keys and
+    // after Return; also the programmatic path (setText + editingFinished) for comparison.
+    void typeIntoField_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<bool>("useKeys");
+        QTest::addColumn<int>("file");
+        QTest::addColumn<QByteArray>("expected");
+        const int py = int(ProjectFileKind::Pyproject);
+        const int cargo = int(ProjectFileKind::Cargo);
+        QTest::newRow("module-name keys") << QStringLiteral("field/tool.maturin.module-name") << QStringLiteral("hello_pyo3._typed")
+                                          << true << py << QByteArray("module-name = \"hello_pyo3._typed\"");
+        QTest::newRow("module-name invalid keys") << QStringLiteral("field/tool.maturin.module-name") << QStringLiteral("bad-name")
+                                                  << true << py << QByteArray("module-name = \"bad-name\"");
+        QTest::newRow("module-name setText") << QStringLiteral("field/tool.maturin.module-name") << QStringLiteral("hello_pyo3._set")
+                                             << false << py << QByteArray("module-name = \"hello_pyo3._set\"");
+        QTest::newRow("features list keys") << QStringLiteral("field/tool.maturin.features") << QStringLiteral("pyo3/extension-module, extra")
+                                            << true << py << QByteArray("features = [\"pyo3/extension-module\", \"extra\"]");
+        QTest::newRow("lib.name keys") << QStringLiteral("field/lib.name") << QStringLiteral("_typed") << true << cargo
+                                       << QByteArray("name = \"_typed\"");
+        QTest::newRow("codegen-units keys") << QStringLiteral("field/profile.release.codegen-units") << QStringLiteral("16") << true
+                                            << cargo << QByteArray("codegen-units = 16");
+    }
+    void typeIntoField()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, typed);
+        QFETCH(bool, useKeys);
+        QFETCH(int, file);
+        QFETCH(QByteArray, expected);
+        QTemporaryDir tmp;
+        QVERIFY(copyTree(wb::test::examplesDir() + QStringLiteral("/hello-pyo3"), tmp.path()));
+        ui::Workspace workspace;
+        ui::ProjectView view(&workspace);
+        view.setConfirmSaves(false);
+        view.resize(1100, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        workspace.openProject(tmp.path());
+        auto *edit = view.findChild<QLineEdit *>(field);
+        QVERIFY(edit);
+        const QByteArray before = view.currentBytes(ProjectFileKind(file));
+        QVERIFY(!before.contains(expected));
+        if (useKeys) {
+            edit->setFocus();
+            edit->selectAll();
+            QTest::keyClick(edit, Qt::Key_Backspace);
+            QTest::qWait(10);
+            for (const QChar c : typed) {
+                QTest::keyClicks(edit, QString(c));
+                QTest::qWait(1); // the event loop runs between keys
+            }
+            QCOMPARE(edit->text(), typed);
+            QTest::keyClick(edit, Qt::Key_Return);
+        } else {
+            edit->setText(typed);
+            Q_EMIT edit->editingFinished();
+        }
+        QTest::qWait(400); // past the raw editor's debounce
+        QVERIFY2(view.currentBytes(ProjectFileKind(file)).contains(expected), view.currentBytes(ProjectFileKind(file)).constData());
+        QVERIFY(view.isModified());
+        // The raw tab shows the same text.
+        auto *raw = view.findChild<QPlainTextEdit *>(file == int(ProjectFileKind::Cargo) ? QStringLiteral("raw/Cargo.toml")
+                                                                                          : QStringLiteral("raw/pyproject.toml"));
+        QVERIFY(raw);
+        QVERIFY(raw->toPlainText().toUtf8().contains(expected));
+        // Typing again into the same field after the forms refreshed, then moving focus away (editingFinished).
+        if (useKeys) {
+            edit->setFocus();
+            QTest::keyClick(edit, Qt::Key_End);
+            QTest::keyClicks(edit, QStringLiteral("9"));
+            QTest::qWait(10);
+            QTest::keyClick(edit, Qt::Key_Backspace);
+            QTest::qWait(10);
+            QTest::keyClick(edit, Qt::Key_Tab);
+            QTest::qWait(50);
+            QVERIFY(view.currentBytes(ProjectFileKind(file)).contains(expected));
+        }
+        view.undo();
+        QCOMPARE(view.currentBytes(ProjectFileKind(file)), before);
+    }
+
+    // Half-typed text in a field when another project is opened, or when the view goes away: it is
+    // dropped, never applied to the other project (nor to a view being destroyed).
+    void typingThenSwitchProject()
+    {
+        QTemporaryDir first, second;
+        QVERIFY(copyTree(wb::test::examplesDir() + QStringLiteral("/hello-pyo3"), first.path()));
+        QVERIFY(copyTree(wb::test::examplesDir() + QStringLiteral("/hello-pyo3"), second.path()));
+        ui::Workspace workspace;
+        {
+            ui::ProjectView view(&workspace);
+            view.setConfirmSaves(false);
+            view.resize(1100, 800);
+            view.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&view));
+            workspace.openProject(first.path());
+            auto *moduleName = view.findChild<QLineEdit *>(QStringLiteral("field/tool.maturin.module-name"));
+            QVERIFY(moduleName);
+            moduleName->setFocus();
+            QTest::keyClick(moduleName, Qt::Key_End);
+            QTest::keyClicks(moduleName, QStringLiteral("_half"));
+            QTest::qWait(10);
+            QVERIFY(!view.isModified()); // not committed yet
+            const QByteArray secondBefore = readAll(second.filePath(QStringLiteral("pyproject.toml")));
+            workspace.openProject(second.path()); // deletes the focused field
+            QTest::qWait(50);
+            QCOMPARE(view.projectDir(), QDir(second.path()).absolutePath());
+            QCOMPARE(view.currentBytes(ProjectFileKind::Pyproject), secondBefore);
+            QVERIFY(!view.isModified());
+            // The new form works, and typing without committing, then destroying the view, is safe.
+            moduleName = view.findChild<QLineEdit *>(QStringLiteral("field/tool.maturin.module-name"));
+            QVERIFY(moduleName);
+            QCOMPARE(moduleName->text(), QStringLiteral("hello_pyo3._native"));
+            moduleName->setFocus();
+            QTest::keyClicks(moduleName, QStringLiteral("_gone"));
+            QTest::qWait(10);
+        }
+        QTest::qWait(10);
+        QCOMPARE(readAll(second.filePath(QStringLiteral("pyproject.toml"))),
+                 readAll(wb::test::examplesDir() + QStringLiteral("/hello-pyo3/pyproject.toml")));
+    }
+
+    // The raw pyproject.toml tab, typed into: the text reaches the file after the debounce.
+    void typeIntoRawTab()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(copyTree(wb::test::examplesDir() + QStringLiteral("/hello-pyo3"), tmp.path()));
+        ui::Workspace workspace;
+        ui::ProjectView view(&workspace);
+        view.setConfirmSaves(false);
+        view.resize(1100, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        workspace.openProject(tmp.path());
+        auto *raw = view.findChild<QPlainTextEdit *>(QStringLiteral("raw/pyproject.toml"));
+        QVERIFY(raw);
+        raw->setFocus();
+        raw->moveCursor(QTextCursor::End);
+        for (const QString &line : {QStringLiteral("# typed"), QStringLiteral("[tool.other]"), QStringLiteral("x = 1")}) {
+            QTest::keyClicks(raw, line);
+            QTest::keyClick(raw, Qt::Key_Return);
+            QTest::qWait(10);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(view.currentBytes(ProjectFileKind::Pyproject).endsWith("# typed\n[tool.other]\nx = 1\n"), 5000);
+        QVERIFY(view.isModified());
+        // Focus back to a form field and type there: the forms and the raw tab agree.
+        auto *moduleName = view.findChild<QLineEdit *>(QStringLiteral("field/tool.maturin.module-name"));
+        QVERIFY(moduleName);
+        moduleName->setFocus();
+        moduleName->selectAll();
+        QTest::keyClicks(moduleName, QStringLiteral("hello_pyo3.raw"));
+        QTest::keyClick(moduleName, Qt::Key_Return);
+        QTest::qWait(400);
+        QVERIFY(view.currentBytes(ProjectFileKind::Pyproject).contains("module-name = \"hello_pyo3.raw\""));
+        QVERIFY(raw->toPlainText().contains(QStringLiteral("module-name = \"hello_pyo3.raw\"")));
+        QVERIFY(view.currentBytes(ProjectFileKind::Pyproject).endsWith("x = 1\n"));
     }
 };
 

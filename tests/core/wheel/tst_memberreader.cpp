@@ -1,0 +1,182 @@
+// MemberReader: members read straight from the file (mapped windows, zlib), hashed in parallel, native
+// files analysed from the bytes hashed; and the inspector's --quick path that never opens KZip.
+#include "ZipWriter.h"
+#include "core/wheel/MemberReader.h"
+#include "core/wheel/WheelReport.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace wb;
+using namespace wb::test;
+
+class TestMemberReader : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+    QString write(const QByteArray &zip, const QString &name = QStringLiteral("demo-1.0-py3-none-any.whl"))
+    {
+        const QString p = m_dir.filePath(name);
+        QFile f(p);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return {};
+        f.write(zip);
+        return p;
+    }
+    static QByteArray randomBytes(qsizetype n, quint32 seed)
+    {
+        QRandomGenerator g(seed);
+        QByteArray b(n, Qt::Uninitialized);
+        for (qsizetype i = 0; i < n; ++i)
+            b[i] = char(g.bounded(256));
+        return b;
+    }
+    static QByteArray executableBytes()
+    {
+        QFile f(QCoreApplication::applicationFilePath());
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+private Q_SLOTS:
+    // Stored and deflated members of all sizes, hashed by 1, 2 and 3 threads: every digest, size and
+    // CRC equals what QCryptographicHash and the writer computed.
+    void hashesMatch_data()
+    {
+        QTest::addColumn<int>("threads");
+        QTest::addColumn<QString>("algorithm");
+        QTest::newRow("1 thread sha256") << 1 << QStringLiteral("sha256");
+        QTest::newRow("2 threads sha256") << 2 << QStringLiteral("sha256");
+        QTest::newRow("3 threads sha384") << 3 << QStringLiteral("sha384");
+        QTest::newRow("2 threads sha512") << 2 << QStringLiteral("sha512");
+    }
+    void hashesMatch()
+    {
+        QFETCH(int, threads);
+        QFETCH(QString, algorithm);
+        QList<ZipMember> members;
+        for (int i = 0; i < 300; ++i) {
+            const qsizetype size = i % 50 == 0 ? (3 << 20) + i : i * 97;
+            ZipMember m{QByteArray("pkg/f") + QByteArray::number(i), i % 3 ? QByteArray("text ").repeated(size / 5 + 1).left(size) : randomBytes(size, quint32(i))};
+            m.deflate = i % 4 != 0;
+            members.append(m);
+        }
+        const QString path = write(buildZip(members), QStringLiteral("hashes.zip"));
+        const ZipScan scan = ZipScan::scanFile(path);
+        QVERIFY(scan.readable);
+        QCOMPARE(scan.entries.size(), members.size());
+        MemberReader reader(path);
+        QVERIFY(reader.open(nullptr));
+        QList<MemberReader::Job> jobs;
+        for (const ZipEntryRecord &e : scan.entries) {
+            QVERIFY(reader.canRead(e));
+            jobs.append({&e, algorithm, {}, false});
+        }
+        MemberReader::HashOptions o;
+        o.threads = threads;
+        const QList<MemberReader::Result> results = MemberReader::hashAll(path, jobs, o);
+        QCOMPARE(results.size(), members.size());
+        const auto alg = algorithm == QLatin1String("sha256") ? QCryptographicHash::Sha256
+            : algorithm == QLatin1String("sha384")            ? QCryptographicHash::Sha384
+                                                              : QCryptographicHash::Sha512;
+        for (qsizetype i = 0; i < results.size(); ++i) {
+            const MemberDigest &d = results[i].digest;
+            QVERIFY2(d.error.isEmpty(), qPrintable(d.error));
+            QCOMPARE(d.name, QString::fromLatin1(members[i].name));
+            QCOMPARE(d.size, members[i].data.size());
+            QCOMPARE(d.digest, QCryptographicHash::hash(members[i].data, alg));
+            QCOMPARE(d.crc, scan.entries[i].crc);
+            QCOMPARE(reader.read(scan.entries[i], 1ll << 30), members[i].data);
+        }
+    }
+
+    void readIsBounded()
+    {
+        ZipMember big{"pkg/big", QByteArray(1 << 20, 'x')};
+        const QString path = write(buildZip({big}), QStringLiteral("bounded.zip"));
+        const ZipScan scan = ZipScan::scanFile(path);
+        MemberReader reader(path);
+        QVERIFY(reader.open(nullptr));
+        bool truncated = false;
+        QString error;
+        const QByteArray part = reader.read(scan.entries.first(), 1000, &truncated, &error);
+        QCOMPARE(part.size(), 1000);
+        QVERIFY(truncated);
+        QVERIFY(error.isEmpty());
+        MemberReader::HashOptions o;
+        o.maxBytesPerEntry = 4096;
+        const QList<MemberReader::Result> r = MemberReader::hashAll(path, {{&scan.entries.first(), QStringLiteral("sha256"), {}, false}}, o);
+        QVERIFY(r.first().digest.error.contains(QLatin1String("reading stopped")));
+    }
+
+    void corruptAndTruncatedData()
+    {
+        QByteArray zip = buildZip({{"pkg/text", QByteArray("import os\n").repeated(3000)}});
+        const QString okPath = write(zip, QStringLiteral("ok.zip"));
+        ZipScan scan = ZipScan::scanFile(okPath);
+        const quint64 at = scan.entries.first().dataOffset + 10;
+        QByteArray corrupt = zip;
+        for (int i = 0; i < 16; ++i)
+            corrupt[qsizetype(at) + i] = char(corrupt[qsizetype(at) + i] ^ 0x77);
+        const QString badPath = write(corrupt, QStringLiteral("bad.zip"));
+        scan = ZipScan::scanFile(badPath);
+        MemberReader::HashOptions o;
+        const MemberReader::Result r = MemberReader::hashAll(badPath, {{&scan.entries.first(), QStringLiteral("sha256"), {}, false}}, o).first();
+        QVERIFY(!r.digest.error.isEmpty() || r.digest.crc != scan.entries.first().crc);
+
+        // Declared compressed size past the end of the file: not readable here, and an error if forced.
+        ZipEntryRecord past = scan.entries.first();
+        past.compressedSize = 1ull << 40;
+        MemberReader reader(badPath);
+        QVERIFY(reader.open(nullptr));
+        QVERIFY(!reader.canRead(past));
+        QString error;
+        (void)reader.read(past, 1 << 20, nullptr, &error);
+        QVERIFY(error.contains(QLatin1String("truncated")));
+        const MemberReader::Result t = MemberReader::hashAll(badPath, {{&past, QStringLiteral("sha256"), {}, false}}, o).first();
+        QVERIFY(t.digest.error.contains(QLatin1String("truncated")));
+    }
+
+    // A native file is analysed from the bytes hashed while the budget allows, and left for a second
+    // read otherwise; both readings are the same, and --quick (no KZip, no hashing) agrees.
+    void binariesAnalysedOnce()
+    {
+        const QByteArray elf = executableBytes();
+        QVERIFY(elf.startsWith("\x7f" "ELF"));
+        const QString so = QStringLiteral("demo/_native.cpython-313-x86_64-linux-gnu.so");
+        const QString path = write(buildZip(demoWheel({{so.toLatin1(), elf}})), QStringLiteral("demo-1.0-cp313-cp313-linux_x86_64.whl"));
+        const ZipScan scan = ZipScan::scanFile(path);
+        const ZipEntryRecord *entry = nullptr;
+        for (const ZipEntryRecord &e : scan.entries)
+            if (e.name == so)
+                entry = &e;
+        QVERIFY(entry);
+        MemberReader::HashOptions o;
+        const MemberReader::Result kept = MemberReader::hashAll(path, {{entry, QStringLiteral("sha256"), {}, true}}, o).first();
+        QVERIFY(kept.binaryAnalysed && kept.binaryHead);
+        QCOMPARE(kept.binary.formatName(), QStringLiteral("ELF"));
+        o.binaryBudget = 0;
+        const MemberReader::Result left = MemberReader::hashAll(path, {{entry, QStringLiteral("sha256"), {}, true}}, o).first();
+        QVERIFY(!left.binaryAnalysed);
+        QCOMPARE(left.digest.digest, kept.digest.digest);
+
+        const WheelReport full = inspectWheel(path);
+        InspectOptions quickOptions;
+        quickOptions.verifyHashes = false;
+        const WheelReport quick = inspectWheel(path, quickOptions);
+        QVERIFY(full.record.ok && full.record.verified);
+        QCOMPARE(full.extensions.size(), 1);
+        QCOMPARE(quick.extensions.size(), 1);
+        QCOMPARE(quick.extensions.first().binary.arch(), full.extensions.first().binary.arch());
+        QCOMPARE(quick.extensions.first().binary.allNeeded(), full.extensions.first().binary.allNeeded());
+        QCOMPARE(quick.extensions.first().binary.debugBytes, full.extensions.first().binary.debugBytes);
+        QCOMPARE(quick.metadata.value(QStringLiteral("Name")), QStringLiteral("demo"));
+        QVERIFY(quick.record.present && !quick.record.verified);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMemberReader)
+#include "tst_memberreader.moc"
