@@ -376,8 +376,8 @@ QWidget *ProjectView::makeField(ProjectFileKind kind, const QString &key, const 
 
 void ProjectView::rebuildForms()
 {
-    // Deleting a focused field makes it emit editingFinished on its way out: that text belongs to the
-    // previous project, and m_fields would still list widgets deleted a moment ago. Disconnect first.
+    // The old fields go: nothing they still emit while being deleted (text of the previous project)
+    // may reach this view, and m_fields must not list deleted widgets meanwhile.
     for (QWidget *w : std::as_const(m_fields))
         QObject::disconnect(w, nullptr, this, nullptr);
     m_fields.clear();
