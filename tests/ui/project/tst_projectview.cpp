@@ -1,4 +1,5 @@
 // The Project view, offscreen: open a copy of the example, edit a field, save, check the bytes on disk.
+#include "support/TestFiles.h"
 #include "support/TestPaths.h"
 
 #include "ui/common/Workspace.h"
@@ -16,26 +17,8 @@
 
 using namespace wb;
 
-namespace {
-bool copyTree(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString src = it.next();
-        const QString dst = to + u'/' + QDir(from).relativeFilePath(src);
-        QDir().mkpath(QFileInfo(dst).absolutePath());
-        if (!QFile::copy(src, dst))
-            return false;
-        QFile::setPermissions(dst, QFile::permissions(src) | QFile::WriteOwner);
-    }
-    return true;
-}
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-} // namespace
+using wb::test::copyTree;
+using wb::test::readAll;
 
 class TestProjectView : public QObject
 {
