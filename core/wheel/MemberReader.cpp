@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QThread>
 
+#include <libdeflate.h>
 #include <openssl/evp.h>
 #include <zlib.h>
 
@@ -19,6 +20,10 @@ namespace {
 constexpr qint64 kOutChunk = 1 << 20;       // inflate output per call
 constexpr qint64 kReadChunk = 1 << 20;      // when a window cannot be mapped, read this much at a time
 constexpr quint64 kBatchBytes = 16ull << 20; // neighbouring small members share one mapping of at most this
+// Deflated members that declare at most this many bytes are inflated in one call with libdeflate
+// (into a buffer each worker reuses, so memory stays bounded by threads x this); larger ones, and
+// any member whose declared size turns out wrong, stream through zlib.
+constexpr quint64 kWholeMemberBytes = 8ull << 20;
 
 // RECORD spells algorithms as Python's hashlib does; OpenSSL's names differ for SHA-3 and BLAKE2.
 QByteArray opensslName(const QString &algorithm)
@@ -67,6 +72,7 @@ struct MemberReader::Worker {
     quint64 fileSize = 0;
     z_stream zs{};
     bool zsReady = false;
+    libdeflate_decompressor *whole = nullptr;
     QByteArray out;
     QByteArray readBuffer;
     EVP_MD_CTX *ctx = nullptr;
@@ -77,6 +83,8 @@ struct MemberReader::Worker {
     {
         if (zsReady)
             inflateEnd(&zs);
+        if (whole)
+            libdeflate_free_decompressor(whole);
         if (ctx)
             EVP_MD_CTX_free(ctx);
     }
@@ -98,6 +106,33 @@ struct MemberReader::Worker {
         quint64 end = 0;
     };
 
+    // Inflates a small deflated member in one call when its compressed bytes are in the batch's
+    // window and it declares its size truthfully. Returns false (having fed nothing to the sink)
+    // when the member must go the streaming way instead, which also words any error.
+    bool inflateWhole(const ZipEntryRecord &e, qint64 maxBytes, const MemberReader::Sink &sink, const Window &window)
+    {
+        const quint64 begin = e.dataOffset;
+        const quint64 end = begin + e.compressedSize;
+        if (!window.base || begin < window.begin || end > window.end || e.uncompressedSize > kWholeMemberBytes
+            || qint64(e.uncompressedSize) > maxBytes)
+            return false;
+        if (!whole && !(whole = libdeflate_alloc_decompressor()))
+            return false;
+        // One spare byte: a member that inflates to more than it declares fails with
+        // "insufficient space" instead of being cut to the declared size.
+        const qsizetype capacity = qsizetype(e.uncompressedSize) + 1;
+        if (out.size() < capacity)
+            out.resize(std::max<qsizetype>(capacity, kOutChunk));
+        size_t produced = 0;
+        const libdeflate_result rc = libdeflate_deflate_decompress(whole, window.base + (begin - window.begin),
+            size_t(e.compressedSize), out.data(), size_t(capacity), &produced);
+        if (rc != LIBDEFLATE_SUCCESS || produced != e.uncompressedSize)
+            return false;
+        if (produced > 0)
+            sink(out.constData(), qint64(produced));
+        return true;
+    }
+
     QString stream(const ZipEntryRecord &e, qint64 maxBytes, const MemberReader::Sink &sink, const Window &window)
     {
         if (e.dataOffset == 0)
@@ -108,6 +143,8 @@ struct MemberReader::Worker {
         if (begin > fileSize || e.compressedSize > fileSize - begin)
             return QStringLiteral("truncated data: the member runs past the end of the file");
         const quint64 end = begin + e.compressedSize;
+        if (e.method == 8 && inflateWhole(e, maxBytes, sink, window))
+            return {};
         if (e.method == 8) {
             if (!zsReady) {
                 if (inflateInit2(&zs, -15) != Z_OK)
@@ -229,12 +266,12 @@ struct MemberReader::Worker {
                 kept.reserve(qsizetype(e.uncompressedSize));
             }
         }
-        uLong crc = crc32(0L, Z_NULL, 0);
+        quint32 crc = 0; // CRC-32 as zlib computes it, by libdeflate's faster routine
         const bool crcNow = job.expectedDigest.isEmpty();
         d.error = stream(e, o.maxBytesPerEntry, [&](const char *p, qint64 n) {
             EVP_DigestUpdate(ctx, p, size_t(n));
             if (crcNow)
-                crc = crc32_z(crc, reinterpret_cast<const Bytef *>(p), size_t(n));
+                crc = libdeflate_crc32(crc, p, size_t(n));
             d.size += n;
             if (reserved > 0 && kept.size() < reserved)
                 kept.append(p, qsizetype(std::min<qint64>(n, reserved - kept.size())));
@@ -247,11 +284,11 @@ struct MemberReader::Worker {
         if (!crcNow && d.error.isEmpty() && d.digest != job.expectedDigest) {
             // Not what RECORD says: the CRC-32 tells whether the archive's own checksum agrees.
             d.error = stream(e, o.maxBytesPerEntry, [&](const char *p, qint64 n) {
-                crc = crc32_z(crc, reinterpret_cast<const Bytef *>(p), size_t(n));
+                crc = libdeflate_crc32(crc, p, size_t(n));
             }, window);
             d.crcComputed = true;
         }
-        d.crc = quint32(crc);
+        d.crc = crc;
         if (reserved > 0) {
             r.binaryAnalysed = true;
             r.binaryHead = looksLikeBinary(kept.left(8));

@@ -25,7 +25,8 @@ struct MemberDigest {
 
 // Reads the members that our own central-directory walk (ZipScan) located, straight from the file:
 // the compressed bytes are seen through memory-mapped windows of at most kWindowBytes (so the
-// process never maps more than a few windows, whatever the archive's size) and inflated with zlib
+// process never maps more than a few windows, whatever the archive's size) and inflated: small
+// members in one call with libdeflate, large ones (or ones whose declared size is wrong) with zlib
 // in large chunks. No archive index is built, nothing is copied besides the inflated output.
 class MemberReader
 {

@@ -93,6 +93,38 @@ private Q_SLOTS:
         }
     }
 
+    // A member whose central directory declares the wrong uncompressed size is still read whole
+    // (the one-call inflate is only a shortcut for truthful members): its real size and digest come
+    // back, whatever the declaration says.
+    void declaredSizeLies_data()
+    {
+        QTest::addColumn<qint64>("size");
+        QTest::addColumn<qint64>("declared");
+        QTest::newRow("truthful") << qint64(200000) << qint64(200000);
+        QTest::newRow("one byte less") << qint64(200000) << qint64(199999);
+        QTest::newRow("one byte more") << qint64(200000) << qint64(200001);
+        QTest::newRow("zero") << qint64(200000) << qint64(0);
+        QTest::newRow("huge") << qint64(200000) << qint64(1ll << 40);
+        QTest::newRow("empty member, declared 10") << qint64(0) << qint64(10);
+    }
+    void declaredSizeLies()
+    {
+        QFETCH(qint64, size);
+        QFETCH(qint64, declared);
+        const QByteArray data = QByteArray("abcdefgh\n").repeated(size / 9 + 1).left(size);
+        const QString path = write(buildZip({{"pkg/data", data}}), QStringLiteral("lies.zip"));
+        const ZipScan scan = ZipScan::scanFile(path);
+        QVERIFY(scan.readable);
+        ZipEntryRecord e = scan.entries.first();
+        e.uncompressedSize = quint64(declared);
+        MemberReader::HashOptions o;
+        const MemberReader::Result r = MemberReader::hashAll(path, {{&e, QStringLiteral("sha256"), {}, false}}, o).first();
+        QVERIFY2(r.digest.error.isEmpty(), qPrintable(r.digest.error));
+        QCOMPARE(r.digest.size, size);
+        QCOMPARE(r.digest.digest, QCryptographicHash::hash(data, QCryptographicHash::Sha256));
+        QCOMPARE(r.digest.crc, scan.entries.first().crc);
+    }
+
     void readIsBounded()
     {
         ZipMember big{"pkg/big", QByteArray(1 << 20, 'x')};
