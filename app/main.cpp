@@ -58,13 +58,22 @@ int main(int argc, char **argv)
         return wb::cli::CommandRegistry::run(QCoreApplication::arguments(), out, err);
     }
 
-    // The window. Options: [PATH] [--screenshot FILE]
+    // The window. Options: [PATH] [--screenshot FILE] [--area project|build|wheels|troubleshooting]
     QString path;
     QString screenshot;
+    int area = -1;
+    static const QStringList areas = {QStringLiteral("project"), QStringLiteral("build"), QStringLiteral("wheels"),
+                                      QStringLiteral("troubleshooting")};
     for (int i = 1; i < args.size(); ++i) {
         if (args.at(i) == QLatin1String("--screenshot") && i + 1 < args.size())
             screenshot = args.at(++i);
-        else if (args.at(i).startsWith(QLatin1Char('-'))) {
+        else if (args.at(i) == QLatin1String("--area") && i + 1 < args.size()) {
+            area = int(areas.indexOf(args.at(++i).toLower()));
+            if (area < 0) {
+                std::fprintf(stderr, "wheelbench: --area takes one of %s\n", qPrintable(areas.join(QStringLiteral(", "))));
+                return wb::cli::ExitUsage;
+            }
+        } else if (args.at(i).startsWith(QLatin1Char('-'))) {
             std::fprintf(stderr, "wheelbench: unknown option %s (see wheelbench --help)\n", qPrintable(args.at(i)));
             return wb::cli::ExitUsage;
         } else
@@ -96,6 +105,8 @@ int main(int argc, char **argv)
     wb::ui::MainWindow window;
     if (!path.isEmpty() && !window.openPath(path) && !screenshot.isEmpty())
         return wb::cli::ExitUsage;
+    if (area >= 0)
+        window.showArea(wb::ui::MainWindow::Area(area));
     window.show();
 
     if (!screenshot.isEmpty()) {

@@ -18,12 +18,14 @@ struct BinarySection {
 // One architecture inside a binary (a fat Mach-O has several; ELF and PE have one).
 struct BinarySlice {
     QString arch;              // policy spelling: x86_64, i686, aarch64, arm64, amd64, ...
-    QString minOs;             // Mach-O: minimum macOS version ("10.9"), empty otherwise
+    QString platform;          // Mach-O: "macos", "ios", "ios-simulator", "maccatalyst", ... (empty: not said)
+    QString minOs;             // Mach-O: minimum version of that platform ("10.9"), empty otherwise
     QStringList needed;        // DT_NEEDED / imported DLLs / LC_LOAD_DYLIB
     QStringList rpaths;        // DT_RPATH / LC_RPATH
     QStringList runpaths;      // DT_RUNPATH
     QStringList exports;       // PyInit_* / PyModExport_* / init* found exported
     QStringList undefined;     // undefined, non-weak dynamic symbols (ELF/Mach-O), imported names (PE, capped)
+    QMap<QString, QStringList> importsByLibrary;    // PE: DLL -> imported names ("#7" for ordinal 7), capped
     QMap<QString, QStringList> versionsByLibrary;   // libc.so.6 -> [GLIBC_2.2.5, GLIBC_2.17]
     QMap<QString, QStringList> symbolsByVersion;    // "libc.so.6 GLIBC_2.17" -> [symbols] (capped)
     qint64 fileOffset = 0;

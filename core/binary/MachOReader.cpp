@@ -19,6 +19,24 @@ QString cpuName(quint32 cpu)
     }
 }
 
+// LC_BUILD_VERSION's platform numbers (mach-o/loader.h).
+QString platformName(quint32 p)
+{
+    switch (p) {
+    case 1: return QStringLiteral("macos");
+    case 2: return QStringLiteral("ios");
+    case 3: return QStringLiteral("tvos");
+    case 4: return QStringLiteral("watchos");
+    case 6: return QStringLiteral("maccatalyst");
+    case 7: return QStringLiteral("ios-simulator");
+    case 8: return QStringLiteral("tvos-simulator");
+    case 9: return QStringLiteral("watchos-simulator");
+    case 11: return QStringLiteral("visionos");
+    case 12: return QStringLiteral("visionos-simulator");
+    default: return QStringLiteral("platform-%1").arg(p);
+    }
+}
+
 QString version(quint32 v)
 {
     return QStringLiteral("%1.%2").arg(v >> 16).arg((v >> 8) & 0xff) + ((v & 0xff) ? QStringLiteral(".%1").arg(v & 0xff) : QString());
@@ -67,12 +85,14 @@ void readSlice(const QByteArray &data, quint64 base, quint64 size, BinaryInfo &i
         case 0x8000001c:
             slice.rpaths.append(lcStr(8));
             break;
-        case 0x24:
+        case 0x24: // LC_VERSION_MIN_MACOSX
+        case 0x25: // LC_VERSION_MIN_IPHONEOS
+            slice.platform = cmd == 0x24 ? QStringLiteral("macos") : QStringLiteral("ios");
             slice.minOs = version(r.u32(off + 8));
             break;
-        case 0x32:
-            if (r.u32(off + 8) == 1) // PLATFORM_MACOS
-                slice.minOs = version(r.u32(off + 12));
+        case 0x32: // LC_BUILD_VERSION
+            slice.platform = platformName(r.u32(off + 8));
+            slice.minOs = version(r.u32(off + 12));
             break;
         case 0x2:
             symoff = r.u32(off + 8);

@@ -16,6 +16,11 @@ QString peMachine(quint16 m)
     }
 }
 
+// Hostile files may claim any number of imports: what is read stays bounded.
+constexpr int kMaxImportedLibraries = 4096;
+constexpr int kMaxImportsPerLibrary = 8192;
+constexpr int kMaxImports = 32768;
+
 struct PeSection {
     QString name;
     quint32 vaddr = 0, vsize = 0, rawSize = 0, rawPtr = 0;
@@ -101,17 +106,51 @@ BinaryInfo readPe(const QByteArray &data)
             }
         }
     }
-    // Imports
+    // Imports: one descriptor per DLL; its lookup table (OriginalFirstThunk, else the address table)
+    // holds per entry an ordinal or the RVA of a hint/name pair.
     quint32 impSize = 0;
     if (const quint32 impRva = dataDir(1, &impSize)) {
+        int total = 0;
+        const quint64 thunkSize = info.is64 ? 8 : 4;
+        const quint64 ordinalFlag = info.is64 ? (quint64(1) << 63) : (quint64(1) << 31);
         qint64 d = rvaToOffset(impRva);
-        for (int i = 0; d >= 0 && i < 4096 && r.has(d, 20); ++i, d += 20) {
+        for (int i = 0; d >= 0 && i < kMaxImportedLibraries && r.has(d, 20); ++i, d += 20) {
             const quint32 nameRva = r.u32(d + 12);
             if (nameRva == 0 && r.u32(d) == 0 && r.u32(d + 16) == 0)
                 break;
             const qint64 n = rvaToOffset(nameRva);
-            if (n >= 0)
-                slice.needed.append(QString::fromUtf8(r.cstr(n, UINT64_MAX, 512)));
+            if (n < 0)
+                continue;
+            const QString dll = QString::fromUtf8(r.cstr(n, UINT64_MAX, 512));
+            if (!slice.needed.contains(dll))
+                slice.needed.append(dll);
+            QStringList &names = slice.importsByLibrary[dll];
+            // Without OriginalFirstThunk a bound import's address table holds addresses, not names.
+            const bool bound = r.u32(d) == 0 && r.u32(d + 4) != 0;
+            const quint32 lookupRva = bound ? 0 : r.u32(d) ? r.u32(d) : r.u32(d + 16);
+            qint64 t = lookupRva ? rvaToOffset(lookupRva) : -1;
+            for (int k = 0; t >= 0 && k < kMaxImportsPerLibrary && total < kMaxImports; ++k, t += qint64(thunkSize)) {
+                if (!r.has(quint64(t), thunkSize)) {
+                    info.problems.append(QStringLiteral("the import table of %1 runs past the end of the file").arg(dll));
+                    break;
+                }
+                const quint64 v = info.is64 ? r.u64(quint64(t)) : r.u32(quint64(t));
+                if (v == 0)
+                    break;
+                ++total;
+                if (v & ordinalFlag) {
+                    names.append(QLatin1Char('#') + QString::number(v & 0xffff));
+                    continue;
+                }
+                const qint64 hint = rvaToOffset(quint32(v & 0x7fffffff));
+                if (hint < 0 || !r.has(quint64(hint), 3)) {
+                    info.problems.append(QStringLiteral("an import of %1 points outside the file").arg(dll));
+                    break;
+                }
+                const QString name = QString::fromUtf8(r.cstr(quint64(hint) + 2, UINT64_MAX, 512));
+                names.append(name);
+                slice.undefined.append(name);
+            }
         }
     }
     info.hasSymtab = symPtr != 0;

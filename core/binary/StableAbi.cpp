@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace wb {
@@ -32,13 +33,36 @@ bool isStableAbiSymbol(const QString &symbol)
     return stableAbi().contains(symbol);
 }
 
+bool isPythonDll(const QString &name)
+{
+    static const QRegularExpression dll(QStringLiteral("^(python3[0-9]*t?(_d)?|libpython3\\.[0-9]+t?)\\.dll$"),
+                                        QRegularExpression::CaseInsensitiveOption);
+    return dll.match(name).hasMatch();
+}
+
+bool isStableAbiDll(const QString &name)
+{
+    return name.compare(QLatin1String("python3.dll"), Qt::CaseInsensitive) == 0
+        || name.compare(QLatin1String("python3_d.dll"), Qt::CaseInsensitive) == 0;
+}
+
 QStringList nonStableAbiCalls(const BinaryInfo &binary)
 {
     QSet<QString> out;
-    for (const BinarySlice &s : binary.slices)
+    for (const BinarySlice &s : binary.slices) {
+        if (binary.format == BinaryInfo::Format::Pe) {
+            // Imports by ordinal ("#7") cannot be told; CPython's DLLs are never imported that way.
+            for (auto it = s.importsByLibrary.constBegin(); it != s.importsByLibrary.constEnd(); ++it)
+                if (isPythonDll(it.key()))
+                    for (const QString &name : it.value())
+                        if (!name.startsWith(QLatin1Char('#')) && !isStableAbiSymbol(name))
+                            out.insert(name);
+            continue;
+        }
         for (const QString &u : s.undefined)
             if ((u.startsWith(QLatin1String("Py")) || u.startsWith(QLatin1String("_Py"))) && !isStableAbiSymbol(u))
                 out.insert(u);
+    }
     QStringList list(out.begin(), out.end());
     list.sort();
     return list;

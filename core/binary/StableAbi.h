@@ -11,8 +11,15 @@ namespace wb {
 // functions and data an abi3 extension may link against.
 bool isStableAbiSymbol(const QString &symbol);
 
-// The undefined Py*/_Py* symbols of a binary (all slices) that are not in the Stable ABI, sorted,
-// without duplicates: calls an abi3 extension should not make.
+// python3.dll, python312.dll, python313t.dll, python3_d.dll, libpython3.12.dll (MinGW): a Windows DLL of
+// CPython itself (case-insensitive).
+bool isPythonDll(const QString &name);
+// python3.dll (or python3_d.dll): the forwarder that exports only the Stable ABI.
+bool isStableAbiDll(const QString &name);
+
+// Calls an abi3 extension should not make, sorted, without duplicates. ELF and Mach-O: the undefined
+// Py*/_Py* symbols (all slices) that are not in the Stable ABI. PE: the names imported from CPython's
+// DLLs (python3.dll or a version-specific python3XY.dll) that are not in the Stable ABI.
 QStringList nonStableAbiCalls(const BinaryInfo &binary);
 
 } // namespace wb

@@ -29,7 +29,6 @@ QString BuildEvent::kindName(Kind kind)
     case Kind::Sdist: return QStringLiteral("sdist");
     case Kind::MaturinWarning: return QStringLiteral("maturin-warning");
     case Kind::MaturinFailed: return QStringLiteral("maturin-failed");
-    case Kind::Cause: return QStringLiteral("cause");
     case Kind::TestSummary: return QStringLiteral("test-summary");
     }
     return {};

@@ -51,8 +51,8 @@ struct BuildEvent {
         Wheel,           // text: "CPython 3.13" / "abi3 Python ≥ 3.9" / empty, path: the wheel
         Sdist,           // path: the .tar.gz
         MaturinWarning,  // text: the warning, without "⚠️  Warning: "
-        MaturinFailed,   // "💥 maturin failed"
-        Cause,           // text: one "Caused by: ..." line
+        MaturinFailed,   // "💥 maturin failed" with its "Caused by:" chain in causes; diagnostic: the one
+                         // error the Issues list shows for it (message: the first cause, children: the rest)
         TestSummary,     // pytest's last line; passed/failed in the counts
     };
     Kind kind = Kind::Compiling;
@@ -60,6 +60,7 @@ struct BuildEvent {
     QString path;
     Diagnostic diagnostic;
     BuildProgress progress;
+    QStringList causes; // MaturinFailed: the "Caused by:" lines, outermost first
     int passed = 0;
     int failed = 0;
     int logLine = 0; // 1-based line of the log

@@ -117,8 +117,8 @@ QStringList causes(const QList<BuildEvent> &events)
 {
     QStringList out;
     for (const BuildEvent &event : events) {
-        if (event.kind == BuildEvent::Kind::Cause)
-            out.append(event.text);
+        if (event.kind == BuildEvent::Kind::MaturinFailed)
+            out.append(event.causes);
     }
     return out;
 }

@@ -47,7 +47,7 @@ private:
 namespace build_events {
 QList<Diagnostic> diagnostics(const QList<BuildEvent> &events);
 QStringList artifacts(const QList<BuildEvent> &events); // wheels and sdists, in order, without duplicates
-QStringList causes(const QList<BuildEvent> &events);
+QStringList causes(const QList<BuildEvent> &events); // the "Caused by:" chains of maturin failures, in order
 int count(const QList<BuildEvent> &events, DiagnosticSeverity severity);
 } // namespace build_events
 

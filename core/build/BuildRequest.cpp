@@ -73,7 +73,59 @@ QString BuildRequest::commandLine(const QStringList &maturinCommand) const
     return shell::join(maturinCommand + arguments());
 }
 
-QStringList BuildRequest::overrideWarnings(const PyprojectBuildSettings &s) const
+BuildRequest BuildRequest::withExtraFlags() const
+{
+    BuildRequest r = *this;
+    const QStringList &x = extraArguments;
+    // The value of an option written "--opt VALUE", "--opt=VALUE" or (short) "-oVALUE"; null when `arg` is not it.
+    auto value = [&x](qsizetype &i, const QString &longName, const QString &shortName = {}) -> std::optional<QString> {
+        const QString &arg = x.at(i);
+        if (arg == longName || (!shortName.isEmpty() && arg == shortName))
+            return i + 1 < x.size() ? std::optional<QString>(x.at(++i)) : std::optional<QString>(QString());
+        if (arg.startsWith(longName + u'='))
+            return arg.mid(longName.size() + 1);
+        if (!shortName.isEmpty() && arg.startsWith(shortName) && arg.size() > shortName.size())
+            return arg.mid(shortName.size());
+        return std::nullopt;
+    };
+    for (qsizetype i = 0; i < x.size(); ++i) {
+        const QString &arg = x.at(i);
+        if (arg == u"--")
+            break;
+        if (arg == u"-r" || arg == u"--release") {
+            r.profile = Profile::Release;
+        } else if (const auto v = value(i, QStringLiteral("--features"), QStringLiteral("-F"))) {
+            QString list = *v; // maturin collects every -F, the form's and the typed ones
+            list.replace(u',', u' ');
+            for (const QString &f : list.split(u' ', Qt::SkipEmptyParts)) {
+                if (!r.features.contains(f))
+                    r.features << f;
+            }
+        } else if (const auto v = value(i, QStringLiteral("--profile"))) {
+            r.profile = Profile::Named;
+            r.profileName = *v;
+        } else if (const auto v = value(i, QStringLiteral("--compatibility"))) {
+            r.compatibility = *v;
+        } else if (const auto v = value(i, QStringLiteral("--auditwheel"))) {
+            r.auditwheel = *v;
+        } else if (arg == u"--strip" || arg == u"--strip=true") {
+            r.strip = true;
+        } else if (arg == u"--strip=false") {
+            r.strip = false;
+        } else if (const auto v = value(i, QStringLiteral("--manifest-path"), QStringLiteral("-m"))) {
+            r.manifestPath = *v;
+        }
+    }
+    r.extraArguments.clear();
+    return r;
+}
+
+QStringList BuildRequest::overrideWarnings(const PyprojectBuildSettings &settings) const
+{
+    return extraArguments.isEmpty() ? overrideWarningsOfForm(settings) : withExtraFlags().overrideWarningsOfForm(settings);
+}
+
+QStringList BuildRequest::overrideWarningsOfForm(const PyprojectBuildSettings &s) const
 {
     QStringList out;
     const bool compiles = command != Command::Sdist;

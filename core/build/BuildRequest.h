@@ -41,12 +41,19 @@ struct BuildRequest {
     QStringList arguments() const;
     // The whole command, shell-quoted and copyable: `maturin build --release -o dist`.
     QString commandLine(const QStringList &maturinCommand = {QStringLiteral("maturin")}) const;
-    // Sentences about CLI options that silently replace pyproject.toml settings.
+    // Sentences about CLI options that silently replace pyproject.toml settings, the ones typed in
+    // extraArguments included (-F/--features, -r/--release, --profile, --compatibility, --auditwheel,
+    // --strip, -m/--manifest-path).
     QStringList overrideWarnings(const PyprojectBuildSettings &settings) const;
+    // This request with the flags in extraArguments applied to the fields (and extraArguments empty).
+    BuildRequest withExtraFlags() const;
     // Options that do not go together, or do not apply to the command (empty when fine).
     QStringList problems() const;
 
     static QString commandName(Command command);
+
+private:
+    QStringList overrideWarningsOfForm(const PyprojectBuildSettings &settings) const;
 };
 
 } // namespace wb

@@ -19,8 +19,8 @@ struct BuildResult {
     QString message;            // why it failed to start, or how it was stopped
     QStringList artifacts;      // wheels and sdists maturin reported, in order
     QList<Diagnostic> diagnostics;
-    QStringList causes;         // maturin's "Caused by:" lines
-    int errors = 0;
+    QStringList causes;         // maturin's "Caused by:" chain (one error in errors)
+    int errors = 0;             // compiler errors plus one per maturin failure: what the Issues list shows
     int warnings = 0;
     int testsPassed = -1;       // from pytest's summary, -1 when there was none
     int testsFailed = -1;

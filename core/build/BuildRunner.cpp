@@ -7,8 +7,10 @@
 #include "core/build/ShellQuote.h"
 #include "core/build/ToolDiscovery.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QMutex>
 #include <QSet>
 #include <QTimer>
@@ -45,6 +47,15 @@ QString projectKey(const QString &dir)
 }
 
 } // namespace
+
+QString BuildRunner::lockFileFor(const QString &projectDir)
+{
+    const QString key = projectKey(projectDir);
+    if (key.isEmpty())
+        return {};
+    const QByteArray hash = QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha1).toHex().left(20);
+    return QDir::tempPath() + QStringLiteral("/wheelbench-build-") + QString::fromLatin1(hash) + QStringLiteral(".lock");
+}
 
 QString BuildResult::outcomeName(Outcome outcome)
 {
@@ -133,6 +144,7 @@ void BuildRunner::releaseProject()
     QMutexLocker lock(&busyMutex());
     busyProjects().remove(m_projectKey);
     m_projectKey.clear();
+    m_lock.reset(); // unlocks
 }
 
 qint64 BuildRunner::elapsedMs() const
@@ -159,7 +171,23 @@ bool BuildRunner::start(const RunCommand &command, QString *error)
         if (busyProjects().contains(key))
             return fail(tr("A build of %1 is already running; wait for it to finish or cancel it first.")
                             .arg(QDir::toNativeSeparators(key)));
+        // Other processes (another window, `wheelbench build`) hold a lock file per project.
+        auto fileLock = std::make_unique<QLockFile>(lockFileFor(key));
+        fileLock->setStaleLockTime(0); // stale only when its process is gone
+        if (!fileLock->tryLock(0)) {
+            qint64 pid = 0;
+            QString host;
+            QString app;
+            fileLock->getLockInfo(&pid, &host, &app);
+            if (fileLock->error() == QLockFile::LockFailedError)
+                return fail(tr("A build of %1 is already running in another process (%2, pid %3); wait for it to finish "
+                               "or stop it first.")
+                                .arg(QDir::toNativeSeparators(key), app.isEmpty() ? tr("unknown program") : app)
+                                .arg(pid));
+            fileLock.reset(); // cannot create lock files there: in-process exclusion only
+        }
         busyProjects().insert(key);
+        m_lock = std::move(fileLock);
     }
     m_projectKey = key;
     if (m_process) {
@@ -271,9 +299,14 @@ void BuildRunner::handleLines(const QList<OutputLine> &lines)
     }
     if (progressed)
         Q_EMIT progressChanged(m_progress);
+    account(events);
+}
+
+void BuildRunner::account(const QList<BuildEvent> &events)
+{
     if (events.isEmpty())
         return;
-    for (const BuildEvent &event : std::as_const(events)) {
+    for (const BuildEvent &event : events) {
         switch (event.kind) {
         case BuildEvent::Kind::Diagnostic:
             m_result.diagnostics.append(event.diagnostic);
@@ -288,8 +321,9 @@ void BuildRunner::handleLines(const QList<OutputLine> &lines)
             if (!m_result.artifacts.contains(event.path))
                 m_result.artifacts.append(event.path);
             break;
-        case BuildEvent::Kind::Cause:
-            m_result.causes.append(event.text);
+        case BuildEvent::Kind::MaturinFailed:
+            m_result.causes.append(event.causes);
+            ++m_result.errors; // one entry of the Issues list
             break;
         case BuildEvent::Kind::TestSummary:
             m_result.testsPassed = event.passed;
@@ -326,19 +360,7 @@ void BuildRunner::completeExit()
     const int exitCode = m_exitCode;
     const QProcess::ExitStatus status = m_exitStatus;
     handleLines(m_splitter->finish());
-    {
-        QList<BuildEvent> rest = m_parser->finish();
-        if (!rest.isEmpty()) {
-            for (const BuildEvent &event : std::as_const(rest)) {
-                if (event.kind == BuildEvent::Kind::Diagnostic) {
-                    m_result.diagnostics.append(event.diagnostic);
-                    m_result.errors += event.diagnostic.severity == DiagnosticSeverity::Error;
-                    m_result.warnings += event.diagnostic.severity == DiagnosticSeverity::Warning;
-                }
-            }
-            Q_EMIT eventsParsed(rest);
-        }
-    }
+    account(m_parser->finish());
     m_processDone = true;
     m_result.exitCode = status == QProcess::NormalExit ? exitCode : -1;
     const bool clean = status == QProcess::NormalExit && exitCode == 0;

@@ -13,6 +13,8 @@
 
 #include <memory>
 
+class QLockFile;
+
 namespace wb {
 
 class BuildOutputParser;
@@ -47,8 +49,10 @@ public:
                                  const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
     // cargo draws its progress bar and colours only for terminals unless told otherwise.
     static QProcessEnvironment buildEnvironment(QProcessEnvironment env, int progressWidth = 100);
-    // Projects with a run in progress (absolute folders).
+    // Projects with a run in progress in this process (absolute folders).
     static bool isProjectBusy(const QString &projectDir);
+    // The lock file that keeps other processes from building the project at the same time.
+    static QString lockFileFor(const QString &projectDir);
 
     // False (and why in *error) when this runner or another one is already running for the project.
     bool start(const RunCommand &command, QString *error = nullptr);
@@ -77,6 +81,7 @@ private:
     void processError(QProcess::ProcessError error);
     void completeExit();
     void handleLines(const QList<OutputLine> &lines);
+    void account(const QList<BuildEvent> &events); // into the result, then eventsParsed
     void maybeFinish();
     void releaseProject();
 
@@ -86,6 +91,7 @@ private:
     QPointer<ProcessGroupStopper> m_stopper;
     RunCommand m_command;
     QString m_projectKey;
+    std::unique_ptr<QLockFile> m_lock;
     QElapsedTimer m_clock;
     qint64 m_elapsedAtEnd = -1;
     qint64 m_pgid = 0;

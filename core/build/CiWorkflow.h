@@ -6,16 +6,20 @@ namespace wb {
 
 struct PyprojectBuildSettings;
 
-// A GitHub Actions workflow in the shape `maturin generate-ci github` writes: wheels for Linux
-// (manylinux and musllinux), Windows and macOS, an sdist job, and a release job on tags that
-// publishes with `uv publish`. Non-abi3 projects build for every interpreter the runners have that
-// requires-python allows (--find-interpreter); abi3 projects build one wheel per platform.
+// A GitHub Actions workflow in the shape `maturin generate-ci github` (maturin 1.14) writes: one job
+// per platform with a runner/target matrix (linux = manylinux, musllinux, windows, macos) building with
+// PyO3/maturin-action, an sdist job, and a release job on tags that attests and publishes with
+// `uv publish`. Non-abi3 projects pass --find-interpreter (every interpreter the runner has that
+// requires-python allows); abi3 projects build one wheel per platform plus free-threaded 3.14t wheels.
+// The lowest Python that requires-python allows picks the setup-python version, as maturin does.
 struct CiWorkflowOptions {
     QString name = QStringLiteral("CI");
     bool abi3 = false;
-    bool pytest = false;    // install the wheel and run pytest on x86_64 Linux
-    QString projectName;    // for the pytest step
-    QString requiresPython; // shown in a comment
+    bool bin = false;       // bindings = "bin": no --find-interpreter
+    bool pytest = false;    // install each wheel and run pytest (QEMU for other architectures)
+    bool sdist = true;      // the sdist job
+    QString projectName;    // what pip installs for pytest
+    QString requiresPython; // [project] requires-python
 
     static CiWorkflowOptions fromSettings(const PyprojectBuildSettings &settings);
 };
@@ -23,6 +27,10 @@ struct CiWorkflowOptions {
 class CiWorkflow
 {
 public:
+    // The CPython minor versions the comment lists for a project (3.FirstMinor .. 3.LastMinor).
+    static constexpr int FirstMinor = 8;
+    static constexpr int LastMinor = 14;
+
     static QString generate(const CiWorkflowOptions &options);
     // .github/workflows/<name>.yml under projectDir (name lower-cased, spaces to dashes).
     static QString path(const QString &projectDir, const QString &name);

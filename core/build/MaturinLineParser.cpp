@@ -29,21 +29,37 @@ OutputLineParser::Status MaturinLineParser::handleLine(const QString &line, int 
     static const QRegularExpression warning(QStringLiteral(R"(^Warning: (.*)$)"));
     static const QRegularExpression cause(QStringLiteral(R"(^\s*Caused by: (.*)$)"));
 
+    if (const QRegularExpressionMatch m = cause.match(line); m.hasMatch()) {
+        if (!m_inFailure) { // a chain without its "maturin failed" line
+            m_inFailure = true;
+            m_failure = {};
+            m_failure.kind = BuildEvent::Kind::MaturinFailed;
+            m_failure.logLine = logLine;
+            m_rendered.clear();
+        }
+        if (m_failure.causes.size() < MaxCauses) {
+            m_failure.causes << m.captured(1).trimmed();
+            m_rendered << line.trimmed();
+        }
+        return Status::InProgress;
+    }
+    if (m_inFailure)
+        return Status::NotHandled; // the chain ended; flush() emits it
     BuildEvent event;
     event.logLine = logLine;
-    if (const QRegularExpressionMatch m = cause.match(line); m.hasMatch()) {
-        event.kind = BuildEvent::Kind::Cause;
-        event.text = m.captured(1).trimmed();
-        events.append(event);
-        return Status::Done;
-    }
     const QString text = withoutDecoration(line);
     if (text.isEmpty())
         return Status::NotHandled;
     if (text == u"maturin failed") {
-        event.kind = BuildEvent::Kind::MaturinFailed;
-        event.text = text;
-    } else if (const QRegularExpressionMatch m = warning.match(text); m.hasMatch()) {
+        m_inFailure = true;
+        m_failure = {};
+        m_failure.kind = BuildEvent::Kind::MaturinFailed;
+        m_failure.text = text;
+        m_failure.logLine = logLine;
+        m_rendered = QStringList{line.trimmed()};
+        return Status::InProgress;
+    }
+    if (const QRegularExpressionMatch m = warning.match(text); m.hasMatch()) {
         event.kind = BuildEvent::Kind::MaturinWarning;
         event.text = m.captured(1).trimmed();
     } else if (const QRegularExpressionMatch m = bindings.match(text); m.hasMatch()) {
@@ -71,6 +87,35 @@ OutputLineParser::Status MaturinLineParser::handleLine(const QString &line, int 
     }
     events.append(event);
     return Status::Done;
+}
+
+void MaturinLineParser::flush(QList<BuildEvent> &events)
+{
+    if (!m_inFailure)
+        return;
+    m_inFailure = false;
+    m_failure.diagnostic = failureDiagnostic(m_failure.text, m_failure.causes, m_failure.logLine);
+    m_failure.diagnostic.rendered = m_rendered.join(u'\n');
+    events.append(m_failure);
+    m_failure = {};
+    m_rendered.clear();
+}
+
+Diagnostic MaturinLineParser::failureDiagnostic(const QString &header, const QStringList &causes, int logLine)
+{
+    Diagnostic d;
+    d.severity = DiagnosticSeverity::Error;
+    d.message = causes.isEmpty() ? (header.isEmpty() ? QStringLiteral("maturin failed") : header) : causes.first();
+    for (qsizetype i = 1; i < causes.size(); ++i)
+        d.children << QStringLiteral("Caused by: ") + causes.at(i);
+    d.logLine = logLine;
+    QStringList rendered;
+    if (!header.isEmpty())
+        rendered << header;
+    for (const QString &c : causes)
+        rendered << QStringLiteral("  Caused by: ") + c;
+    d.rendered = rendered.join(u'\n');
+    return d;
 }
 
 } // namespace wb

@@ -1,5 +1,7 @@
 #include "core/build/PyprojectBuildSettings.h"
 
+#include "core/toml/TomlTree.h"
+
 #include <QFile>
 
 #include <toml++/toml.hpp>
@@ -30,19 +32,14 @@ bool readToml(const QString &path, toml::table *out, QString *error)
     if (!file.open(QIODevice::ReadOnly))
         return false;
     const QByteArray bytes = file.read(8 * 1024 * 1024);
-    toml::parse_result result = toml::parse(std::string_view(bytes.constData(), size_t(bytes.size())));
-    if (!result) {
-        if (error) {
-            const auto &e = result.error();
-            *error = QStringLiteral("%1:%2:%3: %4")
-                         .arg(path)
-                         .arg(e.source().begin.line)
-                         .arg(e.source().begin.column)
-                         .arg(QString::fromUtf8(e.description().data(), qsizetype(e.description().size())));
-        }
+    // Through TomlDocument: it keeps toml++ 3.4.0 away from the inputs it cannot handle safely.
+    const TomlDocument doc = TomlDocument::parse(bytes, path);
+    if (!doc.isValid()) {
+        if (error)
+            *error = QStringLiteral("%1:%2").arg(path, doc.error().toString());
         return false;
     }
-    *out = std::move(result).table();
+    *out = doc.parsed()->root;
     return true;
 }
 

@@ -81,6 +81,8 @@ void RustDiagnosticParser::flush(QList<BuildEvent> &events)
     if (!m_active)
         return;
     m_active = false;
+    m_afterBlank = false;
+    m_inCause = false;
     while (m_current.rendered.endsWith(u'\n'))
         m_current.rendered.chop(1);
     BuildEvent event;
@@ -94,6 +96,37 @@ void RustDiagnosticParser::flush(QList<BuildEvent> &events)
 OutputLineParser::Status RustDiagnosticParser::handleLine(const QString &line, int logLine, QList<BuildEvent> &events)
 {
     const QRegularExpressionMatch header = headerPattern().match(line);
+    if (m_active && (m_afterBlank || m_inCause)) {
+        // cargo's own error chain after an error without a location:
+        //   error: failed to parse manifest at `…/Cargo.toml`
+        //   <blank>
+        //   Caused by:
+        //     can't find library `x`, rename file to `src/lib.rs` or specify lib.path
+        const bool room = m_current.children.size() < MaxChildren && m_current.rendered.size() < MaxRendered;
+        if (line.trimmed() == u"Caused by:") {
+            m_afterBlank = false;
+            m_inCause = true;
+            if (room) {
+                m_current.children.append(QStringLiteral("Caused by:"));
+                m_current.rendered += QStringLiteral("\nCaused by:\n");
+            }
+            return Status::InProgress;
+        }
+        if (m_inCause && !line.isEmpty() && line.at(0).isSpace()) {
+            if (room && !m_current.children.isEmpty()) {
+                QString &cause = m_current.children.last();
+                cause += (cause == u"Caused by:" ? QStringLiteral(" ") : QStringLiteral("\n")) + line.trimmed();
+                m_current.rendered += line + u'\n';
+            }
+            return Status::InProgress;
+        }
+        if (m_inCause && line.isEmpty()) {
+            m_inCause = false;
+            m_afterBlank = true;
+            return Status::InProgress;
+        }
+        return Status::NotHandled; // the chain (or the blank line) ended it; offer the line to every parser
+    }
     if (m_active) {
         if (header.hasMatch() && (header.captured(1) == u"help" || header.captured(1) == u"note")
             && header.captured(2).isEmpty()) {
@@ -115,6 +148,10 @@ OutputLineParser::Status RustDiagnosticParser::handleLine(const QString &line, i
                 if (child.hasMatch())
                     m_current.children.append(child.captured(1) + QStringLiteral(": ") + child.captured(2));
             }
+            return Status::InProgress;
+        }
+        if (line.isEmpty() && m_current.line == 0 && m_current.severity == DiagnosticSeverity::Error) {
+            m_afterBlank = true; // cargo may go on with "Caused by:"
             return Status::InProgress;
         }
         flush(events);

@@ -1,6 +1,7 @@
 // wheelbench check DIR [--json]: validates a project's pyproject.toml and Cargo.toml.
 #include "core/cli/CommandRegistry.h"
 #include "core/project/EffectiveSettings.h"
+#include "core/project/MaturinVersion.h"
 #include "core/project/ProjectValidator.h"
 
 #include <QDir>
@@ -12,15 +13,17 @@ namespace wb::cli {
 
 namespace {
 const char *const checkUsage =
-    "wheelbench check DIR [--json] [--cargo FILE] [--files-only] [--maturin-version X.Y.Z]\n"
+    "wheelbench check DIR [--json] [--cargo FILE] [--files-only] [--maturin-version X.Y.Z|none]\n"
     "\n"
     "Validates the packaging settings of the maturin project in DIR (pyproject.toml and the crate's\n"
-    "Cargo.toml). Reads files only; runs nothing from the project.\n"
+    "Cargo.toml). Runs nothing from the project: keys newer than the maturin a build would use are\n"
+    "flagged; that maturin is found like the build finds it (the project's .venv, $VIRTUAL_ENV, PATH),\n"
+    "and one inside the project is known by its dist-info folder, not run.\n"
     "\n"
     "  --json                   print a JSON report instead of one line per finding\n"
     "  --cargo FILE             use this Cargo.toml instead of finding it\n"
     "  --files-only             judge the two files only (skip python-source, include globs, Rust sources)\n"
-    "  --maturin-version VER    the maturin you build with: flags keys it does not know yet\n"
+    "  --maturin-version VER    judge against this maturin instead of the one found; none: no version checks\n"
     "\n"
     "Output: FILE:LINE:COLUMN: SEVERITY: MESSAGE [ID]\n"
     "Exit codes: 0 no errors, 1 errors found, 2 unusable input.\n";
@@ -51,6 +54,8 @@ int runCheck(CommandContext &ctx)
     QString dir;
     bool json = false;
     ProjectOptions options;
+    MaturinVersion maturin;
+    bool maturinGiven = false;
     for (int i = 1; i < args.size(); ++i) {
         const QString &a = args.at(i);
         if (a == QLatin1String("-h") || a == QLatin1String("--help")) {
@@ -63,10 +68,13 @@ int runCheck(CommandContext &ctx)
         } else if (a == QLatin1String("--cargo") && i + 1 < args.size()) {
             options.cargoManifest = args.at(++i);
         } else if (a == QLatin1String("--maturin-version") && i + 1 < args.size()) {
-            options.maturinVersion = QVersionNumber::fromString(args.at(++i));
-            if (options.maturinVersion.isNull()) {
-                ctx.err << "wheelbench check: '" << args.at(i) << "' is not a version\n";
-                return ExitUsage;
+            maturinGiven = true;
+            if (args.at(++i) != QLatin1String("none")) {
+                maturin = MaturinVersion::given(args.at(i));
+                if (!maturin.isKnown()) {
+                    ctx.err << "wheelbench check: '" << args.at(i) << "' is not a version\n";
+                    return ExitUsage;
+                }
             }
         } else if (a.startsWith(u'-') || !dir.isEmpty()) {
             ctx.err << "wheelbench check: unexpected argument '" << a << "'\n\n" << checkUsage;
@@ -79,11 +87,15 @@ int runCheck(CommandContext &ctx)
         ctx.err << "wheelbench check: no project folder given\n\n" << checkUsage;
         return ExitUsage;
     }
-    const Project project = Project::load(dir, options);
+    Project project = Project::load(dir, options);
     if (!project.isUsable()) {
         ctx.err << "wheelbench check: " << project.readError << '\n';
         return ExitUsage;
     }
+    if (!maturinGiven)
+        maturin = MaturinVersion::detect(project.dir);
+    project.options.maturinVersion = maturin.version;
+    project.options.maturinFrom = maturin.isKnown() ? maturin.from : QString();
     const EffectiveSettings eff = computeEffectiveSettings(project);
     const QList<SettingsDiagnostic> diags = ProjectValidator::validate(project, eff);
     const int errors = ProjectValidator::count(diags, SettingsSeverity::Error);
@@ -115,9 +127,21 @@ int runCheck(CommandContext &ctx)
                                     {QStringLiteral("bindings-from"), eff.bindingsFrom},
                                     {QStringLiteral("profile"), eff.profile},
                                     {QStringLiteral("release-profile"), eff.releaseProfile},
+                                    {QStringLiteral("platform-tag"), eff.platformTag},
+                                    {QStringLiteral("platform-tag-from"), eff.platformTagFrom},
+                                    {QStringLiteral("pip-platform-tag"), eff.pipPlatformTag},
                                     {QStringLiteral("pyo3"), eff.pyo3Requirement},
                                     {QStringLiteral("abi3"), eff.abi3Minor >= 0 ? QStringLiteral("3.%1").arg(eff.abi3Minor) : QString()}};
+        const bool found = maturin.isKnown() || !maturin.program.isEmpty();
+        QJsonObject maturinJson{{QStringLiteral("version"), maturin.isKnown() ? QJsonValue(maturin.text) : QJsonValue()},
+                                {QStringLiteral("from"), found ? maturin.from : (maturinGiven ? QStringLiteral("--maturin-version none")
+                                                                                              : QStringLiteral("none found"))}};
+        if (!maturin.program.isEmpty())
+            maturinJson.insert(QStringLiteral("program"), maturin.program);
+        if (found)
+            maturinJson.insert(QStringLiteral("read-by"), maturin.readBy);
         const QJsonObject report{{QStringLiteral("project"), project.dir},
+                                 {QStringLiteral("maturin"), maturinJson},
                                  {QStringLiteral("pyproject"), project.hasPyproject ? project.pyprojectPath : QString()},
                                  {QStringLiteral("cargo"), project.hasCargo ? project.cargoPath : QString()},
                                  {QStringLiteral("cargo-found-by"), project.cargoHow},
@@ -133,6 +157,14 @@ int runCheck(CommandContext &ctx)
             if (!d.fixLabel.isEmpty())
                 ctx.out << "    fix: " << d.fixLabel << '\n';
         }
+        if (maturin.isKnown())
+            ctx.out << "Keys checked against " << maturin.describe() << ".\n";
+        else if (maturinGiven)
+            ctx.out << "Keys not checked against a maturin version (--maturin-version none).\n";
+        else if (!maturin.program.isEmpty())
+            ctx.out << "Keys not checked against a maturin version: found " << maturin.describe() << ".\n";
+        else
+            ctx.out << "No maturin found: keys are not checked against a maturin version.\n";
         ctx.out << errors << " error(s), " << warnings << " warning(s)\n";
     }
     return errors > 0 ? ExitFindings : ExitOk;

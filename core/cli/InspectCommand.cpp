@@ -1,4 +1,5 @@
 #include "core/cli/CommandRegistry.h"
+#include "core/wheel/PlatformTag.h"
 #include "core/wheel/SdistReport.h"
 #include "core/wheel/WheelReportJson.h"
 
@@ -42,7 +43,20 @@ void printText(const WheelReport &r, QTextStream &out)
         out << "  build: " << r.buildTag;
     out << '\n';
     out << "  tags: " << r.tags.join(QStringLiteral(", ")) << '\n';
+    for (const QString &p : r.filename.platformTags)
+        out << "  platform " << p << ": " << PlatformTag::parse(p).describe() << '\n';
     out << "  size: " << sizeText(r.fileSize) << " (" << sizeText(r.totalSize) << " unpacked, " << r.files.size() << " entries)\n";
+    QStringList folders, largest;
+    for (const auto &f : r.folderSizes.mid(0, 5))
+        folders.append(f.first + QLatin1Char(' ') + sizeText(f.second));
+    for (const WheelFileEntry *f : r.largestFiles(3))
+        largest.append(f->path + QLatin1Char(' ') + sizeText(f->size));
+    if (!folders.isEmpty())
+        out << "  folders: " << folders.join(QStringLiteral(", ")) << '\n';
+    if (!largest.isEmpty())
+        out << "  largest: " << largest.join(QStringLiteral(", ")) << '\n';
+    if (r.pyTyped || r.stubFiles > 0)
+        out << "  typing: py.typed " << (r.pyTyped ? "yes" : "no") << ", " << r.stubFiles << " .pyi files\n";
     out << "  RECORD: " << (!r.record.present ? QStringLiteral("missing") : r.record.ok ? (r.record.verified ? QStringLiteral("verified") : QStringLiteral("consistent (not hashed)")) : QStringLiteral("%1 problem(s)").arg(r.record.problems.size())) << '\n';
     if (!r.policy.family.isEmpty())
         out << "  policy: " << r.policy.policy << " (by symbol versions: " << r.policy.symbolPolicy << ")\n";
@@ -54,9 +68,25 @@ void printText(const WheelReport &r, QTextStream &out)
         if (!x.policy.family.isEmpty())
             out << ", " << x.policy.policy;
         out << '\n';
-        const QStringList needed = x.binary.allNeeded();
-        if (!needed.isEmpty())
-            out << "    needs: " << needed.join(QStringLiteral(", ")) << '\n';
+        if (x.pythonModule)
+            out << "    module: " << x.pyinitExpected << (x.pyinitFound ? " exported" : " MISSING") << ", suffix " << x.suffix
+                << (x.abi3 ? ", abi3" : "") << (x.linksLibpython ? ", links libpython" : "") << '\n';
+        for (const BinarySlice &s : x.binary.slices) {
+            const QString where = x.binary.slices.size() > 1 ? QStringLiteral(" (%1)").arg(s.arch) : QString();
+            if (!s.needed.isEmpty())
+                out << "    needs" << where << ": " << s.needed.join(QStringLiteral(", ")) << '\n';
+            if (!s.minOs.isEmpty())
+                out << "    min " << (s.platform.isEmpty() || s.platform == QLatin1String("macos") ? QStringLiteral("macOS") : s.platform) << where
+                    << ": " << s.minOs << '\n';
+            if (!s.rpaths.isEmpty())
+                out << "    RPATH" << where << ": " << s.rpaths.join(QLatin1Char(':')) << '\n';
+            if (!s.runpaths.isEmpty())
+                out << "    RUNPATH" << where << ": " << s.runpaths.join(QLatin1Char(':')) << '\n';
+            for (auto it = s.versionsByLibrary.constBegin(); it != s.versionsByLibrary.constEnd(); ++it)
+                out << "    " << it.key() << where << ": " << it.value().join(QLatin1Char(' ')) << '\n';
+        }
+        if (!x.abi3NonStableCalls.isEmpty())
+            out << "    outside the stable ABI: " << x.abi3NonStableCalls.join(QStringLiteral(", ")) << '\n';
     }
     out << "  verdict: " << r.verdict() << '\n';
     for (const Finding &f : r.findings) {

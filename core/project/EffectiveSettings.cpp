@@ -210,6 +210,32 @@ EffectiveSettings computeEffectiveSettings(const Project &p)
     const QString profile = py.string(k({"tool", "maturin", "profile"}));
     e.profile = profile.isEmpty() ? QStringLiteral("dev") : profile;
     e.releaseProfile = profile.isEmpty() ? QStringLiteral("release") : profile;
+
+    // Platform tag of Linux wheels: compatibility (alias manylinux, short forms allowed), else the
+    // audit's choice. pip and python -m build pass --compatibility off unless their build args name a
+    // tag, so their wheels are linux_* (source: maturin's pep517 backend).
+    QString tag = py.string(k({"tool", "maturin", "compatibility"}));
+    QString tagKey = QStringLiteral("compatibility");
+    if (tag.isEmpty()) {
+        tag = py.string(k({"tool", "maturin", "manylinux"}));
+        tagKey = QStringLiteral("manylinux");
+    }
+    tag = tag.trimmed().toLower();
+    static const QRegularExpression shortGlibc(QStringLiteral("^[0-9]+_[0-9]+$"));
+    if (tag.isEmpty()) {
+        e.platformTag = QStringLiteral("auto");
+        e.platformTagFrom = QStringLiteral("default: the lowest manylinux tag the library passes in the audit (musllinux_1_2 on musl targets)");
+    } else {
+        if (tag == QLatin1String("off"))
+            tag = QStringLiteral("linux");
+        else if (tag == QLatin1String("1") || tag == QLatin1String("2010") || tag == QLatin1String("2014"))
+            tag = QStringLiteral("manylinux") + tag;
+        else if (shortGlibc.match(tag).hasMatch())
+            tag = QStringLiteral("manylinux_") + tag;
+        e.platformTag = tag;
+        e.platformTagFrom = QStringLiteral("[tool.maturin] %1").arg(tagKey);
+    }
+    e.pipPlatformTag = QStringLiteral("linux");
     return e;
 }
 

@@ -21,6 +21,9 @@ struct EffectiveSettings {
     QString bindingsFrom;
     QString profile;               // the profile of `maturin build` without --release
     QString releaseProfile;        // what pip / --release uses
+    QString platformTag;           // Linux wheels of `maturin build`: "manylinux_2_28", "linux", ... or "auto"
+    QString platformTagFrom;       // where it comes from ("auto": the audit picks the lowest tag the library passes)
+    QString pipPlatformTag;        // Linux wheels built by pip / python -m build ("linux": no audit)
 
     // Cargo
     QString packageName;

@@ -12,6 +12,7 @@ struct ProjectOptions {
     QString cargoManifest;         // use this Cargo.toml instead of finding one
     bool checkFilesystem = true;   // false: judge the two files only (no python-source, globs, Rust sources)
     QVersionNumber maturinVersion; // the installed maturin, when known: gates version-specific keys
+    QString maturinFrom;           // where that version came from, for messages ("PATH", "project .venv", ...)
 };
 
 // A maturin project as read from disk: pyproject.toml and the crate's Cargo.toml, bytes kept as they are.

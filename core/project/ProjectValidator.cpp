@@ -77,8 +77,42 @@ public:
     void includes();
     void features();
     void size();
-    bool gate(const TomlKeyPath &path, const QVersionNumber &since, const QString &what);
+    bool gate(const TomlKeyPath &path, const QVersionNumber &since, const QString &what, bool unreadable = false);
+    void subTable(const QString &schema, const TomlKeyPath &path, const QString &shown, const toml::table &t, bool addressable,
+                  const QVersionNumber &parentSince);
 };
+
+// Points a diagnostic at a place toml++ knows (keys and values inside arrays have no key path).
+void placeAt(SettingsDiagnostic &d, const toml::source_region &r)
+{
+    if (r.begin) {
+        d.line = int(r.begin.line);
+        d.column = int(r.begin.column);
+    }
+}
+
+QString keyText(const toml::key &k)
+{
+    return QString::fromUtf8(k.str().data(), qsizetype(k.str().size()));
+}
+
+bool hasSpecType(const toml::node &n, SettingSpec::Type type)
+{
+    using T = SettingSpec::Type;
+    switch (type) {
+    case T::String:
+    case T::Path:
+    case T::Enum: return n.is_string();
+    case T::Bool: return n.is_boolean();
+    case T::StringArray: return n.is_array() && n.as_array()->is_homogeneous(toml::node_type::string);
+    case T::Table: return n.is_table();
+    case T::TableArray: return n.is_array() && n.as_array()->is_homogeneous(toml::node_type::table);
+    case T::GlobArray:
+    case T::FeatureArray:
+    case T::TargetArray: return n.is_array();
+    }
+    return false;
+}
 
 const TomlKeyPath toolMaturin({QStringLiteral("tool"), QStringLiteral("maturin")});
 
@@ -101,15 +135,116 @@ void Checker::syntax()
     }
 }
 
-bool Checker::gate(const TomlKeyPath &path, const QVersionNumber &since, const QString &what)
+// A key (or, with unreadable, a value) newer than the maturin the project is checked against: maturin
+// ignores unknown keys, but stops on values it cannot read ("unknown variant", a table where it expects
+// a string).
+bool Checker::gate(const TomlKeyPath &path, const QVersionNumber &since, const QString &what, bool unreadable)
 {
     const QVersionNumber &installed = p.options.maturinVersion;
     if (installed.isNull() || since <= installed)
         return true;
-    add(QStringLiteral("maturin.key-too-new"), SettingsSeverity::Warning, Kind::Pyproject, path,
-        QStringLiteral("%1 needs maturin %2 or newer; the installed maturin %3 ignores it")
-            .arg(what, since.toString(), installed.toString()));
+    const QString from = p.options.maturinFrom.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(p.options.maturinFrom);
+    add(QStringLiteral("maturin.key-too-new"), unreadable ? SettingsSeverity::Error : SettingsSeverity::Warning, Kind::Pyproject, path,
+        QStringLiteral("%1 needs maturin %2 or newer; the installed maturin %3%4 %5")
+            .arg(what, since.toString(), installed.toString(), from,
+                 unreadable ? QStringLiteral("cannot read it and stops with a parse error") : QStringLiteral("ignores it")),
+        unreadable);
     return false;
+}
+
+// The keys of a table-valued setting that has a schema (generate-ci and below). addressable: the table
+// has a key path (it is not an element of an array of tables), so fixes can rename keys.
+void Checker::subTable(const QString &schema, const TomlKeyPath &path, const QString &shown, const toml::table &t, bool addressable,
+                       const QVersionNumber &parentSince)
+{
+    const QList<SettingSpec> &specs = MaturinSchema::subKeys(schema);
+    QStringList known;
+    for (const SettingSpec &s : specs)
+        known << s.key;
+    auto place = [&](SettingsDiagnostic &d, const toml::source_region &r, const QString &key) {
+        if (!addressable) {
+            placeAt(d, r);
+            d.key = key;
+        }
+    };
+    for (auto &&[k, node] : t) {
+        const QString name = keyText(k);
+        const TomlKeyPath kpath = path.child(name);
+        const QString shownKey = shown + u'.' + name;
+        const SettingSpec *spec = nullptr;
+        for (const SettingSpec &s : specs) {
+            if (s.key == name)
+                spec = &s;
+        }
+        if (!spec) {
+            SettingsDiagnostic &d = add(QStringLiteral("maturin.unknown-key"), SettingsSeverity::Warning, Kind::Pyproject, kpath,
+                                        QStringLiteral("maturin does not know %1 and ignores it silently (%2 takes %3)")
+                                            .arg(shownKey, shown, known.join(QStringLiteral(", "))));
+            place(d, k.source(), QStringLiteral("tool.maturin.") + shownKey);
+            const QString near = MaturinSchema::suggest(name, known);
+            if (!near.isEmpty() && !t.contains(near.toStdString())) {
+                d.message = QStringLiteral("maturin does not know %1 and ignores it silently (did you mean %2?)").arg(shownKey, near);
+                if (addressable && !(node.is_table() && !node.as_table()->is_inline()) && !node.is_array_of_tables()) {
+                    d.fixLabel = QStringLiteral("Rename to %1").arg(near);
+                    d.fix = {setEdit(Kind::Pyproject, path.child(near), p.pyproject.valueText(kpath)), unsetEdit(Kind::Pyproject, kpath)};
+                }
+            }
+            continue;
+        }
+        // Keys newer than their table (flagged once: not when the table itself is already too new).
+        const QVersionNumber &installed = p.options.maturinVersion;
+        if (spec->since > parentSince && (installed.isNull() || parentSince <= installed)) {
+            if (!gate(kpath, spec->since, QStringLiteral("tool.maturin.") + shownKey) && !addressable)
+                placeAt(out.last(), k.source());
+        }
+        if (!hasSpecType(node, spec->type)) {
+            SettingsDiagnostic &d = add(QStringLiteral("maturin.wrong-type"), SettingsSeverity::Error, Kind::Pyproject, kpath,
+                                        QStringLiteral("%1 must be %2; maturin stops with a parse error")
+                                            .arg(shownKey, MaturinSchema::typeName(spec->type)),
+                                        true);
+            place(d, node.source(), QStringLiteral("tool.maturin.") + shownKey);
+            continue;
+        }
+        if (spec->type == SettingSpec::Type::Table) {
+            subTable(schema + u'.' + name, kpath, shownKey, *node.as_table(), addressable, qMax(parentSince, spec->since));
+        } else if (spec->type == SettingSpec::Type::TableArray) {
+            int index = 0;
+            for (const toml::node &el : *node.as_array()) {
+                const toml::table &et = *el.as_table();
+                const QString elShown = QStringLiteral("%1[%2]").arg(shownKey).arg(index++);
+                if (schema.count(u'.') == 2 && name == QLatin1String("target") && !et.contains("arch")) {
+                    SettingsDiagnostic &d = add(QStringLiteral("maturin.wrong-type"), SettingsSeverity::Error, Kind::Pyproject, kpath,
+                                                QStringLiteral("%1 has no arch; every [[target]] needs one and maturin stops with "
+                                                               "\"missing field `arch`\"")
+                                                    .arg(elShown));
+                    placeAt(d, el.source());
+                    d.key = QStringLiteral("tool.maturin.") + elShown;
+                }
+                subTable(schema + u'.' + name, kpath, elShown, et, false, qMax(parentSince, spec->since));
+            }
+        }
+    }
+    // A platform table: targets and [[target]] exclude each other, and neither may be empty.
+    if (schema.count(u'.') == 2) {
+        const toml::node *targets = t.get("targets");
+        const toml::node *target = t.get("target");
+        if (targets && target && targets->is_array() && target->is_array()) {
+            SettingsDiagnostic &d = add(QStringLiteral("maturin.invalid-value"), SettingsSeverity::Error, Kind::Pyproject, path.child(QStringLiteral("target")),
+                                        QStringLiteral("%1 has both targets and [[target]]; maturin generate-ci stops (they exclude each other)").arg(shown));
+            place(d, target->source(), QStringLiteral("tool.maturin.") + shown);
+        }
+        for (const toml::node *list : {targets, target}) {
+            if (list && list->is_array() && list->as_array()->empty()) {
+                const QString which = list == targets ? QStringLiteral("targets") : QStringLiteral("[[target]]");
+                SettingsDiagnostic &d = add(QStringLiteral("maturin.invalid-value"), SettingsSeverity::Error, Kind::Pyproject,
+                                            path.child(list == targets ? QStringLiteral("targets") : QStringLiteral("target")),
+                                            QStringLiteral("%1: %2 is empty; maturin generate-ci stops (leave it out for the default targets)")
+                                                .arg(shown, which),
+                                            true);
+                place(d, list->source(), QStringLiteral("tool.maturin.") + shown);
+            }
+        }
+    }
 }
 
 void Checker::checkValue(const SettingSpec &spec, const TomlKeyPath &path, const toml::node &node)
@@ -136,7 +271,7 @@ void Checker::checkValue(const SettingSpec &spec, const TomlKeyPath &path, const
                         .arg(v),
                     true);
             else if (v.compare(QLatin1String("pypi"), Qt::CaseInsensitive) == 0)
-                gate(path, QVersionNumber(1, 9), QStringLiteral("compatibility = \"pypi\""));
+                gate(path, QVersionNumber(1, 9), QStringLiteral("compatibility = \"pypi\""), true);
         }
         return;
     case T::Bool:
@@ -159,7 +294,7 @@ void Checker::checkValue(const SettingSpec &spec, const TomlKeyPath &path, const
                 d.fix = {setEdit(Kind::Pyproject, path, TomlLiteral::string(near))};
             }
         } else if (spec.key == QLatin1String("auditwheel") && v == QLatin1String("warn")) {
-            gate(path, QVersionNumber(1, 13), QStringLiteral("auditwheel = \"warn\""));
+            gate(path, QVersionNumber(1, 13), QStringLiteral("auditwheel = \"warn\""), true);
         }
         return;
     }
@@ -213,7 +348,7 @@ void Checker::checkValue(const SettingSpec &spec, const TomlKeyPath &path, const
             const toml::table *t = n.as_table();
             if (!t || !t->get("feature") || !t->get("feature")->is_string())
                 return wrongType(MaturinSchema::typeName(spec.type));
-            gate(path, QVersionNumber(1, 12, 4), QStringLiteral("a conditional feature table"));
+            gate(path, QVersionNumber(1, 12, 4), QStringLiteral("a conditional feature table"), true);
             if (const toml::node *impl = t->get("python-implementation")) {
                 const QString v = tomlString(impl);
                 if (v != QLatin1String("cpython") && v != QLatin1String("pypy") && v != QLatin1String("graalpy"))
@@ -247,6 +382,10 @@ void Checker::checkValue(const SettingSpec &spec, const TomlKeyPath &path, const
         }
         return;
     }
+    case T::TableArray:
+        if (!hasSpecType(node, spec.type))
+            return wrongType(MaturinSchema::typeName(spec.type));
+        return;
     case T::Table: {
         const toml::table *t = node.as_table();
         if (!t)
@@ -272,6 +411,8 @@ void Checker::checkValue(const SettingSpec &spec, const TomlKeyPath &path, const
                             QStringLiteral("%1 must be a string such as \"11.0\"").arg(ks), true);
                 }
             }
+        } else if (spec.key == QLatin1String("generate-ci")) {
+            subTable(spec.key, path, spec.key, *t, true, spec.since);
         } else if (spec.key == QLatin1String("sbom")) {
             for (auto &&[key, val] : *t) {
                 const QString ks = QString::fromUtf8(key.str().data(), qsizetype(key.str().size()));

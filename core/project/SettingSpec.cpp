@@ -83,6 +83,76 @@ const QList<SettingSpec> &MaturinSchema::keys()
     return all;
 }
 
+const QList<SettingSpec> &MaturinSchema::subKeys(const QString &table)
+{
+    // Source: maturin's GenerateCIConfig, GitHubCIConfig, PlatformCIConfig, CIConfigOverrides and
+    // TargetCIConfig (src/pyproject_toml.rs; [tool.maturin.generate-ci] since 1.13.0, trusted publishing
+    // since 1.13.2). All keys are optional except a [[target]]'s arch; unknown keys are ignored.
+    using T = SettingSpec::Type;
+    const QString ci = QStringLiteral("Build");
+    auto overrides = [&] {
+        return QList<SettingSpec>{
+            {QStringLiteral("runner"), T::String, {}, QStringLiteral("the platform's default runner"), QStringLiteral("GitHub runner label (runs-on)."), v(1, 13), ci, {}, false},
+            {QStringLiteral("manylinux"), T::String, {}, QStringLiteral("auto (musllinux_1_2 for musllinux)"),
+             QStringLiteral("manylinux input of maturin-action: auto, 2_28, musllinux_1_2 ..."), v(1, 13), ci, {}, false},
+            {QStringLiteral("container"), T::String, {}, QStringLiteral("maturin-action's default"), QStringLiteral("Docker image to build in."), v(1, 13), ci, {}, false},
+            {QStringLiteral("docker-options"), T::String, {}, QStringLiteral("none"), QStringLiteral("Extra docker run options."), v(1, 13), ci, {}, false},
+            {QStringLiteral("rust-toolchain"), T::String, {}, QStringLiteral("stable (nightly for emscripten)"), QStringLiteral("Rust toolchain: stable, nightly, 1.85 ..."), v(1, 13), ci, {}, false},
+            {QStringLiteral("rustup-components"), T::String, {}, QStringLiteral("none"), QStringLiteral("Extra rustup components to install."), v(1, 13), ci, {}, false},
+            {QStringLiteral("before-script-linux"), T::String, {}, QStringLiteral("none"), QStringLiteral("Shell script run before the build in the Linux container."), v(1, 13), ci, {}, false},
+            {QStringLiteral("args"), T::String, {}, QStringLiteral("the github table's args"), QStringLiteral("Extra arguments for maturin build."), v(1, 13), ci, {}, false},
+        };
+    };
+    static const QList<SettingSpec> generateCi = {
+        {QStringLiteral("github"), T::Table, {}, QStringLiteral("none"), QStringLiteral("GitHub Actions workflow settings for maturin generate-ci github."), v(1, 13), ci, {}, false},
+    };
+    static const QList<SettingSpec> github = {
+        {QStringLiteral("pytest"), T::Bool, {}, QStringLiteral("false"), QStringLiteral("Add steps that install the wheel and run pytest."), v(1, 13), ci, {}, false},
+        {QStringLiteral("zig"), T::Bool, {}, QStringLiteral("false"), QStringLiteral("Cross-compile Linux wheels with zig (--zig)."), v(1, 13), ci, {}, false},
+        {QStringLiteral("skip-attestation"), T::Bool, {}, QStringLiteral("false"), QStringLiteral("Do not attest the built artifacts."), v(1, 13), ci, {}, false},
+        {QStringLiteral("trusted-publishing"), T::Bool, {}, QStringLiteral("false"), QStringLiteral("Publish with PyPI trusted publishing (OIDC) instead of an API token."), v(1, 13, 2), ci, {}, false},
+        {QStringLiteral("publishing-environment"), T::String, {}, QStringLiteral("none"), QStringLiteral("GitHub environment of the release job."), v(1, 13, 2), ci, {}, false},
+        {QStringLiteral("args"), T::String, {}, QStringLiteral("none"), QStringLiteral("Extra arguments for maturin build on every platform."), v(1, 13), ci, {}, false},
+        {QStringLiteral("linux"), T::Table, {}, QStringLiteral("default targets"), QStringLiteral("manylinux jobs."), v(1, 13), ci, {}, false},
+        {QStringLiteral("musllinux"), T::Table, {}, QStringLiteral("default targets"), QStringLiteral("musllinux jobs."), v(1, 13), ci, {}, false},
+        {QStringLiteral("windows"), T::Table, {}, QStringLiteral("default targets"), QStringLiteral("Windows jobs."), v(1, 13), ci, {}, false},
+        {QStringLiteral("macos"), T::Table, {}, QStringLiteral("default targets"), QStringLiteral("macOS jobs."), v(1, 13), ci, {}, false},
+        {QStringLiteral("emscripten"), T::Table, {}, QStringLiteral("not built"), QStringLiteral("Emscripten (Pyodide) jobs."), v(1, 13), ci, {}, false},
+        {QStringLiteral("android"), T::Table, {}, QStringLiteral("not built"), QStringLiteral("Android jobs."), v(1, 13), ci, {}, false},
+    };
+    static const QList<SettingSpec> platform = [&] {
+        QList<SettingSpec> l = {
+            {QStringLiteral("targets"), T::StringArray, {}, QStringLiteral("the platform's default architectures"),
+             QStringLiteral("Architectures to build (x86_64, aarch64 ...); not together with [[target]]."), v(1, 13), ci, {}, false},
+            {QStringLiteral("target"), T::TableArray, {}, QStringLiteral("none"),
+             QStringLiteral("[[target]] tables: arch plus per-target overrides; not together with targets."), v(1, 13), ci, {}, false},
+        };
+        return l + overrides();
+    }();
+    static const QList<SettingSpec> target = [&] {
+        QList<SettingSpec> l = {
+            {QStringLiteral("arch"), T::String, {}, QStringLiteral("required"), QStringLiteral("Architecture of this target (x86_64, aarch64 ...)."), v(1, 13), ci, {}, false},
+        };
+        return l + overrides();
+    }();
+    static const QList<SettingSpec> none;
+    if (table == QLatin1String("generate-ci"))
+        return generateCi;
+    if (table == QLatin1String("generate-ci.github"))
+        return github;
+    const QStringList parts = table.split(u'.');
+    if (parts.size() >= 3 && parts.mid(0, 2).join(u'.') == QLatin1String("generate-ci.github")) {
+        bool isPlatform = false;
+        for (const SettingSpec &s : github)
+            isPlatform = isPlatform || (s.type == T::Table && s.key == parts.at(2));
+        if (isPlatform && parts.size() == 3)
+            return platform;
+        if (isPlatform && parts.size() == 4 && parts.at(3) == QLatin1String("target"))
+            return target;
+    }
+    return none;
+}
+
 const SettingSpec *MaturinSchema::find(const QString &key)
 {
     for (const SettingSpec &s : keys()) {
@@ -132,6 +202,7 @@ QString MaturinSchema::typeName(SettingSpec::Type t)
     case T::FeatureArray: return QStringLiteral("an array of feature names or { feature, ... } tables");
     case T::TargetArray: return QStringLiteral("an array of { name, kind } tables");
     case T::Table: return QStringLiteral("a table");
+    case T::TableArray: return QStringLiteral("an array of tables");
     }
     return {};
 }

@@ -20,6 +20,7 @@ struct SettingSpec {
         FeatureArray,// strings or { feature, python-version, python-implementation } tables
         TargetArray, // [{ name, kind }]
         Table,       // target, sbom, generate-ci
+        TableArray,  // an array of tables (generate-ci.github.<platform>.target)
     };
     QString key;
     Type type = Type::String;
@@ -45,6 +46,10 @@ class MaturinSchema
 public:
     static const QList<SettingSpec> &keys();
     static const SettingSpec *find(const QString &key);
+    // The keys of a table-valued setting, described like the top-level ones: "generate-ci",
+    // "generate-ci.github", "generate-ci.github.<platform>" (linux, musllinux, windows, macos, emscripten,
+    // android) and "generate-ci.github.<platform>.target" (one [[target]] table). Empty for other tables.
+    static const QList<SettingSpec> &subKeys(const QString &table);
     static const QList<RetiredKey> &retiredKeys();
     static const RetiredKey *findRetired(const QString &key);
     static QString typeName(SettingSpec::Type t);

@@ -1,5 +1,6 @@
 #include "core/toml/TomlDocument.h"
 
+#include "core/toml/TomlSafeText.h"
 #include "core/toml/TomlTree.h"
 
 #include <string_view>
@@ -64,14 +65,26 @@ TomlDocument TomlDocument::parse(const QByteArray &bytes, const QString &sourceN
     doc.m_lineStarts = starts;
 
     TomlScan scan = scanToml(bytes);
-    std::string_view text(bytes.constData(), size_t(bytes.size()));
+    // toml++ 3.4.0 must not see some characters (see TomlSafeText): it reads a stand-in text with the
+    // same lines and columns.
+    const TomlSafeText safe(bytes);
+    const std::string_view text = safe.text();
+    auto errorText = [&safe](const toml::parse_error &e) {
+        const std::string description = safe.restore(e.description());
+        return QString::fromUtf8(description.data(), qsizetype(description.size()));
+    };
     if (scan.guardTripped) {
         // toml++ 3.4.0 must not see this header. Anything wrong before it is reported first.
-        auto prefix = toml::parse(text.substr(0, size_t(scan.guardLineBegin)));
+        // The same line start in the stand-in text (its byte offsets may differ, its line breaks do not).
+        const qsizetype linesBefore = bytes.left(scan.guardLineBegin).count('\n');
+        size_t cut = 0;
+        for (qsizetype k = 0; k < linesBefore && cut < text.size(); ++k) {
+            const size_t lf = text.find('\n', cut);
+            cut = lf == std::string_view::npos ? text.size() : lf + 1;
+        }
+        auto prefix = toml::parse(text.substr(0, cut));
         if (!prefix) {
-            doc.m_error = {int(prefix.error().source().begin.line), int(prefix.error().source().begin.column),
-                           QString::fromUtf8(prefix.error().description().data(),
-                                             qsizetype(prefix.error().description().size()))};
+            doc.m_error = {int(prefix.error().source().begin.line), int(prefix.error().source().begin.column), errorText(prefix.error())};
         } else {
             int line = 0, column = 0;
             doc.lineColumnOf(scan.guardOffset, &line, &column);
@@ -82,12 +95,12 @@ TomlDocument TomlDocument::parse(const QByteArray &bytes, const QString &sourceN
     auto result = toml::parse(text);
     if (!result) {
         const auto &e = result.error();
-        doc.m_error = {int(e.source().begin.line), int(e.source().begin.column),
-                       QString::fromUtf8(e.description().data(), qsizetype(e.description().size()))};
+        doc.m_error = {int(e.source().begin.line), int(e.source().begin.column), errorText(e)};
         return doc;
     }
     auto parsed = std::make_shared<TomlParsed>();
     parsed->root = std::move(result).table();
+    safe.restore(parsed->root);
     parsed->scan = std::move(scan);
     doc.m_parsed = std::move(parsed);
     return doc;

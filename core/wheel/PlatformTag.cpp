@@ -72,6 +72,41 @@ QString PlatformTag::policyName() const
     return {};
 }
 
+QString PlatformTag::describe() const
+{
+    const QString version = QStringLiteral("%1.%2").arg(major).arg(minor);
+    switch (kind) {
+    case Kind::Any:
+        return QStringLiteral("any platform");
+    case Kind::Manylinux: {
+        QString d = QStringLiteral("Linux with glibc %1 or newer, %2").arg(version, arch);
+        if (canonical != tag)
+            d += QStringLiteral(" (%1 is the legacy name of %2)").arg(tag.section(QLatin1Char('_'), 0, 0), policyName());
+        return d;
+    }
+    case Kind::Musllinux:
+        return QStringLiteral("Linux with musl %1 or newer, %2").arg(version, arch);
+    case Kind::Linux:
+        return QStringLiteral("Linux, %1, with no promise about the system libraries (PyPI refuses plain linux tags)").arg(arch);
+    case Kind::MacOS: {
+        QString d = QStringLiteral("macOS %1 or newer, %2").arg(version, arch);
+        const QStringList archs = macosArchitectures(arch);
+        if (archs.size() > 1)
+            d += QStringLiteral(" (%1)").arg(archs.join(QStringLiteral(" + ")));
+        return d;
+    }
+    case Kind::Windows:
+        return arch == QLatin1String("x86") ? QStringLiteral("Windows, 32-bit x86") : QStringLiteral("Windows, %1").arg(arch);
+    case Kind::Android:
+        return QStringLiteral("Android API level %1 or newer, %2").arg(major).arg(arch);
+    case Kind::IOS:
+        return QStringLiteral("iOS %1 or newer, %2, %3").arg(version, arch, sdk == QLatin1String("iphonesimulator") ? QStringLiteral("simulator") : QStringLiteral("device"));
+    case Kind::Other:
+        break;
+    }
+    return QStringLiteral("a platform this tool does not know");
+}
+
 QString PlatformTag::kindName(Kind k)
 {
     switch (k) {

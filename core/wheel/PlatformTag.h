@@ -19,6 +19,9 @@ struct PlatformTag {
 
     static PlatformTag parse(const QString &tag);
     QString policyName() const; // "manylinux_2_17", "musllinux_1_2", else empty
+    // In words, for people: "Linux with glibc 2.17 or newer, x86_64 (manylinux2014 is the legacy name of
+    // manylinux_2_17)", "iOS 13.0 or newer, arm64, simulator", "Android API level 24 or newer, arm64_v8a".
+    QString describe() const;
     static QString kindName(Kind k);
 };
 

@@ -339,6 +339,15 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
         }
         for (const RecordRow &r : rf.rows)
             rows.insert(r.path, r);
+        // RECORD's own row is "<dist-info>/RECORD,,": it cannot hold its own hash.
+        const auto self = rows.constFind(recordPath);
+        if (self == rows.constEnd() && !badRowPaths.contains(recordPath))
+            addFinding(F, QStringLiteral("record.self-missing"), S::Info,
+                       QStringLiteral("RECORD does not list itself (its own row is written '%1,,')").arg(recordPath), recordPath);
+        else if (self != rows.constEnd() && (!self->algorithm.isEmpty() || self->size >= 0))
+            addFinding(F, QStringLiteral("record.self-hashed"), S::Warning,
+                       QStringLiteral("RECORD's own row carries a hash or a size; it must be '%1,,' (installers that validate RECORD reject it)").arg(recordPath),
+                       recordPath);
         for (const RecordRow &r : rf.rows) {
             if (r.path == recordPath)
                 continue;
@@ -482,6 +491,8 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
         platforms.append(PlatformTag::parse(p));
     const bool pureTag = !platforms.isEmpty() && std::all_of(platforms.begin(), platforms.end(), [](const PlatformTag &p) { return p.kind == PlatformTag::Kind::Any; });
     const bool abi3Tag = rep.filename.abiTags.contains(QStringLiteral("abi3"));
+    const bool androidTagged = !platforms.isEmpty()
+        && std::all_of(platforms.begin(), platforms.end(), [](const PlatformTag &p) { return p.kind == PlatformTag::Kind::Android; });
     QSet<QString> inWheelLibs;
     for (const ZipEntryRecord &e : scan.entries)
         if (!e.isDirectory && isNativeName(e.name))
@@ -532,7 +543,7 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
                 || (suffix == QLatin1String(".so") && !base.startsWith(QLatin1String("lib"))));
         x.linksLibpython = x.binary.linksLibpython();
         const QStringList needed = x.binary.allNeeded();
-        x.abi3 = suffix.startsWith(QLatin1String(".abi3")) || needed.contains(QStringLiteral("python3.dll"), Qt::CaseInsensitive);
+        x.abi3 = suffix.startsWith(QLatin1String(".abi3")) || std::any_of(needed.begin(), needed.end(), isStableAbiDll);
         if (x.pythonModule) {
             const bool py2 = rep.filename.pythonTags.size() == 1 && rep.filename.pythonTags.first().startsWith(QLatin1String("cp2"));
             x.pyinitExpected = (py2 ? QStringLiteral("init") : QStringLiteral("PyInit_")) + module;
@@ -572,25 +583,43 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
                            QStringLiteral("an abi3 module in a wheel not tagged abi3 (it only installs for the tagged version)"), e.name);
             if (abi3Tag && x.binary.format == BinaryInfo::Format::Pe) {
                 for (const QString &n : needed)
-                    if (n.startsWith(QLatin1String("python3"), Qt::CaseInsensitive) && n.size() > 11)
+                    if (isPythonDll(n) && !isStableAbiDll(n))
                         addFinding(F, QStringLiteral("extension.abi3-violation"), S::Error,
-                                   QStringLiteral("tagged abi3 but imports %1 instead of python3.dll").arg(n), e.name);
+                                   QStringLiteral("tagged abi3 but imports %1 instead of python3.dll: it loads only with that one Python version").arg(n),
+                                   e.name);
             }
         }
         // abi3 claimed (suffix or tag): calls outside the stable ABI, where the symbol table tells them.
         if (x.abi3 || (abi3Tag && x.pythonModule)) {
             constexpr int kMaxListed = 50;
             x.abi3NonStableCalls = nonStableAbiCalls(x.binary);
-            for (const QString &call : x.abi3NonStableCalls.mid(0, kMaxListed))
-                addFinding(F, QStringLiteral("extension.abi3-non-stable-call"), S::Warning,
-                           QStringLiteral("claims abi3 but calls %1, which is not in the stable ABI: it may fail to load, or misbehave, "
-                                          "on other Python 3 versions").arg(call),
-                           e.name);
+            // PE: which CPython DLL each call is imported from (python3.dll exports only the stable ABI).
+            QHash<QString, QString> dllOf;
+            if (x.binary.format == BinaryInfo::Format::Pe)
+                for (auto it = x.binary.slices.value(0).importsByLibrary.constBegin(); it != x.binary.slices.value(0).importsByLibrary.constEnd(); ++it)
+                    if (isPythonDll(it.key()))
+                        for (const QString &name : it.value())
+                            dllOf.insert(name, it.key());
+            for (const QString &call : x.abi3NonStableCalls.mid(0, kMaxListed)) {
+                const QString dll = dllOf.value(call);
+                QString message;
+                if (dll.isEmpty())
+                    message = QStringLiteral("claims abi3 but calls %1, which is not in the stable ABI: it may fail to load, or misbehave, "
+                                             "on other Python 3 versions").arg(call);
+                else if (isStableAbiDll(dll))
+                    message = QStringLiteral("claims abi3 but imports %1 from %2, which is not in the stable ABI: %2 does not export it, "
+                                             "so loading the module fails (\"DLL load failed\")").arg(call, dll);
+                else
+                    message = QStringLiteral("claims abi3 but imports %1 from %2, which is not in the stable ABI: it exists only in that "
+                                             "Python version's DLL").arg(call, dll);
+                addFinding(F, QStringLiteral("extension.abi3-non-stable-call"), S::Warning, message, e.name);
+            }
             if (x.abi3NonStableCalls.size() > kMaxListed)
                 addFinding(F, QStringLiteral("extension.abi3-non-stable-call"), S::Warning,
                            QStringLiteral("and %1 more calls outside the stable ABI").arg(x.abi3NonStableCalls.size() - kMaxListed), e.name);
         }
-        if (x.linksLibpython && x.binary.format != BinaryInfo::Format::Pe)
+        // Windows extensions always import python3X.dll, and Android's (PEP 738) link libpython by design.
+        if (x.linksLibpython && x.binary.format != BinaryInfo::Format::Pe && !androidTagged)
             addFinding(F, QStringLiteral("extension.links-libpython"), S::Warning,
                        QStringLiteral("links libpython: it fails with interpreters that link Python statically (most Linux and conda builds)"), e.name);
         if (pureTag)
@@ -622,6 +651,11 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
                 QStringList have;
                 for (const BinarySlice &s : std::as_const(x.binary.slices)) {
                     have.append(s.arch);
+                    if (!s.platform.isEmpty() && s.platform != QLatin1String("macos")) {
+                        addFinding(F, QStringLiteral("extension.format-mismatch"), S::Error,
+                                   QStringLiteral("the %1 slice is built for %2, but the wheel is tagged %3").arg(s.arch, s.platform, pt.tag), e.name);
+                        continue;
+                    }
                     if (!s.minOs.isEmpty()) {
                         const int maj = s.minOs.section(QLatin1Char('.'), 0, 0).toInt(), min = s.minOs.section(QLatin1Char('.'), 1, 1).toInt();
                         // arm64 exists from macOS 11 on, so an arm64 slice meets a 10.x tag with 11.0.
@@ -637,6 +671,29 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
                     if (!have.contains(a) && platforms.size() == 1)
                         addFinding(F, QStringLiteral("extension.arch-mismatch"), S::Error,
                                    QStringLiteral("the tag %1 needs a %2 slice; the file has %3").arg(pt.tag, a, have.join(QLatin1Char('+'))), e.name);
+            } else if (pt.kind == PlatformTag::Kind::IOS) {
+                if (x.binary.format != BinaryInfo::Format::MachO) {
+                    addFinding(F, QStringLiteral("extension.format-mismatch"), S::Error,
+                               QStringLiteral("a %1 file in a wheel tagged %2").arg(x.binary.formatName(), pt.tag), e.name);
+                    continue;
+                }
+                const QString wantPlatform = pt.sdk == QLatin1String("iphonesimulator") ? QStringLiteral("ios-simulator") : QStringLiteral("ios");
+                for (const BinarySlice &s : std::as_const(x.binary.slices)) {
+                    if (s.arch != pt.arch)
+                        addFinding(F, QStringLiteral("extension.arch-mismatch"), S::Error,
+                                   QStringLiteral("built for %1, but the wheel is tagged %2").arg(s.arch, pt.tag), e.name);
+                    if (!s.platform.isEmpty() && s.platform != wantPlatform)
+                        addFinding(F, QStringLiteral("extension.format-mismatch"), S::Error,
+                                   QStringLiteral("the %1 slice is built for %2, but the wheel is tagged %3 (%4)").arg(s.arch, s.platform, pt.tag, wantPlatform),
+                                   e.name);
+                    else if (!s.minOs.isEmpty()) {
+                        const std::pair<int, int> needs(s.minOs.section(QLatin1Char('.'), 0, 0).toInt(), s.minOs.section(QLatin1Char('.'), 1, 1).toInt());
+                        if (needs > std::pair(pt.major, pt.minor))
+                            addFinding(F, QStringLiteral("extension.ios-version"), S::Error,
+                                       QStringLiteral("the %1 slice needs iOS %2, the tag %3 promises %4.%5").arg(s.arch, s.minOs, pt.tag).arg(pt.major).arg(pt.minor),
+                                       e.name);
+                    }
+                }
             } else if (pt.kind == PlatformTag::Kind::Windows) {
                 if (x.binary.format != BinaryInfo::Format::Pe)
                     addFinding(F, QStringLiteral("extension.format-mismatch"), S::Error,

@@ -1,5 +1,7 @@
 #include "core/wheel/WheelReportJson.h"
 
+#include "core/wheel/PlatformTag.h"
+
 #include <QJsonArray>
 
 namespace wb {
@@ -60,6 +62,7 @@ QJsonObject toJson(const WheelReport &r)
 {
     QJsonObject o;
     o.insert(QStringLiteral("schema_version"), WheelReport::schemaVersion);
+    o.insert(QStringLiteral("kind"), QStringLiteral("wheel"));
     o.insert(QStringLiteral("file"), r.file);
     o.insert(QStringLiteral("file_size"), r.fileSize);
     o.insert(QStringLiteral("readable"), r.readable);
@@ -70,6 +73,16 @@ QJsonObject toJson(const WheelReport &r)
     o.insert(QStringLiteral("version"), r.version);
     o.insert(QStringLiteral("build_tag"), r.buildTag.isEmpty() ? QJsonValue() : QJsonValue(r.buildTag));
     o.insert(QStringLiteral("tags"), strings(r.tags));
+    QJsonArray platforms;
+    for (const QString &tag : r.filename.platformTags) {
+        const PlatformTag p = PlatformTag::parse(tag);
+        QJsonObject po{{QStringLiteral("tag"), tag}, {QStringLiteral("kind"), PlatformTag::kindName(p.kind)},
+                       {QStringLiteral("arch"), p.arch}, {QStringLiteral("description"), p.describe()}};
+        if (p.canonical != tag)
+            po.insert(QStringLiteral("canonical"), p.canonical);
+        platforms.append(po);
+    }
+    o.insert(QStringLiteral("platforms"), platforms);
     o.insert(QStringLiteral("dist_info"), r.distInfo);
     o.insert(QStringLiteral("wheel"), fieldsToJson(r.wheel, {QStringLiteral("Tag")}));
     QJsonObject md = fieldsToJson(r.metadata, {QStringLiteral("Classifier"), QStringLiteral("Requires-Dist"), QStringLiteral("Provides-Extra"),
@@ -133,6 +146,12 @@ QJsonObject toJson(const WheelReport &r)
         for (auto it = first.symbolsByVersion.constBegin(); it != first.symbolsByVersion.constEnd(); ++it)
             sbv.insert(it.key(), strings(it.value()));
         xo.insert(QStringLiteral("symbols_by_version"), sbv);
+        if (x.binary.format == BinaryInfo::Format::Pe) {
+            QJsonObject imports;
+            for (auto it = first.importsByLibrary.constBegin(); it != first.importsByLibrary.constEnd(); ++it)
+                imports.insert(it.key(), strings(it.value()));
+            xo.insert(QStringLiteral("imports"), imports);
+        }
         xo.insert(QStringLiteral("policy"), x.policy.family.isEmpty() ? QJsonValue() : QJsonValue(x.policy.policy));
         if (!x.policy.family.isEmpty())
             xo.insert(QStringLiteral("policy_detail"), verdictJson(x.policy));
@@ -147,8 +166,13 @@ QJsonObject toJson(const WheelReport &r)
         QJsonArray slices;
         for (const BinarySlice &s : x.binary.slices) {
             QJsonObject so{{QStringLiteral("arch"), s.arch}, {QStringLiteral("needed"), strings(s.needed)}};
-            if (!s.minOs.isEmpty())
-                so.insert(QStringLiteral("min_macos"), s.minOs);
+            if (!s.platform.isEmpty())
+                so.insert(QStringLiteral("platform"), s.platform);
+            if (!s.minOs.isEmpty()) {
+                so.insert(QStringLiteral("min_os"), s.minOs);
+                if (s.platform.isEmpty() || s.platform == QLatin1String("macos"))
+                    so.insert(QStringLiteral("min_macos"), s.minOs);
+            }
             slices.append(so);
         }
         xo.insert(QStringLiteral("slices"), slices);

@@ -43,6 +43,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <utility>
+
 namespace wb::ui {
 
 namespace {
@@ -93,12 +95,20 @@ BuildView::BuildView(Workspace *workspace, QWidget *parent)
     m_developButton->setToolTip(tr("maturin develop: build and install into the project's .venv"));
     m_testButton = new QPushButton(tr("&Test"), this);
     m_testButton->setToolTip(tr("Develop, then run python -m pytest in the project's .venv"));
+    m_testButton->setObjectName(QStringLiteral("testButton"));
+    m_developButton->setObjectName(QStringLiteral("developButton"));
+    m_sdistButton = new QPushButton(tr("&Sdist"), this);
+    m_sdistButton->setObjectName(QStringLiteral("sdistButton"));
+    m_sdistButton->setToolTip(tr("maturin sdist: build the source distribution"));
     auto *ciButton = new QPushButton(tr("Generate &CI…"), this);
+    ciButton->setObjectName(QStringLiteral("ciButton"));
     auto *saveButton = new QPushButton(tr("Save &log…"), this);
+    saveButton->setObjectName(QStringLiteral("saveLogButton"));
     connect(m_buildButton, &QPushButton::clicked, this, &BuildView::build);
     connect(m_cancelButton, &QPushButton::clicked, this, &BuildView::cancel);
     connect(m_developButton, &QPushButton::clicked, this, &BuildView::develop);
     connect(m_testButton, &QPushButton::clicked, this, &BuildView::test);
+    connect(m_sdistButton, &QPushButton::clicked, this, &BuildView::sdist);
     connect(ciButton, &QPushButton::clicked, this, &BuildView::generateCi);
     connect(saveButton, &QPushButton::clicked, this, &BuildView::saveLog);
     auto *buildShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_B), this);
@@ -113,6 +123,7 @@ BuildView::BuildView(Workspace *workspace, QWidget *parent)
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
     m_progress->setFormat(QStringLiteral("%v/%m"));
+    m_progress->setTextVisible(false); // until cargo reports units
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("buildStatus"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -201,6 +212,7 @@ BuildView::BuildView(Workspace *workspace, QWidget *parent)
     auto *buttonRow = new QHBoxLayout;
     for (QWidget *w : {static_cast<QWidget *>(m_buildButton), static_cast<QWidget *>(m_cancelButton),
                        static_cast<QWidget *>(m_developButton), static_cast<QWidget *>(m_testButton),
+                       static_cast<QWidget *>(m_sdistButton),
                        static_cast<QWidget *>(ciButton), static_cast<QWidget *>(saveButton)})
         buttonRow->addWidget(w);
     buttonRow->addStretch(1);
@@ -401,9 +413,13 @@ void BuildView::discoverTools()
         updateCommandLine();
         updateButtons();
         Q_EMIT toolsReady();
-        if (m_buildWhenReady) {
-            m_buildWhenReady = false;
-            build();
+        const Action pending = std::exchange(m_whenToolsReady, Action::None);
+        switch (pending) {
+        case Action::Build: build(); break;
+        case Action::Develop: develop(); break;
+        case Action::Test: test(); break;
+        case Action::Sdist: sdist(); break;
+        case Action::None: break;
         }
     });
     m_toolWatcher->setFuture(QtConcurrent::run([dir = m_projectDir] { return wb::ToolDiscovery::discover(dir); }));
@@ -427,10 +443,9 @@ void BuildView::updateCommandLine()
 void BuildView::updateButtons()
 {
     const bool running = isRunning();
-    const bool project = !m_projectDir.isEmpty();
-    m_buildButton->setEnabled(project && !running);
-    m_developButton->setEnabled(project && !running);
-    m_testButton->setEnabled(project && !running);
+    const bool idle = !m_projectDir.isEmpty() && !running && !m_checkingPytest;
+    for (QPushButton *b : {m_buildButton, m_developButton, m_testButton, m_sdistButton})
+        b->setEnabled(idle);
     m_cancelButton->setEnabled(running);
 }
 
@@ -447,6 +462,7 @@ void BuildView::updateProgress()
     if (p.total > 0) {
         m_progress->setRange(0, p.total);
         m_progress->setValue(p.done);
+        m_progress->setTextVisible(true);
     } else if (isRunning()) {
         m_progress->setRange(0, 0); // busy until cargo reports units
     }
@@ -460,25 +476,54 @@ void BuildView::updateProgress()
     m_status->setText(text);
 }
 
+bool BuildView::canStart(Action action)
+{
+    if (m_projectDir.isEmpty())
+        return false;
+    if (isRunning() || m_checkingPytest) {
+        // One run per project at a time: say so where it is seen (the status line shows the running one).
+        const QString running = isRunning() ? m_runner->commandLine() : tr("the check for pytest");
+        m_console->appendMessage(tr("Not started: %1 is still running for %2. Wait for it to finish or cancel it (Esc).")
+                                     .arg(running, QDir::toNativeSeparators(m_runProjectDir.isEmpty() ? m_projectDir : m_runProjectDir)));
+        m_console->flushPending();
+        return false;
+    }
+    if (!m_toolsKnown) {
+        m_whenToolsReady = action;
+        m_status->setText(tr("Looking for maturin and cargo…"));
+        return false;
+    }
+    if (!m_tools.ready()) {
+        m_status->setText(tr("Cannot build: %1").arg(m_tools.problems().join(u' ')));
+        return false;
+    }
+    return true;
+}
+
+QString BuildView::venvDir() const
+{
+    return m_projectDir + QStringLiteral("/.venv");
+}
+
 void BuildView::build()
 {
-    if (m_projectDir.isEmpty() || isRunning())
+    if (!canStart(Action::Build))
         return;
-    if (!m_toolsKnown) {
-        m_buildWhenReady = true;
-        m_status->setText(tr("Looking for maturin and cargo…"));
-        return;
-    }
     const wb::BuildRequest r = request();
     if (!r.problems().isEmpty()) {
         m_status->setText(r.problems().join(u' '));
         return;
     }
-    if (!m_tools.ready()) {
-        m_status->setText(tr("Cannot build: %1").arg(m_tools.problems().join(u' ')));
-        return;
-    }
     startQueue({{Step::Build, wb::BuildRunner::commandFor(r, m_tools)}});
+}
+
+void BuildView::sdist()
+{
+    if (!canStart(Action::Sdist))
+        return;
+    wb::BuildRequest r = request();
+    r.command = wb::BuildRequest::Command::Sdist;
+    startQueue({{Step::Sdist, wb::BuildRunner::commandFor(r, m_tools)}});
 }
 
 bool BuildView::ensureVenv(QList<QueuedRun> &runs)
@@ -489,8 +534,10 @@ bool BuildView::ensureVenv(QList<QueuedRun> &runs)
     const auto answer = QMessageBox::question(
         this, tr("Create a virtual environment?"),
         tr("maturin develop installs into a virtual environment, and %1 has none.\nCreate .venv there now?").arg(m_projectDir));
-    if (answer != QMessageBox::Yes)
+    if (answer != QMessageBox::Yes) {
+        m_status->setText(tr("Not started: maturin develop needs a virtual environment, and none was created."));
         return false;
+    }
     const QString python = m_tools.pythons.isEmpty() ? QStringLiteral("python3") : m_tools.pythons.first().path;
     wb::RunCommand create;
     create.program = python;
@@ -502,44 +549,20 @@ bool BuildView::ensureVenv(QList<QueuedRun> &runs)
     return true;
 }
 
-void BuildView::develop()
+BuildView::QueuedRun BuildView::developRun() const
 {
-    if (m_projectDir.isEmpty() || isRunning() || !m_toolsKnown || !m_tools.ready())
-        return;
-    QList<QueuedRun> runs;
-    if (!ensureVenv(runs))
-        return;
     wb::BuildRequest r = request();
     r.command = wb::BuildRequest::Command::Develop;
     r.outDir.clear();
     r.zig = false;
     r.sdist = false;
     r.compatibility.clear();
-    runs.append({Step::Develop, wb::BuildRunner::commandFor(r, m_tools)});
-    startQueue(runs);
+    return {Step::Develop, wb::BuildRunner::commandFor(r, m_tools)};
 }
 
-void BuildView::test()
+BuildView::QueuedRun BuildView::pytestRun() const
 {
-    if (m_projectDir.isEmpty() || isRunning() || !m_toolsKnown || !m_tools.ready())
-        return;
-    const bool hasTests = QFileInfo(m_projectDir + QStringLiteral("/tests")).isDir()
-        || QDirIterator(m_projectDir, {QStringLiteral("test_*.py")}, QDir::Files).hasNext();
-    if (!hasTests) {
-        m_status->setText(tr("This project has no tests (no tests/ folder, no test_*.py)."));
-        return;
-    }
-    QList<QueuedRun> runs;
-    if (!ensureVenv(runs))
-        return;
-    wb::BuildRequest r = request();
-    r.command = wb::BuildRequest::Command::Develop;
-    r.outDir.clear();
-    r.zig = false;
-    r.sdist = false;
-    r.compatibility.clear();
-    runs.append({Step::Develop, wb::BuildRunner::commandFor(r, m_tools)});
-    const QString venv = m_projectDir + QStringLiteral("/.venv");
+    const QString venv = venvDir();
     wb::RunCommand pytest;
     pytest.program = wb::ToolDiscovery::venvPython(venv);
     pytest.arguments = {QStringLiteral("-m"), QStringLiteral("pytest"), QStringLiteral("--color=yes")};
@@ -548,13 +571,94 @@ void BuildView::test()
     pytest.environment = wb::BuildRunner::buildEnvironment(QProcessEnvironment::systemEnvironment());
     pytest.environment.insert(QStringLiteral("VIRTUAL_ENV"), venv);
     pytest.displayLine = wb::shell::join(QStringList{QStringLiteral(".venv/bin/python")} + pytest.arguments);
-    runs.append({Step::Pytest, pytest});
+    return {Step::Pytest, pytest};
+}
+
+BuildView::QueuedRun BuildView::installPytestRun() const
+{
+    const QString venv = venvDir();
+    wb::RunCommand install;
+    install.program = wb::ToolDiscovery::venvPython(venv);
+    install.arguments = {QStringLiteral("-m"), QStringLiteral("pip"), QStringLiteral("install"), QStringLiteral("pytest")};
+    install.workingDirectory = m_projectDir;
+    install.projectDir = m_projectDir;
+    install.environment = wb::BuildRunner::buildEnvironment(QProcessEnvironment::systemEnvironment());
+    install.environment.insert(QStringLiteral("VIRTUAL_ENV"), venv);
+    install.displayLine = wb::shell::join(QStringList{QStringLiteral(".venv/bin/python")} + install.arguments);
+    return {Step::InstallPytest, install};
+}
+
+void BuildView::develop()
+{
+    if (!canStart(Action::Develop))
+        return;
+    QList<QueuedRun> runs;
+    if (!ensureVenv(runs))
+        return;
+    runs.append(developRun());
+    startQueue(runs);
+}
+
+void BuildView::test()
+{
+    if (!canStart(Action::Test))
+        return;
+    const bool hasTests = QFileInfo(m_projectDir + QStringLiteral("/tests")).isDir()
+        || QDirIterator(m_projectDir, {QStringLiteral("test_*.py")}, QDir::Files).hasNext();
+    if (!hasTests) {
+        m_status->setText(tr("This project has no tests (no tests/ folder, no test_*.py)."));
+        return;
+    }
+    const QString python = wb::ToolDiscovery::venvPython(venvDir());
+    const bool venvExisted = QFileInfo::exists(python);
+    QList<QueuedRun> runs;
+    if (!ensureVenv(runs))
+        return;
+    if (!venvExisted) {
+        startTests(false, runs); // a new venv has no pytest
+        return;
+    }
+    // Whether the venv can import pytest (its own or, with system site packages, the system's): ask it,
+    // off the UI thread.
+    m_checkingPytest = true;
+    updateButtons();
+    m_status->setText(tr("Looking for pytest in .venv…"));
+    auto *watcher = new QFutureWatcher<bool>(this);
+    connect(watcher, &QFutureWatcher<bool>::finished, this, [this, watcher, runs, project = m_projectDir] {
+        watcher->deleteLater();
+        m_checkingPytest = false;
+        updateButtons();
+        if (project != m_projectDir) // another project was opened meanwhile
+            return;
+        startTests(watcher->result(), runs);
+    });
+    watcher->setFuture(QtConcurrent::run([python] {
+        const QString out = wb::ToolDiscovery::run(python, {QStringLiteral("-c"), QStringLiteral("import pytest; print('pytest-found', pytest.__version__)")}, 30000);
+        return out.contains(QLatin1String("pytest-found "));
+    }));
+}
+
+void BuildView::startTests(bool pytestInstalled, QList<QueuedRun> runs)
+{
+    if (!pytestInstalled) {
+        const auto answer = QMessageBox::question(
+            this, tr("Install pytest?"),
+            tr("pytest is not installed in %1.\nInstall it there now (python -m pip install pytest)?").arg(QDir::toNativeSeparators(venvDir())));
+        if (answer != QMessageBox::Yes) {
+            m_status->setText(tr("Tests not run: pytest is not installed in .venv."));
+            return;
+        }
+        runs.append(installPytestRun());
+    }
+    runs.append(developRun());
+    runs.append(pytestRun());
     startQueue(runs);
 }
 
 void BuildView::startQueue(QList<QueuedRun> runs)
 {
     m_queue = std::move(runs);
+    m_runProjectDir = m_projectDir;
     m_console->clearOutput();
     m_issues->clear();
     updateCounts();
@@ -576,6 +680,7 @@ void BuildView::startNext()
         return;
     }
     m_progress->setRange(0, 0);
+    m_progress->setTextVisible(false);
     m_clockTimer->start();
     updateButtons();
     updateProgress();
@@ -610,11 +715,12 @@ void BuildView::runFinishedInternally(const wb::BuildResult &result)
     const wb::BuildProgress p = m_runner->progress();
     m_progress->setRange(0, qMax(1, p.total));
     m_progress->setValue(result.succeeded() ? qMax(1, p.total) : p.done);
+    m_progress->setTextVisible(p.total > 0);
     m_status->setText(text);
     m_console->appendMessage(text);
     m_console->flushPending();
 
-    if (m_currentStep == Step::Build || m_currentStep == Step::Develop) {
+    if (m_currentStep == Step::Build || m_currentStep == Step::Develop || m_currentStep == Step::Sdist) {
         wb::BuildRecord record;
         record.when = QDateTime::currentDateTimeUtc().addMSecs(-result.elapsedMs);
         record.durationMs = result.elapsedMs;
@@ -624,10 +730,10 @@ void BuildView::runFinishedInternally(const wb::BuildResult &result)
         record.warnings = result.warnings;
         for (const QString &artifact : result.artifacts)
             record.artifacts.append({artifact, QFileInfo::exists(artifact) ? QFileInfo(artifact).size() : -1});
-        wb::BuildHistory().add(m_projectDir, record);
+        wb::BuildHistory().add(m_runProjectDir, record); // the project it ran for, even if another is open now
         loadHistory();
     }
-    if (m_currentStep == Step::Build) {
+    if (m_currentStep == Step::Build || m_currentStep == Step::Sdist) {
         m_lastArtifacts = result.artifacts;
         if (m_workspace)
             m_workspace->reportBuild(result.succeeded(), QString::fromUtf8(result.log), result.artifacts);
@@ -654,7 +760,8 @@ void BuildView::loadHistory()
                                                      r.outcome, artifacts.join(QStringLiteral(", ")), r.command});
         item->setToolTip(3, artifacts.join(u'\n'));
     }
-    m_history->resizeColumnToContents(0);
+    for (int column = 0; column < 4; ++column) // when, took, result, artifacts with their sizes
+        m_history->resizeColumnToContents(column);
 }
 
 void BuildView::openIssue(const QModelIndex &index)

@@ -28,7 +28,7 @@ class IssuesModel;
 class Workspace;
 
 // Build the open project with maturin: options, the exact command line, progress, live output,
-// issues, history; Develop, Test and Generate CI.
+// issues, history; Develop, Test, Sdist and Generate CI.
 class BuildView : public QWidget
 {
     Q_OBJECT
@@ -46,6 +46,7 @@ public Q_SLOTS:
     void build();
     void develop();
     void test();
+    void sdist();
     void cancel();
     void saveLog();
     void generateCi();
@@ -56,7 +57,8 @@ Q_SIGNALS:
     void toolsReady();
 
 private:
-    enum class Step { Build, Develop, CreateVenv, Pytest };
+    enum class Step { Build, Develop, CreateVenv, InstallPytest, Pytest, Sdist };
+    enum class Action { None, Build, Develop, Test, Sdist };
     struct QueuedRun {
         Step step;
         wb::RunCommand command;
@@ -73,15 +75,24 @@ private:
     void discoverTools();
     void openIssue(const QModelIndex &index);
     bool ensureVenv(QList<QueuedRun> &runs);
+    // False (and says why) when `action` cannot start now; waits for the tools when they are not known yet.
+    bool canStart(Action action);
+    QueuedRun developRun() const;
+    QueuedRun pytestRun() const;
+    QueuedRun installPytestRun() const;
+    void startTests(bool pytestInstalled, QList<QueuedRun> runs);
+    QString venvDir() const;
 
     Workspace *m_workspace = nullptr;
     QString m_projectDir;
     wb::ToolReport m_tools;
     bool m_toolsKnown = false;
-    bool m_buildWhenReady = false;
+    Action m_whenToolsReady = Action::None;
+    bool m_checkingPytest = false;
     QFutureWatcher<wb::ToolReport> *m_toolWatcher = nullptr;
     wb::BuildRunner *m_runner = nullptr;
     QList<QueuedRun> m_queue;
+    QString m_runProjectDir; // the project the current queue belongs to
     Step m_currentStep = Step::Build;
     QByteArray m_lastLog;
     QStringList m_lastArtifacts;
@@ -114,6 +125,7 @@ private:
     QPushButton *m_cancelButton = nullptr;
     QPushButton *m_developButton = nullptr;
     QPushButton *m_testButton = nullptr;
+    QPushButton *m_sdistButton = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_status = nullptr;
     QTimer *m_clockTimer = nullptr;

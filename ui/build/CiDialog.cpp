@@ -22,11 +22,15 @@ CiDialog::CiDialog(const QString &projectDir, QWidget *parent)
     : QDialog(parent)
     , m_projectDir(projectDir)
     , m_name(new QLineEdit(QStringLiteral("CI"), this))
-    , m_pytest(new QCheckBox(tr("Run pytest on the built wheel (Linux x86_64)"), this))
+    , m_pytest(new QCheckBox(tr("Install each wheel and run pytest (other architectures under QEMU)"), this))
     , m_target(new QLabel(this))
     , m_preview(new QPlainTextEdit(this))
 {
     setWindowTitle(tr("Generate CI workflow"));
+    m_name->setObjectName(QStringLiteral("workflowName"));
+    m_pytest->setObjectName(QStringLiteral("ciPytest"));
+    m_target->setObjectName(QStringLiteral("ciTarget"));
+    m_preview->setObjectName(QStringLiteral("ciPreview"));
     resize(760, 640);
     m_pytest->setChecked(QFileInfo(projectDir + QStringLiteral("/tests")).isDir());
     m_preview->setReadOnly(true);

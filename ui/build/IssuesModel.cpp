@@ -31,6 +31,8 @@ QVariant IssuesModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         return d.rendered.isEmpty() ? d.message : d.rendered;
+    case DetailsRole:
+        return d.children;
     case Qt::DecorationRole:
         if (index.column() != SeverityColumn)
             return {};
@@ -74,10 +76,15 @@ void IssuesModel::addEvents(const QList<wb::BuildEvent> &events)
     for (const wb::BuildEvent &e : events) {
         if (e.kind == wb::BuildEvent::Kind::Diagnostic) {
             add << e.diagnostic;
-        } else if (e.kind == wb::BuildEvent::Kind::MaturinWarning || e.kind == wb::BuildEvent::Kind::Cause) {
+        } else if (e.kind == wb::BuildEvent::Kind::MaturinFailed) {
+            // One error for the whole "Caused by:" chain; the other causes are its details.
+            wb::Diagnostic d = e.diagnostic;
+            d.message = tr("maturin failed: %1").arg(d.message);
+            add << d;
+        } else if (e.kind == wb::BuildEvent::Kind::MaturinWarning) {
             wb::Diagnostic d;
-            d.severity = e.kind == wb::BuildEvent::Kind::Cause ? wb::DiagnosticSeverity::Error : wb::DiagnosticSeverity::Warning;
-            d.message = e.kind == wb::BuildEvent::Kind::Cause ? tr("maturin: %1").arg(e.text) : e.text;
+            d.severity = wb::DiagnosticSeverity::Warning;
+            d.message = e.text;
             d.logLine = e.logLine;
             add << d;
         }

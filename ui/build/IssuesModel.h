@@ -7,14 +7,14 @@
 
 namespace wb::ui {
 
-// Errors and warnings of a run: compiler diagnostics with their location, maturin's warnings and
-// failure causes without one.
+// Errors and warnings of a run: compiler diagnostics with their location, maturin's warnings, and
+// each maturin failure as one error (its first cause; the rest of the "Caused by:" chain are details).
 class IssuesModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
     enum Column { SeverityColumn, MessageColumn, LocationColumn, ColumnCount };
-    enum Role { FileRole = Qt::UserRole + 1, LineRole, ColumnRole, SeverityRole };
+    enum Role { FileRole = Qt::UserRole + 1, LineRole, ColumnRole, SeverityRole, DetailsRole /* QStringList: help, notes, causes */ };
 
     using QAbstractTableModel::QAbstractTableModel;
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -23,7 +23,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
     void clear();
-    void addEvents(const QList<wb::BuildEvent> &events); // keeps diagnostics, maturin warnings, causes
+    void addEvents(const QList<wb::BuildEvent> &events); // keeps diagnostics, maturin warnings and failures
     const wb::Diagnostic &issue(int row) const { return m_issues.at(row); }
     int count(wb::DiagnosticSeverity severity) const;
 

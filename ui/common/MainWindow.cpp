@@ -60,9 +60,15 @@ MainWindow::MainWindow(QWidget *parent)
         showArea(WheelsArea);
         statusBar()->showMessage(tr("Opened wheel %1").arg(QFileInfo(path).fileName()), 5000);
     });
+    connect(m_workspace, &Workspace::sdistOpened, this, [this](const QString &path) {
+        RecentFiles::add(path);
+        rebuildRecentMenu();
+        showArea(WheelsArea);
+        statusBar()->showMessage(tr("Opened source distribution %1").arg(QFileInfo(path).fileName()), 5000);
+    });
 
     updateTitle();
-    statusBar()->showMessage(tr("Open a project folder or a wheel (File menu, or drop it here)."));
+    statusBar()->showMessage(tr("Open a project folder, a wheel or an sdist (File menu, or drop it here)."));
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1200, 800);
@@ -76,7 +82,7 @@ void MainWindow::createMenus()
     QAction *openProject = file->addAction(QIcon::fromTheme(QStringLiteral("folder-open")), tr("Open &Project…"),
                                            this, &MainWindow::openProjectDialog);
     openProject->setShortcut(QKeySequence::Open);
-    QAction *openWheel = file->addAction(tr("Open &Wheel…"), this, &MainWindow::openWheelDialog);
+    QAction *openWheel = file->addAction(tr("Open &Wheel or sdist…"), this, &MainWindow::openWheelDialog);
     openWheel->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
@@ -133,8 +139,10 @@ void MainWindow::openProjectDialog()
 
 void MainWindow::openWheelDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Wheel"), m_workspace->projectDir(),
-                                                      tr("Wheels (*.whl);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Wheel or Source Distribution"), m_workspace->projectDir(),
+                                                      tr("Wheels and sdists (*.whl *.tar.gz *.tgz *.tar.bz2 *.tar.xz *.tar.zst *.tar);;"
+                                                         "Wheels (*.whl);;Source distributions (*.tar.gz *.tgz *.tar.bz2 *.tar.xz *.tar.zst *.tar);;"
+                                                         "All files (*)"));
     if (!path.isEmpty())
         openPath(path);
 }
@@ -162,7 +170,7 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
     const QList<QUrl> urls = event->mimeData()->urls();
     for (const QUrl &url : urls) {
         const QFileInfo info(url.toLocalFile());
-        if (url.isLocalFile() && (info.isDir() || Workspace::isWheelPath(info.fileName()))) {
+        if (url.isLocalFile() && (info.isDir() || Workspace::isWheelPath(info.fileName()) || Workspace::isSdistPath(info.fileName()))) {
             event->acceptProposedAction();
             return;
         }

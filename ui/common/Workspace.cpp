@@ -1,5 +1,7 @@
 #include "ui/common/Workspace.h"
 
+#include "core/wheel/SdistReport.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -13,6 +15,11 @@ Workspace::Workspace(QObject *parent)
 bool Workspace::isWheelPath(const QString &path)
 {
     return path.endsWith(QLatin1String(".whl"), Qt::CaseInsensitive);
+}
+
+bool Workspace::isSdistPath(const QString &path)
+{
+    return looksLikeSdist(path);
 }
 
 bool Workspace::open(const QString &path, QString *error)
@@ -31,12 +38,16 @@ bool Workspace::open(const QString &path, QString *error)
         openWheel(info.absoluteFilePath());
         return true;
     }
+    if (isSdistPath(path)) {
+        openSdist(info.absoluteFilePath());
+        return true;
+    }
     if (info.fileName() == QLatin1String("pyproject.toml") || info.fileName() == QLatin1String("Cargo.toml")) {
         openProject(info.absolutePath());
         return true;
     }
     if (error)
-        *error = tr("%1 is neither a project folder nor a wheel (.whl).").arg(QDir::toNativeSeparators(path));
+        *error = tr("%1 is neither a project folder, a wheel (.whl) nor a source distribution (.tar.gz).").arg(QDir::toNativeSeparators(path));
     return false;
 }
 
@@ -55,6 +66,11 @@ void Workspace::openWheel(const QString &path)
     Q_EMIT wheelOpened(clean);
 }
 
+void Workspace::openSdist(const QString &path)
+{
+    Q_EMIT sdistOpened(QDir::cleanPath(QFileInfo(path).absoluteFilePath()));
+}
+
 void Workspace::reportBuild(bool succeeded, const QString &log, const QStringList &artifacts)
 {
     m_lastBuildLog = log;
@@ -62,6 +78,8 @@ void Workspace::reportBuild(bool succeeded, const QString &log, const QStringLis
     for (const QString &artifact : artifacts) {
         if (isWheelPath(artifact))
             openWheel(artifact);
+        else if (isSdistPath(artifact))
+            openSdist(artifact);
     }
 }
 

@@ -22,14 +22,19 @@ public:
     QString currentWheel() const { return m_currentWheel; }
     QString lastBuildLog() const { return m_lastBuildLog; }
 
-    // Opens a project folder or a wheel, whichever PATH is. Returns false (and says why) otherwise.
+    // Opens a project folder, a wheel or a source distribution, whichever PATH is. Returns false (and
+    // says why) otherwise.
     bool open(const QString &path, QString *error = nullptr);
     void openProject(const QString &dir);
     void openWheel(const QString &path);
+    // A source distribution (.tar.gz and the other tar flavours): shown with the wheels, never taken
+    // as the current wheel.
+    void openSdist(const QString &path);
     // Called by the build view when a build ends.
     void reportBuild(bool succeeded, const QString &log, const QStringList &artifacts);
 
     static bool isWheelPath(const QString &path);
+    static bool isSdistPath(const QString &path);
 
     // Whether the Project view holds unsaved edits of the project's settings files (it says so).
     // Other views then change those files through it (settingsEditRequested), not on disk.
@@ -39,6 +44,7 @@ public:
 Q_SIGNALS:
     void projectOpened(const QString &dir);
     void wheelOpened(const QString &path);
+    void sdistOpened(const QString &path);
     void buildFinished(bool succeeded, const QString &log, const QStringList &artifacts);
     // Asks the Project view to apply edits to its documents (undoable, marked modified, saved by the user).
     void settingsEditRequested(const QString &summary, const QList<wb::SettingsEdit> &edits);

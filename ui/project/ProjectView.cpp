@@ -23,6 +23,7 @@
 #include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QFontDatabase>
+#include <QFutureWatcher>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -39,6 +40,7 @@
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace wb::ui {
 
@@ -271,7 +273,35 @@ void ProjectView::openProject(const QString &dir)
                                         : project.readError);
     watch();
     rebuildForms();
+    detectMaturin();
     refresh();
+}
+
+void ProjectView::detectMaturin()
+{
+    // `maturin --version` of a maturin outside the project may take a moment: never on the UI thread.
+    m_maturin = {};
+    m_maturinDone = false;
+    const int request = ++m_maturinRequest;
+    auto *watcher = new QFutureWatcher<MaturinVersion>(this);
+    connect(watcher, &QFutureWatcher<MaturinVersion>::finished, this, [this, watcher, request] {
+        watcher->deleteLater();
+        if (request != m_maturinRequest)
+            return;
+        m_maturin = watcher->result();
+        m_maturinDone = true;
+        // Text typed into a raw tab and not yet taken over is taken over first: the refresh below
+        // would otherwise show the file as it was.
+        if (m_rawPending >= 0) {
+            m_rawTimer->stop();
+            const int pending = m_rawPending;
+            m_rawPending = -1;
+            rawTextEdited(ProjectFileKind(pending));
+        }
+        refresh();
+        Q_EMIT maturinDetected();
+    });
+    watcher->setFuture(QtConcurrent::run([dir = m_dir] { return MaturinVersion::detect(dir); }));
 }
 
 bool ProjectView::isModified() const
@@ -510,6 +540,8 @@ void ProjectView::refresh()
     Project project;
     if (!m_dir.isEmpty()) {
         project = Project::load(m_dir);
+        project.options.maturinVersion = m_maturin.version;
+        project.options.maturinFrom = m_maturin.isKnown() ? m_maturin.from : QString();
         for (int i = 0; i < 2; ++i) {
             if (!m_files[i].present)
                 continue;
@@ -521,15 +553,24 @@ void ProjectView::refresh()
         }
         m_diagnostics = ProjectValidator::validate(project);
         const EffectiveSettings e = computeEffectiveSettings(project);
+        const QString maturinText = !m_maturinDone    ? tr("looking for maturin…")
+                                    : m_maturin.isKnown() ? tr("keys checked against %1").arg(m_maturin.describe())
+                                                          : tr("%1: keys not checked against a maturin version").arg(m_maturin.describe());
+        m_effective->setToolTip(tr("Linux platform tag: %1 (%2)\n%3").arg(e.platformTag, e.platformTagFrom, maturinText));
         m_effective->setText(tr("Module <b>%1</b> (%2) · bindings <b>%3</b> (%4) · python-source <b>%5</b> · profile <b>%6</b> "
-                                "(release builds: %7)%8")
+                                "(release builds: %7)%8 · %9")
                                  .arg(e.moduleName.toHtmlEscaped(), e.moduleNameFrom.toHtmlEscaped(),
                                       e.bindings.isEmpty() ? tr("unknown") : e.bindings, e.bindingsFrom.toHtmlEscaped(),
                                       e.pythonSource.isEmpty() ? tr("project folder") : e.pythonSource.toHtmlEscaped(), e.profile,
                                       e.releaseProfile,
                                       e.hasPyo3 ? tr(" · PyO3 %1%2").arg(e.pyo3Requirement.toHtmlEscaped(),
                                                                          e.abi3Minor >= 0 ? tr(", abi3 ≥ 3.%1").arg(e.abi3Minor) : QString())
-                                                : QString()));
+                                                : QString(),
+                                      tr("Linux tag <b>%1</b> (pip: %2) · ").arg(e.platformTag.toHtmlEscaped(), e.pipPlatformTag)
+                                          + (!m_maturinDone        ? tr("maturin: looking…")
+                                             : m_maturin.isKnown() ? tr("maturin <b>%1</b> (%2)").arg(m_maturin.text.toHtmlEscaped(), m_maturin.from.toHtmlEscaped())
+                                             : !m_maturin.program.isEmpty() ? tr("maturin of unknown version (%1)").arg(m_maturin.from.toHtmlEscaped())
+                                                                   : tr("no maturin found"))));
     } else {
         m_diagnostics.clear();
         m_effective->clear();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/project/MaturinVersion.h"
 #include "core/project/SettingsDiagnostic.h"
 
 #include <QByteArray>
@@ -36,6 +37,10 @@ public:
     QByteArray currentBytes(ProjectFileKind kind) const { return m_files[int(kind)].bytes; }
     bool isModified() const;
     QList<SettingsDiagnostic> diagnostics() const { return m_diagnostics; }
+    // The maturin version-specific keys are judged against: found off the UI thread after a project
+    // opens, without running anything from the project (see MaturinVersion::detect).
+    MaturinVersion maturinVersion() const { return m_maturin; }
+    bool isMaturinKnown() const { return m_maturinDone; }
     // Applies an edit to the file in memory (undoable); false with a message when refused.
     bool applyEdit(const SettingsEdit &edit, QString *error = nullptr);
     // Saves modified files; with askFirst a dialog shows the unified diff first.
@@ -47,6 +52,7 @@ public:
 
 Q_SIGNALS:
     void diagnosticsChanged();
+    void maturinDetected();
 
 private:
     struct FileState {
@@ -74,12 +80,16 @@ private:
     void showDiskDiff();
     void applySelectedFix();
     void rawTextEdited(ProjectFileKind kind);
+    void detectMaturin();
     QWidget *makeField(ProjectFileKind kind, const QString &key, const QString &help);
 
     Workspace *m_workspace = nullptr;
     QString m_dir;
     FileState m_files[2];
     QList<SettingsDiagnostic> m_diagnostics;
+    MaturinVersion m_maturin;
+    bool m_maturinDone = false;
+    int m_maturinRequest = 0; // answers for an older project are dropped
     QList<Snapshot> m_undo;
     QList<Snapshot> m_redo;
     bool m_confirmSaves = true;

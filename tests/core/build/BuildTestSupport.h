@@ -14,9 +14,10 @@
 
 namespace wb::test {
 
-// Copies a folder tree; every copied file gets "now" as its modification time, so cargo, sharing one
-// target folder across copies, sees changed sources as changed.
-inline bool copyTree(const QString &from, const QString &to)
+// Copies a project without its target/ and .venv/; every copied file gets "now" as its modification
+// time, so cargo, sharing one target folder across copies, sees changed sources as changed. (Not
+// test::copyTree of support/TestFiles.h, which copies everything as it is.)
+inline bool copyProject(const QString &from, const QString &to)
 {
     QDir().mkpath(to);
     QDirIterator it(from, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);

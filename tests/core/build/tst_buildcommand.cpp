@@ -1,7 +1,10 @@
 // `wheelbench build` as a user runs it: help, bad input, a maturin failure with its log, a build.
 #include "core/build/BuildTestSupport.h"
 
+#include "core/build/BuildRunner.h"
+
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -62,7 +65,7 @@ private Q_SLOTS:
     {
         QTemporaryDir work;
         const QString project = work.path() + QStringLiteral("/bad");
-        QVERIFY(wb::test::copyTree(wb::test::exampleProject(), project));
+        QVERIFY(wb::test::copyProject(wb::test::exampleProject(), project));
         QFile py(project + QStringLiteral("/pyproject.toml"));
         QVERIFY(py.open(QIODevice::ReadOnly));
         QByteArray text = py.readAll();
@@ -76,17 +79,41 @@ private Q_SLOTS:
         QCOMPARE(r.code, 1); // maturin's own exit status
         QVERIFY2(r.err.contains(QStringLiteral("Caused by: The module name must not contain a minus")), qPrintable(r.err));
         QVERIFY(!r.err.contains(u'\x1b')); // not a terminal: no colours
+        QVERIFY2(r.err.contains(QStringLiteral("(exit status 1, 1 error)")), qPrintable(r.err)); // the failure chain is one error
         QVERIFY(r.out.isEmpty());
         QFile saved(log);
         QVERIFY(saved.open(QIODevice::ReadOnly));
         QVERIFY(saved.readAll().contains("maturin failed"));
     }
 
+    // One build per project, across processes: while this process builds the project (as the window
+    // would), `wheelbench build` of it is refused and says who holds it.
+    void refusedWhileAnotherProcessBuilds()
+    {
+        QTemporaryDir work;
+        const QString project = work.path() + QStringLiteral("/hello-pyo3");
+        QVERIFY(wb::test::copyProject(wb::test::exampleProject(), project));
+        wb::BuildRunner holder;
+        QSignalSpy done(&holder, &wb::BuildRunner::finished);
+        wb::RunCommand busy;
+        busy.program = QStringLiteral("/bin/sh");
+        busy.arguments = {QStringLiteral("-c"), QStringLiteral("sleep 60")};
+        busy.projectDir = project;
+        QVERIFY(holder.start(busy));
+        const Run r = runWheelbench({QStringLiteral("build"), project}, 120000);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("already running in another process")), qPrintable(r.err));
+        QVERIFY(r.err.contains(QStringLiteral("pid %1").arg(QCoreApplication::applicationPid())));
+        holder.cancel();
+        QVERIFY(done.wait(30000));
+        QCOMPARE(done.first().at(0).value<wb::BuildResult>().outcome, wb::BuildResult::Outcome::Cancelled);
+    }
+
     void buildsAndPrintsTheWheelLast()
     {
         QTemporaryDir work;
         const QString project = work.path() + QStringLiteral("/hello-pyo3");
-        QVERIFY(wb::test::copyTree(wb::test::exampleProject(), project));
+        QVERIFY(wb::test::copyProject(wb::test::exampleProject(), project));
         const Run r = runWheelbench({QStringLiteral("build"), project, QStringLiteral("--out"), work.path() + QStringLiteral("/dist"),
                                      QStringLiteral("--"), QStringLiteral("--offline")});
         QVERIFY2(r.code == 0, qPrintable(r.err.right(3000)));

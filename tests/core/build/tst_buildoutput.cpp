@@ -182,11 +182,22 @@ private Q_SLOTS:
         QCOMPARE(build_events::count(events, DiagnosticSeverity::Error), 3);
         QCOMPARE(ofKind(events, BuildEvent::Kind::CargoError).value(0).text,
                  QStringLiteral("could not compile `hello-pyo3` (lib) due to 3 previous errors"));
-        QCOMPARE(ofKind(events, BuildEvent::Kind::MaturinFailed).size(), 1);
+        // The two "Caused by:" lines are one failure: one event, one error.
+        const QList<BuildEvent> failures = ofKind(events, BuildEvent::Kind::MaturinFailed);
+        QCOMPARE(failures.size(), 1);
         const QStringList causes = build_events::causes(events);
         QCOMPARE(causes.size(), 2);
         QCOMPARE(causes[0], QStringLiteral("Failed to build a native library through cargo"));
         QVERIFY(causes[1].startsWith(QStringLiteral("Cargo build finished with \"exit status: 101\"")));
+        QCOMPARE(failures[0].causes, causes);
+        QVERIFY(failures[0].logLine > d[2].logLine);
+        const Diagnostic failure = failures[0].diagnostic;
+        QCOMPARE(failure.severity, DiagnosticSeverity::Error);
+        QCOMPARE(failure.message, causes[0]);
+        QCOMPARE(failure.children, QStringList{QStringLiteral("Caused by: ") + causes[1]});
+        QVERIFY(!failure.hasLocation());
+        QVERIFY(failure.rendered.startsWith(QString::fromUtf8("💥 maturin failed\nCaused by: Failed to build")));
+        QCOMPARE(build_events::count(events, DiagnosticSeverity::Error), 3); // compiler errors only
         QVERIFY(build_events::artifacts(events).isEmpty());
     }
 
@@ -224,6 +235,7 @@ private Q_SLOTS:
         QCOMPARE(warnings.size(), 1);
         QVERIFY(warnings[0].text.startsWith(QStringLiteral("You specified the python source as")));
         QCOMPARE(ofKind(events, BuildEvent::Kind::MaturinFailed).size(), 1);
+        QVERIFY(ofKind(events, BuildEvent::Kind::MaturinFailed)[0].diagnostic.children.isEmpty());
         QCOMPARE(build_events::causes(events),
                  QStringList{QStringLiteral("The module name must not contain a minus `-` (Make sure you have set an appropriate [lib] "
                                             "name or [tool.maturin] module-name in your pyproject.toml)")});
@@ -250,6 +262,123 @@ private Q_SLOTS:
         QVERIFY(!cargoWarning[0].hasLocation());
         const QList<BuildEvent> develop = BuildOutputParser::parseLog(test::readData(QStringLiteral("maturin-1.8.3-develop-no-venv.log")));
         QVERIFY(build_events::causes(develop).value(0).startsWith(QStringLiteral("Couldn't find a virtualenv or conda environment")));
+    }
+
+    // Every captured log: how many failures, and how long each "Caused by:" chain is.
+    void failureChainsOfRealLogs_data()
+    {
+        QTest::addColumn<QString>("log");
+        QTest::addColumn<QList<int>>("chains");
+        QTest::newRow("compile errors") << QStringLiteral("maturin-1.8.3-compile-errors.log") << QList<int>{2};
+        QTest::newRow("syntax error") << QStringLiteral("maturin-1.8.3-syntax-error.log") << QList<int>{2};
+        QTest::newRow("bad module name") << QStringLiteral("maturin-1.8.3-bad-module-name.log") << QList<int>{1};
+        QTest::newRow("develop without venv") << QStringLiteral("maturin-1.8.3-develop-no-venv.log") << QList<int>{1};
+        QTest::newRow("success") << QStringLiteral("maturin-1.8.3-success-release.log") << QList<int>{};
+        QTest::newRow("warning") << QStringLiteral("maturin-1.8.3-warning.log") << QList<int>{};
+        QTest::newRow("sdist") << QStringLiteral("maturin-1.8.3-sdist.log") << QList<int>{};
+        QTest::newRow("cargo manifest error") << QStringLiteral("maturin-1.8.3-cargo-manifest-error.log") << QList<int>{2};
+    }
+    void failureChainsOfRealLogs()
+    {
+        QFETCH(QString, log);
+        QFETCH(QList<int>, chains);
+        const QByteArray bytes = test::readData(log);
+        QVERIFY(!bytes.isEmpty());
+        const QList<BuildEvent> events = BuildOutputParser::parseLog(bytes);
+        QList<int> got;
+        for (const BuildEvent &e : ofKind(events, BuildEvent::Kind::MaturinFailed)) {
+            got << int(e.causes.size());
+            QCOMPARE(e.text, QStringLiteral("maturin failed"));
+            QCOMPARE(e.diagnostic.children.size(), e.causes.size() - 1);
+        }
+        QCOMPARE(got, chains);
+        // Every "Caused by: …" line of maturin is in a chain, none is an event of its own (cargo's
+        // "Caused by:" blocks stand on a line of their own and belong to cargo's error).
+        QCOMPARE(int(build_events::causes(events).size()), int(bytes.count("  Caused by: ")));
+    }
+
+    // cargo's own error chain (a blank line, then "Caused by:" blocks) belongs to cargo's error; here
+    // from a real project whose Cargo.toml names a library without its source.
+    void cargoErrorChain()
+    {
+        const QList<BuildEvent> events = BuildOutputParser::parseLog(test::readData(QStringLiteral("maturin-1.8.3-cargo-manifest-error.log")));
+        const QList<Diagnostic> d = build_events::diagnostics(events);
+        QCOMPARE(d.size(), 1);
+        QCOMPARE(d[0].severity, DiagnosticSeverity::Error);
+        QCOMPARE(d[0].message, QStringLiteral("failed to parse manifest at `/home/dev/src/pyo3-pure/Cargo.toml`"));
+        QCOMPARE(d[0].children,
+                 QStringList{QStringLiteral("Caused by: can't find library `pyo3_pure`, rename file to `src/lib.rs` or specify lib.path")});
+        QVERIFY(d[0].rendered.contains(QStringLiteral("\nCaused by:\n  can't find library")));
+        QVERIFY(!d[0].hasLocation());
+        QCOMPARE(build_events::causes(events),
+                 QStringList({QStringLiteral("Cargo metadata failed. Does your crate compile with `cargo build`?"),
+                              QStringLiteral("`cargo metadata` exited with an error:")}));
+    }
+
+    void cargoErrorChains_data()
+    {
+        QTest::addColumn<QString>("log");
+        QTest::addColumn<QStringList>("children"); // of the first diagnostic
+        QTest::addColumn<int>("diagnostics");
+        QTest::newRow("several causes, several lines")
+            << QStringLiteral("error: failed to load manifest for workspace member `/w/a`\n\nCaused by:\n  failed to read `/w/a/Cargo.toml`\n\n"
+                              "Caused by:\n  No such file or directory (os error 2)\n  second line\nnext\n")
+            << QStringList{QStringLiteral("Caused by: failed to read `/w/a/Cargo.toml`"),
+                           QStringLiteral("Caused by: No such file or directory (os error 2)\nsecond line")}
+            << 1;
+        QTest::newRow("blank then another error")
+            << QStringLiteral("error: first\n\nerror: second\n") << QStringList{} << 2;
+        QTest::newRow("located errors end at the blank line")
+            << QStringLiteral("error[E1]: x\n --> a.rs:1:2\n\nCaused by:\n  y\n") << QStringList{} << 1;
+        QTest::newRow("warnings too") << QStringLiteral("warning: w\n\nCaused by:\n  y\n") << QStringList{} << 1;
+        QTest::newRow("chain at the end") << QStringLiteral("error: e\n\nCaused by:\n  y") << QStringList{QStringLiteral("Caused by: y")} << 1;
+    }
+    void cargoErrorChains()
+    {
+        QFETCH(QString, log);
+        QFETCH(QStringList, children);
+        QFETCH(int, diagnostics);
+        const QList<Diagnostic> d = build_events::diagnostics(BuildOutputParser::parseLog(log));
+        QCOMPARE(int(d.size()), diagnostics);
+        QCOMPARE(d.value(0).children, children);
+    }
+
+    void failureChains_data()
+    {
+        QTest::addColumn<QString>("log");
+        QTest::addColumn<QStringList>("kinds"); // event kinds in order; "failed:N" is a failure with N causes
+        QTest::newRow("no causes") << QString::fromUtf8("💥 maturin failed\n") << QStringList{QStringLiteral("failed:0")};
+        QTest::newRow("chain without header") << QStringLiteral("Caused by: a\n  Caused by: b\n") << QStringList{QStringLiteral("failed:2")};
+        QTest::newRow("two failures") << QString::fromUtf8("💥 maturin failed\n  Caused by: a\n💥 maturin failed\n  Caused by: b\n  Caused by: c\n")
+                                      << QStringList{QStringLiteral("failed:1"), QStringLiteral("failed:2")};
+        QTest::newRow("chain ends at another line")
+            << QString::fromUtf8("💥 maturin failed\n  Caused by: a\n📦 Built wheel to /w/x.whl\n  Caused by: b\n")
+            << QStringList{QStringLiteral("failed:1"), QStringLiteral("wheel"), QStringLiteral("failed:1")};
+        QTest::newRow("coloured") << QStringLiteral("\x1b[1m\x1b[31m💥 maturin failed\x1b[0m\n\x1b[31m  Caused by: x\x1b[0m\r\n")
+                                  << QStringList{QStringLiteral("failed:1")};
+    }
+    void failureChains()
+    {
+        QFETCH(QString, log);
+        QFETCH(QStringList, kinds);
+        QStringList got;
+        for (const BuildEvent &e : BuildOutputParser::parseLog(log)) {
+            if (e.kind == BuildEvent::Kind::MaturinFailed)
+                got << QStringLiteral("failed:%1").arg(e.causes.size());
+            else
+                got << BuildEvent::kindName(e.kind);
+        }
+        QCOMPARE(got, kinds);
+    }
+
+    void hostileChainIsBounded()
+    {
+        QByteArray log = "\xf0\x9f\x92\xa5 maturin failed\n";
+        for (int i = 0; i < 10000; ++i)
+            log += "  Caused by: again\n";
+        const QList<BuildEvent> failures = ofKind(BuildOutputParser::parseLog(log), BuildEvent::Kind::MaturinFailed);
+        QCOMPARE(failures.size(), 1);
+        QVERIFY(failures[0].causes.size() <= 64);
     }
 
     void maturinLines_data()

@@ -5,6 +5,7 @@
 
 #include "core/build/BuildRunner.h"
 
+#include <QLockFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -112,6 +113,53 @@ private Q_SLOTS:
         QSignalSpy done2(&second, &BuildRunner::finished);
         QVERIFY(second.start(shell(QStringLiteral("true"), project.path())));
         QCOMPARE(waitResult(done2).outcome, BuildResult::Outcome::Succeeded);
+    }
+
+    // Another process (a second window, `wheelbench build`) building the project holds its lock file.
+    void onePerProjectAcrossProcesses()
+    {
+        QTemporaryDir project;
+        const QString lockFile = BuildRunner::lockFileFor(project.path());
+        QVERIFY(lockFile.endsWith(QStringLiteral(".lock")));
+        QCOMPARE(BuildRunner::lockFileFor(project.path() + QStringLiteral("/.")), lockFile);
+        QVERIFY(BuildRunner::lockFileFor(project.path() + QStringLiteral("/sub")) != lockFile);
+        {
+            QLockFile other(lockFile); // as the other process would hold it
+            QVERIFY(other.tryLock(0));
+            BuildRunner runner;
+            QString error;
+            QVERIFY(!runner.start(shell(QStringLiteral("true"), project.path()), &error));
+            QVERIFY2(error.contains(QStringLiteral("already running in another process")), qPrintable(error));
+            QVERIFY(error.contains(QString::number(QCoreApplication::applicationPid())));
+            QVERIFY(!BuildRunner::isProjectBusy(project.path()));
+        }
+        // Released: builds again, and holds the lock while it runs.
+        BuildRunner runner;
+        QSignalSpy done(&runner, &BuildRunner::finished);
+        QVERIFY(runner.start(shell(QStringLiteral("sleep 0.3"), project.path())));
+        QLockFile probe(lockFile);
+        QVERIFY(!probe.tryLock(0));
+        QCOMPARE(waitResult(done).outcome, BuildResult::Outcome::Succeeded);
+        QVERIFY(probe.tryLock(0));
+    }
+
+    // maturin's failure and its "Caused by:" chain arrive as one event, and count as one error.
+    void failureChainIsOneError()
+    {
+        BuildRunner runner;
+        QSignalSpy done(&runner, &BuildRunner::finished);
+        QList<BuildEvent> events;
+        connect(&runner, &BuildRunner::eventsParsed, this, [&events](const QList<BuildEvent> &batch) { events += batch; });
+        QVERIFY(runner.start(shell(QStringLiteral(
+            "printf '\\360\\237\\222\\245 maturin failed\\n  Caused by: outer\\n'; sleep 0.3; printf '  Caused by: inner\\n'; exit 1"))));
+        const BuildResult r = waitResult(done);
+        QCOMPARE(r.outcome, BuildResult::Outcome::Failed);
+        QCOMPARE(r.causes, QStringList({QStringLiteral("outer"), QStringLiteral("inner")}));
+        QCOMPARE(r.errors, 1);
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].kind, BuildEvent::Kind::MaturinFailed);
+        QCOMPARE(events[0].diagnostic.message, QStringLiteral("outer"));
+        QCOMPARE(events[0].diagnostic.children, QStringList{QStringLiteral("Caused by: inner")});
     }
 
     void cancelStopsTheWholeTree_data()

@@ -55,7 +55,7 @@ private Q_SLOTS:
     {
         QTemporaryDir work;
         const QString project = work.path() + QStringLiteral("/hello-pyo3");
-        QVERIFY(test::copyTree(test::exampleProject(), project));
+        QVERIFY(test::copyProject(test::exampleProject(), project));
         BuildRequest request;
         request.projectDir = project;
         request.profile = BuildRequest::Profile::Debug;
@@ -96,7 +96,7 @@ private Q_SLOTS:
     {
         QTemporaryDir work;
         const QString project = work.path() + QStringLiteral("/broken");
-        QVERIFY(test::copyTree(test::exampleProject(), project));
+        QVERIFY(test::copyProject(test::exampleProject(), project));
         QFile lib(project + QStringLiteral("/src/lib.rs"));
         QVERIFY(lib.open(QIODevice::ReadOnly));
         QByteArray source = lib.readAll();
@@ -135,7 +135,7 @@ private Q_SLOTS:
         // A target folder of its own, so cargo has real compiling to do when we cancel.
         QTemporaryDir work;
         const QString project = work.path() + QStringLiteral("/hello-pyo3");
-        QVERIFY(test::copyTree(test::exampleProject(), project));
+        QVERIFY(test::copyProject(test::exampleProject(), project));
         QProcessEnvironment env = test::buildTestEnvironment();
         env.insert(QStringLiteral("CARGO_TARGET_DIR"), work.path() + QStringLiteral("/target"));
         BuildRequest request;

@@ -255,10 +255,10 @@ private Q_SLOTS:
         QTest::newRow("replace keeps comment") << QByteArray("[tool.maturin]\nstrip = false # keep\nx = 1\n") << QStringLiteral("tool.maturin")
                                                << QStringLiteral("strip") << QStringLiteral("true") << false
                                                << QByteArray("[tool.maturin]\nstrip = true # keep\nx = 1\n");
-        // A one-per-line array stays one per line.
+        // A one-per-line array stays one per line; the comment of the replaced element goes with it.
         QTest::newRow("replace multi-line array") << QByteArray("[project]\ndynamic = [\n  \"readme\", # r\n]\nname = \"x\"\n")
                                                   << QStringLiteral("project") << QStringLiteral("dynamic") << QStringLiteral("[\"version\"]") << false
-                                                  << QByteArray("[project]\ndynamic = [\n  \"version\", # r\n]\nname = \"x\"\n");
+                                                  << QByteArray("[project]\ndynamic = [\n  \"version\",\n]\nname = \"x\"\n");
         QTest::newRow("insert after last key, before comments") << QByteArray("[tool.maturin]\na = 1\n\n# next\n[tool.other]\nb = 2\n")
                                                                 << QStringLiteral("tool.maturin") << QStringLiteral("strip") << QStringLiteral("true") << false
                                                                 << QByteArray("[tool.maturin]\na = 1\nstrip = true\n\n# next\n[tool.other]\nb = 2\n");

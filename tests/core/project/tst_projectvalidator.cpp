@@ -108,9 +108,25 @@ private Q_SLOTS:
             {"size.no-strip", py("strip = true", "")},
             {"cargo.profile-unknown", py("strip = true", "strip = true\nprofile = \"dist\"")},
             {"cargo.manifest-missing", py("strip = true", "strip = true\nmanifest-path = \"crates/x/Cargo.toml\"")},
+            {"build-system.requirement-invalid", py("requires = [\"maturin>=1.8,<2.0\"]", "requires = [\"maturin>=1.8,<2.0\", \"cffi >== 1\"]")},
+            {"layout.init-missing", [&] {
+                 Files f = good;
+                 f.remove(QStringLiteral("python/demo/__init__.py"));
+                 f[QStringLiteral("python/demo/helpers.py")] = "X = 1\n";
+                 return f;
+             }()},
+            {"project.no-pyproject", [&] {
+                 Files f = good;
+                 f.remove(QStringLiteral("pyproject.toml"));
+                 return f;
+             }()},
+            {"file.unreadable", py("strip = true", "strip = true\n") /* made oversized below */},
         };
         for (const Rule &r : rules) {
-            QTest::newRow(qPrintable(QStringLiteral("%1 fails").arg(QLatin1String(r.id)))) << r.failing << QString::fromLatin1(r.id) << true << r.version;
+            Files failing = r.failing;
+            if (QLatin1String(r.id) == QLatin1String("file.unreadable")) // larger than a settings file can be
+                failing[QStringLiteral("pyproject.toml")] += '#' + QByteArray(Project::MaxFileSize, 'x') + '\n';
+            QTest::newRow(qPrintable(QStringLiteral("%1 fails").arg(QLatin1String(r.id)))) << failing << QString::fromLatin1(r.id) << true << r.version;
             QTest::newRow(qPrintable(QStringLiteral("%1 passes").arg(QLatin1String(r.id)))) << good << QString::fromLatin1(r.id) << false
                                                                                            << r.version;
         }
@@ -171,7 +187,10 @@ private Q_SLOTS:
             return;
         QVERIFY(!found->message.isEmpty());
         QVERIFY(!found->file.isEmpty());
-        if (id != QLatin1String("cargo.manifest-missing") && id != QLatin1String("build-system.missing"))
+        // Findings about a whole file have no line.
+        static const QStringList wholeFile = {QStringLiteral("cargo.manifest-missing"), QStringLiteral("build-system.missing"),
+                                              QStringLiteral("project.no-pyproject"), QStringLiteral("file.unreadable")};
+        if (!wholeFile.contains(id))
             QVERIFY2(found->line > 0 || id == QLatin1String("size.no-strip"), qPrintable(id));
         // A fix, when offered, applies cleanly and makes the finding go away.
         if (!found->fix.isEmpty()) {
@@ -189,6 +208,132 @@ private Q_SLOTS:
             const QList<SettingsDiagnostic> after = ProjectValidator::validate(Project::load(dir.path(), options));
             for (const SettingsDiagnostic &d : after)
                 QVERIFY2(d.id != id || d.severity == SettingsSeverity::Info || id == QLatin1String("maturin.unknown-key"), qPrintable(d.message));
+        }
+    }
+
+    // [tool.maturin.generate-ci] and below: unknown keys with did-you-mean, wrong types, the rules of
+    // platform tables, and version gates (source: maturin's GitHubCIConfig and friends, 1.13-1.14).
+    void generateCi_data()
+    {
+        QTest::addColumn<QByteArray>("extra");    // appended to the [tool.maturin] table
+        QTest::addColumn<QString>("maturin");     // version checked against ("" none)
+        QTest::addColumn<QString>("id");          // expected finding ("" none of maturin.*)
+        QTest::addColumn<int>("count");           // how many findings with that id
+        QTest::addColumn<QString>("message");     // part of its message
+        QTest::addColumn<QString>("at");          // text on the line it points at
+        QTest::addColumn<bool>("renameFix");      // a rename fix that makes it go away
+        const QByteArray full = "\n[tool.maturin.generate-ci.github]\npytest = true\nzig = false\nskip-attestation = true\n"
+                                "trusted-publishing = true\npublishing-environment = \"pypi\"\nargs = \"--locked\"\n\n"
+                                "[tool.maturin.generate-ci.github.linux]\ntargets = [\"x86_64\", \"aarch64\"]\nmanylinux = \"2_28\"\n"
+                                "before-script-linux = \"yum install -y openssl-devel\"\n\n"
+                                "[tool.maturin.generate-ci.github.macos]\nrunner = \"macos-14\"\nrust-toolchain = \"stable\"\n\n"
+                                "[[tool.maturin.generate-ci.github.windows.target]]\narch = \"x64\"\nrunner = \"windows-latest\"\n"
+                                "docker-options = \"\"\nrustup-components = \"rust-src\"\ncontainer = \"off\"\nargs = \"-v\"\n\n"
+                                "[[tool.maturin.generate-ci.github.windows.target]]\narch = \"aarch64\"\n";
+        const QString none;
+        QTest::newRow("every key maturin knows") << full << QStringLiteral("1.14.1") << none << 0 << none << none << false;
+        QTest::newRow("known keys, no maturin known") << full << none << none << 0 << none << none << false;
+        QTest::newRow("misspelt github key")
+            << QByteArray("\n[tool.maturin.generate-ci.github]\npytset = true\n") << none << QStringLiteral("maturin.unknown-key") << 1
+            << QStringLiteral("generate-ci.github.pytset and ignores it silently (did you mean pytest?)") << QStringLiteral("pytset")
+            << true;
+        QTest::newRow("underscore instead of dash")
+            << QByteArray("\n[tool.maturin.generate-ci.github]\nskip_attestation = true\n") << none << QStringLiteral("maturin.unknown-key") << 1
+            << QStringLiteral("did you mean skip-attestation?") << QStringLiteral("skip_attestation") << true;
+        QTest::newRow("misspelt platform table")
+            << QByteArray("\n[tool.maturin.generate-ci.github.linx]\ntargets = [\"x86_64\"]\n") << none << QStringLiteral("maturin.unknown-key") << 1
+            << QStringLiteral("did you mean linux?") << QStringLiteral("linx") << false;
+        QTest::newRow("unknown provider")
+            << QByteArray("\n[tool.maturin.generate-ci.azure-pipelines]\npytest = true\n") << none << QStringLiteral("maturin.unknown-key") << 1
+            << QStringLiteral("generate-ci.azure-pipelines and ignores it silently (generate-ci takes github)") << QStringLiteral("azure-pipelines") << false;
+        QTest::newRow("gitlab: only github is known")
+            << QByteArray("\n[tool.maturin.generate-ci.gitlab]\npytest = true\n") << none << QStringLiteral("maturin.unknown-key") << 1
+            << QStringLiteral("did you mean github?") << QStringLiteral("gitlab") << false;
+        QTest::newRow("misspelt platform key")
+            << QByteArray("\n[tool.maturin.generate-ci.github.linux]\nmanylnux = \"auto\"\n") << none << QStringLiteral("maturin.unknown-key") << 1
+            << QStringLiteral("did you mean manylinux?") << QStringLiteral("manylnux") << true;
+        QTest::newRow("dotted keys in [tool.maturin]")
+            << QByteArray("generate-ci.github.pytets = true\n") << none << QStringLiteral("maturin.unknown-key") << 1
+            << QStringLiteral("did you mean pytest?") << QStringLiteral("pytets") << true;
+        QTest::newRow("bool as string")
+            << QByteArray("\n[tool.maturin.generate-ci.github]\npytest = \"yes\"\n") << none << QStringLiteral("maturin.wrong-type") << 1
+            << QStringLiteral("generate-ci.github.pytest must be true or false") << QStringLiteral("pytest") << false;
+        QTest::newRow("targets as a string")
+            << QByteArray("\n[tool.maturin.generate-ci.github.linux]\ntargets = \"x86_64\"\n") << none << QStringLiteral("maturin.wrong-type") << 1
+            << QStringLiteral("targets must be an array of strings") << QStringLiteral("targets") << false;
+        QTest::newRow("platform as a string")
+            << QByteArray("\n[tool.maturin.generate-ci.github]\nlinux = \"all\"\n") << none << QStringLiteral("maturin.wrong-type") << 1
+            << QStringLiteral("linux must be a table") << QStringLiteral("linux") << false;
+        QTest::newRow("[[target]] without arch")
+            << QByteArray("\n[[tool.maturin.generate-ci.github.linux.target]]\narch = \"x86_64\"\n\n"
+                          "[[tool.maturin.generate-ci.github.linux.target]]\nrunner = \"ubuntu-24.04-arm\"\n")
+            << none << QStringLiteral("maturin.wrong-type") << 1 << QStringLiteral("linux.target[1] has no arch") << QStringLiteral("[[tool.maturin.generate-ci.github.linux.target]]\nrunner") << false;
+        QTest::newRow("misspelt key in a [[target]]")
+            << QByteArray("\n[[tool.maturin.generate-ci.github.linux.target]]\narch = \"x86_64\"\nrunnr = \"x\"\n") << none
+            << QStringLiteral("maturin.unknown-key") << 1 << QStringLiteral("linux.target[0].runnr and ignores it silently (did you mean runner?)")
+            << QStringLiteral("runnr") << false;
+        QTest::newRow("wrong type in a [[target]]")
+            << QByteArray("\n[[tool.maturin.generate-ci.github.linux.target]]\narch = 64\n") << none << QStringLiteral("maturin.wrong-type") << 1
+            << QStringLiteral("linux.target[0].arch must be a string") << QStringLiteral("arch") << false;
+        QTest::newRow("targets and [[target]] together")
+            << QByteArray("\n[tool.maturin.generate-ci.github.linux]\ntargets = [\"x86_64\"]\n\n[[tool.maturin.generate-ci.github.linux.target]]\narch = \"aarch64\"\n")
+            << none << QStringLiteral("maturin.invalid-value") << 1 << QStringLiteral("has both targets and [[target]]") << QString() << false;
+        QTest::newRow("empty targets")
+            << QByteArray("\n[tool.maturin.generate-ci.github.macos]\ntargets = []\n") << none << QStringLiteral("maturin.invalid-value") << 1
+            << QStringLiteral("generate-ci.github.macos: targets is empty") << QStringLiteral("targets") << false;
+        QTest::newRow("generate-ci older than the maturin: one finding, not one per key")
+            << full << QStringLiteral("1.8.3") << QStringLiteral("maturin.key-too-new") << 1
+            << QStringLiteral("tool.maturin.generate-ci needs maturin 1.13.0 or newer") << QStringLiteral("[tool.maturin.generate-ci.github]") << false;
+        QTest::newRow("trusted publishing needs 1.13.2")
+            << full << QStringLiteral("1.13.0") << QStringLiteral("maturin.key-too-new") << 2
+            << QStringLiteral("needs maturin 1.13.2 or newer") << QStringLiteral("trusted-publishing") << false;
+    }
+    void generateCi()
+    {
+        QFETCH(QByteArray, extra);
+        QFETCH(QString, maturin);
+        QFETCH(QString, id);
+        QFETCH(int, count);
+        QFETCH(QString, message);
+        QFETCH(QString, at);
+        QFETCH(bool, renameFix);
+        QTemporaryDir dir;
+        Files files = goodFiles();
+        files[QStringLiteral("pyproject.toml")] = goodPyproject + extra;
+        for (auto it = files.cbegin(); it != files.cend(); ++it)
+            QVERIFY(write(dir.filePath(it.key()), it.value()));
+        ProjectOptions options;
+        options.maturinVersion = QVersionNumber::fromString(maturin);
+        const QList<SettingsDiagnostic> diags = ProjectValidator::validate(Project::load(dir.path(), options));
+        QStringList all;
+        QList<SettingsDiagnostic> found;
+        for (const SettingsDiagnostic &d : diags) {
+            all << QStringLiteral("%1:%2 %3 %4").arg(d.line).arg(d.column).arg(d.id, d.message);
+            if (id.isEmpty() ? d.id.startsWith(QLatin1String("maturin.")) : d.id == id)
+                found << d;
+        }
+        QVERIFY2(found.size() == count, qPrintable(all.join(u'\n')));
+        if (found.isEmpty())
+            return;
+        const SettingsDiagnostic &d = found.first();
+        QVERIFY2(d.message.contains(message), qPrintable(d.message));
+        const QByteArray text = files.value(QStringLiteral("pyproject.toml"));
+        if (!at.isEmpty()) {
+            const int line = int(text.left(text.indexOf(at.toUtf8())).count('\n')) + 1;
+            QVERIFY2(text.contains(at.toUtf8()), qPrintable(at));
+            QVERIFY2(d.line == line, qPrintable(QStringLiteral("%1 at line %2, expected %3").arg(d.message).arg(d.line).arg(line)));
+        }
+        QCOMPARE(!d.fix.isEmpty(), renameFix);
+        if (renameFix) {
+            QByteArray bytes = text;
+            for (const SettingsEdit &e : d.fix) {
+                const TomlEditResult r = applySettingsEdit(TomlDocument::parse(bytes), e);
+                QVERIFY2(r.ok, qPrintable(r.message));
+                bytes = r.bytes;
+            }
+            QVERIFY(write(dir.filePath(QStringLiteral("pyproject.toml")), bytes));
+            for (const SettingsDiagnostic &after : ProjectValidator::validate(Project::load(dir.path(), options)))
+                QVERIFY2(!after.id.startsWith(QLatin1String("maturin.")), qPrintable(after.message));
         }
     }
 
@@ -228,6 +373,32 @@ private Q_SLOTS:
         QVERIFY(write(dir.filePath(QStringLiteral("pyproject.toml")), pyproject));
         QVERIFY(write(dir.filePath(QStringLiteral("Cargo.toml")), cargo));
         QCOMPARE(computeEffectiveSettings(Project::load(dir.path())).moduleName, expected);
+    }
+
+    void effectivePlatformTag_data()
+    {
+        QTest::addColumn<QByteArray>("toolMaturin");
+        QTest::addColumn<QString>("tag");
+        QTest::addColumn<QString>("from");
+        QTest::newRow("default") << QByteArray("strip = true\n") << "auto" << "default: the lowest manylinux tag";
+        QTest::newRow("compatibility") << QByteArray("compatibility = \"manylinux_2_28\"\n") << "manylinux_2_28" << "[tool.maturin] compatibility";
+        QTest::newRow("short glibc form") << QByteArray("compatibility = \"2_17\"\n") << "manylinux_2_17" << "[tool.maturin] compatibility";
+        QTest::newRow("old alias and name") << QByteArray("manylinux = \"2014\"\n") << "manylinux2014" << "[tool.maturin] manylinux";
+        QTest::newRow("off") << QByteArray("compatibility = \"off\"\n") << "linux" << "[tool.maturin] compatibility";
+        QTest::newRow("case") << QByteArray("compatibility = \"MuslLinux_1_2\"\n") << "musllinux_1_2" << "[tool.maturin] compatibility";
+    }
+    void effectivePlatformTag()
+    {
+        QFETCH(QByteArray, toolMaturin);
+        QFETCH(QString, tag);
+        QFETCH(QString, from);
+        QTemporaryDir dir;
+        QVERIFY(write(dir.filePath(QStringLiteral("pyproject.toml")), "[project]\nname = \"p\"\n[tool.maturin]\n" + toolMaturin));
+        QVERIFY(write(dir.filePath(QStringLiteral("Cargo.toml")), goodCargo));
+        const EffectiveSettings e = computeEffectiveSettings(Project::load(dir.path()));
+        QCOMPARE(e.platformTag, tag);
+        QVERIFY2(e.platformTagFrom.startsWith(from), qPrintable(e.platformTagFrom));
+        QCOMPARE(e.pipPlatformTag, QStringLiteral("linux"));
     }
 
     void srcLayoutFallback()

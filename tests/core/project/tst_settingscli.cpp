@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QDirIterator>
+#include <QFileInfo>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,6 +12,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QVersionNumber>
 
 using wb::test::copyTree;
 using wb::test::readAll;
@@ -22,14 +24,42 @@ struct Result {
     QString err;
 };
 
-Result run(const QStringList &args)
+Result run(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
     QProcess p;
+    p.setProcessEnvironment(env);
     p.start(wb::test::executable(), args);
     if (!p.waitForFinished(60000))
         return {};
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes, bool executable = false)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size())
+        return false;
+    f.close();
+    return !executable || f.setPermissions(f.permissions() | QFile::ExeOwner);
+}
+
+// The environment with PATH replaced and no active venv.
+QProcessEnvironment pathOnly(const QString &path)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PATH"), path);
+    env.remove(QStringLiteral("VIRTUAL_ENV"));
+    return env;
+}
+
+QStringList idsOf(const QJsonObject &report)
+{
+    QStringList ids;
+    for (const QJsonValue &v : report.value(QStringLiteral("diagnostics")).toArray())
+        ids << v.toObject().value(QStringLiteral("id")).toString() + u' ' + v.toObject().value(QStringLiteral("key")).toString();
+    return ids;
 }
 
 QStringList diffLines(const QByteArray &a, const QByteArray &b)
@@ -107,6 +137,112 @@ private Q_SLOTS:
             fixFound = fixFound || d.value(QStringLiteral("fix")).toObject().value(QStringLiteral("edits")).toArray().size() > 0;
         }
         QVERIFY(fixFound);
+    }
+
+    // The maturin version keys are judged against is found automatically, without running anything
+    // from the project; check says which one it used.
+    void checkUsesTheInstalledMaturin_data()
+    {
+        QTest::addColumn<QString>("setup");   // venv: the project's .venv; path: a maturin on PATH; none
+        QTest::addColumn<QStringList>("extraArgs");
+        QTest::addColumn<QJsonValue>("version");
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<QStringList>("flagged"); // keys reported as too new
+        const QStringList none;
+        QTest::newRow("project .venv, read from dist-info")
+            << "venv" << none << QJsonValue(QStringLiteral("1.8.3")) << "project .venv"
+            << QStringList{QStringLiteral("tool.maturin.editable-profile"), QStringLiteral("tool.maturin.pgo-command"), QStringLiteral("tool.maturin.sbom")};
+        QTest::newRow("PATH, asked for its version")
+            << "path" << none << QJsonValue(QStringLiteral("1.12.0")) << "PATH" << QStringList{QStringLiteral("tool.maturin.pgo-command")};
+        QTest::newRow("none found: nothing flagged") << "none" << none << QJsonValue() << "none found" << none;
+        QTest::newRow("project .venv without dist-info: version unknown")
+            << "venv-no-dist-info" << none << QJsonValue() << "project .venv" << none;
+        QTest::newRow("--maturin-version overrides")
+            << "venv" << QStringList{QStringLiteral("--maturin-version"), QStringLiteral("1.13.0")} << QJsonValue(QStringLiteral("1.13.0"))
+            << "--maturin-version" << none;
+        QTest::newRow("--maturin-version none") << "path" << QStringList{QStringLiteral("--maturin-version"), QStringLiteral("none")}
+                                                << QJsonValue() << "--maturin-version none" << none;
+    }
+    void checkUsesTheInstalledMaturin()
+    {
+        QFETCH(QString, setup);
+        QFETCH(QStringList, extraArgs);
+        QFETCH(QJsonValue, version);
+        QFETCH(QString, from);
+        QFETCH(QStringList, flagged);
+        QTemporaryDir tmp;
+        const QString project = tmp.filePath(QStringLiteral("project"));
+        QVERIFY(copyTree(example(), project));
+        const QString py = project + QStringLiteral("/pyproject.toml");
+        QByteArray text = readAll(py);
+        text.replace("features = [\"pyo3/extension-module\"]",
+                     "features = [\"pyo3/extension-module\"]\npgo-command = \"python bench.py\"\neditable-profile = \"dev\"\nsbom = { rust = true }");
+        QVERIFY(writeFile(py, text));
+        const QString mark = tmp.filePath(QStringLiteral("ran"));
+        const QByteArray runs = "#!/bin/sh\ntouch '" + mark.toUtf8() + "'\necho 'maturin 9.9.9'\n";
+        const QString bin = tmp.filePath(QStringLiteral("bin"));
+        QVERIFY(QDir().mkpath(bin));
+        if (setup.startsWith(QLatin1String("venv"))) {
+            const QString venv = project + QStringLiteral("/.venv");
+            QVERIFY(writeFile(venv + QStringLiteral("/pyvenv.cfg"), "home = /usr/bin\n"));
+            QVERIFY(writeFile(venv + QStringLiteral("/bin/maturin"), runs, true));
+            QVERIFY(writeFile(venv + QStringLiteral("/bin/python"), runs, true));
+            if (setup == QLatin1String("venv"))
+                QVERIFY(writeFile(venv + QStringLiteral("/lib/python3.13/site-packages/maturin-1.8.3.dist-info/METADATA"),
+                                  "Name: maturin\nVersion: 1.8.3\n"));
+        } else if (setup == QLatin1String("path")) {
+            QVERIFY(writeFile(bin + QStringLiteral("/maturin"), "#!/bin/sh\necho 'maturin 1.12.0'\n", true));
+        }
+        const QProcessEnvironment env = pathOnly(bin);
+        const Result r = run(QStringList{QStringLiteral("check"), project} + extraArgs, env);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        if (version.isString())
+            QVERIFY2(r.out.contains(QStringLiteral("Keys checked against maturin %1").arg(version.toString())), qPrintable(r.out));
+        else
+            QVERIFY2(r.out.contains(QLatin1String("not checked against a maturin version")), qPrintable(r.out));
+        const Result j = run(QStringList{QStringLiteral("check"), project, QStringLiteral("--json")} + extraArgs, env);
+        QVERIFY2(j.exitCode == 0, qPrintable(j.out + j.err));
+        const QJsonObject report = QJsonDocument::fromJson(j.out.toUtf8()).object();
+        const QJsonObject maturin = report.value(QStringLiteral("maturin")).toObject();
+        QCOMPARE(maturin.value(QStringLiteral("version")), version);
+        QCOMPARE(maturin.value(QStringLiteral("from")).toString(), from);
+        if (setup == QLatin1String("venv") && extraArgs.isEmpty())
+            QCOMPARE(maturin.value(QStringLiteral("read-by")).toString(), QStringLiteral("dist-info"));
+        QStringList tooNew;
+        for (const QString &id : idsOf(report)) {
+            if (id.startsWith(QLatin1String("maturin.key-too-new ")))
+                tooNew << id.section(u' ', 1);
+        }
+        tooNew.sort();
+        QCOMPARE(tooNew, flagged);
+        QVERIFY2(!QFile::exists(mark), "check started a program of the project");
+    }
+
+    // With the maturin of this machine (1.8.3 in the development stack): keys it does not know yet are
+    // reported as such, with where that maturin was found.
+    void checkAgainstTheRealMaturin()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(copyTree(example(), tmp.path()));
+        const QString py = tmp.filePath(QStringLiteral("pyproject.toml"));
+        QByteArray text = readAll(py);
+        text.replace("features = [\"pyo3/extension-module\"]", "features = [\"pyo3/extension-module\"]\npgo-command = \"python bench.py\"");
+        QVERIFY(writeFile(py, text));
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("VIRTUAL_ENV"));
+        const Result j = run({QStringLiteral("check"), tmp.path(), QStringLiteral("--json")}, env);
+        const QJsonObject maturin = QJsonDocument::fromJson(j.out.toUtf8()).object().value(QStringLiteral("maturin")).toObject();
+        if (maturin.value(QStringLiteral("version")).isNull())
+            QSKIP("no maturin installed here");
+        const QVersionNumber installed = QVersionNumber::fromString(maturin.value(QStringLiteral("version")).toString());
+        QVERIFY(!maturin.value(QStringLiteral("program")).toString().isEmpty());
+        const bool flagged = idsOf(QJsonDocument::fromJson(j.out.toUtf8()).object()).contains(QStringLiteral("maturin.key-too-new tool.maturin.pgo-command"));
+        QCOMPARE(flagged, installed < QVersionNumber(1, 13));
+        const Result r = run({QStringLiteral("check"), tmp.path()}, env);
+        if (flagged)
+            QVERIFY2(r.out.contains(QStringLiteral("needs maturin 1.13.0 or newer; the installed maturin %1 (%2) ignores it")
+                                        .arg(installed.toString(), maturin.value(QStringLiteral("from")).toString())),
+                     qPrintable(r.out));
     }
 
     void unusableInput_data()

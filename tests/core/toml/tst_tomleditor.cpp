@@ -2,6 +2,7 @@
 // toml++ 3.4.0 header guard, and edits over every real project file of the corpus.
 #include "support/TestPaths.h"
 
+#include "core/toml/TomlArrayDiff.h"
 #include "core/toml/TomlEditor.h"
 #include "core/toml/TomlLiteral.h"
 #include "core/toml/TomlTree.h"
@@ -10,6 +11,8 @@
 #include <QDir>
 #include <QFile>
 #include <QTest>
+
+#include <functional>
 
 using namespace wb;
 
@@ -124,6 +127,65 @@ private Q_SLOTS:
         QTest::newRow("inline array replace element in place")
             << QByteArray("requires = [\"maturin>=1.0\", \"x\"]\n") << "set" << "requires" << "[\"maturin>=1.0,<2.0\", \"x\"]"
             << QByteArray("requires = [\"maturin>=1.0,<2.0\", \"x\"]\n");
+        // Arrays element by element: unchanged elements keep their text, place and comments.
+        const QByteArray feats = "[tool.maturin]\nfeatures = [\n    # the stable ABI\n    \"pyo3/abi3-py38\",\n"
+                                 "    \"fast\",  # speed\n    \"simd\",\n]\nstrip = true\n";
+        auto featsWith = [&](const char *from, const char *to) { return QByteArray(feats).replace(from, to); };
+        QTest::newRow("array insert in the middle")
+            << feats << "set" << "tool.maturin.features" << "[\"pyo3/abi3-py38\", \"fast\", \"new\", \"simd\"]"
+            << featsWith("    \"fast\",  # speed\n", "    \"fast\",  # speed\n    \"new\",\n");
+        QTest::newRow("array insert at the front, above the first element's comment")
+            << feats << "set" << "tool.maturin.features" << "[\"first\", \"pyo3/abi3-py38\", \"fast\", \"simd\"]"
+            << featsWith("    # the stable ABI\n", "    \"first\",\n    # the stable ABI\n");
+        QTest::newRow("array removal takes the element's comment")
+            << feats << "set" << "tool.maturin.features" << "[\"pyo3/abi3-py38\", \"simd\"]"
+            << featsWith("    \"fast\",  # speed\n", "");
+        QTest::newRow("array removal takes the comment lines above")
+            << feats << "set" << "tool.maturin.features" << "[\"fast\", \"simd\"]"
+            << featsWith("    # the stable ABI\n    \"pyo3/abi3-py38\",\n", "");
+        QTest::newRow("array edit of the same element keeps its comments")
+            << feats << "set" << "tool.maturin.features" << "[\"pyo3/abi3-py39\", \"fast\", \"simd\"]"
+            << featsWith("abi3-py38", "abi3-py39");
+        QTest::newRow("array edit of a requirement keeps its line")
+            << QByteArray("requires = [\n  \"maturin>=1.0\",  # backend\n  \"x\",\n]\n") << "set" << "requires"
+            << "[\"maturin>=1.0,<2.0\", \"x\"]" << QByteArray("requires = [\n  \"maturin>=1.0,<2.0\",  # backend\n  \"x\",\n]\n");
+        QTest::newRow("array replaced element loses the old element's comment")
+            << feats << "set" << "tool.maturin.features" << "[\"pyo3/abi3-py38\", \"turbo\", \"simd\"]"
+            << featsWith("    \"fast\",  # speed\n", "    \"turbo\",\n");
+        QTest::newRow("array replaced first element loses the comment lines above")
+            << feats << "set" << "tool.maturin.features" << "[\"abi3\", \"fast\", \"simd\"]"
+            << featsWith("    # the stable ABI\n    \"pyo3/abi3-py38\",\n", "    \"abi3\",\n");
+        QTest::newRow("array remove one, add one at the end")
+            << feats << "set" << "tool.maturin.features" << "[\"pyo3/abi3-py38\", \"simd\", \"extra\"]"
+            << featsWith("    \"fast\",  # speed\n    \"simd\",\n", "    \"simd\",\n    \"extra\",\n");
+        QTest::newRow("array changed element stays in place (longer array)")
+            << feats << "set" << "tool.maturin.features" << "[\"pyo3/abi3-py38\", \"faster\", \"simd\", \"more\"]"
+            << featsWith("    \"fast\",  # speed\n    \"simd\",\n", "    \"faster\",\n    \"simd\",\n    \"more\",\n");
+        QTest::newRow("array without trailing comma: comma added, none after the new last")
+            << QByteArray("a = [\n  \"x\",\n  \"y\"\n]\n") << "set" << "a" << "[\"x\", \"y\", \"z\"]"
+            << QByteArray("a = [\n  \"x\",\n  \"y\",\n  \"z\"\n]\n");
+        QTest::newRow("array one per line, CRLF")
+            << QByteArray("a = [\r\n  1,\r\n  3,\r\n]\r\n") << "set" << "a" << "[1, 2, 3]" << QByteArray("a = [\r\n  1,\r\n  2,\r\n  3,\r\n]\r\n");
+        QTest::newRow("array emptied") << feats << "set" << "tool.maturin.features" << "[]"
+                                       << QByteArray("[tool.maturin]\nfeatures = []\nstrip = true\n");
+        QTest::newRow("array emptied, a comment of no element stays")
+            << QByteArray("a = [\n  # see docs\n\n  \"x\",  # x\n]\n") << "set" << "a" << "[]" << QByteArray("a = [\n  # see docs\n\n]\n");
+        QTest::newRow("array into an empty one-per-line array")
+            << QByteArray("a = [\n]\n") << "set" << "a" << "[\"x\", \"y\"]" << QByteArray("a = [\n    \"x\",\n    \"y\",\n]\n");
+        QTest::newRow("inline array insert in the middle")
+            << QByteArray("a = [\"x\", \"y\", \"z\"]\n") << "set" << "a" << "[\"x\", \"new\", \"y\", \"z\"]"
+            << QByteArray("a = [\"x\", \"new\", \"y\", \"z\"]\n");
+        QTest::newRow("inline array insert at the front")
+            << QByteArray("a = [\"x\", \"y\"]\n") << "set" << "a" << "[\"w\", \"x\", \"y\"]" << QByteArray("a = [\"w\", \"x\", \"y\"]\n");
+        QTest::newRow("inline array remove the first")
+            << QByteArray("a = [\"x\", \"y\", \"z\"]\n") << "set" << "a" << "[\"y\", \"z\"]" << QByteArray("a = [\"y\", \"z\"]\n");
+        QTest::newRow("inline array remove the last two")
+            << QByteArray("a = [\"x\", \"y\", \"z\"]\n") << "set" << "a" << "[\"x\"]" << QByteArray("a = [\"x\"]\n");
+        QTest::newRow("inline array keeps spacing and trailing comma")
+            << QByteArray("a = [ 1, 2, 3, ]\n") << "set" << "a" << "[1, 3]" << QByteArray("a = [ 1, 3, ]\n");
+        QTest::newRow("inline array keeps literal quotes of an edited element")
+            << QByteArray("r = ['maturin>=1.0', 'x']\n") << "set" << "r" << "[\"maturin>=1.0,<2.0\", \"y\", \"x\"]"
+            << QByteArray("r = ['maturin>=1.0,<2.0', \"y\", 'x']\n");
         QTest::newRow("remove a table with its sub-tables")
             << QByteArray("[a]\nx = 1\n\n[t]\ny = 1\n\n[t.s]\nz = 1\n\n[b]\nw = 1\n") << "unset" << "t" << QString()
             << QByteArray("[a]\nx = 1\n\n[b]\nw = 1\n");
@@ -210,6 +272,62 @@ private Q_SLOTS:
         QCOMPARE(r.bytes, input);
     }
 
+    // toml++ 3.4.0 reaches __builtin_unreachable when it asks whether some non-ASCII characters are
+    // whitespace (found by fuzz_toml_edit; upstream #190, #295). It must never see them.
+    void unicodeToml3Guard_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<QString>("key");      // valid: a key to read
+        QTest::addColumn<QString>("value");    // ... and its string value
+        QTest::addColumn<int>("line");         // invalid: where
+        QTest::addColumn<int>("column");
+        // U+00A7 after a line-ending backslash in a multi-line string: valid TOML.
+        QTest::newRow("after a line-ending backslash") << QByteArray("s = \"\"\"\\\n\xC2\xA7 x\"\"\"\n") << true << "s" << QString::fromUtf8("\xC2\xA7 x") << 0 << 0;
+        QTest::newRow("CJK punctuation after a line-ending backslash")
+            << QByteArray("s = \"\"\"\\\n   \xE3\x80\x81\"\"\"\nt = 1\n") << true << "s" << QString::fromUtf8("\xE3\x80\x81") << 0 << 0;
+        QTest::newRow("quoted key") << QByteArray("[t]\n\"n\xC3\xA4me\" = \"\xC3\xA9t\xC3\xA9\"\n") << true << "t.\"n\xC3\xA4me\""
+                                    << QString::fromUtf8("\xC3\xA9t\xC3\xA9") << 0 << 0;
+        QTest::newRow("private-use characters stay") << QByteArray("a = \"\xEE\x80\x80\xC3\xA9\xEE\x80\x81\"\n") << true << "a"
+                                                     << QString::fromUtf8("\xEE\x80\x80\xC3\xA9\xEE\x80\x81") << 0 << 0;
+        QTest::newRow("typed into a key") << QByteArray("[project]\nn\xC3\xA4me = \"x\"\n") << false << QString() << QString() << 2 << 2;
+        QTest::newRow("array element") << QByteArray("a = [\n  \xC3\xA9]\n") << false << QString() << QString() << 2 << 3;
+        QTest::newRow("two bytes only (upstream #295)") << QByteArray("\xCC\xAA") << false << QString() << QString() << 1 << 1;
+        QTest::newRow("columns count the original characters")
+            << QByteArray("a = \"\xC3\xA9\xC3\xA9\" x\n") << false << QString() << QString() << 1 << 10;
+        QTest::newRow("with the [ header guard after it") << QByteArray("a = \"\xC3\xA9\"\nb = \xC2\xA7\n[\n") << false << QString() << QString() << 2 << 5;
+    }
+    void unicodeToml3Guard()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(bool, valid);
+        QFETCH(QString, key);
+        QFETCH(QString, value);
+        QFETCH(int, line);
+        QFETCH(int, column);
+        const TomlDocument doc = TomlDocument::parse(input);
+        QCOMPARE(doc.isValid(), valid);
+        if (!valid) {
+            QVERIFY2(doc.error().line == line && qAbs(doc.error().column - column) <= 1, qPrintable(doc.error().toString()));
+            QVERIFY(!doc.error().message.contains(QChar(0xE000)));
+            return;
+        }
+        const TomlKeyPath path = TomlKeyPath::fromText(key);
+        QCOMPARE(doc.string(path), value);
+        // Positions are those of the original text, and edits work around such text.
+        const TomlSpan span = doc.valueSpan(path);
+        QVERIFY(span.isValid());
+        QVERIFY(input.mid(span.begin, span.end - span.begin).endsWith('"'));
+        const TomlEditResult r = TomlEditor::set(doc, TomlKeyPath::fromText(QStringLiteral("added")), QString::fromUtf8("\"\xC2\xA7\""));
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QCOMPARE(r.document.string(path), value);
+        QCOMPARE(r.document.string(TomlKeyPath::fromText(QStringLiteral("added"))), QString::fromUtf8("\xC2\xA7"));
+        if (path.size() > 1) {
+            const TomlSpan keySpan = doc.keySpan(path);
+            QCOMPARE(QString::fromUtf8(input.mid(keySpan.begin, keySpan.end - keySpan.begin)), u'"' + path.last() + u'"');
+        }
+    }
+
     void nestedArraysAreNotHeaders()
     {
         const QByteArray text = "a = [\n  [ ],\n  [+1],\n  [{x = 1}],\n]\ns = \"\"\"\n[\n\"\"\"\n[b]\nc = 1\n";
@@ -233,6 +351,123 @@ private Q_SLOTS:
         QCOMPARE(TomlLiteral::string(QStringLiteral("a\"b\\c\n")), QStringLiteral("\"a\\\"b\\\\c\\n\""));
         QVERIFY(TomlLiteral::isValid(TomlLiteral::stringArray({QStringLiteral("x"), QStringLiteral("y'\"")})));
         QVERIFY(!TomlLiteral::isValid(QStringLiteral("python")));
+    }
+
+    void arrayDiff_data()
+    {
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<QString>("to");
+        QTest::addColumn<QString>("steps"); // k keep, e edit, r replace, - remove, + insert
+        QTest::newRow("same") << "abc" << "abc" << "kkk";
+        QTest::newRow("insert middle") << "abc" << "aXbc" << "k+kk";
+        QTest::newRow("remove middle") << "abc" << "ac" << "k-k";
+        QTest::newRow("replace middle") << "abc" << "aXc" << "krk";
+        QTest::newRow("edit middle (same name)") << "abc" << "aBc" << "kek";
+        QTest::newRow("replace and insert") << "abc" << "aXYc" << "kr+k";
+        QTest::newRow("replace and remove") << "abcd" << "aXd" << "kr-k";
+        QTest::newRow("move") << "abc" << "bca" << "-kk+";
+        QTest::newRow("from empty") << "" << "ab" << "++";
+        QTest::newRow("to empty") << "ab" << "" << "--";
+        QTest::newRow("long common part found") << "axbxcxd" << "abcd" << "k-k-k-k";
+    }
+    void arrayDiff()
+    {
+        QFETCH(QString, from);
+        QFETCH(QString, to);
+        QFETCH(QString, steps);
+        // Upper case is "the same element" as its lower case letter, in another version.
+        const QList<ArrayDiffStep> out = diffArrays(
+            int(from.size()), int(to.size()), [&](int i, int j) { return from.at(i) == to.at(j); },
+            [&](int i, int j) { return from.at(i).toLower() == to.at(j).toLower(); });
+        QString got;
+        int lastOld = -1;
+        int lastNew = -1;
+        for (const ArrayDiffStep &s : out) {
+            got += QStringLiteral("ker-+").at(int(s.kind));
+            if (s.oldIndex >= 0) {
+                QVERIFY(s.oldIndex > lastOld);
+                lastOld = s.oldIndex;
+            }
+            if (s.newIndex >= 0) {
+                QVERIFY(s.newIndex > lastNew);
+                lastNew = s.newIndex;
+            }
+        }
+        QCOMPARE(got, steps);
+        QCOMPARE(lastOld, int(from.size()) - 1);
+        QCOMPARE(lastNew, int(to.size()) - 1);
+        // Without room for the comparison table, the middle is paired in order: still a valid script.
+        const QList<ArrayDiffStep> small = diffArrays(
+            int(from.size()), int(to.size()), [&](int i, int j) { return from.at(i) == to.at(j); }, [](int, int) { return false; }, 0);
+        int olds = 0;
+        int news = 0;
+        for (const ArrayDiffStep &s : small) {
+            olds += s.oldIndex >= 0;
+            news += s.newIndex >= 0;
+        }
+        QCOMPARE(olds, int(from.size()));
+        QCOMPARE(news, int(to.size()));
+    }
+
+    // Every string array of the corpus with three or more elements: an element inserted in the middle
+    // adds one line (or changes the array's one line), a removed one takes only its own lines.
+    void corpusArrayEdits_data()
+    {
+        QTest::addColumn<QString>("path");
+        if (!wb::test::corpusMissingReason().isEmpty()) {
+            QTest::newRow("no corpus") << QString();
+            return;
+        }
+        for (const QString &p : corpusFiles())
+            QTest::newRow(qPrintable(p.section(u'/', -2))) << p;
+    }
+    void corpusArrayEdits()
+    {
+        WB_REQUIRE_CORPUS();
+        QFETCH(QString, path);
+        const QByteArray bytes = readAll(path);
+        const TomlDocument doc = TomlDocument::parse(bytes, path);
+        QVERIFY2(doc.isValid(), qPrintable(doc.error().toString()));
+        QList<TomlKeyPath> arrays;
+        std::function<void(const toml::table &, const TomlKeyPath &)> walk = [&](const toml::table &t, const TomlKeyPath &at) {
+            for (auto &&[k, v] : t) {
+                const TomlKeyPath p = at.child(QString::fromUtf8(k.str().data(), qsizetype(k.str().size())));
+                if (const toml::table *sub = v.as_table())
+                    walk(*sub, p);
+                else if (const toml::array *a = v.as_array(); a && a->size() >= 3 && a->is_homogeneous(toml::node_type::string))
+                    arrays << p;
+            }
+        };
+        walk(doc.parsed()->root, TomlKeyPath());
+        for (const TomlKeyPath &key : std::as_const(arrays)) {
+            const QStringList items = doc.stringArray(key);
+            QStringList inserted = items;
+            inserted.insert(1, QStringLiteral("wb-inserted"));
+            QStringList removed = items;
+            removed.removeAt(1);
+            for (int pass = 0; pass < 2; ++pass) {
+                const QStringList &target = pass == 0 ? inserted : removed;
+                const TomlEditResult r = TomlEditor::set(doc, key, TomlLiteral::stringArray(target));
+                QVERIFY2(r.ok, qPrintable(key.toString() + QStringLiteral(": ") + r.message));
+                QCOMPARE(r.document.stringArray(key), target);
+                const QString diff = unifiedDiff(bytes, r.bytes, QStringLiteral("a"), QStringLiteral("b"), 0);
+                int plus = 0;
+                int minus = 0;
+                for (const QString &l : diff.split(u'\n')) {
+                    plus += l.startsWith(u'+') && !l.startsWith(QLatin1String("+++"));
+                    minus += l.startsWith(u'-') && !l.startsWith(QLatin1String("---"));
+                }
+                const bool inlineArray = !doc.valueText(key).contains(u'\n');
+                if (pass == 0) {
+                    // One new line, or (inline, or several elements per line) one changed line.
+                    QVERIFY2(plus == 1 && minus == (inlineArray ? 1 : minus) && minus <= 1, qPrintable(key.toString() + u'\n' + diff));
+                    QVERIFY(diff.contains(QLatin1String("wb-inserted")));
+                } else {
+                    QVERIFY2(plus <= 1 && plus == (inlineArray ? 1 : plus) && minus >= 1 && minus <= 4,
+                             qPrintable(key.toString() + u'\n' + diff));
+                }
+            }
+        }
     }
 
     void corpusRoundTripAndEdits_data()

@@ -46,6 +46,37 @@ private Q_SLOTS:
         QCOMPARE(r.tags, QStringList{QStringLiteral("py3-none-any")});
     }
 
+    // RECORD's own row: "RECORD,," is right; a hash or size on it is a warning, no row at all an info.
+    void recordOwnRow_data()
+    {
+        QTest::addColumn<QByteArray>("ownRow");
+        QTest::addColumn<QString>("expectedId");
+        QTest::addColumn<int>("severity");
+        QTest::newRow("empty fields") << QByteArray("demo-1.0.dist-info/RECORD,,\n") << QString() << -1;
+        QTest::newRow("hashed") << QByteArray("demo-1.0.dist-info/RECORD,sha256=47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU,0\n")
+                                << "record.self-hashed" << int(Finding::Severity::Warning);
+        QTest::newRow("missing") << QByteArray() << "record.self-missing" << int(Finding::Severity::Info);
+    }
+    void recordOwnRow()
+    {
+        QFETCH(QByteArray, ownRow);
+        QFETCH(QString, expectedId);
+        QFETCH(int, severity);
+        QList<ZipMember> m = demoWheel();
+        QByteArray &record = m.last().data;
+        record.replace("demo-1.0.dist-info/RECORD,,\n", ownRow);
+        const WheelReport r = inspectWheel(write(buildZip(m)));
+        QVERIFY2(!r.hasErrors(), qPrintable(ids(r)));
+        QStringList own;
+        for (const Finding &f : r.findings)
+            if (f.id.startsWith(QLatin1String("record.self-"))) {
+                own.append(f.id);
+                QCOMPARE(int(f.severity), severity);
+                QCOMPARE(f.path, QStringLiteral("demo-1.0.dist-info/RECORD"));
+            }
+        QCOMPARE(own, expectedId.isEmpty() ? QStringList() : QStringList{expectedId});
+    }
+
     void hostile_data()
     {
         QTest::addColumn<QByteArray>("zip");

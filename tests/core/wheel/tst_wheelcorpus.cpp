@@ -273,6 +273,26 @@ private Q_SLOTS:
         QVERIFY(plumbum.extensions.isEmpty());
     }
 
+    // cibuildwheel's Android wheel: an aarch64 ELF for arm64_v8a that needs the NDK's libc++_shared.so
+    // and links libpython, as Android extension modules do (PEP 738), so that is no warning there.
+    void androidWheel()
+    {
+        WB_REQUIRE_CORPUS();
+        const WheelReport r = inspectWheel(corpus(QStringLiteral("auditwheel/android/spam-0.1.0-cp313-cp313-android_24_arm64_v8a.whl")));
+        QVERIFY2(r.verdict() == QLatin1String("ok"), qPrintable(dump(r)));
+        QCOMPARE(r.extensions.size(), 1);
+        const ExtensionReport &x = r.extensions.first();
+        QCOMPARE(x.binary.arch(), QStringLiteral("aarch64"));
+        QVERIFY(x.binary.allNeeded().contains(QStringLiteral("libc++_shared.so")));
+        QVERIFY(x.linksLibpython);
+        QVERIFY(x.pyinitFound);
+        QVERIFY(x.policy.family.isEmpty());   // no manylinux/musllinux policy applies
+        QVERIFY(!hasFinding(r, QStringLiteral("extension.links-libpython")));
+        // On Linux, linking libpython breaks with statically linked interpreters: a warning there.
+        const WheelReport cffi = inspectWheel(corpus(QStringLiteral("auditwheel/cffi-1.5.0-cp27-none-linux_x86_64.whl")));
+        QVERIFY(hasFinding(cffi, QStringLiteral("extension.links-libpython")));
+    }
+
     void windowsAndMac()
     {
         WB_REQUIRE_CORPUS();

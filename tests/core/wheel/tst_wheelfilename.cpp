@@ -91,6 +91,32 @@ private Q_SLOTS:
         QCOMPARE(macosArchitectures(QStringLiteral("universal2")), (QStringList{QStringLiteral("arm64"), QStringLiteral("x86_64")}));
     }
 
+    void platformDescriptions_data()
+    {
+        QTest::addColumn<QString>("tag");
+        QTest::addColumn<QString>("description");
+        QTest::newRow("manylinux2014") << "manylinux2014_aarch64" << "Linux with glibc 2.17 or newer, aarch64 (manylinux2014 is the legacy name of manylinux_2_17)";
+        QTest::newRow("manylinux1") << "manylinux1_i686" << "Linux with glibc 2.5 or newer, i686 (manylinux1 is the legacy name of manylinux_2_5)";
+        QTest::newRow("pep600") << "manylinux_2_28_x86_64" << "Linux with glibc 2.28 or newer, x86_64";
+        QTest::newRow("musl") << "musllinux_1_2_armv7l" << "Linux with musl 1.2 or newer, armv7l";
+        QTest::newRow("universal2") << "macosx_10_9_universal2" << "macOS 10.9 or newer, universal2 (arm64 + x86_64)";
+        QTest::newRow("win32") << "win32" << "Windows, 32-bit x86";
+        QTest::newRow("win_arm64") << "win_arm64" << "Windows, arm64";
+        QTest::newRow("android") << "android_24_arm64_v8a" << "Android API level 24 or newer, arm64_v8a";
+        QTest::newRow("android x86_64") << "android_21_x86_64" << "Android API level 21 or newer, x86_64";
+        QTest::newRow("ios simulator") << "ios_13_0_arm64_iphonesimulator" << "iOS 13.0 or newer, arm64, simulator";
+        QTest::newRow("ios device") << "ios_12_0_arm64_iphoneos" << "iOS 12.0 or newer, arm64, device";
+        QTest::newRow("linux") << "linux_x86_64" << "Linux, x86_64, with no promise about the system libraries (PyPI refuses plain linux tags)";
+        QTest::newRow("any") << "any" << "any platform";
+        QTest::newRow("unknown") << "solaris_2_11_sun4v" << "a platform this tool does not know";
+    }
+    void platformDescriptions()
+    {
+        QFETCH(QString, tag);
+        QFETCH(QString, description);
+        QCOMPARE(PlatformTag::parse(tag).describe(), description);
+    }
+
     // Many generated names, parsed here and by packaging.utils.parse_wheel_filename.
     void agreesWithPackaging()
     {

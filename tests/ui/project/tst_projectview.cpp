@@ -221,6 +221,56 @@ private Q_SLOTS:
     }
 
     // The raw pyproject.toml tab, typed into: the text reaches the file after the debounce.
+    // Opening a project finds the maturin it builds with off the UI thread, without starting anything
+    // from the project (the .venv's maturin is known by its dist-info folder), and flags keys newer than it.
+    void maturinVersionFromTheProjectVenv()
+    {
+        QTemporaryDir tmp;
+        const QString project = tmp.filePath(QStringLiteral("project"));
+        QVERIFY(copyTree(wb::test::examplesDir() + QStringLiteral("/hello-pyo3"), project));
+        const QString mark = tmp.filePath(QStringLiteral("ran"));
+        auto write = [](const QString &path, const QByteArray &bytes, bool exec) {
+            QDir().mkpath(QFileInfo(path).absolutePath());
+            QFile f(path);
+            bool ok = f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+            f.close();
+            return ok && (!exec || f.setPermissions(f.permissions() | QFile::ExeOwner));
+        };
+        const QByteArray runs = "#!/bin/sh\ntouch '" + mark.toUtf8() + "'\necho 'maturin 9.9.9'\n";
+        const QString venv = project + QStringLiteral("/.venv");
+        QVERIFY(write(venv + QStringLiteral("/pyvenv.cfg"), "home = /usr/bin\n", false));
+        QVERIFY(write(venv + QStringLiteral("/bin/maturin"), runs, true));
+        QVERIFY(write(venv + QStringLiteral("/bin/python"), runs, true));
+        QVERIFY(write(venv + QStringLiteral("/lib/python3.13/site-packages/maturin-1.8.3.dist-info/METADATA"), "Version: 1.8.3\n", false));
+        const QString py = project + QStringLiteral("/pyproject.toml");
+        QByteArray text = readAll(py);
+        text.replace("features = [\"pyo3/extension-module\"]", "features = [\"pyo3/extension-module\"]\npgo-command = \"python bench.py\"");
+        QVERIFY(write(py, text, false));
+
+        ui::Workspace workspace;
+        ui::ProjectView view(&workspace);
+        view.show();
+        QSignalSpy detected(&view, &ui::ProjectView::maturinDetected);
+        workspace.openProject(project);
+        QVERIFY(!view.isMaturinKnown()); // the answer comes later, through the event loop
+        QTRY_VERIFY_WITH_TIMEOUT(view.isMaturinKnown(), 20000);
+        QCOMPARE(detected.size(), 1);
+        QCOMPARE(view.maturinVersion().text, QStringLiteral("1.8.3"));
+        QCOMPARE(view.maturinVersion().from, QStringLiteral("project .venv"));
+        bool tooNew = false;
+        for (const SettingsDiagnostic &d : view.diagnostics())
+            tooNew = tooNew || (d.id == QLatin1String("maturin.key-too-new") && d.key == QLatin1String("tool.maturin.pgo-command"));
+        QVERIFY(tooNew);
+        QVERIFY2(!QFile::exists(mark), "opening the project started one of its programs");
+        // Another project: the old answer does not stick.
+        QTemporaryDir other;
+        QVERIFY(copyTree(wb::test::examplesDir() + QStringLiteral("/hello-pyo3"), other.path()));
+        workspace.openProject(other.path());
+        QVERIFY(!view.isMaturinKnown());
+        QTRY_VERIFY_WITH_TIMEOUT(view.isMaturinKnown(), 20000);
+        QVERIFY(view.maturinVersion().from != QLatin1String("project .venv"));
+    }
+
     void typeIntoRawTab()
     {
         QTemporaryDir tmp;
@@ -241,7 +291,8 @@ private Q_SLOTS:
             QTest::keyClick(raw, Qt::Key_Return);
             QTest::qWait(10);
         }
-        QTRY_VERIFY_WITH_TIMEOUT(view.currentBytes(ProjectFileKind::Pyproject).endsWith("# typed\n[tool.other]\nx = 1\n"), 5000);
+        QTRY_VERIFY2_WITH_TIMEOUT(view.currentBytes(ProjectFileKind::Pyproject).endsWith("# typed\n[tool.other]\nx = 1\n"),
+                                  QByteArray(view.currentBytes(ProjectFileKind::Pyproject).right(80) + "\n--raw--\n" + raw->toPlainText().right(80).toUtf8()).constData(), 5000);
         QVERIFY(view.isModified());
         // Focus back to a form field and type there: the forms and the raw tab agree.
         auto *moduleName = view.findChild<QLineEdit *>(QStringLiteral("field/tool.maturin.module-name"));
