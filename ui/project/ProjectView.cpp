@@ -89,11 +89,7 @@ ProjectView::ProjectView(Workspace *workspace, QWidget *parent)
     buildUi();
     m_rawTimer->setSingleShot(true);
     m_rawTimer->setInterval(300);
-    connect(m_rawTimer, &QTimer::timeout, this, [this] {
-        if (m_rawPending >= 0)
-            rawTextEdited(ProjectFileKind(m_rawPending));
-        m_rawPending = -1;
-    });
+    connect(m_rawTimer, &QTimer::timeout, this, &ProjectView::takeOverRawTyping);
     // Queued: the slot re-adds paths, which must not happen inside the watcher's own signal.
     connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &ProjectView::checkDisk, Qt::QueuedConnection);
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, &ProjectView::checkDisk, Qt::QueuedConnection);
@@ -290,15 +286,7 @@ void ProjectView::detectMaturin()
             return;
         m_maturin = watcher->result();
         m_maturinDone = true;
-        // Text typed into a raw tab and not yet taken over is taken over first: the refresh below
-        // would otherwise show the file as it was.
-        if (m_rawPending >= 0) {
-            m_rawTimer->stop();
-            const int pending = m_rawPending;
-            m_rawPending = -1;
-            rawTextEdited(ProjectFileKind(pending));
-        }
-        refresh();
+        refresh(); // takes over text typed into a raw tab first
         Q_EMIT maturinDetected();
     });
     watcher->setFuture(QtConcurrent::run([dir = m_dir] { return MaturinVersion::detect(dir); }));
@@ -497,8 +485,19 @@ void ProjectView::setBytes(ProjectFileKind kind, const QByteArray &bytes, bool r
     f.bytes = bytes;
 }
 
+void ProjectView::takeOverRawTyping()
+{
+    m_rawTimer->stop();
+    if (m_rawPending < 0)
+        return;
+    const int kind = m_rawPending;
+    m_rawPending = -1;
+    rawTextEdited(ProjectFileKind(kind));
+}
+
 bool ProjectView::applyEdit(const SettingsEdit &edit, QString *error)
 {
+    takeOverRawTyping();
     FileState &f = m_files[int(edit.file)];
     if (m_dir.isEmpty() || f.path.isEmpty()) {
         if (error)
@@ -534,6 +533,13 @@ void ProjectView::rawTextEdited(ProjectFileKind kind)
 
 void ProjectView::refresh()
 {
+    // Whatever asks for a refresh (a form edit, the disk watcher, the maturin detection, undo)
+    // first takes over text typed into a raw tab and not yet taken over: the refresh would
+    // otherwise put the file's older text back into the tab and lose the typing.
+    if (!m_updating && m_rawPending >= 0) {
+        takeOverRawTyping(); // refreshes
+        return;
+    }
     const bool wasUpdating = m_updating;
     m_updating = true;
     // Validate what is in memory, without writing anything.
@@ -672,8 +678,8 @@ void ProjectView::updateRawTab(ProjectFileKind kind)
     const QString text = QString::fromUtf8(shown);
     if (edit->toPlainText() == text)
         return;
-    if (edit->hasFocus() && m_rawPending >= 0)
-        return;
+    if (m_rawPending == int(kind))
+        return; // typing not taken over yet: the tab is newer than the bytes
     const bool was = m_updating;
     m_updating = true;
     const int pos = edit->textCursor().position();
@@ -731,6 +737,7 @@ void ProjectView::applySelectedFix()
 
 bool ProjectView::save(bool askFirst)
 {
+    takeOverRawTyping();
     QString diff;
     for (const FileState &f : m_files) {
         if (f.present || !f.bytes.isEmpty())
@@ -776,6 +783,7 @@ bool ProjectView::save(bool askFirst)
 
 void ProjectView::revert()
 {
+    takeOverRawTyping();
     for (int i = 0; i < 2; ++i)
         setBytes(ProjectFileKind(i), m_files[i].diskBytes, true);
     refresh();
@@ -783,6 +791,7 @@ void ProjectView::revert()
 
 void ProjectView::undo()
 {
+    takeOverRawTyping();
     if (m_undo.isEmpty())
         return;
     const Snapshot s = m_undo.takeLast();
@@ -793,6 +802,7 @@ void ProjectView::undo()
 
 void ProjectView::redo()
 {
+    takeOverRawTyping();
     if (m_redo.isEmpty())
         return;
     const Snapshot s = m_redo.takeLast();
@@ -822,6 +832,7 @@ void ProjectView::watch()
 
 void ProjectView::checkDisk()
 {
+    takeOverRawTyping();
     bool external = false;
     for (int i = 0; i < 2; ++i) {
         FileState &f = m_files[i];
@@ -852,6 +863,7 @@ void ProjectView::checkDisk()
 
 void ProjectView::reloadFromDisk()
 {
+    takeOverRawTyping();
     for (int i = 0; i < 2; ++i) {
         FileState &f = m_files[i];
         QByteArray disk;

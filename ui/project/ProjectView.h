@@ -80,6 +80,7 @@ private:
     void showDiskDiff();
     void applySelectedFix();
     void rawTextEdited(ProjectFileKind kind);
+    void takeOverRawTyping();
     void detectMaturin();
     QWidget *makeField(ProjectFileKind kind, const QString &key, const QString &help);
 
@@ -112,7 +113,7 @@ private:
     QHash<QString, QWidget *> m_fields; // "py:key" / "cargo:key"
     QFileSystemWatcher *m_watcher = nullptr;
     QTimer *m_rawTimer = nullptr;
-    int m_rawPending = -1;
+    int m_rawPending = -1; // the raw tab typed into and not yet taken over (debounced)
 };
 
 } // namespace wb::ui

@@ -305,6 +305,21 @@ private Q_SLOTS:
         QVERIFY(view.currentBytes(ProjectFileKind::Pyproject).contains("module-name = \"hello_pyo3.raw\""));
         QVERIFY(raw->toPlainText().contains(QStringLiteral("module-name = \"hello_pyo3.raw\"")));
         QVERIFY(view.currentBytes(ProjectFileKind::Pyproject).endsWith("x = 1\n"));
+
+        // Typing not yet taken over (the tab takes it over after a pause) when a fix arrives from
+        // another view: both the typing and the fix are kept, in the bytes and in the tab.
+        raw->setFocus();
+        raw->moveCursor(QTextCursor::End);
+        QTest::keyClicks(raw, QStringLiteral("y = 2"));
+        QTest::keyClick(raw, Qt::Key_Return);
+        SettingsEdit strip;
+        strip.key = QStringLiteral("tool.maturin.strip");
+        strip.value = QStringLiteral("true");
+        Q_EMIT workspace.settingsEditRequested(QStringLiteral("strip"), {strip});
+        QVERIFY2(view.currentBytes(ProjectFileKind::Pyproject).contains("strip = true"), view.currentBytes(ProjectFileKind::Pyproject).constData());
+        QVERIFY2(view.currentBytes(ProjectFileKind::Pyproject).endsWith("x = 1\ny = 2\n"), view.currentBytes(ProjectFileKind::Pyproject).constData());
+        QTest::qWait(400);
+        QCOMPARE(raw->toPlainText().toUtf8(), view.currentBytes(ProjectFileKind::Pyproject));
     }
 };
 
