@@ -385,6 +385,13 @@ bool onlyBlanksBefore(const QByteArray &b, int lineBegin, int pos)
     return true;
 }
 
+// The indentation of the line holding an empty multi-line array's `]` (what its new elements are
+// indented by, plus four spaces), or nothing when text precedes the `]` on that line.
+QByteArray closingIndent(const QByteArray &b, int lineBegin, int close)
+{
+    return onlyBlanksBefore(b, lineBegin, close) ? b.mid(lineBegin, close - lineBegin) : QByteArray();
+}
+
 bool arraySpans(const TomlDocument &doc, const TomlKeyPath &path, const toml::array **array, TomlSpan *span, QString *error)
 {
     const toml::node *n = tomlNodeAt(doc, path);
@@ -461,10 +468,7 @@ bool appendSplices(const TomlDocument &doc, const TomlKeyPath &path, const QByte
         const QByteArray inner = b.mid(span.begin + 1, close - span.begin - 1);
         if (inner.contains('\n')) {
             const int ls = t.lineStart(close);
-            QByteArray indent = b.mid(ls, close - ls);
-            if (!onlyBlanksBefore(b, ls, close))
-                indent.clear();
-            out->append({ls, ls, indent + "    " + literal + ',' + t.eol});
+            out->append({ls, ls, closingIndent(b, ls, close) + "    " + literal + ',' + t.eol});
             return true;
         }
         out->append({span.begin + 1, close, literal});
@@ -558,9 +562,7 @@ bool arraySetSplices(const TomlDocument &doc, const TomlSpan &span, const toml::
         const QByteArray inner = b.mid(span.begin + 1, close - span.begin - 1);
         if (inner.contains('\n')) {
             const int ls = t.lineStart(close);
-            QByteArray indent = b.mid(ls, close - ls);
-            if (!onlyBlanksBefore(b, ls, close))
-                indent.clear();
+            const QByteArray indent = closingIndent(b, ls, close);
             QByteArray lines;
             for (int j = 0; j < m; ++j)
                 lines += indent + "    " + newText(j) + ',' + t.eol;

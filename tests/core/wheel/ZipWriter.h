@@ -3,6 +3,8 @@
 
 #include <QByteArray>
 #include <QCryptographicHash>
+#include <QFile>
+#include <QString>
 #include <QList>
 
 #include <zlib.h>
@@ -86,6 +88,26 @@ inline QList<ZipMember> demoWheel(const QList<ZipMember> &extra = {}, bool listE
     record += "demo-1.0.dist-info/RECORD,,\n";
     m.append(ZipMember{"demo-1.0.dist-info/RECORD", record});
     return m;
+}
+
+// A wheel "fixture-1.0-<tag>.whl" in `dir` holding one native file and sound WHEEL, METADATA and
+// RECORD; returns its path (empty when it cannot be written).
+inline QString writeNativeWheel(const QString &dir, const QByteArray &nativeName, const QByteArray &nativeBytes, const QByteArray &tag)
+{
+    QList<ZipMember> m;
+    m.append(ZipMember{nativeName, nativeBytes});
+    m.append(ZipMember{"fixture-1.0.dist-info/METADATA", "Metadata-Version: 2.4\nName: fixture\nVersion: 1.0\n"});
+    m.append(ZipMember{"fixture-1.0.dist-info/WHEEL", "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: false\nTag: " + tag + "\n"});
+    QByteArray record;
+    for (const ZipMember &z : m)
+        record += recordLine(z.name, z.data);
+    m.append(ZipMember{"fixture-1.0.dist-info/RECORD", record + "fixture-1.0.dist-info/RECORD,,\n"});
+    const QString p = dir + QStringLiteral("/fixture-1.0-%1.whl").arg(QString::fromLatin1(tag));
+    QFile f(p);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return {};
+    f.write(buildZip(m));
+    return p;
 }
 
 inline bool operator==(const ZipMember &a, const ZipMember &b) { return a.name == b.name && a.data == b.data; }

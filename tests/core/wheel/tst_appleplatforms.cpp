@@ -18,21 +18,7 @@ class TestApplePlatforms : public QObject
 
     QString wheel(const QByteArray &tag, const QByteArray &so)
     {
-        QList<ZipMember> m;
-        m.append(ZipMember{"fixture.so", so});
-        m.append(ZipMember{"fixture-1.0.dist-info/METADATA", "Metadata-Version: 2.4\nName: fixture\nVersion: 1.0\n"});
-        m.append(ZipMember{"fixture-1.0.dist-info/WHEEL", "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: false\nTag: " + tag + "\n"});
-        QByteArray record;
-        for (const ZipMember &z : m)
-            record += recordLine(z.name, z.data);
-        m.append(ZipMember{"fixture-1.0.dist-info/RECORD", record + "fixture-1.0.dist-info/RECORD,,\n"});
-        const QString p = m_dir.filePath(QStringLiteral("fixture-1.0-%1.whl").arg(QString::fromLatin1(tag)));
-        QFile::remove(p);
-        QFile f(p);
-        if (!f.open(QIODevice::WriteOnly))
-            return {};
-        f.write(buildZip(m));
-        return p;
+        return writeNativeWheel(m_dir.path(), "fixture.so", so, tag);
     }
 
     static MachOImage image(quint32 cpu, quint32 platform, quint32 minOs) { return MachOImage{cpu, platform, minOs, {"PyInit_fixture"}}; }
