@@ -122,6 +122,22 @@ void printSdist(const SdistReport &r, QTextStream &out)
     }
 }
 
+// Prints a wheel's or an sdist's report (JSON or text) and gives the command's exit code.
+template <typename Report>
+int printReport(const Report &report, bool json, const QString &file, void (*printText)(const Report &, QTextStream &), CommandContext &ctx)
+{
+    if (json)
+        ctx.out << QString::fromUtf8(QJsonDocument(toJson(report)).toJson(QJsonDocument::Indented));
+    else
+        printText(report, ctx.out);
+    if (!report.readable) {
+        if (!json)
+            ctx.err << "wheelbench inspect: " << file << ": " << report.unreadableReason << '\n';
+        return ExitUsage;
+    }
+    return report.hasErrors() ? ExitFindings : ExitOk;
+}
+
 } // namespace
 
 int runInspect(CommandContext &ctx)
@@ -155,32 +171,11 @@ int runInspect(CommandContext &ctx)
         ctx.err << "wheelbench inspect: " << file << ": no such file\n";
         return ExitUsage;
     }
-    if (looksLikeSdist(file)) {
-        const SdistReport report = inspectSdist(file);
-        if (json)
-            ctx.out << QString::fromUtf8(QJsonDocument(toJson(report)).toJson(QJsonDocument::Indented));
-        else
-            printSdist(report, ctx.out);
-        if (!report.readable) {
-            if (!json)
-                ctx.err << "wheelbench inspect: " << file << ": " << report.unreadableReason << '\n';
-            return ExitUsage;
-        }
-        return report.hasErrors() ? ExitFindings : ExitOk;
-    }
+    if (looksLikeSdist(file))
+        return printReport(inspectSdist(file), json, file, &printSdist, ctx);
     InspectOptions options;
     options.verifyHashes = !quick;
-    const WheelReport report = inspectWheel(file, options);
-    if (json)
-        ctx.out << QString::fromUtf8(QJsonDocument(toJson(report)).toJson(QJsonDocument::Indented));
-    else
-        printText(report, ctx.out);
-    if (!report.readable) {
-        if (!json)
-            ctx.err << "wheelbench inspect: " << file << ": " << report.unreadableReason << '\n';
-        return ExitUsage;
-    }
-    return report.hasErrors() ? ExitFindings : ExitOk;
+    return printReport(inspectWheel(file, options), json, file, &printText, ctx);
 }
 
 } // namespace wb::cli
