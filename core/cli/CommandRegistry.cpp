@@ -13,6 +13,7 @@ const QList<CommandInfo> &CommandRegistry::commands()
         {QStringLiteral("inspect"), QStringLiteral("inspect a wheel: tags, metadata, RECORD, extensions, policy"), &runInspect},
         {QStringLiteral("compare"), QStringLiteral("compare two wheels"), &runCompare},
         {QStringLiteral("diagnose"), QStringLiteral("name the cause of build, import and packaging problems"), &runDiagnose},
+        {QStringLiteral("new"), QStringLiteral("create a maturin project in the recommended layout"), &runNew},
     };
     return all;
 }

@@ -34,5 +34,6 @@ int runBuild(CommandContext &ctx);
 int runInspect(CommandContext &ctx);
 int runCompare(CommandContext &ctx);
 int runDiagnose(CommandContext &ctx);
+int runNew(CommandContext &ctx);
 
 } // namespace wb::cli

@@ -4,6 +4,8 @@
 #include "ui/build/BuildView.h"
 #include "ui/common/AboutDialog.h"
 #include "ui/common/RecentFiles.h"
+#include "ui/common/WheelGuard.h"
+#include "ui/project/NewProjectDialog.h"
 #include "ui/common/Workspace.h"
 #include "ui/project/ProjectView.h"
 #include "ui/troubleshoot/TroubleshootingView.h"
@@ -31,6 +33,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_workspace(new Workspace(this))
 {
     setWindowIcon(QIcon(QStringLiteral(":/wheelbench/icons/wheelbench.svg")));
+    WheelGuard::install();
     setAcceptDrops(true);
 
     m_tabs = new QTabWidget(this);
@@ -46,6 +49,14 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(m_tabs);
 
     createMenus();
+    // Another project replaces the open one only after unsaved edits were saved or discarded.
+    m_workspace->setProjectCloseGuard([this](const QString &next) {
+        if (next == m_workspace->projectDir())
+            return !m_projectView->isModified(); // re-reading it would drop the edits: it is open already
+        return m_projectView->maybeClose(tr("Opening %1 closes %2.").arg(QDir::toNativeSeparators(next), QDir::toNativeSeparators(m_workspace->projectDir())));
+    });
+    connect(m_workspace, &Workspace::openProjectRequested, this, &MainWindow::openProjectDialog);
+    connect(m_projectView, &ProjectView::modifiedChanged, this, &QWidget::setWindowModified);
 
     connect(m_workspace, &Workspace::projectOpened, this, [this](const QString &dir) {
         RecentFiles::add(dir);
@@ -82,6 +93,9 @@ void MainWindow::createMenus()
     QAction *openProject = file->addAction(QIcon::fromTheme(QStringLiteral("folder-open")), tr("Open &Project…"),
                                            this, &MainWindow::openProjectDialog);
     openProject->setShortcut(QKeySequence::Open);
+    QAction *newProject = file->addAction(QIcon::fromTheme(QStringLiteral("document-new")), tr("&New Project…"), this, &MainWindow::newProjectDialog);
+    newProject->setShortcut(QKeySequence::New);
+    newProject->setStatusTip(tr("Create a maturin project in the recommended mixed Rust/Python layout"));
     QAction *openWheel = file->addAction(tr("Open &Wheel or sdist…"), this, &MainWindow::openWheelDialog);
     openWheel->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
@@ -124,6 +138,8 @@ bool MainWindow::openPath(const QString &path)
     QString error;
     if (m_workspace->open(path, &error))
         return true;
+    if (error.isEmpty())
+        return false; // the user kept the open project
     statusBar()->showMessage(error, 10000);
     if (isVisible())
         QMessageBox::warning(this, tr("Cannot open"), error);
@@ -135,6 +151,17 @@ void MainWindow::openProjectDialog()
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Project Folder"), m_workspace->projectDir());
     if (!dir.isEmpty())
         openPath(dir);
+}
+
+void MainWindow::newProjectDialog()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("New Project: Choose or Create Its Folder"),
+                                                          QFileInfo(m_workspace->projectDir()).absolutePath());
+    if (dir.isEmpty())
+        return;
+    NewProjectDialog dialog(dir, this);
+    if (dialog.exec() == QDialog::Accepted)
+        openPath(dialog.plan().dir);
 }
 
 void MainWindow::openWheelDialog()
@@ -161,7 +188,7 @@ void MainWindow::updateTitle()
 {
     QString title = AppInfo::name();
     if (!m_workspace->projectDir().isEmpty())
-        title = QFileInfo(m_workspace->projectDir()).fileName() + QStringLiteral(" — ") + title;
+        title = QFileInfo(m_workspace->projectDir()).fileName() + QStringLiteral("[*] — ") + title;
     setWindowTitle(title);
 }
 
@@ -189,6 +216,10 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_projectView->maybeClose(tr("Closing %1 quits.").arg(AppInfo::name()))) {
+        event->ignore();
+        return;
+    }
     QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
     event->accept();
 }

@@ -43,6 +43,7 @@ protected:
 private:
     void createMenus();
     void openProjectDialog();
+    void newProjectDialog();
     void openWheelDialog();
     void rebuildRecentMenu();
     void updateTitle();

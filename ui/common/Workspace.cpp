@@ -30,10 +30,8 @@ bool Workspace::open(const QString &path, QString *error)
             *error = tr("%1 does not exist.").arg(QDir::toNativeSeparators(path));
         return false;
     }
-    if (info.isDir()) {
-        openProject(info.absoluteFilePath());
-        return true;
-    }
+    if (info.isDir())
+        return openProject(info.absoluteFilePath()); // false: the user kept the open project (no error)
     if (isWheelPath(path)) {
         openWheel(info.absoluteFilePath());
         return true;
@@ -43,18 +41,21 @@ bool Workspace::open(const QString &path, QString *error)
         return true;
     }
     if (info.fileName() == QLatin1String("pyproject.toml") || info.fileName() == QLatin1String("Cargo.toml")) {
-        openProject(info.absolutePath());
-        return true;
+        return openProject(info.absolutePath());
     }
     if (error)
         *error = tr("%1 is neither a project folder, a wheel (.whl) nor a source distribution (.tar.gz).").arg(QDir::toNativeSeparators(path));
     return false;
 }
 
-void Workspace::openProject(const QString &dir)
+bool Workspace::openProject(const QString &dir)
 {
-    m_projectDir = QDir::cleanPath(QFileInfo(dir).absoluteFilePath());
+    const QString clean = QDir::cleanPath(QFileInfo(dir).absoluteFilePath());
+    if (m_closeGuard && !m_closeGuard(clean))
+        return false;
+    m_projectDir = clean;
     Q_EMIT projectOpened(m_projectDir);
+    return true;
 }
 
 void Workspace::openWheel(const QString &path)

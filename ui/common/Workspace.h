@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace wb::ui {
 
 // What is open in the window: the project folder, the wheels, the last build's log. The views
@@ -23,9 +25,10 @@ public:
     QString lastBuildLog() const { return m_lastBuildLog; }
 
     // Opens a project folder, a wheel or a source distribution, whichever PATH is. Returns false (and
-    // says why) otherwise.
+    // says why) otherwise; false with no message when the user chose to keep the open project.
     bool open(const QString &path, QString *error = nullptr);
-    void openProject(const QString &dir);
+    // Returns false when the close guard kept the open project.
+    bool openProject(const QString &dir);
     void openWheel(const QString &path);
     // A source distribution (.tar.gz and the other tar flavours): shown with the wheels, never taken
     // as the current wheel.
@@ -39,6 +42,9 @@ public:
     // Whether the Project view holds unsaved edits of the project's settings files (it says so).
     // Other views then change those files through it (settingsEditRequested), not on disk.
     bool settingsModified() const { return m_settingsModified; }
+    // Asked before another project replaces the open one: false keeps the open one (the user
+    // cancelled). Set by the window, which asks about unsaved edits.
+    void setProjectCloseGuard(std::function<bool(const QString &nextDir)> guard) { m_closeGuard = std::move(guard); }
     void setSettingsModified(bool modified) { m_settingsModified = modified; }
 
 Q_SIGNALS:
@@ -48,6 +54,8 @@ Q_SIGNALS:
     void buildFinished(bool succeeded, const QString &log, const QStringList &artifacts);
     // Asks the Project view to apply edits to its documents (undoable, marked modified, saved by the user).
     void settingsEditRequested(const QString &summary, const QList<wb::SettingsEdit> &edits);
+    // A view asks the window to show its "Open Project" dialog.
+    void openProjectRequested();
 
 private:
     QString m_projectDir;
@@ -55,6 +63,7 @@ private:
     QString m_currentWheel;
     QString m_lastBuildLog;
     bool m_settingsModified = false;
+    std::function<bool(const QString &)> m_closeGuard;
 };
 
 } // namespace wb::ui

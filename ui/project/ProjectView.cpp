@@ -8,12 +8,16 @@
 #include "core/project/SettingsFile.h"
 #include "core/toml/TomlLiteral.h"
 #include "core/toml/UnifiedDiff.h"
+#include "ui/common/CodeEditor.h"
+#include "ui/common/DiffDialog.h"
+#include "ui/common/Highlighting.h"
+#include "ui/common/MessageBanner.h"
+#include "ui/common/SaveQuestion.h"
 #include "ui/common/Workspace.h"
-
-#include <KSyntaxHighlighting/Definition>
-#include <KSyntaxHighlighting/Repository>
-#include <KSyntaxHighlighting/SyntaxHighlighter>
-#include <KSyntaxHighlighting/Theme>
+#include "ui/project/NewProjectDialog.h"
+#include "ui/project/ProjectEmptyState.h"
+#include "ui/project/RecoveryController.h"
+#include "ui/project/SettingsForm.h"
 
 #include <QComboBox>
 #include <QDialog>
@@ -34,6 +38,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QStackedWidget>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTextBlock>
@@ -48,36 +53,6 @@ namespace {
 constexpr int Py = int(ProjectFileKind::Pyproject);
 constexpr int Cargo = int(ProjectFileKind::Cargo);
 
-QString fieldId(ProjectFileKind kind, const QString &key)
-{
-    return (kind == ProjectFileKind::Cargo ? QStringLiteral("cargo:") : QStringLiteral("py:")) + key;
-}
-
-KSyntaxHighlighting::Repository &repository()
-{
-    static KSyntaxHighlighting::Repository repo;
-    return repo;
-}
-
-// Marks a field with a background colour (0 none, 1 warning, 2 error). A palette, not a style sheet:
-// re-polishing a line edit from inside its own key handling is not safe.
-void setMark(QWidget *w, int level)
-{
-    if (level <= 0) {
-        w->setPalette(QPalette());
-        return;
-    }
-    QPalette p = w->palette();
-    const QColor c = level >= 2 ? QColor(0xf5, 0xb7, 0xb1) : QColor(0xfa, 0xe5, 0xd3);
-    p.setColor(QPalette::Base, c);
-    p.setColor(QPalette::Button, c);
-    w->setPalette(p);
-}
-
-QString arrayText(const QStringList &items)
-{
-    return items.join(QStringLiteral(", "));
-}
 } // namespace
 
 ProjectView::ProjectView(Workspace *workspace, QWidget *parent)
@@ -87,6 +62,7 @@ ProjectView::ProjectView(Workspace *workspace, QWidget *parent)
     , m_rawTimer(new QTimer(this))
 {
     buildUi();
+    refresh();
     m_rawTimer->setSingleShot(true);
     m_rawTimer->setInterval(300);
     connect(m_rawTimer, &QTimer::timeout, this, &ProjectView::takeOverRawTyping);
@@ -113,6 +89,7 @@ ProjectView::~ProjectView()
     // QWidget's destructor runs after our members are gone and still delivers events to the children:
     // closing the window takes the focus from a field the user typed into, whose focus-out emits
     // editingFinished, whose slot would edit destroyed members. Cut every child-to-view connection now.
+    m_form->detach();
     const QList<QObject *> children = findChildren<QObject *>();
     for (QObject *child : children)
         QObject::disconnect(child, nullptr, this, nullptr);
@@ -120,15 +97,38 @@ ProjectView::~ProjectView()
 
 void ProjectView::buildUi()
 {
-    auto *layout = new QVBoxLayout(this);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    m_stack = new QStackedWidget(this);
+    outer->addWidget(m_stack);
+    m_empty = new ProjectEmptyState(m_stack);
+    m_empty->setObjectName(QStringLiteral("emptyState"));
+    connect(m_empty, &ProjectEmptyState::newProjectRequested, this, [this](const QString &dir) {
+        NewProjectDialog dialog(dir, this);
+        if (dialog.exec() == QDialog::Accepted && m_workspace)
+            m_workspace->openProject(dialog.plan().dir);
+    });
+    connect(m_empty, &ProjectEmptyState::openProjectRequested, this, [this] {
+        if (m_workspace)
+            Q_EMIT m_workspace->openProjectRequested();
+    });
+    m_stack->addWidget(m_empty);
+    m_stack->addWidget(buildEditor());
+    m_stack->setCurrentWidget(m_empty);
+}
+
+QWidget *ProjectView::buildEditor()
+{
+    auto *page = new QWidget(m_stack);
+    auto *layout = new QVBoxLayout(page);
     auto *top = new QHBoxLayout;
-    m_title = new QLabel(tr("No project open. Open a maturin project folder."), this);
+    m_title = new QLabel(page);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     top->addWidget(m_title, 1);
-    m_undoButton = new QPushButton(QIcon::fromTheme(QStringLiteral("edit-undo")), tr("Undo"), this);
-    m_redoButton = new QPushButton(QIcon::fromTheme(QStringLiteral("edit-redo")), tr("Redo"), this);
-    m_revertButton = new QPushButton(QIcon::fromTheme(QStringLiteral("document-revert")), tr("Revert"), this);
-    m_saveButton = new QPushButton(QIcon::fromTheme(QStringLiteral("document-save")), tr("Save…"), this);
+    m_undoButton = new QPushButton(QIcon::fromTheme(QStringLiteral("edit-undo")), tr("Undo"), page);
+    m_redoButton = new QPushButton(QIcon::fromTheme(QStringLiteral("edit-redo")), tr("Redo"), page);
+    m_revertButton = new QPushButton(QIcon::fromTheme(QStringLiteral("document-revert")), tr("Revert"), page);
+    m_saveButton = new QPushButton(QIcon::fromTheme(QStringLiteral("document-save")), tr("Save…"), page);
     m_undoButton->setShortcut(QKeySequence::Undo);
     m_redoButton->setShortcut(QKeySequence::Redo);
     m_saveButton->setShortcut(QKeySequence::Save);
@@ -140,22 +140,23 @@ void ProjectView::buildUi()
     connect(m_saveButton, &QPushButton::clicked, this, [this] { save(m_confirmSaves); });
     layout->addLayout(top);
 
+    // Unsaved edits kept from a session that ended without saving them.
+    auto *recoveryBanner = new MessageBanner(page);
+    recoveryBanner->setObjectName(QStringLiteral("recoveryBanner"));
+    m_recovery = new RecoveryController(this, recoveryBanner);
+    layout->addWidget(recoveryBanner);
+
+    // A settings file that does not parse.
+    m_parseBanner = new MessageBanner(page);
+    m_parseBanner->setObjectName(QStringLiteral("parseBanner"));
+    connect(m_parseBanner->addAction(QStringLiteral("goToError"), tr("Go to Error")), &QPushButton::clicked, this, &ProjectView::goToParseError);
+    layout->addWidget(m_parseBanner);
+
     // "Changed on disk" banner.
-    m_bannerBox = new QWidget(this);
-    auto *bl = new QHBoxLayout(m_bannerBox);
-    m_banner = new QLabel(m_bannerBox);
-    m_banner->setWordWrap(true);
-    auto *reload = new QPushButton(tr("Reload"), m_bannerBox);
-    auto *keep = new QPushButton(tr("Keep mine"), m_bannerBox);
-    auto *diff = new QPushButton(tr("Show diff"), m_bannerBox);
-    bl->addWidget(m_banner, 1);
-    bl->addWidget(reload);
-    bl->addWidget(keep);
-    bl->addWidget(diff);
-    m_bannerBox->setStyleSheet(QStringLiteral("background: palette(alternate-base);"));
-    m_bannerBox->hide();
-    connect(reload, &QPushButton::clicked, this, &ProjectView::reloadFromDisk);
-    connect(keep, &QPushButton::clicked, this, [this] {
+    m_diskBanner = new MessageBanner(page);
+    m_diskBanner->setObjectName(QStringLiteral("diskBanner"));
+    connect(m_diskBanner->addAction(QStringLiteral("reload"), tr("Reload")), &QPushButton::clicked, this, &ProjectView::reloadFromDisk);
+    connect(m_diskBanner->addAction(QStringLiteral("keep"), tr("Keep Mine")), &QPushButton::clicked, this, [this] {
         // Our text wins: take the disk state as the new base, so Save overwrites knowingly.
         for (FileState &f : m_files) {
             QByteArray disk;
@@ -165,30 +166,24 @@ void ProjectView::buildUi()
                 f.diskHash = SettingsFile::hash(disk);
             }
         }
-        m_bannerBox->hide();
+        m_diskBanner->hide();
         refresh();
     });
-    connect(diff, &QPushButton::clicked, this, &ProjectView::showDiskDiff);
-    layout->addWidget(m_bannerBox);
+    connect(m_diskBanner->addAction(QStringLiteral("diff"), tr("Show Diff")), &QPushButton::clicked, this, &ProjectView::showDiskDiff);
+    layout->addWidget(m_diskBanner);
 
-    auto *split = new QSplitter(Qt::Vertical, this);
+    auto *split = new QSplitter(Qt::Vertical, page);
     m_tabs = new QTabWidget(split);
     auto *scroll = new QScrollArea(m_tabs);
     scroll->setWidgetResizable(true);
-    m_formsPage = new QWidget(scroll);
-    m_formsLayout = new QVBoxLayout(m_formsPage);
-    scroll->setWidget(m_formsPage);
+    m_form = new SettingsForm([this](const SettingsEdit &e, QString *err) { return applyEdit(e, err); }, scroll);
+    scroll->setWidget(m_form);
     m_tabs->addTab(scroll, tr("Settings"));
-    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     const char *names[] = {"pyproject.toml", "Cargo.toml"};
     for (int i = 0; i < 2; ++i) {
-        m_raw[i] = new QPlainTextEdit(m_tabs);
-        m_raw[i]->setFont(mono);
+        m_raw[i] = new CodeEditor(m_tabs);
         m_raw[i]->setObjectName(QStringLiteral("raw/") + QLatin1String(names[i]));
-        m_raw[i]->setLineWrapMode(QPlainTextEdit::NoWrap);
-        auto *hl = new KSyntaxHighlighting::SyntaxHighlighter(m_raw[i]->document());
-        hl->setDefinition(repository().definitionForName(QStringLiteral("TOML")));
-        hl->setTheme(repository().themeForPalette(palette()));
+        highlight(m_raw[i]->document(), QStringLiteral("TOML"), this);
         m_tabs->addTab(m_raw[i], QString::fromLatin1(names[i]));
         connect(m_raw[i], &QPlainTextEdit::textChanged, this, [this, i] {
             if (m_updating)
@@ -202,6 +197,7 @@ void ProjectView::buildUi()
     auto *bv = new QVBoxLayout(bottom);
     bv->setContentsMargins(0, 0, 0, 0);
     m_effective = new QLabel(bottom);
+    m_effective->setObjectName(QStringLiteral("summary"));
     m_effective->setWordWrap(true);
     m_effective->setTextInteractionFlags(Qt::TextSelectableByMouse);
     bv->addWidget(m_effective);
@@ -209,6 +205,7 @@ void ProjectView::buildUi()
     m_diagList->setObjectName(QStringLiteral("diagnostics"));
     m_diagList->setHeaderLabels({tr("Severity"), tr("Where"), tr("Problem"), tr("Id")});
     m_diagList->setRootIsDecorated(false);
+    m_diagList->header()->setSectionResizeMode(QHeaderView::Interactive);
     m_diagList->header()->setSectionResizeMode(2, QHeaderView::Stretch);
     m_diagList->header()->setStretchLastSection(false);
     bv->addWidget(m_diagList);
@@ -226,10 +223,9 @@ void ProjectView::buildUi()
         if (row < 0 || row >= m_diagnostics.size())
             return;
         const SettingsDiagnostic &d = m_diagnostics.at(row);
-        const int tab = 1 + int(d.fileKind);
-        m_tabs->setCurrentIndex(tab);
-        QTextCursor c(m_raw[int(d.fileKind)]->document()->findBlockByNumber(qMax(0, d.line - 1)));
-        m_raw[int(d.fileKind)]->setTextCursor(c);
+        m_tabs->setCurrentIndex(1 + int(d.fileKind));
+        m_raw[int(d.fileKind)]->goToLine(d.line, d.column);
+        m_raw[int(d.fileKind)]->setFocus();
     });
     connect(m_fixButton, &QPushButton::clicked, this, &ProjectView::applySelectedFix);
     split->addWidget(m_tabs);
@@ -237,8 +233,66 @@ void ProjectView::buildUi()
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
     layout->addWidget(split, 1);
+    return page;
+}
+
+void ProjectView::showEmptyState(const QString &dir, const QString &why)
+{
+    m_empty->showFolder(dir, why);
+    m_stack->setCurrentWidget(m_empty);
+}
+
+bool ProjectView::maybeClose(const QString &situation)
+{
+    takeOverRawTyping();
+    if (!isModified())
+        return true;
+    switch (askToSave(this, situation, modifiedFiles())) {
+    case SaveAnswer::Save: return save(false);
+    case SaveAnswer::Discard:
+        for (FileState &f : m_files)
+            f.bytes = f.diskBytes; // nothing left to keep
+        m_recovery->forget();
+        return true;
+    case SaveAnswer::Cancel: return false;
+    }
+    return false;
+}
+
+void ProjectView::closeProject()
+{
+    m_dir.clear();
+    m_files[Py] = {};
+    m_files[Cargo] = {};
+    m_undo.clear();
+    m_redo.clear();
+    m_diagnostics.clear();
+    if (!m_watcher->files().isEmpty())
+        m_watcher->removePaths(m_watcher->files());
+    if (!m_watcher->directories().isEmpty())
+        m_watcher->removePaths(m_watcher->directories());
+    m_recovery->projectOpened(); // no project: no offer
+    m_form->rebuild(false);
+    showEmptyState({}, {});
     refresh();
 }
+
+namespace {
+// Why a folder is not a maturin project, or empty when it is one (a pyproject.toml with the maturin
+// backend or [tool.maturin], or a Cargo.toml maturin can build from).
+QString notAMaturinProject(const Project &project)
+{
+    if (!project.isUsable())
+        return QObject::tr("It has neither a pyproject.toml nor a Cargo.toml.");
+    if (project.hasCargo || !project.hasPyproject || !project.pyproject.isValid())
+        return {};
+    const QString backend = project.pyproject.string(TomlKeyPath({QStringLiteral("build-system"), QStringLiteral("build-backend")}));
+    if (backend == QLatin1String("maturin") || project.pyproject.contains(TomlKeyPath({QStringLiteral("tool"), QStringLiteral("maturin")})))
+        return {};
+    return QObject::tr("Its pyproject.toml builds with %1, not maturin, and there is no Cargo.toml.")
+        .arg(backend.isEmpty() ? QObject::tr("no build backend") : backend);
+}
+} // namespace
 
 void ProjectView::openProject(const QString &dir)
 {
@@ -248,6 +302,21 @@ void ProjectView::openProject(const QString &dir)
     m_redo.clear();
     m_files[Py] = {};
     m_files[Cargo] = {};
+    m_folderGoneAsked = false;
+    if (!m_watcher->files().isEmpty())
+        m_watcher->removePaths(m_watcher->files());
+    if (!m_watcher->directories().isEmpty())
+        m_watcher->removePaths(m_watcher->directories());
+    m_diskBanner->hide();
+    const QString why = notAMaturinProject(project);
+    if (!why.isEmpty()) {
+        m_dir.clear();
+        m_recovery->projectOpened();
+        m_form->rebuild(false);
+        refresh();
+        showEmptyState(QFileInfo(dir).absoluteFilePath(), why);
+        return;
+    }
     m_files[Py].path = project.pyprojectPath;
     m_files[Cargo].path = project.cargoPath;
     for (int i = 0; i < 2; ++i) {
@@ -257,18 +326,14 @@ void ProjectView::openProject(const QString &dir)
         f.bytes = f.diskBytes;
         f.diskHash = SettingsFile::hash(f.diskBytes);
     }
-    m_bannerBox->hide();
-    if (!m_watcher->files().isEmpty())
-        m_watcher->removePaths(m_watcher->files());
-    if (!m_watcher->directories().isEmpty())
-        m_watcher->removePaths(m_watcher->directories());
-    m_title->setText(project.isUsable() ? tr("<b>%1</b> — Cargo manifest: %2 (%3)")
-                                              .arg(QDir::toNativeSeparators(m_dir),
-                                                   project.cargoPath.isEmpty() ? tr("none") : QDir(m_dir).relativeFilePath(project.cargoPath),
-                                                   project.cargoHow)
-                                        : project.readError);
+    m_title->setText(tr("<b>%1</b> — Cargo manifest: %2 (%3)")
+                         .arg(QDir::toNativeSeparators(m_dir).toHtmlEscaped(),
+                              project.cargoPath.isEmpty() ? tr("none") : QDir(m_dir).relativeFilePath(project.cargoPath).toHtmlEscaped(),
+                              project.cargoHow.toHtmlEscaped()));
+    m_stack->setCurrentIndex(1);
     watch();
-    rebuildForms();
+    m_form->rebuild(true);
+    m_recovery->projectOpened();
     detectMaturin();
     refresh();
 }
@@ -297,180 +362,14 @@ bool ProjectView::isModified() const
     return m_files[Py].bytes != m_files[Py].diskBytes || m_files[Cargo].bytes != m_files[Cargo].diskBytes;
 }
 
-QWidget *ProjectView::makeField(ProjectFileKind kind, const QString &key, const QString &help)
+QStringList ProjectView::modifiedFiles() const
 {
-    // Bool/enum settings: a combo with "(not set)"; everything else: a line edit with a TOML value or a list.
-    const SettingSpec *spec = nullptr;
-    if (kind == ProjectFileKind::Pyproject && key.startsWith(QLatin1String("tool.maturin.")))
-        spec = MaturinSchema::find(key.mid(13));
-    QStringList choices;
-    bool isBool = false;
-    if (spec && spec->type == SettingSpec::Type::Bool)
-        isBool = true;
-    if (spec && spec->type == SettingSpec::Type::Enum)
-        choices = spec->allowed;
-    static const QHash<QString, QStringList> cargoChoices = {
-        {QStringLiteral("profile.release.lto"), {QStringLiteral("true"), QStringLiteral("false"), QStringLiteral("\"thin\""), QStringLiteral("\"fat\""), QStringLiteral("\"off\"")}},
-        {QStringLiteral("profile.release.strip"), {QStringLiteral("true"), QStringLiteral("false"), QStringLiteral("\"symbols\""), QStringLiteral("\"debuginfo\""), QStringLiteral("\"none\"")}},
-        {QStringLiteral("profile.release.debug"), {QStringLiteral("true"), QStringLiteral("false"), QStringLiteral("0"), QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("\"line-tables-only\"")}},
-        {QStringLiteral("profile.release.opt-level"), {QStringLiteral("3"), QStringLiteral("2"), QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("\"s\""), QStringLiteral("\"z\"")}},
-        {QStringLiteral("profile.release.panic"), {QStringLiteral("\"unwind\""), QStringLiteral("\"abort\"")}},
-    };
-    QWidget *w = nullptr;
-    const bool listField = (spec && (spec->type == SettingSpec::Type::StringArray || spec->type == SettingSpec::Type::FeatureArray))
-        || key == QLatin1String("lib.crate-type") || key == QLatin1String("dependencies.pyo3.features");
-    if (isBool || !choices.isEmpty() || cargoChoices.contains(key)) {
-        auto *combo = new QComboBox(m_formsPage);
-        combo->addItem(tr("(not set)"), QString());
-        if (isBool) {
-            combo->addItem(QStringLiteral("true"), QStringLiteral("true"));
-            combo->addItem(QStringLiteral("false"), QStringLiteral("false"));
-        }
-        for (const QString &c : choices)
-            combo->addItem(c, TomlLiteral::string(c));
-        for (const QString &c : cargoChoices.value(key))
-            combo->addItem(c, c);
-        connect(combo, &QComboBox::activated, this, [this, combo, kind, key] {
-            if (m_updating)
-                return;
-            const QString literal = combo->currentData().toString();
-            SettingsEdit e{literal.isEmpty() ? SettingsEdit::Op::Unset : SettingsEdit::Op::Set, kind, key, literal, -1};
-            QString err;
-            if (!applyEdit(e, &err))
-                QMessageBox::warning(this, tr("Not changed"), err);
-        });
-        w = combo;
-    } else {
-        auto *edit = new QLineEdit(m_formsPage);
-        edit->setPlaceholderText(listField ? tr("comma-separated; empty: not set") : tr("empty: not set"));
-        auto commit = [this, edit, kind, key, listField] {
-            if (m_updating)
-                return;
-            const QString text = edit->text().trimmed();
-            QString literal;
-            if (!text.isEmpty()) {
-                if (listField) {
-                    QStringList items;
-                    for (const QString &s : text.split(u',', Qt::SkipEmptyParts))
-                        items << s.trimmed();
-                    literal = TomlLiteral::stringArray(items);
-                } else {
-                    literal = TomlLiteral::isValid(text) && (text.startsWith(u'"') || text.startsWith(u'\'') || text.at(0).isDigit())
-                        ? text
-                        : TomlLiteral::string(text);
-                }
-            }
-            SettingsEdit e{literal.isEmpty() ? SettingsEdit::Op::Unset : SettingsEdit::Op::Set, kind, key, literal, -1};
-            QString err;
-            edit->setModified(false); // committed: the field shows the document again
-            if (!applyEdit(e, &err)) {
-                edit->setModified(true);
-                setMark(edit, 2);
-                edit->setToolTip(err);
-            }
-        };
-        connect(edit, &QLineEdit::editingFinished, this, commit);
-        // Inline marks while typing: names must be import names, lists must be comma-separated names.
-        connect(edit, &QLineEdit::textEdited, this, [edit, key](const QString &text) {
-            static const QRegularExpression importName(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$"));
-            bool bad = false;
-            QString why;
-            if (key.endsWith(QLatin1String("module-name")) || key == QLatin1String("lib.name")) {
-                bad = !text.isEmpty() && !importName.match(text).hasMatch();
-                why = QObject::tr("not a Python import name (letters, digits, _ and dots; no '-')");
-            }
-            setMark(edit, bad ? 2 : 0);
-            if (bad)
-                edit->setToolTip(why);
-        });
-        w = edit;
+    QStringList out;
+    for (const FileState &f : m_files) {
+        if (f.bytes != f.diskBytes)
+            out << f.path;
     }
-    w->setObjectName(QStringLiteral("field/") + key);
-    w->setToolTip(help);
-    w->setProperty("baseToolTip", help);
-    m_fields.insert(fieldId(kind, key), w);
-    return w;
-}
-
-void ProjectView::rebuildForms()
-{
-    // The old fields go: nothing they still emit while being deleted (text of the previous project)
-    // may reach this view, and m_fields must not list deleted widgets meanwhile.
-    for (QWidget *w : std::as_const(m_fields))
-        QObject::disconnect(w, nullptr, this, nullptr);
-    m_fields.clear();
-    while (QLayoutItem *item = m_formsLayout->takeAt(0)) {
-        delete item->widget();
-        delete item;
-    }
-    if (m_dir.isEmpty()) {
-        m_formsLayout->addWidget(new QLabel(tr("Open a project folder to see its settings."), m_formsPage));
-        m_formsLayout->addStretch(1);
-        return;
-    }
-    auto addGroup = [this](const QString &title, const QList<std::pair<ProjectFileKind, QString>> &keys,
-                           const QHash<QString, QString> &helps) {
-        auto *box = new QGroupBox(QString(title).replace(u'&', QStringLiteral("&&")), m_formsPage);
-        auto *form = new QFormLayout(box);
-        for (const auto &[kind, key] : keys) {
-            QString help = helps.value(key);
-            const SettingSpec *spec = key.startsWith(QLatin1String("tool.maturin.")) ? MaturinSchema::find(key.mid(13)) : nullptr;
-            if (spec)
-                help = QStringLiteral("%1\nDefault: %2\nSince maturin %3").arg(spec->help, spec->defaultValue, spec->since.toString());
-            auto *label = new QLabel(key.section(u'.', -1), box);
-            label->setToolTip(help);
-            form->addRow(label, makeField(kind, key, help));
-        }
-        m_formsLayout->addWidget(box);
-    };
-    const QHash<QString, QString> noHelp;
-    for (const QString &group : MaturinSchema::groups()) {
-        QList<std::pair<ProjectFileKind, QString>> keys;
-        for (const SettingSpec &s : MaturinSchema::keys()) {
-            if (s.group != group || s.type == SettingSpec::Type::Table || s.type == SettingSpec::Type::GlobArray
-                || s.type == SettingSpec::Type::TargetArray || s.key == QLatin1String("manylinux"))
-                continue;
-            keys << std::pair{ProjectFileKind::Pyproject, QStringLiteral("tool.maturin.") + s.key};
-        }
-        if (group == QLatin1String("Files")) {
-            auto *box = new QGroupBox(QString(group).replace(u'&', QStringLiteral("&&")), m_formsPage);
-            auto *l = new QVBoxLayout(box);
-            auto *label = new QLabel(tr("include, exclude, sbom, targets and target tables are edited in the pyproject.toml tab."), box);
-            label->setObjectName(QStringLiteral("filesSummary"));
-            label->setWordWrap(true);
-            l->addWidget(label);
-            m_formsLayout->addWidget(box);
-            continue;
-        }
-        addGroup(group, keys, noHelp);
-    }
-    const QHash<QString, QString> cargoHelp = {
-        {QStringLiteral("lib.name"), tr("Name of the library target; maturin uses it as module name when module-name is not set.")},
-        {QStringLiteral("lib.crate-type"), tr("pyo3/cffi/uniffi bindings need \"cdylib\".")},
-        {QStringLiteral("profile.release.lto"), tr("Link-time optimisation: smaller, faster, slower to build.")},
-        {QStringLiteral("profile.release.codegen-units"), tr("1 gives the best optimisation.")},
-        {QStringLiteral("profile.release.strip"), tr("Strip symbols or debug info from release builds.")},
-        {QStringLiteral("profile.release.debug"), tr("Debug info in release builds.")},
-        {QStringLiteral("profile.release.opt-level"), tr("Optimisation level.")},
-        {QStringLiteral("profile.release.panic"), tr("unwind (needed to turn panics into Python exceptions) or abort.")},
-        {QStringLiteral("dependencies.pyo3.version"), tr("PyO3 version requirement.")},
-        {QStringLiteral("dependencies.pyo3.features"), tr("PyO3 features: abi3-py3X, extension-module (PyO3 < 0.26) ...")},
-    };
-    addGroup(tr("Cargo [lib]"), {{ProjectFileKind::Cargo, QStringLiteral("lib.name")}, {ProjectFileKind::Cargo, QStringLiteral("lib.crate-type")}},
-             cargoHelp);
-    addGroup(tr("Release profile"),
-             {{ProjectFileKind::Cargo, QStringLiteral("profile.release.lto")},
-              {ProjectFileKind::Cargo, QStringLiteral("profile.release.codegen-units")},
-              {ProjectFileKind::Cargo, QStringLiteral("profile.release.strip")},
-              {ProjectFileKind::Cargo, QStringLiteral("profile.release.debug")},
-              {ProjectFileKind::Cargo, QStringLiteral("profile.release.opt-level")},
-              {ProjectFileKind::Cargo, QStringLiteral("profile.release.panic")}},
-             cargoHelp);
-    addGroup(tr("PyO3"),
-             {{ProjectFileKind::Cargo, QStringLiteral("dependencies.pyo3.version")},
-              {ProjectFileKind::Cargo, QStringLiteral("dependencies.pyo3.features")}},
-             cargoHelp);
-    m_formsLayout->addStretch(1);
+    return out;
 }
 
 void ProjectView::setBytes(ProjectFileKind kind, const QByteArray &bytes, bool recordUndo)
@@ -544,6 +443,7 @@ void ProjectView::refresh()
     m_updating = true;
     // Validate what is in memory, without writing anything.
     Project project;
+    QString unreadable[2];
     if (!m_dir.isEmpty()) {
         project = Project::load(m_dir);
         project.options.maturinVersion = m_maturin.version;
@@ -552,77 +452,109 @@ void ProjectView::refresh()
             if (!m_files[i].present)
                 continue;
             TomlDocument doc = TomlDocument::parse(m_files[i].bytes, m_files[i].path);
+            if (!doc.isValid())
+                unreadable[i] = tr("%1 does not parse at line %2:%3: %4")
+                                    .arg(QFileInfo(m_files[i].path).fileName())
+                                    .arg(doc.error().line)
+                                    .arg(doc.error().column)
+                                    .arg(doc.error().message);
             if (i == Py)
                 project.pyproject = doc;
             else
                 project.cargo = doc;
         }
         m_diagnostics = ProjectValidator::validate(project);
-        const EffectiveSettings e = computeEffectiveSettings(project);
-        const QString maturinText = !m_maturinDone    ? tr("looking for maturin…")
-                                    : m_maturin.isKnown() ? tr("keys checked against %1").arg(m_maturin.describe())
-                                                          : tr("%1: keys not checked against a maturin version").arg(m_maturin.describe());
-        m_effective->setToolTip(tr("Linux platform tag: %1 (%2)\n%3").arg(e.platformTag, e.platformTagFrom, maturinText));
-        m_effective->setText(tr("Module <b>%1</b> (%2) · bindings <b>%3</b> (%4) · python-source <b>%5</b> · profile <b>%6</b> "
-                                "(release builds: %7)%8 · %9")
-                                 .arg(e.moduleName.toHtmlEscaped(), e.moduleNameFrom.toHtmlEscaped(),
-                                      e.bindings.isEmpty() ? tr("unknown") : e.bindings, e.bindingsFrom.toHtmlEscaped(),
-                                      e.pythonSource.isEmpty() ? tr("project folder") : e.pythonSource.toHtmlEscaped(), e.profile,
-                                      e.releaseProfile,
-                                      e.hasPyo3 ? tr(" · PyO3 %1%2").arg(e.pyo3Requirement.toHtmlEscaped(),
-                                                                         e.abi3Minor >= 0 ? tr(", abi3 ≥ 3.%1").arg(e.abi3Minor) : QString())
-                                                : QString(),
-                                      tr("Linux tag <b>%1</b> (pip: %2) · ").arg(e.platformTag.toHtmlEscaped(), e.pipPlatformTag)
-                                          + (!m_maturinDone        ? tr("maturin: looking…")
-                                             : m_maturin.isKnown() ? tr("maturin <b>%1</b> (%2)").arg(m_maturin.text.toHtmlEscaped(), m_maturin.from.toHtmlEscaped())
-                                             : !m_maturin.program.isEmpty() ? tr("maturin of unknown version (%1)").arg(m_maturin.from.toHtmlEscaped())
-                                                                   : tr("no maturin found"))));
     } else {
         m_diagnostics.clear();
-        m_effective->clear();
     }
-    // Forms
-    for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {
-        const ProjectFileKind kind = it.key().startsWith(QLatin1String("cargo:")) ? ProjectFileKind::Cargo : ProjectFileKind::Pyproject;
-        const QString key = it.key().section(u':', 1);
-        const TomlDocument &doc = project.document(kind);
-        const TomlKeyPath path = TomlKeyPath::fromText(key);
-        it.value()->setEnabled(doc.isValid() || !m_files[int(kind)].present);
-        if (auto *combo = qobject_cast<QComboBox *>(it.value())) {
-            const QString text = doc.valueText(path);
-            int idx = combo->findData(text);
-            if (idx < 0 && doc.kind(path) == TomlDocument::Kind::String)
-                idx = combo->findData(TomlLiteral::string(doc.string(path)));
-            if (idx < 0 && !text.isEmpty()) {
-                combo->addItem(text, text);
-                idx = combo->count() - 1;
-            }
-            combo->setCurrentIndex(qMax(0, idx));
-        } else if (auto *edit = qobject_cast<QLineEdit *>(it.value())) {
-            QString shown;
-            switch (doc.kind(path)) {
-            case TomlDocument::Kind::String: shown = doc.string(path); break;
-            case TomlDocument::Kind::Array:
-                shown = doc.valueText(path).contains(u'{') ? doc.valueText(path) : arrayText(doc.stringArray(path));
-                break;
-            case TomlDocument::Kind::Missing: break;
-            default: shown = doc.valueText(path);
-            }
-            // Keep what the user is typing; a focused field that was committed (or never typed
-            // into) follows the document, so undo/redo do not leave stale text to be re-applied.
-            if (!edit->hasFocus() || !edit->isModified())
-                edit->setText(shown);
-            setMark(edit, 0);
-        } else {
-            setMark(it.value(), 0);
-        }
-    }
-    updateFieldMarks();
-    // Raw tabs
+    updateSummary(project, unreadable);
+    updateParseBanner(unreadable);
+    m_form->showValues(project, unreadable);
+    m_form->markDiagnostics(m_diagnostics);
     for (int i = 0; i < 2; ++i)
         updateRawTab(ProjectFileKind(i));
     markRawLines();
-    // Diagnostics list
+    updateDiagnosticList();
+    const bool modified = isModified();
+    if (m_workspace)
+        m_workspace->setSettingsModified(modified);
+    m_saveButton->setEnabled(modified);
+    m_revertButton->setEnabled(modified);
+    m_undoButton->setEnabled(!m_undo.isEmpty());
+    m_redoButton->setEnabled(!m_redo.isEmpty());
+    m_tabs->setTabText(1, m_files[Py].bytes != m_files[Py].diskBytes ? QStringLiteral("pyproject.toml *") : QStringLiteral("pyproject.toml"));
+    m_tabs->setTabText(2, m_files[Cargo].bytes != m_files[Cargo].diskBytes ? QStringLiteral("Cargo.toml *") : QStringLiteral("Cargo.toml"));
+    m_updating = wasUpdating;
+    m_recovery->edited();
+    if (modified != m_wasModified) {
+        m_wasModified = modified;
+        Q_EMIT modifiedChanged(modified);
+    }
+    Q_EMIT diagnosticsChanged();
+}
+
+void ProjectView::updateSummary(const Project &project, const QString unreadable[2])
+{
+    if (m_dir.isEmpty()) {
+        m_effective->clear();
+        return;
+    }
+    // Values derived from a file that does not parse would be invented: say so instead.
+    QStringList broken;
+    for (int i = 0; i < 2; ++i) {
+        if (!unreadable[i].isEmpty())
+            broken << unreadable[i];
+    }
+    if (!broken.isEmpty()) {
+        m_effective->setText(tr("Summary unavailable: %1.").arg(broken.join(QStringLiteral("; ")).toHtmlEscaped()));
+        m_effective->setToolTip(QString());
+        return;
+    }
+    const EffectiveSettings e = computeEffectiveSettings(project);
+    const QString maturinText = !m_maturinDone    ? tr("looking for maturin…")
+                                : m_maturin.isKnown() ? tr("keys checked against %1").arg(m_maturin.describe())
+                                                      : tr("%1: keys not checked against a maturin version").arg(m_maturin.describe());
+    m_effective->setToolTip(tr("Linux platform tag: %1 (%2)\n%3").arg(e.platformTag, e.platformTagFrom, maturinText));
+    m_effective->setText(tr("Module <b>%1</b> (%2) · bindings <b>%3</b> (%4) · python-source <b>%5</b> · profile <b>%6</b> "
+                            "(release builds: %7)%8 · %9")
+                             .arg(e.moduleName.toHtmlEscaped(), e.moduleNameFrom.toHtmlEscaped(),
+                                  e.bindings.isEmpty() ? tr("unknown") : e.bindings, e.bindingsFrom.toHtmlEscaped(),
+                                  e.pythonSource.isEmpty() ? tr("project folder") : e.pythonSource.toHtmlEscaped(), e.profile,
+                                  e.releaseProfile,
+                                  e.hasPyo3 ? tr(" · PyO3 %1%2").arg(e.pyo3Requirement.toHtmlEscaped(),
+                                                                     e.abi3Minor >= 0 ? tr(", abi3 ≥ 3.%1").arg(e.abi3Minor) : QString())
+                                            : QString(),
+                                  tr("Linux tag <b>%1</b> (pip: %2) · ").arg(e.platformTag.toHtmlEscaped(), e.pipPlatformTag)
+                                      + (!m_maturinDone        ? tr("maturin: looking…")
+                                         : m_maturin.isKnown() ? tr("maturin <b>%1</b> (%2)").arg(m_maturin.text.toHtmlEscaped(), m_maturin.from.toHtmlEscaped())
+                                         : !m_maturin.program.isEmpty() ? tr("maturin of unknown version (%1)").arg(m_maturin.from.toHtmlEscaped())
+                                                                        : tr("no maturin found"))));
+}
+
+void ProjectView::updateParseBanner(const QString unreadable[2])
+{
+    m_parseErrorFile = !unreadable[Py].isEmpty() ? Py : !unreadable[Cargo].isEmpty() ? Cargo : -1;
+    if (m_parseErrorFile < 0) {
+        m_parseBanner->hide();
+        return;
+    }
+    m_parseBanner->showMessage(MessageBanner::Kind::Error,
+                               tr("%1. maturin and pip cannot read this file; the form is read-only until it parses.")
+                                   .arg(unreadable[m_parseErrorFile]));
+}
+
+void ProjectView::goToParseError()
+{
+    if (m_parseErrorFile < 0)
+        return;
+    const TomlDocument doc = TomlDocument::parse(m_files[m_parseErrorFile].bytes, m_files[m_parseErrorFile].path);
+    m_tabs->setCurrentIndex(1 + m_parseErrorFile);
+    m_raw[m_parseErrorFile]->goToLine(doc.error().line, doc.error().column);
+    m_raw[m_parseErrorFile]->setFocus();
+}
+
+void ProjectView::updateDiagnosticList()
+{
     m_diagList->clear();
     for (int row = 0; row < m_diagnostics.size(); ++row) {
         const SettingsDiagnostic &d = m_diagnostics.at(row);
@@ -635,36 +567,10 @@ void ProjectView::refresh()
         item->setData(0, Qt::UserRole, row);
         item->setIcon(0, QIcon::fromTheme(d.severity == SettingsSeverity::Error     ? QStringLiteral("dialog-error")
                                           : d.severity == SettingsSeverity::Warning ? QStringLiteral("dialog-warning")
-                                                                            : QStringLiteral("dialog-information")));
+                                                                                    : QStringLiteral("dialog-information")));
     }
     m_diagList->resizeColumnToContents(0);
     m_diagList->resizeColumnToContents(1);
-    const bool modified = isModified();
-    if (m_workspace)
-        m_workspace->setSettingsModified(modified);
-    m_saveButton->setEnabled(modified);
-    m_revertButton->setEnabled(modified);
-    m_undoButton->setEnabled(!m_undo.isEmpty());
-    m_redoButton->setEnabled(!m_redo.isEmpty());
-    m_tabs->setTabText(1, m_files[Py].bytes != m_files[Py].diskBytes ? QStringLiteral("pyproject.toml *") : QStringLiteral("pyproject.toml"));
-    m_tabs->setTabText(2, m_files[Cargo].bytes != m_files[Cargo].diskBytes ? QStringLiteral("Cargo.toml *") : QStringLiteral("Cargo.toml"));
-    m_updating = wasUpdating;
-    Q_EMIT diagnosticsChanged();
-}
-
-void ProjectView::updateFieldMarks()
-{
-    for (QWidget *w : std::as_const(m_fields))
-        w->setToolTip(w->property("baseToolTip").toString());
-    for (const SettingsDiagnostic &d : std::as_const(m_diagnostics)) {
-        QWidget *w = m_fields.value(fieldId(d.fileKind, d.key));
-        if (!w && d.key.startsWith(QLatin1String("tool.maturin.")))
-            w = m_fields.value(fieldId(d.fileKind, d.key.section(u'.', 0, 2)));
-        if (!w || d.severity == SettingsSeverity::Info)
-            continue;
-        setMark(w, d.severity == SettingsSeverity::Error ? 2 : 1);
-        w->setToolTip(w->property("baseToolTip").toString() + QStringLiteral("\n\n") + settingsSeverityName(d.severity) + QStringLiteral(": ") + d.message);
-    }
 }
 
 void ProjectView::updateRawTab(ProjectFileKind kind)
@@ -708,7 +614,7 @@ void ProjectView::markRawLines()
             s.format.setToolTip(d.message);
             sels << s;
         }
-        m_raw[i]->setExtraSelections(sels);
+        m_raw[i]->setMarks(sels);
     }
 }
 
@@ -746,19 +652,11 @@ bool ProjectView::save(bool askFirst)
     }
     if (diff.isEmpty())
         return true;
+    if (!confirmUnparsableSave())
+        return false;
     if (askFirst) {
-        QDialog dialog(this);
-        dialog.setWindowTitle(tr("Save these changes?"));
-        auto *l = new QVBoxLayout(&dialog);
-        auto *view = new QPlainTextEdit(diff, &dialog);
-        view->setReadOnly(true);
-        view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-        l->addWidget(view);
-        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, &dialog);
-        connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-        l->addWidget(buttons);
-        dialog.resize(720, 480);
+        DiffDialog dialog(tr("Save These Changes?"), tr("The changes to the settings files of %1:").arg(QDir::toNativeSeparators(m_dir)), diff,
+                          QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
         if (dialog.exec() != QDialog::Accepted)
             return false;
     }
@@ -767,8 +665,8 @@ bool ProjectView::save(bool askFirst)
             continue;
         QString error;
         if (!SettingsFile::write(f.path, f.bytes, f.diskHash, &error)) {
-            m_banner->setText(tr("%1 changed on disk since it was read. Reload it, keep your version, or compare.").arg(f.path));
-            m_bannerBox->show();
+            m_diskBanner->showMessage(MessageBanner::Kind::Warning,
+                                      tr("%1 changed on disk since it was read. Reload it, keep your version, or compare.").arg(f.path));
             QMessageBox::warning(this, tr("Not saved"), error);
             return false;
         }
@@ -833,6 +731,10 @@ void ProjectView::watch()
 void ProjectView::checkDisk()
 {
     takeOverRawTyping();
+    if (!m_dir.isEmpty() && !QFileInfo(m_dir).isDir()) {
+        projectFolderGone();
+        return;
+    }
     bool external = false;
     for (int i = 0; i < 2; ++i) {
         FileState &f = m_files[i];
@@ -855,8 +757,7 @@ void ProjectView::checkDisk()
     }
     watch();
     if (external) {
-        m_banner->setText(tr("A settings file changed on disk while you have unsaved changes."));
-        m_bannerBox->show();
+        m_diskBanner->showMessage(MessageBanner::Kind::Warning, tr("A settings file changed on disk while you have unsaved changes."));
     }
     refresh();
 }
@@ -874,7 +775,7 @@ void ProjectView::reloadFromDisk()
             f.diskHash = SettingsFile::hash(disk);
         }
     }
-    m_bannerBox->hide();
+    m_diskBanner->hide();
     refresh();
 }
 
@@ -888,18 +789,72 @@ void ProjectView::showDiskDiff()
             diff += unifiedDiff(disk, f.bytes, tr("on disk: %1").arg(QFileInfo(f.path).fileName()),
                                 tr("yours: %1").arg(QFileInfo(f.path).fileName()));
     }
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Differences with the files on disk"));
-    auto *l = new QVBoxLayout(&dialog);
-    auto *view = new QPlainTextEdit(diff.isEmpty() ? tr("No differences.") : diff, &dialog);
-    view->setReadOnly(true);
-    view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    l->addWidget(view);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    l->addWidget(buttons);
-    dialog.resize(720, 480);
+    DiffDialog dialog(tr("Differences With the Files on Disk"), tr("From the files on disk to your unsaved version:"), diff,
+                      QDialogButtonBox::Close, this);
     dialog.exec();
+}
+
+bool ProjectView::confirmUnparsableSave()
+{
+    QStringList broken;
+    for (const FileState &f : m_files) {
+        if (f.bytes == f.diskBytes)
+            continue;
+        const TomlDocument doc = TomlDocument::parse(f.bytes, f.path);
+        if (!doc.isValid())
+            broken << tr("%1 (line %2:%3: %4)").arg(QFileInfo(f.path).fileName()).arg(doc.error().line).arg(doc.error().column).arg(doc.error().message);
+    }
+    if (broken.isEmpty())
+        return true;
+    QMessageBox box(QMessageBox::Warning, tr("Save a File That Does Not Parse?"),
+                    tr("%1 does not parse. maturin, pip and cargo will refuse the project until it is corrected.").arg(broken.join(QStringLiteral(", "))),
+                    QMessageBox::Save | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("unparsableSave"));
+    box.button(QMessageBox::Save)->setText(tr("Save Anyway"));
+    box.setDefaultButton(QMessageBox::Cancel);
+    return box.exec() == QMessageBox::Save;
+}
+
+void ProjectView::projectFolderGone()
+{
+    // The folder was deleted or moved away. Unsaved edits: ask (once) whether to write them back to
+    // where they were, forget them, or keep them in memory (and in recovery) for now.
+    const QString dir = m_dir;
+    if (!isModified()) {
+        closeProject();
+        showEmptyState({}, {});
+        m_empty->showFolder({}, {});
+        m_diskBanner->hide();
+        return;
+    }
+    if (m_folderGoneAsked)
+        return;
+    m_folderGoneAsked = true;
+    m_diskBanner->showMessage(MessageBanner::Kind::Error,
+                              tr("The project folder %1 no longer exists. Your unsaved changes are kept until you decide.").arg(QDir::toNativeSeparators(dir)));
+    switch (askToSave(this, tr("The project folder %1 was deleted or moved.").arg(QDir::toNativeSeparators(dir)), modifiedFiles())) {
+    case SaveAnswer::Save: {
+        QDir().mkpath(dir);
+        for (FileState &f : m_files) {
+            if (f.present && !QFileInfo::exists(f.path)) { // everything in the folder is gone: write it all back
+                QDir().mkpath(QFileInfo(f.path).absolutePath());
+                f.diskHash.clear(); // the file is gone: nothing to compare with
+                f.diskBytes.clear();
+            }
+        }
+        if (save(false)) {
+            m_diskBanner->hide();
+            m_folderGoneAsked = false;
+            watch();
+        }
+        break;
+    }
+    case SaveAnswer::Discard:
+        m_recovery->forget();
+        closeProject();
+        break;
+    case SaveAnswer::Cancel: break;
+    }
 }
 
 } // namespace wb::ui

@@ -4,27 +4,37 @@
 #include "core/project/SettingsDiagnostic.h"
 
 #include <QByteArray>
-#include <QHash>
 #include <QList>
 #include <QWidget>
 
 class QFileSystemWatcher;
 class QLabel;
-class QPlainTextEdit;
 class QPushButton;
+class QStackedWidget;
 class QTabWidget;
 class QTimer;
 class QTreeWidget;
-class QVBoxLayout;
-class QWidget;
+
+namespace wb {
+class Project;
+}
 
 namespace wb::ui {
 
+class CodeEditor;
+class MessageBanner;
+class ProjectEmptyState;
+class RecoveryController;
+class SettingsForm;
 class Workspace;
 
 // The project's packaging settings: grouped forms over pyproject.toml and Cargo.toml, the raw files
 // with highlighting, diagnostics with fixes, save with a diff, revert, undo/redo, and detection of
 // changes made on disk by someone else. Every edit is a splice that keeps all other bytes.
+// Unsaved edits are never lost: they are kept for recovery after a crash, and closing the project
+// (quit, another project, the folder gone) asks first. A file that does not parse is explained by a
+// banner with "Go to error"; a folder that is not a maturin project gets an empty state that offers
+// to create one.
 class ProjectView : public QWidget
 {
     Q_OBJECT
@@ -36,6 +46,7 @@ public:
     QString projectDir() const { return m_dir; }
     QByteArray currentBytes(ProjectFileKind kind) const { return m_files[int(kind)].bytes; }
     bool isModified() const;
+    QStringList modifiedFiles() const;
     QList<SettingsDiagnostic> diagnostics() const { return m_diagnostics; }
     // The maturin version-specific keys are judged against: found off the UI thread after a project
     // opens, without running anything from the project (see MaturinVersion::detect).
@@ -43,16 +54,24 @@ public:
     bool isMaturinKnown() const { return m_maturinDone; }
     // Applies an edit to the file in memory (undoable); false with a message when refused.
     bool applyEdit(const SettingsEdit &edit, QString *error = nullptr);
-    // Saves modified files; with askFirst a dialog shows the unified diff first.
+    // Saves modified files; with askFirst a dialog shows the unified diff first. A file that does not
+    // parse is saved only when the user confirms it.
     bool save(bool askFirst = true);
     void revert();
     void undo();
     void redo();
     void setConfirmSaves(bool confirm) { m_confirmSaves = confirm; }
+    // Before the project is closed (quit, another project): asks Save / Discard / Cancel when there
+    // are unsaved edits. True when the project may close; Discard forgets the recovery record.
+    bool maybeClose(const QString &situation);
+    // Closes the project without asking (after maybeClose).
+    void closeProject();
+    RecoveryController *recovery() const { return m_recovery; }
 
 Q_SIGNALS:
     void diagnosticsChanged();
     void maturinDetected();
+    void modifiedChanged(bool modified);
 
 private:
     struct FileState {
@@ -66,23 +85,29 @@ private:
         int file;
         QByteArray bytes;
     };
+    friend class RecoveryController;
 
     void buildUi();
-    void rebuildForms();
+    QWidget *buildEditor();
     void refresh(); // re-validate, update forms, marks, raw tabs
+    void updateSummary(const wb::Project &project, const QString unreadable[2]);
+    void updateDiagnosticList();
+    void updateParseBanner(const QString unreadable[2]);
     void setBytes(ProjectFileKind kind, const QByteArray &bytes, bool recordUndo);
     void updateRawTab(ProjectFileKind kind);
     void markRawLines();
-    void updateFieldMarks();
     void watch();
     void checkDisk();
+    void projectFolderGone();
     void reloadFromDisk();
     void showDiskDiff();
     void applySelectedFix();
     void rawTextEdited(ProjectFileKind kind);
     void takeOverRawTyping();
     void detectMaturin();
-    QWidget *makeField(ProjectFileKind kind, const QString &key, const QString &help);
+    void goToParseError();
+    bool confirmUnparsableSave();
+    void showEmptyState(const QString &dir, const QString &why);
 
     Workspace *m_workspace = nullptr;
     QString m_dir;
@@ -95,14 +120,18 @@ private:
     QList<Snapshot> m_redo;
     bool m_confirmSaves = true;
     bool m_updating = false;
+    bool m_wasModified = false;
+    bool m_folderGoneAsked = false;
 
+    QStackedWidget *m_stack = nullptr;
+    ProjectEmptyState *m_empty = nullptr;
     QLabel *m_title = nullptr;
-    QLabel *m_banner = nullptr;
-    QWidget *m_bannerBox = nullptr;
+    MessageBanner *m_diskBanner = nullptr;
+    MessageBanner *m_parseBanner = nullptr;
+    RecoveryController *m_recovery = nullptr;
     QTabWidget *m_tabs = nullptr;
-    QWidget *m_formsPage = nullptr;
-    QVBoxLayout *m_formsLayout = nullptr;
-    QPlainTextEdit *m_raw[2] = {nullptr, nullptr};
+    SettingsForm *m_form = nullptr;
+    CodeEditor *m_raw[2] = {nullptr, nullptr};
     QTreeWidget *m_diagList = nullptr;
     QPushButton *m_fixButton = nullptr;
     QPushButton *m_saveButton = nullptr;
@@ -110,10 +139,10 @@ private:
     QPushButton *m_undoButton = nullptr;
     QPushButton *m_redoButton = nullptr;
     QLabel *m_effective = nullptr;
-    QHash<QString, QWidget *> m_fields; // "py:key" / "cargo:key"
     QFileSystemWatcher *m_watcher = nullptr;
     QTimer *m_rawTimer = nullptr;
     int m_rawPending = -1; // the raw tab typed into and not yet taken over (debounced)
+    int m_parseErrorFile = -1;
 };
 
 } // namespace wb::ui

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QString>
+
+class QTextDocument;
+class QWidget;
+
+namespace wb::ui {
+
+// Syntax colours from KSyntaxHighlighting, one repository for the whole program (loading the
+// definitions is slow: the first call pays for it).
+// Highlights `document` as `definition` ("TOML", "Diff", ...), with the theme that suits `palette`.
+void highlight(QTextDocument *document, const QString &definition, const QWidget *paletteOf);
+
+} // namespace wb::ui
