@@ -1,6 +1,7 @@
 // wheelbench: the window, or a headless subcommand (check, config, build, inspect, compare, diagnose).
 #include "core/cli/CommandRegistry.h"
 #include "core/common/AppInfo.h"
+#include "ui/common/FirstPaintProbe.h"
 #include "ui/common/MainWindow.h"
 
 #include <QApplication>
@@ -103,6 +104,7 @@ int main(int argc, char **argv)
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/wheelbench/icons/wheelbench.svg")));
 
     wb::ui::MainWindow window;
+    wb::ui::FirstPaintProbe::installIfRequested(&window);
     if (!path.isEmpty() && !window.openPath(path) && !screenshot.isEmpty())
         return wb::cli::ExitUsage;
     if (area >= 0)

@@ -182,7 +182,10 @@ void Checker::subTable(const QString &schema, const TomlKeyPath &path, const QSt
                                             .arg(shownKey, shown, known.join(QStringLiteral(", "))));
             place(d, k.source(), QStringLiteral("tool.maturin.") + shownKey);
             const QString near = MaturinSchema::suggest(name, known);
-            if (!near.isEmpty() && !t.contains(near.toStdString())) {
+            if (!near.isEmpty() && t.contains(near.toStdString())) {
+                // The key it resembles is set too: say so, but renaming would overwrite it.
+                d.message = QStringLiteral("maturin does not know %1 and ignores it silently (did you mean %2? %2 is also set here)").arg(shownKey, near);
+            } else if (!near.isEmpty()) {
                 d.message = QStringLiteral("maturin does not know %1 and ignores it silently (did you mean %2?)").arg(shownKey, near);
                 if (addressable && !(node.is_table() && !node.as_table()->is_inline()) && !node.is_array_of_tables()) {
                     d.fixLabel = QStringLiteral("Rename to %1").arg(near);
@@ -474,7 +477,10 @@ void Checker::toolMaturinKeys()
         SettingsDiagnostic &d = add(QStringLiteral("maturin.unknown-key"), SettingsSeverity::Warning, Kind::Pyproject, path,
                             QStringLiteral("maturin does not know the key %1 and ignores it silently").arg(name));
         const QString near = MaturinSchema::suggest(name, known);
-        if (!near.isEmpty() && !t->contains(near.toStdString())) {
+        if (!near.isEmpty() && t->contains(near.toStdString())) {
+            // The key it resembles is set too: say so, but renaming would overwrite it.
+            d.message += QStringLiteral(" (did you mean %1? %1 is also set here)").arg(near);
+        } else if (!near.isEmpty()) {
             d.message += QStringLiteral(" (did you mean %1?)").arg(near);
             d.fixLabel = QStringLiteral("Rename to %1").arg(near);
             d.fix = {setEdit(Kind::Pyproject, toolMaturin.child(near), p.pyproject.valueText(path)), unsetEdit(Kind::Pyproject, path)};

@@ -440,13 +440,18 @@ void BuildView::updateCommandLine()
     m_warnings->setVisible(!notes.isEmpty());
 }
 
+bool BuildView::isIdle() const
+{
+    return !m_projectDir.isEmpty() && !isRunning() && !m_checkingPytest;
+}
+
 void BuildView::updateButtons()
 {
-    const bool running = isRunning();
-    const bool idle = !m_projectDir.isEmpty() && !running && !m_checkingPytest;
+    const bool idle = isIdle();
     for (QPushButton *b : {m_buildButton, m_developButton, m_testButton, m_sdistButton})
         b->setEnabled(idle);
-    m_cancelButton->setEnabled(running);
+    m_cancelButton->setEnabled(isRunning());
+    Q_EMIT stateChanged();
 }
 
 void BuildView::updateCounts()

@@ -38,6 +38,8 @@ public:
 
     wb::BuildRequest request() const;  // from the options form
     bool isRunning() const;
+    // Whether Build, Develop and Test can start now (a project is open, nothing runs).
+    bool isIdle() const;
     IssuesModel *issues() const { return m_issues; }
     QString projectDir() const { return m_projectDir; }
 
@@ -55,6 +57,8 @@ Q_SIGNALS:
     // A run ended (a build, develop or test step); result.outcome says how.
     void runFinished(const wb::BuildResult &result);
     void toolsReady();
+    // isRunning() or isIdle() may have changed (the window's toolbar follows it).
+    void stateChanged();
 
 private:
     enum class Step { Build, Develop, CreateVenv, InstallPytest, Pytest, Sdist };

@@ -22,11 +22,16 @@ AboutDialog::AboutDialog(QWidget *parent)
     text->setTextFormat(Qt::RichText);
     text->setAlignment(Qt::AlignCenter);
     text->setWordWrap(true);
+    text->setOpenExternalLinks(true);
     text->setText(tr("<h2>%1 %2</h2>"
                      "<p>A workbench for Python packages whose core is Rust, built with maturin and PyO3:"
                      " project settings, builds, wheels and troubleshooting in one place.</p>"
-                     "<p>Built with Qt %3, KDE Frameworks Archive, toml++ and OpenSSL.<br>"
-                     "manylinux/musllinux policy data from pypa/auditwheel (MIT).</p>")
+                     "<p>Licence: MIT</p>"
+                     "<p>Built with Qt %3, KDE Frameworks (Archive, SyntaxHighlighting), toml++, OpenSSL and libdeflate.<br>"
+                     "manylinux/musllinux policy data from pypa/auditwheel (MIT).</p>"
+                     "<p>The documentation is in Help → Documentation.<br>"
+                     "<a href=\"https://www.maturin.rs\">maturin user guide</a> · <a href=\"https://pyo3.rs\">PyO3 user guide</a> · "
+                     "<a href=\"https://packaging.python.org\">Python Packaging User Guide</a></p>")
                       .arg(AppInfo::name(), AppInfo::version(), QString::fromLatin1(qVersion())));
     layout->addWidget(text);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);

@@ -3,6 +3,8 @@
 #include "core/common/AppInfo.h"
 #include "ui/build/BuildView.h"
 #include "ui/common/AboutDialog.h"
+#include "ui/common/DocumentationDialog.h"
+#include "ui/common/StartPage.h"
 #include "ui/common/RecentFiles.h"
 #include "ui/common/WheelGuard.h"
 #include "ui/project/NewProjectDialog.h"
@@ -24,7 +26,10 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QStatusBar>
+#include <QStackedWidget>
+#include <QStyle>
 #include <QTabWidget>
+#include <QToolBar>
 
 namespace wb::ui {
 
@@ -36,7 +41,9 @@ MainWindow::MainWindow(QWidget *parent)
     WheelGuard::install();
     setAcceptDrops(true);
 
-    m_tabs = new QTabWidget(this);
+    m_stack = new QStackedWidget(this);
+    m_tabs = new QTabWidget(m_stack);
+    m_tabs->setObjectName(QStringLiteral("areas"));
     m_tabs->setDocumentMode(true);
     m_projectView = new ProjectView(m_workspace, this);
     m_buildView = new BuildView(m_workspace, this);
@@ -46,9 +53,18 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_buildView, tr("&Build"));
     m_tabs->addTab(m_wheelsView, tr("&Wheels"));
     m_tabs->addTab(m_troubleshootingView, tr("&Troubleshooting"));
-    setCentralWidget(m_tabs);
+    createActions();
+    m_startPage = new StartPage({m_openProjectAction, m_newProjectAction, m_openWheelAction}, m_stack);
+    m_startPage->setObjectName(QStringLiteral("startPage"));
+    connect(m_startPage, &StartPage::openRequested, this, &MainWindow::openPath);
+    m_stack->addWidget(m_startPage);
+    m_stack->addWidget(m_tabs);
+    setCentralWidget(m_stack);
 
     createMenus();
+    createToolBar();
+    connect(m_buildView, &BuildView::stateChanged, this, &MainWindow::updateActions);
+    updateActions();
     // Another project replaces the open one only after unsaved edits were saved or discarded.
     m_workspace->setProjectCloseGuard([this](const QString &next) {
         if (next == m_workspace->projectDir())
@@ -62,18 +78,22 @@ MainWindow::MainWindow(QWidget *parent)
         RecentFiles::add(dir);
         rebuildRecentMenu();
         updateTitle();
+        m_stack->setCurrentWidget(m_tabs);
+        updateActions();
         statusBar()->showMessage(tr("Opened project %1").arg(QDir::toNativeSeparators(dir)), 5000);
     });
     connect(m_workspace, &Workspace::wheelOpened, this, [this](const QString &path) {
         RecentFiles::add(path);
         rebuildRecentMenu();
         updateTitle();
+        m_stack->setCurrentWidget(m_tabs);
         showArea(WheelsArea);
         statusBar()->showMessage(tr("Opened wheel %1").arg(QFileInfo(path).fileName()), 5000);
     });
     connect(m_workspace, &Workspace::sdistOpened, this, [this](const QString &path) {
         RecentFiles::add(path);
         rebuildRecentMenu();
+        m_stack->setCurrentWidget(m_tabs);
         showArea(WheelsArea);
         statusBar()->showMessage(tr("Opened source distribution %1").arg(QFileInfo(path).fileName()), 5000);
     });
@@ -87,22 +107,88 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
+namespace {
+// A theme icon, or Qt's own bundled one where the desktop has no icon theme.
+QIcon icon(const QWidget *w, const char *theme, QStyle::StandardPixmap fallback)
+{
+    return QIcon::fromTheme(QString::fromLatin1(theme), w->style()->standardIcon(fallback));
+}
+} // namespace
+
+void MainWindow::createActions()
+{
+    auto make = [this](const QIcon &i, const QString &text, const QString &tip, const QList<QKeySequence> &keys, auto slot) {
+        auto *a = new QAction(i, text, this);
+        a->setStatusTip(tip);
+        a->setToolTip(keys.isEmpty() ? tip : QStringLiteral("%1 (%2)").arg(tip, keys.first().toString(QKeySequence::NativeText)));
+        a->setShortcuts(keys);
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    m_openProjectAction = make(icon(this, "folder-open", QStyle::SP_DirOpenIcon), tr("Open &Project…"), tr("Open a maturin project folder"),
+                               {QKeySequence::Open}, [this] { openProjectDialog(); });
+    m_newProjectAction = make(icon(this, "document-new", QStyle::SP_FileDialogNewFolder), tr("&New Project…"),
+                              tr("Create a maturin project in the recommended mixed Rust/Python layout"), {QKeySequence::New},
+                              [this] { newProjectDialog(); });
+    m_openWheelAction = make(icon(this, "package-x-generic", QStyle::SP_FileIcon), tr("Open &Wheel or sdist…"),
+                             tr("Inspect a wheel or a source distribution"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)},
+                             [this] { openWheelDialog(); });
+    m_buildAction = make(icon(this, "run-build", QStyle::SP_MediaPlay), tr("&Build"), tr("Build the project's wheel with maturin"),
+                         {QKeySequence(Qt::CTRL | Qt::Key_B)}, [this] {
+                             showArea(BuildArea);
+                             m_buildView->build();
+                         });
+    m_developAction = make(icon(this, "run-install", QStyle::SP_ArrowDown), tr("&Develop"),
+                           tr("Build and install the project into its virtual environment (maturin develop)"), {}, [this] {
+                               showArea(BuildArea);
+                               m_buildView->develop();
+                           });
+    m_testAction = make(icon(this, "media-playback-start", QStyle::SP_DialogApplyButton), tr("&Test"),
+                        tr("Develop, then run the project's tests with pytest"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)}, [this] {
+                            showArea(BuildArea);
+                            m_buildView->test();
+                        });
+    m_cancelAction = make(icon(this, "process-stop", QStyle::SP_BrowserStop), tr("&Cancel"), tr("Stop the running build and everything it started"),
+                          {QKeySequence(Qt::CTRL | Qt::Key_Period), QKeySequence(Qt::Key_Escape)}, [this] { m_buildView->cancel(); });
+    for (QAction *a : {m_openProjectAction, m_newProjectAction, m_openWheelAction, m_buildAction, m_developAction, m_testAction, m_cancelAction})
+        a->setObjectName(QStringLiteral("action/") + a->text().remove(u'&').remove(QStringLiteral("…")).section(u' ', 0, 1).toLower().replace(u' ', u'-'));
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Main Toolbar"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setMovable(false);
+    bar->addAction(m_openProjectAction);
+    bar->addAction(m_openWheelAction);
+    bar->addSeparator();
+    bar->addAction(m_buildAction);
+    bar->addAction(m_developAction);
+    bar->addAction(m_testAction);
+    bar->addAction(m_cancelAction);
+}
+
+void MainWindow::updateActions()
+{
+    const bool idle = m_buildView->isIdle();
+    for (QAction *a : {m_buildAction, m_developAction, m_testAction})
+        a->setEnabled(idle);
+    m_cancelAction->setEnabled(m_buildView->isRunning());
+}
+
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *openProject = file->addAction(QIcon::fromTheme(QStringLiteral("folder-open")), tr("Open &Project…"),
-                                           this, &MainWindow::openProjectDialog);
-    openProject->setShortcut(QKeySequence::Open);
-    QAction *newProject = file->addAction(QIcon::fromTheme(QStringLiteral("document-new")), tr("&New Project…"), this, &MainWindow::newProjectDialog);
-    newProject->setShortcut(QKeySequence::New);
-    newProject->setStatusTip(tr("Create a maturin project in the recommended mixed Rust/Python layout"));
-    QAction *openWheel = file->addAction(tr("Open &Wheel or sdist…"), this, &MainWindow::openWheelDialog);
-    openWheel->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    file->addAction(m_openProjectAction);
+    file->addAction(m_newProjectAction);
+    file->addAction(m_openWheelAction);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    QAction *quit = file->addAction(icon(this, "application-exit", QStyle::SP_DialogCloseButton), tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
+    quit->setStatusTip(tr("Quit; asks first when settings have unsaved changes"));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     const QStringList names = {tr("Project"), tr("Build"), tr("Wheels"), tr("Troubleshooting")};
@@ -111,13 +197,30 @@ void MainWindow::createMenus()
         action->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
     }
 
+    QMenu *build = menuBar()->addMenu(tr("&Build"));
+    build->addAction(m_buildAction);
+    build->addAction(m_developAction);
+    build->addAction(m_testAction);
+    build->addSeparator();
+    build->addAction(m_cancelAction);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About %1").arg(AppInfo::name()), this, [this] { AboutDialog(this).exec(); });
+    QAction *docs = help->addAction(icon(this, "help-contents", QStyle::SP_DialogHelpButton), tr("&Documentation"), this, [this] {
+        auto *dialog = new DocumentationDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    docs->setShortcut(QKeySequence::HelpContents);
+    help->addSeparator();
+    help->addAction(QIcon(QStringLiteral(":/wheelbench/icons/wheelbench.svg")), tr("&About %1").arg(AppInfo::name()), this,
+                    [this] { AboutDialog(this).exec(); });
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
 void MainWindow::rebuildRecentMenu()
 {
+    if (m_startPage)
+        m_startPage->refresh();
     m_recentMenu->clear();
     const QStringList entries = RecentFiles::entries();
     for (const QString &path : entries)
@@ -176,6 +279,7 @@ void MainWindow::openWheelDialog()
 
 void MainWindow::showArea(Area area)
 {
+    m_stack->setCurrentWidget(m_tabs);
     m_tabs->setCurrentIndex(int(area));
 }
 

@@ -2,7 +2,9 @@
 
 #include <QMainWindow>
 
+class QAction;
 class QMenu;
+class QStackedWidget;
 class QTabWidget;
 
 namespace wb::ui {
@@ -12,6 +14,7 @@ class ProjectView;
 class BuildView;
 class WheelsView;
 class TroubleshootingView;
+class StartPage;
 
 // The application shell: four areas as tabs (Project, Build, Wheels, Troubleshooting), the File menu
 // with recent files, drag and drop of folders and wheels.
@@ -41,7 +44,10 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void createActions();
     void createMenus();
+    void createToolBar();
+    void updateActions();
     void openProjectDialog();
     void newProjectDialog();
     void openWheelDialog();
@@ -49,7 +55,16 @@ private:
     void updateTitle();
 
     Workspace *m_workspace = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    StartPage *m_startPage = nullptr;
     QTabWidget *m_tabs = nullptr;
+    QAction *m_openProjectAction = nullptr;
+    QAction *m_newProjectAction = nullptr;
+    QAction *m_openWheelAction = nullptr;
+    QAction *m_buildAction = nullptr;
+    QAction *m_developAction = nullptr;
+    QAction *m_testAction = nullptr;
+    QAction *m_cancelAction = nullptr;
     QMenu *m_recentMenu = nullptr;
     ProjectView *m_projectView = nullptr;
     BuildView *m_buildView = nullptr;

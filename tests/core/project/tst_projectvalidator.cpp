@@ -211,6 +211,46 @@ private Q_SLOTS:
         }
     }
 
+    // Every misspelt [tool.maturin] key gets "did you mean", also when the key it resembles is set
+    // too (then without a rename fix, which would overwrite it).
+    void didYouMean_data()
+    {
+        QTest::addColumn<QByteArray>("from");
+        QTest::addColumn<QByteArray>("to");
+        QTest::addColumn<QString>("suggestion");
+        QTest::addColumn<bool>("renameFix");
+        QTest::newRow("modul-name beside module-name") << QByteArray("strip = true") << QByteArray("strip = true\nmodul-name = \"x\"")
+                                                       << QStringLiteral("did you mean module-name? module-name is also set here") << false;
+        QTest::newRow("stirp beside strip") << QByteArray("strip = true") << QByteArray("strip = true\nstirp = false")
+                                            << QStringLiteral("did you mean strip? strip is also set here") << false;
+        QTest::newRow("pyhton-source alone") << QByteArray("python-source = \"python\"") << QByteArray("pyhton-source = \"python\"")
+                                             << QStringLiteral("did you mean python-source?") << true;
+        QTest::newRow("compatability alone") << QByteArray("strip = true") << QByteArray("strip = true\ncompatability = \"pypi\"")
+                                             << QStringLiteral("did you mean compatibility?") << true;
+    }
+    void didYouMean()
+    {
+        QFETCH(QByteArray, from);
+        QFETCH(QByteArray, to);
+        QFETCH(QString, suggestion);
+        QFETCH(bool, renameFix);
+        QTemporaryDir dir;
+        Files files = goodFiles();
+        files[QStringLiteral("pyproject.toml")] = with(goodPyproject, from.constData(), to.constData());
+        for (auto it = files.cbegin(); it != files.cend(); ++it)
+            QVERIFY(write(dir.filePath(it.key()), it.value()));
+        const QList<SettingsDiagnostic> diags = ProjectValidator::validate(Project::load(dir.path()));
+        QStringList all;
+        for (const SettingsDiagnostic &d : diags) {
+            all << d.message;
+            if (d.id == QLatin1String("maturin.unknown-key") && d.message.contains(suggestion)) {
+                QCOMPARE(!d.fix.isEmpty(), renameFix);
+                return;
+            }
+        }
+        QFAIL(qPrintable(all.join(u'\n')));
+    }
+
     // [tool.maturin.generate-ci] and below: unknown keys with did-you-mean, wrong types, the rules of
     // platform tables, and version gates (source: maturin's GitHubCIConfig and friends, 1.13-1.14).
     void generateCi_data()

@@ -1,6 +1,10 @@
 // The application shell, offscreen: open the example project and a wheel, drop files, save a screenshot.
 #include "support/TestPaths.h"
+#include "ui/build/BuildView.h"
+#include "ui/common/DocumentationDialog.h"
 #include "ui/common/MainWindow.h"
+#include "ui/common/StartPage.h"
+#include "ui/project/ProjectView.h"
 #include "ui/common/RecentFiles.h"
 #include "ui/common/Workspace.h"
 
@@ -9,7 +13,14 @@
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QAction>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QStackedWidget>
 #include <QTabWidget>
+#include <QTextBrowser>
+#include <QToolBar>
 #include <QTest>
 #include <QUrl>
 
@@ -44,7 +55,7 @@ private Q_SLOTS:
     void hasFourAreas()
     {
         MainWindow w;
-        auto *tabs = w.findChild<QTabWidget *>();
+        auto *tabs = w.findChild<QTabWidget *>(QStringLiteral("areas"));
         QVERIFY(tabs);
         QCOMPARE(tabs->count(), 4);
         QCOMPARE(tabs->tabText(0).remove(QLatin1Char('&')), QStringLiteral("Project"));
@@ -77,6 +88,99 @@ private Q_SLOTS:
         const QImage image = w.grab().toImage();
         QVERIFY(image.width() >= 1000);
         QVERIFY(image.save(dir + QStringLiteral("/mainwindow.png")));
+    }
+
+    // With nothing open: a start page with the open/new actions, recent items and a drop hint.
+    // Opening a wheel only shows the Wheels area; the Project area then has its own empty state.
+    void startPage()
+    {
+        wb::ui::RecentFiles::clear();
+        wb::ui::RecentFiles::add(exampleProject());
+        MainWindow w;
+        w.show();
+        auto *stack = qobject_cast<QStackedWidget *>(w.centralWidget());
+        QVERIFY(stack);
+        QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("startPage"));
+        auto *recent = w.findChild<QListWidget *>(QStringLiteral("recent"));
+        QVERIFY(recent);
+        QCOMPARE(recent->count(), 1);
+        QVERIFY(recent->item(0)->text().startsWith(QStringLiteral("hello-pyo3")));
+        QVERIFY(w.findChild<QLabel *>(QStringLiteral("dropHint"))->text().contains(QStringLiteral("Drop")));
+        Q_EMIT recent->itemActivated(recent->item(0));
+        QCOMPARE(w.workspace()->projectDir(), QDir::cleanPath(exampleProject()));
+        QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("areas"));
+
+        MainWindow wheelOnly;
+        const QString wheel = someRealWheel();
+        if (wheel.isEmpty())
+            QSKIP("no real wheel on this machine");
+        QVERIFY(wheelOnly.openPath(wheel));
+        QCOMPARE(wheelOnly.currentArea(), MainWindow::WheelsArea);
+        auto *empty = wheelOnly.projectView()->findChild<QLabel *>(QStringLiteral("emptyTitle"));
+        QVERIFY(empty);
+        QCOMPARE(empty->text(), QStringLiteral("No project open"));
+    }
+
+    // Build is one click away: toolbar and Build menu share the actions; Ctrl+B builds, Esc and
+    // Ctrl+. cancel; they are enabled only when they can act.
+    void buildActions()
+    {
+        MainWindow w;
+        w.show();
+        auto *bar = w.findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+        QVERIFY(bar);
+        QStringList onBar;
+        for (QAction *a : bar->actions()) {
+            if (!a->isSeparator())
+                onBar << a->text().remove(u'&');
+        }
+        QCOMPARE(onBar, (QStringList{QStringLiteral("Open Project…"), QStringLiteral("Open Wheel or sdist…"), QStringLiteral("Build"),
+                                     QStringLiteral("Develop"), QStringLiteral("Test"), QStringLiteral("Cancel")}));
+        QStringList menus;
+        for (QAction *m : w.menuBar()->actions())
+            menus << m->text().remove(u'&');
+        QVERIFY(menus.contains(QStringLiteral("Build")));
+        for (QAction *a : bar->actions()) {
+            if (a->isSeparator())
+                continue;
+            QVERIFY2(!a->icon().isNull(), qPrintable(a->text()));
+            bool inMenu = false;
+            for (QAction *m : w.menuBar()->actions())
+                inMenu = inMenu || (m->menu() && m->menu()->actions().contains(a));
+            QVERIFY2(inMenu, qPrintable(a->text()));
+        }
+        auto *build = w.findChild<QAction *>(QStringLiteral("action/build"));
+        auto *cancel = w.findChild<QAction *>(QStringLiteral("action/cancel"));
+        QVERIFY(build && cancel);
+        QCOMPARE(build->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_B));
+        QVERIFY(cancel->shortcuts().contains(QKeySequence(Qt::Key_Escape)));
+        QVERIFY(cancel->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_Period)));
+        QVERIFY(!build->isEnabled()); // nothing open
+        QVERIFY(!cancel->isEnabled());
+        QVERIFY(w.openPath(exampleProject()));
+        QTRY_VERIFY(build->isEnabled());
+        QVERIFY(!cancel->isEnabled());
+    }
+
+    // Help: the documentation is inside the program; About names version, licence and links.
+    void helpAndAbout()
+    {
+        QVERIFY(wb::ui::DocumentationDialog::pages().contains(QStringLiteral("README.md")));
+        QVERIFY(wb::ui::DocumentationDialog::pages().contains(QStringLiteral("troubleshooting.md")));
+        wb::ui::DocumentationDialog docs;
+        QCOMPARE(docs.currentPage(), QStringLiteral("README.md"));
+        auto *page = docs.findChild<QTextBrowser *>(QStringLiteral("page"));
+        QVERIFY(page->toPlainText().contains(QStringLiteral("Quick start")));
+        QVERIFY(docs.showPage(QStringLiteral("build.md")));
+        QVERIFY(!docs.showPage(QStringLiteral("nonexistent.md")));
+        MainWindow w;
+        QStringList help;
+        for (QAction *m : w.menuBar()->actions()) {
+            if (m->text().remove(u'&') == QLatin1String("Help"))
+                for (QAction *a : m->menu()->actions())
+                    help << a->text().remove(u'&');
+        }
+        QVERIFY2(help.contains(QStringLiteral("Documentation")), qPrintable(help.join(u',')));
     }
 
     void refusesWhatIsNeitherProjectNorWheel()
