@@ -15,6 +15,7 @@
 #include "ui/project/RecoveryController.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -26,6 +27,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWheelEvent>
+#include <QtTest/qtestspontaneevent.h>
 
 using namespace wb;
 using wb::test::copyTree;
@@ -40,6 +42,14 @@ QString example()
 SettingsEdit stripEdit()
 {
     return SettingsEdit{SettingsEdit::Op::Set, ProjectFileKind::Pyproject, QStringLiteral("tool.maturin.strip"), QStringLiteral("true"), -1};
+}
+
+// Saves a picture of a widget for a person to look at (build/screenshots).
+void shot(QWidget *w, const QString &name)
+{
+    const QString dir = wb::test::binaryDir() + QStringLiteral("/screenshots");
+    QDir().mkpath(dir);
+    w->grab().save(dir + u'/' + name + QStringLiteral(".png"));
 }
 
 // Runs `act` while the script answers the dialogs it opens.
@@ -197,9 +207,11 @@ private Q_SLOTS:
         // The diff of what recovering would change.
         wb::test::ModalScript script(5000);
         QString diff;
+        shot(&view, QStringLiteral("project-recovery"));
         script.then<QDialog>([&diff](QDialog *d) {
             if (auto *text = d->findChild<QPlainTextEdit *>(QStringLiteral("diff")))
                 diff = text->toPlainText();
+            shot(d, QStringLiteral("recovery-diff"));
             d->reject();
         });
         answering(script, [&] { view.findChild<QPushButton *>(QStringLiteral("banner/showRecovered"))->click(); });
@@ -233,18 +245,25 @@ private Q_SLOTS:
         auto *scroll = qobject_cast<QScrollArea *>(w.projectView()->findChild<QScrollArea *>());
         QVERIFY(scroll);
         scroll->ensureWidgetVisible(combo);
+        QTRY_VERIFY(scroll->verticalScrollBar()->maximum() > 0);
+        scroll->ensureWidgetVisible(combo);
         const int scrollBefore = scroll->verticalScrollBar()->value();
+        QVERIFY(scrollBefore < scroll->verticalScrollBar()->maximum()); // there is room to scroll down
+        // A wheel turn as the window system delivers it: a spontaneous event, which Qt propagates
+        // from the widget under the pointer to its parents (a plain sendEvent would not).
         auto wheel = [combo](int delta) {
             const QPointF pos = QPointF(combo->rect().center());
             QWheelEvent e(pos, combo->mapToGlobal(pos), QPoint(), QPoint(0, delta), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
-            QApplication::sendEvent(combo, &e);
+            QSpontaneKeyEvent::setSpontaneous(&e);
+            qApp->notify(combo, &e); // sendEvent() would make it non-spontaneous
         };
         w.projectView()->setFocus();
         QVERIFY(!combo->hasFocus());
         wheel(-120);
         QCOMPARE(combo->currentIndex(), before);
         QVERIFY(!w.projectView()->isModified());
-        QVERIFY(scroll->verticalScrollBar()->value() != scrollBefore || scroll->verticalScrollBar()->maximum() == scrollBefore);
+        QVERIFY2(scroll->verticalScrollBar()->value() > scrollBefore, // the page scrolled instead
+                 qPrintable(QStringLiteral("%1 -> %2 of %3").arg(scrollBefore).arg(scroll->verticalScrollBar()->value()).arg(scroll->verticalScrollBar()->maximum())));
         // With the focus, the wheel is the user's choice.
         combo->setFocus();
         QTRY_VERIFY(combo->hasFocus());
@@ -292,6 +311,10 @@ private Q_SLOTS:
         QCOMPARE(tabs->currentIndex(), 1);
         auto *raw = view.findChild<QPlainTextEdit *>(QStringLiteral("raw/pyproject.toml"));
         QCOMPARE(raw->textCursor().blockNumber() + 1, errorLine);
+        shot(&view, QStringLiteral("project-parse-error-raw"));
+        tabs->setCurrentIndex(0);
+        shot(&view, QStringLiteral("project-parse-error-form"));
+        tabs->setCurrentIndex(1);
 
         // An edit that keeps it broken: Save asks, Cancel writes nothing.
         QVERIFY(view.applyEdit(SettingsEdit{SettingsEdit::Op::Set, ProjectFileKind::Cargo, QStringLiteral("lib.name"), QStringLiteral("\"_native2\""), -1}));
@@ -330,6 +353,8 @@ private Q_SLOTS:
         auto *text = view.findChild<QLabel *>(QStringLiteral("emptyText"));
         QVERIFY2(text->text().contains(QStringLiteral("neither a pyproject.toml nor a Cargo.toml")), qPrintable(text->text()));
         QVERIFY(view.findChild<QLineEdit *>(QStringLiteral("field/tool.maturin.module-name")) == nullptr);
+        view.resize(1000, 650);
+        shot(&view, QStringLiteral("project-not-a-project"));
 
         QStringList listed;
         wb::test::ModalScript script(5000);
@@ -337,6 +362,7 @@ private Q_SLOTS:
             for (const ProjectTemplate::File &f : d->plan().files)
                 listed << f.relativePath;
             QVERIFY(QDir(d->plan().dir).entryList(QDir::Files).isEmpty()); // nothing written yet
+            shot(d, QStringLiteral("new-project-dialog"));
             wb::test::clickLater(d->findChild<QPushButton *>(QStringLiteral("create")));
         });
         answering(script, [&] { view.findChild<QPushButton *>(QStringLiteral("newProjectHere"))->click(); });
