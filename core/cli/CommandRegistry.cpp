@@ -13,6 +13,7 @@ const QList<CommandInfo> &CommandRegistry::commands()
         {QStringLiteral("inspect"), QStringLiteral("inspect a wheel: tags, metadata, RECORD, extensions, policy"), &runInspect},
         {QStringLiteral("compare"), QStringLiteral("compare two wheels"), &runCompare},
         {QStringLiteral("diagnose"), QStringLiteral("name the cause of build, import and packaging problems"), &runDiagnose},
+        {QStringLiteral("release"), QStringLiteral("check a release's whole set of wheels and sdist before upload"), &runRelease},
     };
     return all;
 }
