@@ -38,7 +38,7 @@ QString CommandRegistry::usage()
                            "  -h, --help         show this help (COMMAND --help: help for a command)\n"
                            "  -v, --version      show the version\n"
                            "  --screenshot FILE  (window) open, save a picture of the window to FILE, quit\n"
-                           "  --area AREA        (window) show project, build, wheels or troubleshooting\n"
+                           "  --area AREA        (window) show project, build, wheels, troubleshooting or release\n"
                            "\nExit codes: 0 fine, 1 findings or failure, 2 unusable input.\n");
     return text;
 }

@@ -6,6 +6,7 @@
 #include "ui/common/RecentFiles.h"
 #include "ui/common/Workspace.h"
 #include "ui/project/ProjectView.h"
+#include "ui/release/ReleaseView.h"
 #include "ui/troubleshoot/TroubleshootingView.h"
 #include "ui/wheels/WheelsView.h"
 
@@ -43,6 +44,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_buildView, tr("&Build"));
     m_tabs->addTab(m_wheelsView, tr("&Wheels"));
     m_tabs->addTab(m_troubleshootingView, tr("&Troubleshooting"));
+    m_releaseView = new ReleaseView(m_workspace, this);
+    m_tabs->addTab(m_releaseView, tr("&Release"));
     setCentralWidget(m_tabs);
 
     createMenus();
@@ -84,6 +87,10 @@ void MainWindow::createMenus()
     openProject->setShortcut(QKeySequence::Open);
     QAction *openWheel = file->addAction(tr("Open &Wheel or sdist…"), this, &MainWindow::openWheelDialog);
     openWheel->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    file->addAction(tr("Open Re&lease Folder…"), this, [this] {
+        showArea(ReleaseArea);
+        m_releaseView->openFolderDialog();
+    })->setStatusTip(tr("Check the wheels and sdist a CI run produced as one release"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
     file->addSeparator();
@@ -91,7 +98,7 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    const QStringList names = {tr("Project"), tr("Build"), tr("Wheels"), tr("Troubleshooting")};
+    const QStringList names = {tr("Project"), tr("Build"), tr("Wheels"), tr("Troubleshooting"), tr("Release")};
     for (int i = 0; i < names.size(); ++i) {
         QAction *action = view->addAction(names.at(i), this, [this, i] { showArea(Area(i)); });
         action->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
