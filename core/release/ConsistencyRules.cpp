@@ -82,6 +82,13 @@ ReleaseFindingList ConsistencyRules::metadata(const ReleaseSet &set)
             if (values.at(i) == common)
                 continue;
             const auto shown = [](const QString &v) { return v.isEmpty() ? QStringLiteral("(absent)") : QStringLiteral("'%1'").arg(v.left(120)); };
+            if (QString(values.at(i)).remove(u'\r') == QString(common).remove(u'\r')) {
+                out.append(warn(QStringLiteral("consistency.metadata"),
+                                QStringLiteral("METADATA %1 differs from %2 other wheel(s) only in line endings (CRLF: a Windows checkout with "
+                                               "git's core.autocrlf)").arg(key).arg(agree),
+                                wheels.at(i)->fileName, rule_source::consistency));
+                continue;
+            }
             out.append(warn(QStringLiteral("consistency.metadata"),
                             QStringLiteral("METADATA %1 differs: %2 here, %3 in %4 other wheel(s)")
                                 .arg(key, shown(values.at(i)), shown(common)).arg(agree),
@@ -167,7 +174,8 @@ ReleaseFindingList ConsistencyRules::pureFiles(const ReleaseSet &set)
                             wheels.at(i)->fileName, rule_source::consistency));
         if (!changed.value(i).isEmpty())
             out.append(warn(QStringLiteral("consistency.pure-changed"),
-                            QStringLiteral("%1 Python file(s) differ from the other wheels' (another checkout or a generated file?): %2")
+                            QStringLiteral("%1 Python file(s) differ from the other wheels' (another checkout, a generated file, or line "
+                                           "endings: git's core.autocrlf makes them CRLF on Windows runners): %2")
                                 .arg(changed.value(i).size()).arg(list(changed.value(i))),
                             wheels.at(i)->fileName, rule_source::consistency));
     }

@@ -335,7 +335,10 @@ CoverageMatrix CoverageMatrix::build(const ReleaseSet &set, const ProjectDeclara
             } else if (!ranged.isEmpty()) {
                 cell.state = MatrixCell::State::Covered;
                 cell.text = ranged.first();
-            } else if (c.declared && (r.present || r.inCi) && r.kind != Kind::Any && r.kind != Kind::Linux) {
+            } else if (((c.declared && (r.present || r.inCi)) || (r.inCi && !r.present && c.present)) && r.kind != Kind::Any
+                       && r.kind != Kind::Linux) {
+                // A declared version on a platform with wheels or built by CI; on a CI platform with no
+                // wheel at all, also every version the other platforms have.
                 cell.state = MatrixCell::State::Missing;
                 cell.text = QStringLiteral("missing");
                 cell.detail = m.consequence;
