@@ -81,7 +81,7 @@ ReleaseFindingList ConsistencyRules::metadata(const ReleaseSet &set)
         for (int i = 0; i < wheels.size(); ++i) {
             if (values.at(i) == common)
                 continue;
-            const auto shown = [](const QString &v) { return v.isEmpty() ? QStringLiteral("(absent)") : QStringLiteral("'%1'").arg(v.left(120)); };
+            const auto shown = [](const QString &v) { return v.isEmpty() ? QStringLiteral("(absent)") : QStringLiteral("'%1'").arg(v.left(120).simplified()); };
             if (QString(values.at(i)).remove(u'\r') == QString(common).remove(u'\r')) {
                 out.append(warn(QStringLiteral("consistency.metadata"),
                                 QStringLiteral("METADATA %1 differs from %2 other wheel(s) only in line endings (CRLF: a Windows checkout with "

@@ -259,7 +259,7 @@ void ReleaseView::showReport(const ReleaseReport &report)
     m_matrix->setMatrix(report.matrix);
     m_matrixView->resizeColumnsToContents();
     for (int c = 0; c < m_matrix->columnCount(); ++c)
-        m_matrixView->setColumnWidth(c, std::min(m_matrixView->columnWidth(c), 260));
+        m_matrixView->setColumnWidth(c, std::min(m_matrixView->columnWidth(c), 170)); // elided; the tooltip has it all
     fillFindings();
     fillComparison();
     m_summary->setText(summaryText());
@@ -302,7 +302,7 @@ void ReleaseView::fillFindings()
                                            : f.severity == Finding::Severity::Warning ? QStyle::SP_MessageBoxWarning
                                                                                       : QStyle::SP_MessageBoxInformation));
         sev->setData(int(f.severity), Qt::UserRole);
-        row << sev << new QStandardItem(f.id) << new QStandardItem(f.file) << new QStandardItem(f.message);
+        row << sev << new QStandardItem(f.id) << new QStandardItem(f.file) << new QStandardItem(f.message.simplified());
         for (QStandardItem *i : row)
             i->setToolTip(QStringLiteral("%1\n\nRule %2 — source: %3").arg(f.message, f.id, f.source));
         m_findings->appendRow(row);
