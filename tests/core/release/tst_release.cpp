@@ -166,7 +166,7 @@ private Q_SLOTS:
         const ReleaseFinding *missing = find(r, QStringLiteral("coverage.version-missing"));
         QVERIFY(missing);
         QVERIFY2(missing->message.contains(QStringLiteral("needs Rust ≥ 1.70")), qPrintable(missing->message));
-        const QString own = QStringLiteral("3.") + m_python.mid(9);
+        const QString own = QStringLiteral("3.") + m_python.mid(8); // python3.X -> 3.X
         QVERIFY2(!missing->message.contains(own + QLatin1Char(',')) && !missing->message.contains(own + QLatin1Char(':')), qPrintable(missing->message));
         int present = 0, absent = 0;
         for (int c = 0; c < r.matrix.columns.size(); ++c) {
