@@ -59,12 +59,12 @@ int main(int argc, char **argv)
         return wb::cli::CommandRegistry::run(QCoreApplication::arguments(), out, err);
     }
 
-    // The window. Options: [PATH] [--screenshot FILE] [--area project|build|wheels|troubleshooting]
+    // The window. Options: [PATH] [--screenshot FILE] [--area project|build|wheels|troubleshooting|release]
     QString path;
     QString screenshot;
     int area = -1;
     static const QStringList areas = {QStringLiteral("project"), QStringLiteral("build"), QStringLiteral("wheels"),
-                                      QStringLiteral("troubleshooting")};
+                                      QStringLiteral("troubleshooting"), QStringLiteral("release")};
     for (int i = 1; i < args.size(); ++i) {
         if (args.at(i) == QLatin1String("--screenshot") && i + 1 < args.size())
             screenshot = args.at(++i);

@@ -14,6 +14,7 @@ const QList<CommandInfo> &CommandRegistry::commands()
         {QStringLiteral("compare"), QStringLiteral("compare two wheels"), &runCompare},
         {QStringLiteral("diagnose"), QStringLiteral("name the cause of build, import and packaging problems"), &runDiagnose},
         {QStringLiteral("new"), QStringLiteral("create a maturin project in the recommended layout"), &runNew},
+        {QStringLiteral("release"), QStringLiteral("check a release's whole set of wheels and sdist before upload"), &runRelease},
     };
     return all;
 }
@@ -38,7 +39,7 @@ QString CommandRegistry::usage()
                            "  -h, --help         show this help (COMMAND --help: help for a command)\n"
                            "  -v, --version      show the version\n"
                            "  --screenshot FILE  (window) open, save a picture of the window to FILE, quit\n"
-                           "  --area AREA        (window) show project, build, wheels or troubleshooting\n"
+                           "  --area AREA        (window) show project, build, wheels, troubleshooting or release\n"
                            "\nExit codes: 0 fine, 1 findings or failure, 2 unusable input.\n");
     return text;
 }

@@ -15,7 +15,7 @@ struct CommandInfo {
     CommandFunction run = nullptr;
 };
 
-// The headless subcommands of `wheelbench` (check, config, build, inspect, compare, diagnose).
+// The headless subcommands of `wheelbench` (check, config, build, inspect, compare, diagnose, release).
 class CommandRegistry
 {
 public:
@@ -35,5 +35,6 @@ int runInspect(CommandContext &ctx);
 int runCompare(CommandContext &ctx);
 int runDiagnose(CommandContext &ctx);
 int runNew(CommandContext &ctx);
+int runRelease(CommandContext &ctx);
 
 } // namespace wb::cli

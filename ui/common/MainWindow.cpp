@@ -10,6 +10,7 @@
 #include "ui/project/NewProjectDialog.h"
 #include "ui/common/Workspace.h"
 #include "ui/project/ProjectView.h"
+#include "ui/release/ReleaseView.h"
 #include "ui/troubleshoot/TroubleshootingView.h"
 #include "ui/wheels/WheelsView.h"
 
@@ -53,6 +54,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_buildView, tr("&Build"));
     m_tabs->addTab(m_wheelsView, tr("&Wheels"));
     m_tabs->addTab(m_troubleshootingView, tr("&Troubleshooting"));
+    m_releaseView = new ReleaseView(m_workspace, this);
+    m_tabs->addTab(m_releaseView, tr("&Release"));
     createActions();
     m_startPage = new StartPage({m_openProjectAction, m_newProjectAction, m_openWheelAction}, m_stack);
     m_startPage->setObjectName(QStringLiteral("startPage"));
@@ -183,6 +186,10 @@ void MainWindow::createMenus()
     file->addAction(m_openProjectAction);
     file->addAction(m_newProjectAction);
     file->addAction(m_openWheelAction);
+    file->addAction(tr("Open Re&lease Folder…"), this, [this] {
+        showArea(ReleaseArea);
+        m_releaseView->openFolderDialog();
+    })->setStatusTip(tr("Check the wheels and sdist a CI run produced as one release"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
     file->addSeparator();
@@ -191,7 +198,7 @@ void MainWindow::createMenus()
     quit->setStatusTip(tr("Quit; asks first when settings have unsaved changes"));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    const QStringList names = {tr("Project"), tr("Build"), tr("Wheels"), tr("Troubleshooting")};
+    const QStringList names = {tr("Project"), tr("Build"), tr("Wheels"), tr("Troubleshooting"), tr("Release")};
     for (int i = 0; i < names.size(); ++i) {
         QAction *action = view->addAction(names.at(i), this, [this, i] { showArea(Area(i)); });
         action->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));

@@ -15,14 +15,15 @@ class BuildView;
 class WheelsView;
 class TroubleshootingView;
 class StartPage;
+class ReleaseView;
 
-// The application shell: four areas as tabs (Project, Build, Wheels, Troubleshooting), the File menu
+// The application shell: five areas as tabs (Project, Build, Wheels, Troubleshooting, Release), the File menu
 // with recent files, drag and drop of folders and wheels.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum Area { ProjectArea, BuildArea, WheelsArea, TroubleshootingArea };
+    enum Area { ProjectArea, BuildArea, WheelsArea, TroubleshootingArea, ReleaseArea };
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -37,6 +38,7 @@ public:
     BuildView *buildView() const { return m_buildView; }
     WheelsView *wheelsView() const { return m_wheelsView; }
     TroubleshootingView *troubleshootingView() const { return m_troubleshootingView; }
+    ReleaseView *releaseView() const { return m_releaseView; }
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -70,6 +72,7 @@ private:
     BuildView *m_buildView = nullptr;
     WheelsView *m_wheelsView = nullptr;
     TroubleshootingView *m_troubleshootingView = nullptr;
+    ReleaseView *m_releaseView = nullptr;
 };
 
 } // namespace wb::ui

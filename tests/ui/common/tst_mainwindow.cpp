@@ -52,12 +52,13 @@ private Q_SLOTS:
         wb::ui::RecentFiles::clear();
     }
 
-    void hasFourAreas()
+    void hasFiveAreas()
     {
         MainWindow w;
         auto *tabs = w.findChild<QTabWidget *>(QStringLiteral("areas"));
         QVERIFY(tabs);
-        QCOMPARE(tabs->count(), 4);
+        QCOMPARE(tabs->count(), 5);
+        QCOMPARE(tabs->tabText(4).remove(QLatin1Char('&')), QStringLiteral("Release"));
         QCOMPARE(tabs->tabText(0).remove(QLatin1Char('&')), QStringLiteral("Project"));
         QCOMPARE(tabs->tabText(3).remove(QLatin1Char('&')), QStringLiteral("Troubleshooting"));
     }

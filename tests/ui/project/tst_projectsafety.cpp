@@ -49,6 +49,7 @@ void shot(QWidget *w, const QString &name)
 {
     const QString dir = wb::test::binaryDir() + QStringLiteral("/screenshots");
     QDir().mkpath(dir);
+    QCoreApplication::processEvents(); // children added to a visible parent show from the event loop
     w->grab().save(dir + u'/' + name + QStringLiteral(".png"));
 }
 
