@@ -105,18 +105,20 @@ RunCommand TestSetup::pytestInVenv(const QString &projectDir, const QString &ven
 
 RunCommand TestSetup::pytestWithSystemPython(const QString &projectDir, const QString &venv, const QString &systemPython)
 {
-    const QStringList args{QStringLiteral("-m"), QStringLiteral("pytest"), QStringLiteral("--color=yes")};
+    // The venv's site-packages as a site folder, so its .pth files count too (maturin develop installs
+    // a mixed project as a .pth that points at its python/ folder; PYTHONPATH would skip it).
+    const QString site = sitePackages(venv);
+    QStringList args{QStringLiteral("-m"), QStringLiteral("pytest"), QStringLiteral("--color=yes")};
+    QStringList shownArgs = args;
+    if (!site.isEmpty()) {
+        const QString code = QStringLiteral("import site, sys; site.addsitedir(sys.argv.pop(1)); import pytest; "
+                                            "raise SystemExit(pytest.main(sys.argv[1:]))");
+        args = {QStringLiteral("-c"), code, site, QStringLiteral("--color=yes")};
+        shownArgs = {QStringLiteral("-c"), code, shown(projectDir, site), QStringLiteral("--color=yes")};
+    }
     RunCommand c = inProject(projectDir, systemPython, args);
     activate(c, venv);
-    const QString site = sitePackages(venv);
-    if (!site.isEmpty()) {
-        const QString old = c.environment.value(QStringLiteral("PYTHONPATH"));
-        c.environment.insert(QStringLiteral("PYTHONPATH"), old.isEmpty() ? site : QString(site + pathSeparator() + old));
-    }
-    QString line = shell::join(QStringList{systemPython} + args);
-    if (!site.isEmpty())
-        line.prepend(QStringLiteral("PYTHONPATH=%1 ").arg(shell::quote(shown(projectDir, site))));
-    c.displayLine = line;
+    c.displayLine = shell::join(QStringList{systemPython} + shownArgs);
     return c;
 }
 

@@ -29,8 +29,8 @@ public:
     static RunCommand installPytest(const QString &projectDir, const QString &venv);
     // `python -m pytest --color=yes` with the venv's Python.
     static RunCommand pytestInVenv(const QString &projectDir, const QString &venv);
-    // The system Python's pytest on the venv's packages (PYTHONPATH = the venv's site-packages, the venv
-    // first on PATH): for a venv without pytest when pip cannot install it.
+    // The system Python's pytest on the venv's packages (its site-packages added as a site folder, .pth
+    // files included; the venv first on PATH): for a venv without pytest when pip cannot install it.
     static RunCommand pytestWithSystemPython(const QString &projectDir, const QString &venv, const QString &systemPython);
     // venv/lib/pythonX.Y/site-packages (venv/Lib/site-packages on Windows); empty when there is none.
     static QString sitePackages(const QString &venv);

@@ -499,18 +499,25 @@ void BuildView::startNext()
     m_currentStep = run.step;
     m_consoleRun = m_console->beginRun();
     m_console->appendMessage(QStringLiteral("$ ") + run.command.displayLine);
-    m_progress->start();
     QString error;
     if (!m_runner->start(run.command, &error)) {
+        m_queue.clear();
+        if (!run.command.program.isEmpty()) {
+            // Refused (another run of this project is going on): nothing ran, nothing to record.
+            m_console->appendMessage(error);
+            m_console->flushPending();
+            m_status->setText(error);
+            return;
+        }
         // Recorded like any other run: it failed before it started.
         wb::BuildResult failed;
         failed.outcome = wb::BuildResult::Outcome::FailedToStart;
         failed.commandLine = run.command.displayLine;
         failed.message = error;
-        m_queue.clear();
         runFinishedInternally(failed);
         return;
     }
+    m_progress->start();
     m_clockTimer->start();
     updateCommandLine();
     updateButtons();

@@ -23,6 +23,9 @@ IssuesPanel::IssuesPanel(QWidget *parent)
     , m_opener(new IssueOpener(this))
 {
     m_filter->setSourceModel(m_issues);
+    // The counts follow the model, whoever fills it.
+    connect(m_issues, &QAbstractItemModel::rowsInserted, this, &IssuesPanel::updateCounts);
+    connect(m_issues, &QAbstractItemModel::modelReset, this, &IssuesPanel::updateCounts);
     m_view->setObjectName(QStringLiteral("issuesView"));
     m_view->setModel(m_filter);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -78,13 +81,11 @@ IssuesPanel::IssuesPanel(QWidget *parent)
 void IssuesPanel::clear()
 {
     m_issues->clear();
-    updateCounts();
 }
 
 void IssuesPanel::addEvents(const QList<wb::BuildEvent> &events, int run)
 {
     m_issues->addEvents(events, run);
-    updateCounts();
 }
 
 void IssuesPanel::updateCounts()

@@ -8,8 +8,8 @@ RunProgressBar::RunProgressBar(QWidget *parent)
     setAccessibleName(tr("Progress"));
     setRange(0, 1);
     setValue(0);
-    setFormat(QStringLiteral("%v/%m"));
-    setTextVisible(false); // until cargo reports units
+    setFormat(tr("Nothing run yet"));
+    setTextVisible(true);
 }
 
 QString RunProgressBar::stateText(wb::BuildResult::Outcome outcome)

@@ -439,7 +439,7 @@ private Q_SLOTS:
         QTest::newRow("method") << failures << 3 << QStringLiteral("tests/test_x.py::TestThing::test_method failed: ValueError: bad value")
                                 << QStringLiteral("tests/test_x.py") << 27 << 50;
         QTest::newRow("collection error") << QStringLiteral("pytest-8.3.5-collection-error.log") << 0
-                                          << QStringLiteral("tests/test_broken.py: error: ModuleNotFoundError: No module named 'nonexistent_module_xyz'")
+                                          << QStringLiteral("tests/test_broken.py error: ModuleNotFoundError: No module named 'nonexistent_module_xyz'")
                                           << QStringLiteral("tests/test_broken.py") << 1 << 13;
     }
     void pytestFailures()
