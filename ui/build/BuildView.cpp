@@ -30,6 +30,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QShortcut>
+#include <QStandardPaths>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -70,6 +71,8 @@ BuildView::BuildView(Workspace *workspace, QWidget *parent)
     m_commandLabel = new QLabel(tr("Command:"), this);
     m_commandLabel->setObjectName(QStringLiteral("commandLabel"));
     m_commandLabel->setBuddy(m_commandLine);
+    m_commandLabel->setMinimumWidth(qMax(m_commandLabel->fontMetrics().horizontalAdvance(tr("Command:")),
+                                         m_commandLabel->fontMetrics().horizontalAdvance(tr("Running:"))));
     m_warnings = new QLabel(this);
     m_warnings->setObjectName(QStringLiteral("overrideWarnings"));
     m_warnings->setWordWrap(true);
@@ -197,8 +200,9 @@ void BuildView::createLayout(QWidget *options, QWidget *tabs)
     buttonRow->addStretch(1);
     auto *progressRow = new QHBoxLayout;
     progressRow->addWidget(m_progress, 1);
-    progressRow->addWidget(m_status, 2);
+    progressRow->addWidget(m_status);
     progressRow->addWidget(m_artifactLinks);
+    progressRow->addStretch(1);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_projectLabel);
@@ -348,7 +352,9 @@ QString BuildView::systemPython() const
         if (!QDir::cleanPath(p.path).startsWith(venv + u'/') && p.origin != u"project .venv")
             return p.path;
     }
-    return QStringLiteral("python3");
+    // Discovery lists an interpreter once: the venv's python3 hides the system's one it links to.
+    const QString onPath = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    return onPath.isEmpty() ? QStringLiteral("python3") : onPath;
 }
 
 void BuildView::build()

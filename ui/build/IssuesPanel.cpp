@@ -34,6 +34,9 @@ IssuesPanel::IssuesPanel(QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setSectionResizeMode(IssuesModel::MessageColumn, QHeaderView::Stretch);
     m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideMiddle); // file names keep their line numbers in view
+    m_view->horizontalHeader()->resizeSection(IssuesModel::SeverityColumn, 110);
+    m_view->horizontalHeader()->resizeSection(IssuesModel::LocationColumn, 240);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(IssuesModel::LocationColumn, Qt::AscendingOrder);
     connect(m_view, &QTableView::doubleClicked, this, &IssuesPanel::open);

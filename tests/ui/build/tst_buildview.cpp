@@ -1,7 +1,10 @@
 // The Build view offscreen, driven as a user drives it: the console (batches, progress lines, colours,
-// cap), the Issues list and the editor command, Generate CI (preview, write, asking before replacing),
-// Develop (offering a .venv), Test (develop + pytest), one run per project, Cancel, and real builds of
-// the example project whose wheel shows up in the Wheels view.
+// cap), the Issues list (sorted by file and line, selecting one highlights its log line, opening one
+// asks once: editor command or the built-in viewer), every control labelled, Generate CI (preview,
+// write, asking before replacing, replacing an existing maturin-action workflow), Develop (offering a
+// .venv, the running command shown), Test (develop + pytest, failing tests as issues; without pytest
+// and without network: the system's pytest), one run per project, Cancel (a finished bar), and real
+// builds of the example project whose log stays in view with an Open wheel link.
 #include "core/build/BuildTestSupport.h"
 #include "ModalScript.h"
 
