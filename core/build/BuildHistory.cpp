@@ -33,18 +33,27 @@ QJsonObject toJson(const BuildRecord &r)
     QJsonArray artifacts;
     for (const BuildArtifact &a : r.artifacts)
         artifacts.append(QJsonObject{{QStringLiteral("path"), a.path}, {QStringLiteral("size"), double(a.size)}});
-    return {{QStringLiteral("when"), r.when.toUTC().toString(Qt::ISODateWithMs)},
-            {QStringLiteral("durationMs"), double(r.durationMs)},
-            {QStringLiteral("outcome"), r.outcome},
-            {QStringLiteral("command"), r.command},
-            {QStringLiteral("errors"), r.errors},
-            {QStringLiteral("warnings"), r.warnings},
-            {QStringLiteral("artifacts"), artifacts}};
+    QJsonObject o{{QStringLiteral("kind"), r.kind.isEmpty() ? QStringLiteral("build") : r.kind},
+                  {QStringLiteral("when"), r.when.toUTC().toString(Qt::ISODateWithMs)},
+                  {QStringLiteral("durationMs"), double(r.durationMs)},
+                  {QStringLiteral("outcome"), r.outcome},
+                  {QStringLiteral("command"), r.command},
+                  {QStringLiteral("errors"), r.errors},
+                  {QStringLiteral("warnings"), r.warnings},
+                  {QStringLiteral("artifacts"), artifacts}};
+    if (r.testsPassed >= 0 || r.testsFailed >= 0) {
+        o.insert(QStringLiteral("testsPassed"), r.testsPassed);
+        o.insert(QStringLiteral("testsFailed"), r.testsFailed);
+    }
+    return o;
 }
 
 BuildRecord fromJson(const QJsonObject &o)
 {
     BuildRecord r;
+    r.kind = o.value(QStringLiteral("kind")).toString(QStringLiteral("build"));
+    r.testsPassed = o.value(QStringLiteral("testsPassed")).toInt(-1);
+    r.testsFailed = o.value(QStringLiteral("testsFailed")).toInt(-1);
     r.when = QDateTime::fromString(o.value(QStringLiteral("when")).toString(), Qt::ISODateWithMs);
     r.durationMs = qint64(o.value(QStringLiteral("durationMs")).toDouble());
     r.outcome = o.value(QStringLiteral("outcome")).toString();

@@ -13,19 +13,23 @@ struct BuildArtifact {
 };
 
 struct BuildRecord {
+    QString kind;        // what ran: "build", "develop", "sdist", "test", "venv", "install-pytest" (empty: "build")
     QDateTime when;      // start time (UTC)
     qint64 durationMs = 0;
     QString outcome;     // BuildResult::outcomeName
     QString command;     // the command line that ran
     int errors = 0;
     int warnings = 0;
+    int testsPassed = -1; // "test": from pytest's summary, -1 when there was none
+    int testsFailed = -1;
     QList<BuildArtifact> artifacts;
     bool operator==(const BuildRecord &) const = default;
 };
 
 // Past runs per project, newest first, kept in one JSON file (written atomically):
-//   {"version": 1, "projects": {"/abs/project": [{"when": ISO-8601, "durationMs": n, "outcome": "...",
-//     "command": "...", "errors": n, "warnings": n, "artifacts": [{"path": "...", "size": n}]}]}}
+//   {"version": 1, "projects": {"/abs/project": [{"kind": "build", "when": ISO-8601, "durationMs": n,
+//     "outcome": "...", "command": "...", "errors": n, "warnings": n, "artifacts": [{"path": "...", "size": n}],
+//     "testsPassed": n, "testsFailed": n (test runs only)}]}}
 class BuildHistory
 {
 public:

@@ -4,6 +4,7 @@
 #include "core/build/CargoStatusParser.h"
 #include "core/build/LineSplitter.h"
 #include "core/build/MaturinLineParser.h"
+#include "core/build/PytestFailureParser.h"
 #include "core/build/PytestSummaryParser.h"
 #include "core/build/RustDiagnosticParser.h"
 
@@ -24,6 +25,7 @@ BuildOutputParser::BuildOutputParser(const QString &projectDir)
     m_parsers.push_back(std::make_unique<RustDiagnosticParser>(searchDirsFor(projectDir)));
     m_parsers.push_back(std::make_unique<CargoStatusParser>());
     m_parsers.push_back(std::make_unique<MaturinLineParser>());
+    m_parsers.push_back(std::make_unique<PytestFailureParser>(searchDirsFor(projectDir)));
     m_parsers.push_back(std::make_unique<PytestSummaryParser>());
 }
 

@@ -4,6 +4,7 @@
 #include "core/build/RequiresPython.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
 
@@ -315,6 +316,37 @@ bool CiWorkflow::write(const QString &file, const QString &yaml, bool overwrite,
         return false;
     }
     return true;
+}
+
+QStringList CiWorkflow::maturinWorkflows(const QString &projectDir)
+{
+    QStringList out;
+    const QDir dir(projectDir + QStringLiteral("/.github/workflows"));
+    for (const QFileInfo &info : dir.entryInfoList({QStringLiteral("*.yml"), QStringLiteral("*.yaml")}, QDir::Files, QDir::Name)) {
+        QFile f(info.filePath());
+        if (f.size() > 4 * 1024 * 1024 || !f.open(QIODevice::ReadOnly))
+            continue;
+        if (f.readAll().contains("PyO3/maturin-action"))
+            out << QDir::cleanPath(info.absoluteFilePath());
+    }
+    return out;
+}
+
+QString CiWorkflow::workflowName(const QString &file)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    for (int i = 0; i < 200 && !f.atEnd(); ++i) {
+        const QString line = QString::fromUtf8(f.readLine(4096)).trimmed();
+        if (!line.startsWith(QLatin1String("name:")))
+            continue;
+        QString name = line.mid(5).trimmed();
+        if (name.size() >= 2 && (name.startsWith(u'"') || name.startsWith(u'\'')) && name.endsWith(name.front()))
+            name = name.mid(1, name.size() - 2);
+        return name;
+    }
+    return {};
 }
 
 } // namespace wb

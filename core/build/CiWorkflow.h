@@ -34,6 +34,11 @@ public:
     static QString generate(const CiWorkflowOptions &options);
     // .github/workflows/<name>.yml under projectDir (name lower-cased, spaces to dashes).
     static QString path(const QString &projectDir, const QString &name);
+    // Workflows under projectDir/.github/workflows (*.yml, *.yaml, any name) that already build with
+    // PyO3/maturin-action (the file mentions it), by name; generating a second one would build twice.
+    static QStringList maturinWorkflows(const QString &projectDir);
+    // The top-level `name:` of a workflow file; empty when it has none.
+    static QString workflowName(const QString &file);
     // Writes atomically; refuses (false, *error) to replace an existing file unless overwrite.
     static bool write(const QString &file, const QString &yaml, bool overwrite, QString *error);
 };

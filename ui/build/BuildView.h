@@ -3,19 +3,15 @@
 #include "core/build/BuildRequest.h"
 #include "core/build/BuildResult.h"
 #include "core/build/BuildRunner.h"
+#include "core/build/TestSetup.h"
 #include "core/build/ToolDiscovery.h"
 
-#include <QElapsedTimer>
 #include <QWidget>
 
-class QCheckBox;
-class QComboBox;
 class QLabel;
 class QLineEdit;
-class QProgressBar;
 class QPushButton;
-class QTableView;
-class QTreeWidget;
+class QTreeView;
 class QTimer;
 template <typename T>
 class QFutureWatcher;
@@ -23,11 +19,15 @@ class QFutureWatcher;
 namespace wb::ui {
 
 class BuildConsole;
-class IssuesFilterModel;
+class BuildOptionsForm;
+class HistoryModel;
+class IssueOpener;
 class IssuesModel;
+class IssuesPanel;
+class RunProgressBar;
 class Workspace;
 
-// Build the open project with maturin: options, the exact command line, progress, live output,
+// Build the open project with maturin: options, the command that runs, progress, live output,
 // issues, history; Develop, Test, Sdist and Generate CI.
 class BuildView : public QWidget
 {
@@ -41,6 +41,8 @@ public:
     // Whether Build, Develop and Test can start now (a project is open, nothing runs).
     bool isIdle() const;
     IssuesModel *issues() const { return m_issues; }
+    HistoryModel *history() const { return m_historyModel; }
+    IssueOpener *issueOpener() const { return m_opener; }
     QString projectDir() const { return m_projectDir; }
 
 public Q_SLOTS:
@@ -54,7 +56,7 @@ public Q_SLOTS:
     void generateCi();
 
 Q_SIGNALS:
-    // A run ended (a build, develop or test step); result.outcome says how.
+    // A run ended (a build, develop, test or setup step); result.outcome says how.
     void runFinished(const wb::BuildResult &result);
     void toolsReady();
     // isRunning() or isIdle() may have changed (the window's toolbar follows it).
@@ -67,25 +69,27 @@ private:
         Step step;
         wb::RunCommand command;
     };
-    QWidget *createOptions();
+    void createLayout(QWidget *options, QWidget *tabs);
+    QWidget *createTabs();
     void startQueue(QList<QueuedRun> runs);
     void startNext();
     void runFinishedInternally(const wb::BuildResult &result);
+    void record(Step step, const wb::BuildResult &result);
+    void showArtifacts(const QStringList &artifacts);
+    void pytestInstallFailed(const wb::BuildResult &result);
     void updateCommandLine();
     void updateButtons();
-    void updateCounts();
     void updateProgress();
     void loadHistory();
     void discoverTools();
-    void openIssue(const QModelIndex &index);
-    bool ensureVenv(QList<QueuedRun> &runs);
+    // Appends the step that creates .venv (asking first); false when the user said no.
+    bool ensureVenv(QList<QueuedRun> &runs, bool systemSitePackages = false, const QString &note = {});
     // False (and says why) when `action` cannot start now; waits for the tools when they are not known yet.
     bool canStart(Action action);
     QueuedRun developRun() const;
-    QueuedRun pytestRun() const;
-    QueuedRun installPytestRun() const;
-    void startTests(bool pytestInstalled, QList<QueuedRun> runs);
+    void testWith(const wb::PytestProbe &probe);
     QString venvDir() const;
+    QString systemPython() const;
 
     Workspace *m_workspace = nullptr;
     QString m_projectDir;
@@ -93,36 +97,19 @@ private:
     bool m_toolsKnown = false;
     Action m_whenToolsReady = Action::None;
     bool m_checkingPytest = false;
+    wb::PytestProbe m_probe; // of the last Test
     QFutureWatcher<wb::ToolReport> *m_toolWatcher = nullptr;
     wb::BuildRunner *m_runner = nullptr;
     QList<QueuedRun> m_queue;
     QString m_runProjectDir; // the project the current queue belongs to
     Step m_currentStep = Step::Build;
+    int m_consoleRun = 0;
     QByteArray m_lastLog;
     QStringList m_lastArtifacts;
 
-    // options
-    QComboBox *m_profile = nullptr;
-    QLineEdit *m_profileName = nullptr;
-    QLineEdit *m_outDir = nullptr;
-    QLineEdit *m_features = nullptr;
-    QCheckBox *m_allFeatures = nullptr;
-    QCheckBox *m_noDefaultFeatures = nullptr;
-    QLineEdit *m_interpreters = nullptr;
-    QCheckBox *m_findInterpreter = nullptr;
-    QComboBox *m_compatibility = nullptr;
-    QComboBox *m_auditwheel = nullptr;
-    QComboBox *m_strip = nullptr;
-    QCheckBox *m_zig = nullptr;
-    QCheckBox *m_sdist = nullptr;
-    QLineEdit *m_target = nullptr;
-    QLineEdit *m_manifest = nullptr;
-    QCheckBox *m_locked = nullptr;
-    QCheckBox *m_frozen = nullptr;
-    QCheckBox *m_offline = nullptr;
-    QLineEdit *m_extra = nullptr;
-    // run
+    BuildOptionsForm *m_options = nullptr;
     QLabel *m_projectLabel = nullptr;
+    QLabel *m_commandLabel = nullptr;
     QLineEdit *m_commandLine = nullptr;
     QLabel *m_warnings = nullptr;
     QPushButton *m_buildButton = nullptr;
@@ -130,15 +117,18 @@ private:
     QPushButton *m_developButton = nullptr;
     QPushButton *m_testButton = nullptr;
     QPushButton *m_sdistButton = nullptr;
-    QProgressBar *m_progress = nullptr;
+    QPushButton *m_ciButton = nullptr;
+    QPushButton *m_saveButton = nullptr;
+    RunProgressBar *m_progress = nullptr;
     QLabel *m_status = nullptr;
+    QLabel *m_artifactLinks = nullptr;
     QTimer *m_clockTimer = nullptr;
     BuildConsole *m_console = nullptr;
+    IssuesPanel *m_issuesPanel = nullptr;
     IssuesModel *m_issues = nullptr;
-    IssuesFilterModel *m_issuesFilter = nullptr;
-    QTableView *m_issuesView = nullptr;
-    QLabel *m_issueCounts = nullptr;
-    QTreeWidget *m_history = nullptr;
+    IssueOpener *m_opener = nullptr;
+    HistoryModel *m_historyModel = nullptr;
+    QTreeView *m_history = nullptr;
     QLabel *m_toolsLabel = nullptr;
 };
 

@@ -4,6 +4,7 @@
 #include "core/build/PyprojectBuildSettings.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileInfo>
@@ -22,7 +23,9 @@ CiDialog::CiDialog(const QString &projectDir, QWidget *parent)
     : QDialog(parent)
     , m_projectDir(projectDir)
     , m_name(new QLineEdit(QStringLiteral("CI"), this))
-    , m_pytest(new QCheckBox(tr("Install each wheel and run pytest (other architectures under QEMU)"), this))
+    , m_pytest(new QCheckBox(tr("Also run pytest on each wheel (other architectures under QEMU; like generate-ci --pytest)"), this))
+    , m_file(new QComboBox(this))
+    , m_existing(new QLabel(this))
     , m_target(new QLabel(this))
     , m_preview(new QPlainTextEdit(this))
 {
@@ -32,13 +35,35 @@ CiDialog::CiDialog(const QString &projectDir, QWidget *parent)
     m_target->setObjectName(QStringLiteral("ciTarget"));
     m_preview->setObjectName(QStringLiteral("ciPreview"));
     resize(760, 640);
-    m_pytest->setChecked(QFileInfo(projectDir + QStringLiteral("/tests")).isDir());
+    m_file->setObjectName(QStringLiteral("ciFileChoice"));
+    m_existing->setObjectName(QStringLiteral("ciExisting"));
+    m_existing->setWordWrap(true);
+    m_pytest->setChecked(false); // opt-in, as in maturin's generate-ci
+    m_pytest->setToolTip(tr("Adds test steps that install each built wheel and run the project's tests"));
+    const QStringList existing = CiWorkflow::maturinWorkflows(projectDir);
+    for (const QString &file : existing)
+        m_file->addItem(tr("Replace %1").arg(QDir::toNativeSeparators(QDir(projectDir).relativeFilePath(file))), file);
+    m_file->addItem(tr("A new file named after the workflow"), QString());
+    m_file->setToolTip(tr("Where the workflow is written"));
+    if (!existing.isEmpty()) {
+        const QString name = CiWorkflow::workflowName(existing.first());
+        if (!name.isEmpty())
+            m_name->setText(name);
+        QStringList names;
+        for (const QString &file : existing)
+            names << QFileInfo(file).fileName();
+        m_existing->setText(tr("%1 already builds wheels with PyO3/maturin-action. Replacing it keeps one release workflow; "
+                               "a new file would build and publish twice.").arg(names.join(QStringLiteral(", "))));
+    }
+    m_existing->setVisible(!existing.isEmpty());
     m_preview->setReadOnly(true);
     m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     auto *form = new QFormLayout;
     form->addRow(tr("Workflow name:"), m_name);
-    form->addRow(QString(), m_pytest);
+    form->addRow(tr("Write to:"), m_file);
+    form->addRow(QString(), m_existing);
     form->addRow(tr("File:"), m_target);
+    form->addRow(tr("Tests:"), m_pytest);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     QPushButton *write = buttons->addButton(tr("&Write"), QDialogButtonBox::AcceptRole);
     write->setObjectName(QStringLiteral("writeCiButton"));
@@ -53,12 +78,14 @@ CiDialog::CiDialog(const QString &projectDir, QWidget *parent)
     layout->addWidget(buttons);
     connect(m_name, &QLineEdit::textChanged, this, &CiDialog::refresh);
     connect(m_pytest, &QCheckBox::toggled, this, &CiDialog::refresh);
+    connect(m_file, &QComboBox::currentIndexChanged, this, &CiDialog::refresh);
     refresh();
 }
 
 QString CiDialog::filePath() const
 {
-    return CiWorkflow::path(m_projectDir, m_name->text());
+    const QString chosen = m_file->currentData().toString();
+    return chosen.isEmpty() ? CiWorkflow::path(m_projectDir, m_name->text()) : chosen;
 }
 
 QString CiDialog::yaml() const

@@ -5,11 +5,14 @@
 class QLineEdit;
 class QPlainTextEdit;
 class QCheckBox;
+class QComboBox;
 class QLabel;
 
 namespace wb::ui {
 
 // Generate CI: a preview of .github/workflows/<name>.yml; writing never replaces a file without asking.
+// A workflow that already builds with maturin-action (CI.yml, or any other name) is offered for
+// replacing, chosen first, instead of adding a second release workflow. pytest jobs are opt-in.
 class CiDialog : public QDialog
 {
     Q_OBJECT
@@ -24,6 +27,8 @@ private:
     QString m_projectDir;
     QLineEdit *m_name = nullptr;
     QCheckBox *m_pytest = nullptr;
+    QComboBox *m_file = nullptr;
+    QLabel *m_existing = nullptr;
     QLabel *m_target = nullptr;
     QPlainTextEdit *m_preview = nullptr;
 };

@@ -1,15 +1,13 @@
 #include "ui/build/EditorLauncher.h"
 
-#include <QDesktopServices>
-#include <QFileInfo>
 #include <QProcess>
 #include <QSettings>
-#include <QUrl>
 
 namespace wb::ui {
 
 namespace {
 const QString settingsKey = QStringLiteral("build/editorCommand");
+const QString openWithKey = QStringLiteral("build/openWith");
 }
 
 QString EditorLauncher::command()
@@ -20,6 +18,24 @@ QString EditorLauncher::command()
 void EditorLauncher::setCommand(const QString &command)
 {
     QSettings().setValue(settingsKey, command.trimmed());
+}
+
+EditorLauncher::OpenWith EditorLauncher::openWith()
+{
+    const QString how = QSettings().value(openWithKey).toString();
+    if (how == u"viewer")
+        return OpenWith::Viewer;
+    if (how == u"editor" || (how.isEmpty() && !command().isEmpty())) // a command set before the choice existed
+        return command().isEmpty() ? OpenWith::Ask : OpenWith::Editor;
+    return OpenWith::Ask;
+}
+
+void EditorLauncher::setOpenWith(OpenWith how)
+{
+    if (how == OpenWith::Ask)
+        QSettings().remove(openWithKey);
+    else
+        QSettings().setValue(openWithKey, how == OpenWith::Viewer ? QStringLiteral("viewer") : QStringLiteral("editor"));
 }
 
 QStringList EditorLauncher::arguments(const QString &commandTemplate, const QString &file, int line, int column)
@@ -58,22 +74,14 @@ QStringList EditorLauncher::arguments(const QString &commandTemplate, const QStr
     return args;
 }
 
-bool EditorLauncher::open(const QString &file, int line, int column, QString *error)
+bool EditorLauncher::launch(const QString &commandTemplate, const QString &file, int line, int column, QString *error)
 {
-    if (!QFileInfo::exists(file)) {
-        if (error)
-            *error = QObject::tr("%1 does not exist.").arg(file);
-        return false;
-    }
-    const QString templ = command();
-    if (!templ.isEmpty()) {
-        const QStringList args = arguments(templ, file, line, column);
-        if (!args.isEmpty() && QProcess::startDetached(args.first(), args.mid(1)))
-            return true;
-        if (error)
-            *error = QObject::tr("Could not run the editor command `%1`; opening the file with the default application.").arg(templ);
-    }
-    return QDesktopServices::openUrl(QUrl::fromLocalFile(file));
+    const QStringList args = arguments(commandTemplate, file, line, column);
+    if (!args.isEmpty() && QProcess::startDetached(args.first(), args.mid(1)))
+        return true;
+    if (error)
+        *error = QObject::tr("Could not run the editor command `%1`.").arg(commandTemplate);
+    return false;
 }
 
 } // namespace wb::ui

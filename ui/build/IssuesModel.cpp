@@ -27,7 +27,10 @@ QVariant IssuesModel::data(const QModelIndex &index, int role) const
         if (index.column() == MessageColumn)
             return d.message;
         if (index.column() == LocationColumn && d.hasLocation())
-            return QStringLiteral("%1:%2:%3").arg(d.printedFile).arg(d.line).arg(d.column);
+            return d.column > 0 ? QStringLiteral("%1:%2:%3").arg(d.printedFile).arg(d.line).arg(d.column)
+                                : QStringLiteral("%1:%2").arg(d.printedFile).arg(d.line);
+        if (index.column() == LocationColumn)
+            return d.printedFile;
         return {};
     case Qt::ToolTipRole:
         return d.rendered.isEmpty() ? d.message : d.rendered;
@@ -46,6 +49,16 @@ QVariant IssuesModel::data(const QModelIndex &index, int role) const
         return d.column;
     case SeverityRole:
         return int(d.severity);
+    case RunRole:
+        return m_runs.value(index.row());
+    case LogLineRole:
+        return d.logLine;
+    case SortRole:
+        if (index.column() == SeverityColumn)
+            return int(d.severity);
+        if (index.column() == MessageColumn)
+            return d.message;
+        return {};
     default:
         return {};
     }
@@ -67,10 +80,11 @@ void IssuesModel::clear()
 {
     beginResetModel();
     m_issues.clear();
+    m_runs.clear();
     endResetModel();
 }
 
-void IssuesModel::addEvents(const QList<wb::BuildEvent> &events)
+void IssuesModel::addEvents(const QList<wb::BuildEvent> &events, int run)
 {
     QList<wb::Diagnostic> add;
     for (const wb::BuildEvent &e : events) {
@@ -93,6 +107,7 @@ void IssuesModel::addEvents(const QList<wb::BuildEvent> &events)
         return;
     beginInsertRows({}, int(m_issues.size()), int(m_issues.size() + add.size() - 1));
     m_issues += add;
+    m_runs.insert(m_runs.size(), add.size(), run);
     endInsertRows();
 }
 
@@ -135,6 +150,41 @@ bool IssuesFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
             return true;
     }
     return false;
+}
+
+bool IssuesFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    auto *model = qobject_cast<const IssuesModel *>(sourceModel());
+    if (!model)
+        return QSortFilterProxyModel::lessThan(left, right);
+    const wb::Diagnostic &a = model->issue(left.row());
+    const wb::Diagnostic &b = model->issue(right.row());
+    auto byLocation = [&]() -> int {
+        if (a.printedFile.isEmpty() != b.printedFile.isEmpty())
+            return a.printedFile.isEmpty() ? 1 : -1; // issues without a file after those with one
+        if (const int c = QString::compare(a.printedFile, b.printedFile, Qt::CaseInsensitive))
+            return c;
+        if (a.line != b.line)
+            return a.line < b.line ? -1 : 1;
+        return a.column == b.column ? 0 : (a.column < b.column ? -1 : 1);
+    };
+    int c = 0;
+    switch (left.column()) {
+    case IssuesModel::SeverityColumn:
+        c = int(a.severity) - int(b.severity);
+        if (c == 0)
+            c = byLocation();
+        break;
+    case IssuesModel::MessageColumn:
+        c = QString::localeAwareCompare(a.message, b.message);
+        break;
+    default:
+        c = byLocation();
+        break;
+    }
+    if (c != 0)
+        return c < 0;
+    return left.row() < right.row(); // the order of the run
 }
 
 } // namespace wb::ui

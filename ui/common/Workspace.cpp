@@ -75,13 +75,14 @@ void Workspace::openSdist(const QString &path)
 void Workspace::reportBuild(bool succeeded, const QString &log, const QStringList &artifacts)
 {
     m_lastBuildLog = log;
-    Q_EMIT buildFinished(succeeded, log, artifacts);
+    // Listed (the Wheels view adds them from buildFinished), not opened: the build log stays in view,
+    // and the Build view offers to open them.
     for (const QString &artifact : artifacts) {
-        if (isWheelPath(artifact))
-            openWheel(artifact);
-        else if (isSdistPath(artifact))
-            openSdist(artifact);
+        const QString clean = QDir::cleanPath(QFileInfo(artifact).absoluteFilePath());
+        if (isWheelPath(artifact) && !m_wheels.contains(clean))
+            m_wheels.append(clean);
     }
+    Q_EMIT buildFinished(succeeded, log, artifacts);
 }
 
 } // namespace wb::ui

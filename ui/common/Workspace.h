@@ -33,7 +33,7 @@ public:
     // A source distribution (.tar.gz and the other tar flavours): shown with the wheels, never taken
     // as the current wheel.
     void openSdist(const QString &path);
-    // Called by the build view when a build ends.
+    // Called by the build view when a build ends: its artifacts are listed, not opened.
     void reportBuild(bool succeeded, const QString &log, const QStringList &artifacts);
 
     static bool isWheelPath(const QString &path);

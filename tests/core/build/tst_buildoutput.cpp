@@ -8,6 +8,8 @@
 #include "core/build/LineSplitter.h"
 #include "core/build/MaturinLineParser.h"
 
+#include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -414,6 +416,69 @@ private Q_SLOTS:
         if (events[0].kind == BuildEvent::Kind::TestSummary) {
             QCOMPARE(events[0].passed, 2);
             QCOMPARE(events[0].failed, 1);
+        }
+    }
+
+    // Failing tests of a real pytest run (pytest 8.3.5): one error each, with the node id, pytest's
+    // reason and where it failed (the last location line of its traceback in the test's own file).
+    void pytestFailures_data()
+    {
+        QTest::addColumn<QString>("log");
+        QTest::addColumn<int>("index");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QString>("printedFile");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<int>("logLine");
+        const QString failures = QStringLiteral("pytest-8.3.5-failures.log");
+        QTest::newRow("assert") << failures << 0 << QStringLiteral("tests/test_x.py::test_y failed: assert (1 + 1) == 3")
+                                << QStringLiteral("tests/test_x.py") << 13 << 15;
+        QTest::newRow("in a helper") << failures << 1 << QStringLiteral("tests/test_x.py::test_deep failed: AssertionError: not three")
+                                     << QStringLiteral("tests/test_x.py") << 5 << 31;
+        QTest::newRow("parametrized") << failures << 2 << QStringLiteral("tests/test_x.py::test_param[2] failed: assert 2 == 1")
+                                      << QStringLiteral("tests/test_x.py") << 22 << 41;
+        QTest::newRow("method") << failures << 3 << QStringLiteral("tests/test_x.py::TestThing::test_method failed: ValueError: bad value")
+                                << QStringLiteral("tests/test_x.py") << 27 << 50;
+        QTest::newRow("collection error") << QStringLiteral("pytest-8.3.5-collection-error.log") << 0
+                                          << QStringLiteral("tests/test_broken.py error: ModuleNotFoundError: No module named 'nonexistent_module_xyz'")
+                                          << QStringLiteral("tests/test_broken.py") << 1 << 13;
+    }
+    void pytestFailures()
+    {
+        QFETCH(QString, log);
+        QFETCH(int, index);
+        QFETCH(QString, message);
+        QFETCH(QString, printedFile);
+        QFETCH(int, line);
+        QFETCH(int, logLine);
+        QTemporaryDir project;
+        QDir().mkpath(project.filePath(QStringLiteral("tests")));
+        QFile(project.filePath(printedFile)).open(QIODevice::WriteOnly);
+        const QList<BuildEvent> events = BuildOutputParser::parseLog(test::readData(log), project.path());
+        const QList<BuildEvent> diagnostics = ofKind(events, BuildEvent::Kind::Diagnostic);
+        QCOMPARE(diagnostics.size(), log.contains(QLatin1String("failures")) ? 4 : 1);
+        const Diagnostic &d = diagnostics.at(index).diagnostic;
+        QCOMPARE(d.severity, DiagnosticSeverity::Error);
+        QCOMPARE(d.message, message);
+        QCOMPARE(d.printedFile, printedFile);
+        QCOMPARE(d.file, project.filePath(printedFile));
+        QCOMPARE(d.line, line);
+        QCOMPARE(d.logLine, logLine);
+        QVERIFY(d.rendered.contains(QStringLiteral(":%1: ").arg(line)));
+        // The counts still come from the closing line.
+        const QList<BuildEvent> summary = ofKind(events, BuildEvent::Kind::TestSummary);
+        QCOMPARE(summary.size(), 1);
+        if (log.contains(QLatin1String("failures"))) {
+            QCOMPARE(summary[0].failed, 4);
+            QCOMPARE(summary[0].passed, 2);
+        }
+    }
+
+    // A maturin log has nothing that looks like a failing test.
+    void maturinLogsHaveNoTestFailures()
+    {
+        for (const char *name : {"maturin-1.8.3-compile-errors.log", "maturin-1.8.3-success-release.log"}) {
+            for (const BuildEvent &e : ofKind(BuildOutputParser::parseLog(test::readData(QString::fromLatin1(name))), BuildEvent::Kind::Diagnostic))
+                QVERIFY2(e.diagnostic.code != u"pytest", name);
         }
     }
 

@@ -424,6 +424,36 @@ private Q_SLOTS:
         QCOMPARE(again.readAll(), QByteArray("other"));
     }
 
+    // Existing workflows that build with maturin-action are found whatever their file name.
+    void findsExistingMaturinWorkflows_data()
+    {
+        QTest::addColumn<QStringList>("files");   // name=content
+        QTest::addColumn<QStringList>("found");
+        QTest::addColumn<QString>("name");        // of the first found
+        const QString maturin = QStringLiteral("name: CI\non: [push]\njobs:\n  linux:\n    steps:\n      - uses: PyO3/maturin-action@v1\n");
+        QTest::newRow("none") << QStringList{} << QStringList{} << QString();
+        QTest::newRow("CI.yml") << QStringList{QStringLiteral("CI.yml=") + maturin} << QStringList{QStringLiteral("CI.yml")} << QStringLiteral("CI");
+        QTest::newRow("other name, yaml, quoted") << QStringList{QStringLiteral("release.yaml=name: \"Release\"\n  - uses: PyO3/maturin-action@v1\n"),
+                                                                   QStringLiteral("lint.yml=name: Lint\n  - uses: actions/checkout@v6\n")}
+                                                  << QStringList{QStringLiteral("release.yaml")} << QStringLiteral("Release");
+        QTest::newRow("not a workflow file") << QStringList{QStringLiteral("notes.txt=PyO3/maturin-action")} << QStringList{} << QString();
+    }
+    void findsExistingMaturinWorkflows()
+    {
+        QFETCH(QStringList, files);
+        QFETCH(QStringList, found);
+        QFETCH(QString, name);
+        QTemporaryDir dir;
+        for (const QString &f : files)
+            writeFile(dir.path() + QStringLiteral("/.github/workflows/") + f.section(u'=', 0, 0), f.section(u'=', 1).toUtf8());
+        QStringList names;
+        for (const QString &path : CiWorkflow::maturinWorkflows(dir.path()))
+            names << QFileInfo(path).fileName();
+        QCOMPARE(names, found);
+        if (!found.isEmpty())
+            QCOMPARE(CiWorkflow::workflowName(CiWorkflow::maturinWorkflows(dir.path()).first()), name);
+    }
+
     void history()
     {
         QTemporaryDir dir;
@@ -450,6 +480,21 @@ private Q_SLOTS:
         QVERIFY(h.records(dir.path()).isEmpty());
         QVERIFY(h.add(dir.path(), records[0]));
         QCOMPARE(h.records(dir.path()).size(), 1);
+        QCOMPARE(h.records(dir.path())[0].kind, QStringLiteral("build")); // written without a kind: a build
+
+        // Each step keeps what it was, and a test run its counts.
+        BuildRecord test;
+        test.kind = QStringLiteral("test");
+        test.outcome = QStringLiteral("failed");
+        test.command = QStringLiteral(".venv/bin/python -m pytest");
+        test.testsPassed = 3;
+        test.testsFailed = 1;
+        QVERIFY(h.add(dir.path(), test));
+        const BuildRecord back = h.records(dir.path()).first();
+        QCOMPARE(back.kind, QStringLiteral("test"));
+        QCOMPARE(back.testsPassed, 3);
+        QCOMPARE(back.testsFailed, 1);
+        QCOMPARE(h.records(dir.path()).at(1).testsPassed, -1);
     }
 
     void discoversTools()
