@@ -149,12 +149,12 @@ void WheelCompareView::showResult(const WheelComparisonResult &r)
                        .arg(c.removed.size())
                        .arg(c.changed.size())
                        .arg(formatSizeDelta(c.sizeDelta), formatSizeDelta(c.fileSizeDelta));
-    for (const auto &r : c.renamedFolders)
-        text += tr("\nRenamed: %1 → %2").arg(r.first, r.second);
     if (c.policyA != c.policyB)
         text += tr("; policy %1 → %2").arg(c.policyA.isEmpty() ? QStringLiteral("—") : c.policyA, c.policyB.isEmpty() ? QStringLiteral("—") : c.policyB);
     if (c.identicalContents())
         text += tr("; same contents");
+    for (const auto &r : c.renamedFolders)
+        text += tr("\nRenamed: %1 → %2").arg(r.first, r.second);
     m_summary->setText(text);
     m_summary->setToolTip(tr("Unpacked size: %1\nFile size: %2").arg(exactBytesDelta(c.sizeDelta), exactBytesDelta(c.fileSizeDelta)));
 

@@ -256,8 +256,14 @@ void WheelsView::removeFromList(const QString &path)
         return;
     }
     if (wasCurrent) {
-        m_list->setCurrentRow(std::min(row, m_list->count() - 1));   // the next one, or the new last
-        m_list->setFocus(Qt::OtherFocusReason);
+        // The next one, or the new last. Taking the item may already have moved the current row
+        // there (with signals blocked), so it is read here rather than on currentItemChanged.
+        {
+            const QSignalBlocker block(m_list);
+            m_list->setCurrentRow(std::min(row, m_list->count() - 1));
+        }
+        m_closeAction->setEnabled(true);
+        inspect(m_list->currentItem()->data(Qt::UserRole).toString());
     }
 }
 

@@ -99,8 +99,10 @@ private Q_SLOTS:
         const QString text = extensions->plainText();
         const QString sentence = QStringLiteral("blocks every manylinux policy: libz.so.1 symbols zcalloc, zcfree");
         QCOMPARE(text.count(sentence), 1);
-        QCOMPARE(text.count(QLatin1String("zcalloc")), 1);
-        QVERIFY2(!text.contains(QLatin1String("for manylinux_2_5")), qPrintable(text));
+        // Not once more per policy (the symbol version row names zcalloc as one of ZLIB_1.2.0's symbols).
+        QVERIFY2(!text.contains(QRegularExpression(QStringLiteral("for manylinux_[^\\n]*black-listed|for manylinux_[^\\n]*symbols zcalloc"))),
+                 qPrintable(text));
+        QCOMPARE(text.count(QLatin1String("symbols zcalloc, zcfree")), 1);
         // The summary says it too, once.
         QCOMPARE(v.view.summaryText().count(sentence), 1);
         v.tabs()->setCurrentWidget(extensions);
@@ -272,7 +274,7 @@ private Q_SLOTS:
         auto *list = view.findChild<QListWidget *>(QStringLiteral("wheelList"));
         QCOMPARE(list->count(), 3);
         list->setCurrentRow(current);
-        QTRY_COMPARE_WITH_TIMEOUT(view.currentReport().file, wheels.at(current), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(view.currentReport().file, wheels.at(current), 20000);
         QVERIFY(view.closeAction()->isEnabled());
 
         if (how == QLatin1String("action")) {
@@ -292,7 +294,7 @@ private Q_SLOTS:
         QVERIFY(!ws.wheels().contains(wheels.at(closed)));
         QCOMPARE(ws.wheels().size(), 2);
         QCOMPARE(list->currentItem()->data(Qt::UserRole).toString(), wheels.at(shownAfter));
-        QTRY_COMPARE_WITH_TIMEOUT(view.currentReport().file, wheels.at(shownAfter), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(view.currentReport().file, wheels.at(shownAfter), 20000);
         auto *compareWith = view.compareView()->findChild<QComboBox *>(QStringLiteral("compareWith"));
         QCOMPARE(compareWith->findData(wheels.at(closed)), -1);
 
@@ -506,7 +508,7 @@ private Q_SLOTS:
         QVERIFY2(rows.contains(QStringLiteral("foo_bar/api.py → foo_baz/api.py|") + formatSizeDelta(qint64(qstrlen("\n# changed in the next version\n")))),
                  qPrintable(rows.join(QLatin1Char('\n'))));
         QVERIFY(rows.contains(QStringLiteral("foo_bar/util.py → foo_baz/util.py|moved")));
-        QVERIFY(compare->summaryText().contains(QLatin1String("Renamed: foo_bar/ → foo_baz/")));
+        QVERIFY(compare->summaryText().contains(QStringLiteral("Renamed: foo_bar/ → foo_baz/")));
         v.tabs()->setCurrentWidget(compare);
         QVERIFY(v.view.grab().save(shot(QStringLiteral("wheels-compare-renamed.png"))));
     }
