@@ -69,7 +69,7 @@ QList<RecordEntry> recordEntries(const RecordFile &record, const QList<WheelFile
         listed.insert(r.path);
         RecordEntry e;
         e.path = r.path;
-        e.recordDigest = r.digestText;
+        e.recordDigest = r.algorithm.isEmpty() ? r.digestText : r.algorithm + QLatin1Char('=') + r.digestText;
         e.recordSize = r.size;
         if (const WheelFileEntry *f = inArchive.value(r.path))
             e.archiveSize = f->size;

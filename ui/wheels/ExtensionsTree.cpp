@@ -8,6 +8,8 @@
 #include <QCoreApplication>
 #include <QHeaderView>
 
+#include <algorithm>
+
 namespace wb::ui {
 
 namespace {
@@ -25,15 +27,14 @@ QString someSymbols(const QStringList &symbols, int n)
 QString blockersToolTip(const QString &title, const QList<PolicyBlocker> &blockers)
 {
     QString html = QStringLiteral("<qt><b>%1</b>").arg(title.toHtmlEscaped());
-    for (const PolicyBlocker &b : blockers) {
+    // At most about 30 lines: a tooltip must fit on the screen.
+    const int perBlocker = std::max(1, 24 / int(std::max<qsizetype>(1, blockers.size())) - 1);
+    for (const PolicyBlocker &b : blockers.mid(0, 12)) {
         html += QStringLiteral("<br>• %1").arg(blockerText(b, 0).toHtmlEscaped());
-        for (const QString &m : b.symbols) {
-            const QString shown = demangleSymbol(m);
-            html += QStringLiteral("<br>&nbsp;&nbsp;&nbsp;%1").arg(shown.toHtmlEscaped());
-            if (shown != m)
-                html += QStringLiteral(" <small>(%1)</small>").arg(m.toHtmlEscaped());
-        }
+        html += symbolLines(b.symbols, perBlocker);
     }
+    if (blockers.size() > 12)
+        html += QStringLiteral("<br><i>%1</i>").arg(QCoreApplication::translate("wb::ui::ExtensionsTree", "+%1 more").arg(blockers.size() - 12));
     return html + QStringLiteral("</qt>");
 }
 
@@ -113,23 +114,19 @@ void ExtensionsTree::addSliceRows(QTreeWidgetItem *group, const ExtensionReport 
         for (auto it = s.versionsByLibrary.constBegin(); it != s.versionsByLibrary.constEnd(); ++it) {
             QStringList versions;
             QString tip = QStringLiteral("<qt><b>%1</b>").arg(QString(it.key() + where).toHtmlEscaped());
+            // About 30 lines at most, shared by the versions.
+            const int perVersion = std::max(1, 30 / int(std::max<qsizetype>(1, it.value().size())) - 1);
             for (const QString &v : it.value()) {
                 const QStringList symbols = s.symbolsByVersion.value(it.key() + QLatin1Char(' ') + v);
                 versions.append(symbols.isEmpty() ? v : QStringLiteral("%1 (%2)").arg(v, someSymbols(symbols, 3)));
-                tip += QStringLiteral("<br><b>%1</b>").arg(v.toHtmlEscaped());
-                for (const QString &m : symbols) {
-                    const QString shown = demangleSymbol(m);
-                    tip += QStringLiteral("<br>&nbsp;&nbsp;&nbsp;%1").arg(shown.toHtmlEscaped());
-                    if (shown != m)
-                        tip += QStringLiteral(" <small>(%1)</small>").arg(m.toHtmlEscaped());
-                }
+                tip += QStringLiteral("<br><b>%1</b>").arg(v.toHtmlEscaped()) + symbolLines(symbols, perVersion);
             }
             addRow(group, it.key() + where, versions.join(QStringLiteral("; ")), tip + QStringLiteral("</qt>"));
         }
         for (auto it = s.importsByLibrary.constBegin(); it != s.importsByLibrary.constEnd(); ++it)
             if (it.key().startsWith(QLatin1String("python"), Qt::CaseInsensitive) || it.key().startsWith(QLatin1String("libpython"), Qt::CaseInsensitive))
                 addRow(group, tr("Imports from %1").arg(it.key()), tr("%1 names").arg(it.value().size()),
-                       readableToolTip(it.value().join(QLatin1Char('\n'))));
+                       symbolsToolTip(tr("Imports from %1").arg(it.key()), it.value()));
     }
 }
 

@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -51,10 +52,10 @@ RecordPage::RecordPage(QWidget *parent)
     m_view->setItemDelegate(new ElideDelegate(Qt::ElideRight, m_view));
     m_view->setItemDelegateForColumn(RecordModel::PathColumn, new ElideDelegate(Qt::ElideMiddle, m_view));
     m_view->setItemDelegateForColumn(RecordModel::DigestColumn, new ElideDelegate(Qt::ElideMiddle, m_view));
-    m_view->header()->resizeSection(RecordModel::PathColumn, 340);
-    m_view->header()->resizeSection(RecordModel::StatusColumn, 150);
+    m_view->header()->resizeSection(RecordModel::PathColumn, 300);
+    m_view->header()->resizeSection(RecordModel::StatusColumn, 175);
     m_view->header()->resizeSection(RecordModel::SizeColumn, 90);
-    m_view->header()->resizeSection(RecordModel::DigestColumn, 200);
+    m_view->header()->resizeSection(RecordModel::DigestColumn, 150);
     m_view->sortByColumn(-1, Qt::AscendingOrder);   // RECORD's own order until the user sorts
     layout->addWidget(m_view, 1);
 
@@ -76,15 +77,17 @@ void RecordPage::setRecord(const RecordStatus &r)
     int problems = 0;
     for (const RecordEntry &e : r.entries)
         problems += e.isProblem() ? 1 : 0;
+    const QLocale locale;
+    const QString rows = r.rows == 1 ? tr("1 row") : tr("%1 rows").arg(locale.toString(r.rows));
     QString text;
     if (!r.present && r.entries.isEmpty())
         text = tr("No RECORD.");
     else if (!r.present)
-        text = tr("No RECORD: none of the %1 files is listed.").arg(r.entries.size());
+        text = tr("No RECORD: none of the %1 files is listed.").arg(locale.toString(r.entries.size()));
     else if (r.ok)
-        text = r.verified ? tr("%1 rows, every hash and size verified.").arg(r.rows) : tr("%1 rows, consistent; contents not hashed.").arg(r.rows);
+        text = r.verified ? tr("%1, every hash and size verified.").arg(rows) : tr("%1, consistent; contents not hashed.").arg(rows);
     else
-        text = tr("%1 rows; %2 entries with problems.").arg(r.rows).arg(problems);
+        text = problems == 1 ? tr("%1; 1 entry with a problem.").arg(rows) : tr("%1; %2 entries with problems.").arg(rows, locale.toString(problems));
     m_summary->setText(text);
     fillStatusCombo();
     // With problems, show them first; otherwise everything.
@@ -100,12 +103,13 @@ void RecordPage::fillStatusCombo()
     int problems = 0;
     for (const RecordEntry &e : entries)
         problems += e.isProblem() ? 1 : 0;
-    m_status->addItem(tr("All entries (%1)").arg(entries.size()), RecordFilterModel::AnyStatus);
-    m_status->addItem(tr("Problems (%1)").arg(problems), RecordFilterModel::AnyProblem);
+    const QLocale locale;
+    m_status->addItem(tr("All entries (%1)").arg(locale.toString(entries.size())), RecordFilterModel::AnyStatus);
+    m_status->addItem(tr("Problems (%1)").arg(locale.toString(problems)), RecordFilterModel::AnyProblem);
     for (auto s : {RecordEntry::Status::Verified, RecordEntry::Status::NotHashed, RecordEntry::Status::HashMismatch, RecordEntry::Status::SizeMismatch,
                    RecordEntry::Status::Missing, RecordEntry::Status::NotListed, RecordEntry::Status::Invalid}) {
         const int n = m_model->count(s);
-        m_status->addItem(QStringLiteral("%1 (%2)").arg(RecordEntry::statusName(s)).arg(n), int(s));
+        m_status->addItem(QStringLiteral("%1 (%2)").arg(RecordEntry::statusName(s), locale.toString(n)), int(s));
     }
     m_status->setCurrentIndex(-1);
     m_filter->setStatusFilter(RecordFilterModel::AnyStatus);

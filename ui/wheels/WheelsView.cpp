@@ -104,6 +104,10 @@ QWidget *WheelsView::makeList()
     // Whole names, shortened in the middle so that the tags at the end stay visible.
     m_list->setTextElideMode(Qt::ElideMiddle);
     m_list->setWordWrap(false);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *elide = new ElideDelegate(Qt::ElideMiddle, m_list);
+    elide->setFitToView(true);
+    m_list->setItemDelegate(elide);
     m_list->setMinimumWidth(160);
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
 

@@ -176,6 +176,8 @@ private Q_SLOTS:
         QVERIFY2(found, qPrintable(seen.join(QLatin1Char(' '))));
         QCOMPARE(RecordEntry::statusName(found->status), RecordEntry::statusName(RecordEntry::Status(status)));
         QCOMPARE(found->problem.isEmpty(), !found->isProblem());
+        if (status == int(RecordEntry::Status::Verified))
+            QVERIFY2(found->recordDigest.startsWith(QLatin1String("sha256=")), qPrintable(found->recordDigest));
         // Every member of the archive is there.
         for (const WheelFileEntry &f : r.files)
             QVERIFY2(f.isDirectory || seen.contains(f.path), qPrintable(f.path));

@@ -17,6 +17,7 @@
 #include "ui/wheels/WheelsView.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
@@ -32,6 +33,7 @@
 #include <QTest>
 #include <QTextDocumentFragment>
 #include <QTreeView>
+#include <QToolTip>
 #include <QTreeWidget>
 
 #include <functional>
@@ -56,6 +58,19 @@ QString shot(const QString &name)
     const QString dir = wb::test::binaryDir() + QStringLiteral("/screenshots");
     QDir().mkpath(dir);
     return dir + QLatin1Char('/') + name;
+}
+
+// Shows TEXT as the tooltip of WIDGET and saves a picture of the tooltip window as the user sees it.
+bool grabToolTip(QWidget *widget, const QString &text, const QString &file)
+{
+    QToolTip::showText(widget->mapToGlobal(QPoint(20, 20)), text, widget);
+    QWidget *tip = nullptr;
+    for (QWidget *w : QApplication::topLevelWidgets())
+        if (w->inherits("QTipLabel") && w->isVisible())
+            tip = w;
+    const bool saved = tip && tip->grab().save(file);
+    QToolTip::hideText();
+    return saved;
 }
 
 QHeaderView *headerOf(QAbstractItemView *view)
@@ -208,6 +223,7 @@ private Q_SLOTS:
             for (int i = 0; i < group->childCount(); ++i) {
                 const QTreeWidgetItem *row = group->child(i);
                 const QString tip = plain(row->toolTip(1));
+                QVERIFY2(tip.count(QLatin1Char('\n')) < 40, qPrintable(row->text(0)));   // fits on a screen
                 static const QRegularExpression mangled(QStringLiteral("(?<![A-Za-z0-9_])_Z[A-Za-z0-9_]+"));
                 const QRegularExpressionMatch m = mangled.match(tip);
                 if (!m.hasMatch() || demangleSymbol(m.captured()) == m.captured())
@@ -215,6 +231,8 @@ private Q_SLOTS:
                 ++checked;
                 QVERIFY2(tip.contains(demangleSymbol(m.captured())), qPrintable(tip.left(400)));
                 QVERIFY2(!row->text(1).contains(m.captured()), qPrintable(row->text(1)));
+                if (checked == 1)
+                    QVERIFY(grabToolTip(tree->viewport(), row->toolTip(1), shot(QStringLiteral("wheels-tooltip-demangled.png"))));
             }
         }
         QVERIFY2(checked > 0, "python_mscl needs C++ symbols of libstdc++");
@@ -231,6 +249,12 @@ private Q_SLOTS:
         QVERIFY(v.open(wheel));
         auto *list = v.view.findChild<QListWidget *>(QStringLiteral("wheelList"));
         QCOMPARE(list->textElideMode(), Qt::ElideMiddle);
+        auto *delegate = qobject_cast<ElideDelegate *>(list->itemDelegate());
+        QVERIFY(delegate);
+        QCOMPARE(delegate->mode(), Qt::ElideMiddle);
+        // Items are as wide as the list, not as their text: a long name elides, no scroll bar appears.
+        QCOMPARE(list->horizontalScrollBarPolicy(), Qt::ScrollBarAlwaysOff);
+        QVERIFY(list->visualItemRect(list->item(0)).width() <= list->viewport()->width());
         QCOMPARE(list->item(0)->text(), QFileInfo(wheel).fileName());
         const QString tip = plain(list->item(0)->toolTip());
         QVERIFY(tip.contains(QFileInfo(wheel).fileName()));
