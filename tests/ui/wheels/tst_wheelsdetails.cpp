@@ -13,6 +13,7 @@
 #include "ui/wheels/RecordFilterModel.h"
 #include "ui/wheels/RecordModel.h"
 #include "ui/wheels/RecordPage.h"
+#include "ui/wheels/SizeTreemap.h"
 #include "ui/wheels/WheelCompareView.h"
 #include "ui/wheels/WheelsView.h"
 
@@ -486,6 +487,14 @@ private Q_SLOTS:
         const RecordEntry &first = record->model()->entries().first();
         QCOMPARE(size.data().toString(), formatSize(first.archiveSize));
         QVERIFY(plain(size.data(Qt::ToolTipRole)).contains(exactBytes(first.archiveSize)));
+        // The size map: each block's tooltip.
+        auto *map = v.view.findChild<SizeTreemap *>(QStringLiteral("treemap"));
+        v.tabs()->setCurrentWidget(map->parentWidget());
+        QVERIFY(map->grab().width() > 0);   // painted
+        const WheelFileEntry *largest = r.largestFiles(1).first();
+        const QString tip = map->toolTipAt(QPoint(5, 5));   // the largest file is laid out first, at the top left
+        QVERIFY2(tip.startsWith(largest->path + QLatin1Char('\n') + formatSize(largest->size) + QStringLiteral(" (") + exactBytes(largest->size)),
+                 qPrintable(tip));
         // Extensions' debug info row uses it too.
         QVERIFY(v.open(wheelPath("auditwheel/testzlib-0.0.1-cp310-cp310-linux_x86_64.whl")));
         const ExtensionReport &x = v.view.currentReport().extensions.first();
