@@ -3,6 +3,7 @@
 #include "ui/wheels/ItemText.h"
 #include "ui/wheels/RecordFilterModel.h"
 #include "ui/wheels/RecordModel.h"
+#include "ui/wheels/ScrollGuard.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -32,7 +33,7 @@ RecordPage::RecordPage(QWidget *parent)
     m_pathFilter->setClearButtonEnabled(true);
     m_status = new QComboBox(this);
     m_status->setObjectName(QStringLiteral("recordStatus"));
-    m_status->setFocusPolicy(Qt::StrongFocus);
+    ScrollGuard::install(m_status);
     m_status->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     filters->addWidget(m_pathFilter, 1);
     filters->addWidget(m_status);

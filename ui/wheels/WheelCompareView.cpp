@@ -2,6 +2,7 @@
 
 #include "core/common/SizeFormat.h"
 #include "ui/wheels/ItemText.h"
+#include "ui/wheels/ScrollGuard.h"
 
 #include <QComboBox>
 #include <QFileInfo>
@@ -43,6 +44,7 @@ WheelCompareView::WheelCompareView(QWidget *parent)
     row->addWidget(new QLabel(tr("Compare with:"), this));
     m_other = new QComboBox(this);
     m_other->setObjectName(QStringLiteral("compareWith"));
+    ScrollGuard::install(m_other);
     m_other->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     row->addWidget(m_other, 1);
     layout->addLayout(row);

@@ -7,6 +7,7 @@
 #include "ui/wheels/ItemText.h"
 #include "ui/wheels/MetadataTable.h"
 #include "ui/wheels/RecordPage.h"
+#include "ui/wheels/ScrollGuard.h"
 #include "ui/wheels/SizeBarDelegate.h"
 #include "ui/wheels/SizeTreemap.h"
 #include "ui/wheels/SummaryHtml.h"
@@ -176,6 +177,7 @@ QWidget *WheelsView::makeSizeMapPage()
     m_treemap->setObjectName(QStringLiteral("treemap"));
     m_hideDebug->setObjectName(QStringLiteral("hideDebug"));
     m_mapSource->setObjectName(QStringLiteral("mapSource"));
+    ScrollGuard::install(m_mapSource);
     ml->addWidget(m_treemap, 1);
     connect(m_mapSource, &QComboBox::currentIndexChanged, this, &WheelsView::updateSizeMap);
     connect(m_hideDebug, &QCheckBox::toggled, m_treemap, &SizeTreemap::setHideDebug);

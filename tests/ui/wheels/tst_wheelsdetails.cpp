@@ -36,6 +36,7 @@
 #include <QTreeView>
 #include <QToolTip>
 #include <QTreeWidget>
+#include <QWheelEvent>
 
 #include <functional>
 
@@ -394,6 +395,11 @@ private Q_SLOTS:
         QCOMPARE(table->model()->rowCount(), 0);
         filter->clear();
         combo->setCurrentIndex(combo->findData(RecordFilterModel::AnyStatus));
+        // The wheel over the unfocused status combo does not change the filter.
+        QVERIFY(!combo->hasFocus());
+        QWheelEvent wheel(QPointF(5, 5), combo->mapToGlobal(QPointF(5, 5)), {}, QPoint(0, -120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(combo, &wheel);
+        QCOMPARE(combo->currentData().toInt(), RecordFilterModel::AnyStatus);
         v.tabs()->setCurrentWidget(page);
         QVERIFY(v.view.grab().save(shot(QStringLiteral("wheels-record-%1.png").arg(QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'))))));
     }
