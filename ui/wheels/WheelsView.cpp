@@ -207,7 +207,7 @@ WheelsView::~WheelsView()
 
 void WheelsView::addWheel(const QString &path, bool select)
 {
-    const QString abs = QFileInfo(path).absoluteFilePath();
+    const QString abs = QDir::cleanPath(QFileInfo(path).absoluteFilePath());   // as the workspace names it
     for (int i = 0; i < m_list->count(); ++i) {
         if (m_list->item(i)->data(Qt::UserRole).toString() == abs) {
             if (select)
@@ -243,7 +243,7 @@ void WheelsView::closeWheel(const QString &path)
 
 void WheelsView::removeFromList(const QString &path)
 {
-    const QString abs = QFileInfo(path).absoluteFilePath();
+    const QString abs = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
     int row = -1;
     for (int i = 0; i < m_list->count() && row < 0; ++i)
         if (m_list->item(i)->data(Qt::UserRole).toString() == abs)
