@@ -65,8 +65,10 @@ int runCompare(CommandContext &ctx)
         ctx.out << "  + " << ch.path << " (" << ch.sizeB << " B)\n";
     for (const auto &ch : c.removed)
         ctx.out << "  - " << ch.path << " (" << ch.sizeA << " B)\n";
+    for (const auto &r : c.renamedFolders)
+        ctx.out << "  renamed: " << r.first << " -> " << r.second << '\n';
     for (const auto &ch : c.changed)
-        ctx.out << "  ~ " << ch.path << " (" << ch.sizeA << " -> " << ch.sizeB << " B)\n";
+        ctx.out << "  ~ " << (ch.pathB.isEmpty() ? ch.path : ch.path + QStringLiteral(" -> ") + ch.pathB) << " (" << ch.sizeA << " -> " << ch.sizeB << " B)\n";
     for (const QString &t : c.tagsAdded)
         ctx.out << "  tag added: " << t << '\n';
     for (const QString &t : c.tagsRemoved)

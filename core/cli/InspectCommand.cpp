@@ -1,3 +1,4 @@
+#include "core/binary/PolicySummary.h"
 #include "core/cli/CommandRegistry.h"
 #include "core/wheel/PlatformTag.h"
 #include "core/wheel/SdistReport.h"
@@ -85,6 +86,9 @@ void printText(const WheelReport &r, QTextStream &out)
             for (auto it = s.versionsByLibrary.constBegin(); it != s.versionsByLibrary.constEnd(); ++it)
                 out << "    " << it.key() << where << ": " << it.value().join(QLatin1Char(' ')) << '\n';
         }
+        // What stands in the way of every better policy, said once (not once per policy).
+        if (const QString blocks = PolicyBlockerSummary::of(x.policy).commonSentence(); !blocks.isEmpty())
+            out << "    " << blocks << '\n';
         if (!x.abi3NonStableCalls.isEmpty())
             out << "    outside the stable ABI: " << x.abi3NonStableCalls.join(QStringLiteral(", ")) << '\n';
     }

@@ -4,6 +4,7 @@
 #include "core/wheel/ArchiveReader.h"
 #include "core/wheel/MemberReader.h"
 #include "core/wheel/PlatformTag.h"
+#include "core/wheel/RecordEntries.h"
 #include "core/wheel/RecordFile.h"
 #include "core/wheel/WheelReport.h"
 #include "core/wheel/ZipDirectory.h"
@@ -324,13 +325,14 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
     // 6. RECORD
     QHash<QString, RecordRow> rows;
     QSet<QString> badRowPaths;
+    RecordFile rf;
     const QString recordPath = di + QStringLiteral("RECORD");
     auto recordProblem = [&](const QString &p, const QString &kind, const QString &msg) {
         rep.record.problems.append({p, msg, kind});
     };
     if (!rep.distInfo.isEmpty() && byName.contains(recordPath)) {
         rep.record.present = true;
-        const RecordFile rf = RecordFile::parse(readText(recordPath));
+        rf = RecordFile::parse(readText(recordPath));
         rep.record.rows = int(rf.rows.size());
         for (const RecordIssue &i : rf.issues) {
             recordProblem(i.path, i.kind, QStringLiteral("RECORD line %1: %2").arg(i.line).arg(i.message));
@@ -460,6 +462,7 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
         }
     }
     rep.record.ok = rep.record.present && rep.record.problems.isEmpty();
+    rep.record.entries = recordEntries(rf, rep.files, rep.record.problems, rep.record.present ? recordPath : QString(), rep.record.verified);
     for (const RecordProblem &p : std::as_const(rep.record.problems))
         addFinding(F, QStringLiteral("record.") + p.kind, S::Error, p.problem, p.path);
 

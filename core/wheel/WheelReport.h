@@ -28,12 +28,35 @@ struct RecordProblem {
     QString kind;      // RecordDigestMismatchError, FileMissingError, ExtraFileError, ... (see RecordFile.h)
 };
 
+// One row of RECORD or one member of the archive, with what verification found for it.
+struct RecordEntry {
+    enum class Status {
+        Verified,           // in the archive, size and hash as RECORD says
+        NotHashed,          // listed but not hashed: --quick, RECORD's own row, a row without a digest
+        HashMismatch,
+        SizeMismatch,
+        Missing,            // listed in RECORD, not in the archive
+        NotListed,          // in the archive, not in RECORD
+        Invalid,            // the row itself is malformed (bad digest, no size and no hash, ...)
+    };
+    QString path;
+    Status status = Status::NotHashed;
+    QString recordDigest;   // as RECORD writes it ("sha256=..."), empty when none
+    qint64 recordSize = -1; // as RECORD declares it, -1 when none
+    qint64 archiveSize = -1; // -1: not in the archive
+    QString problem;        // the problems' messages, "; "-joined (empty when fine)
+
+    static QString statusName(Status s);   // "verified", "hash mismatch", "missing from the archive", ...
+    bool isProblem() const { return status != Status::Verified && status != Status::NotHashed; }
+};
+
 struct RecordStatus {
     bool present = false;
     bool verified = false;     // contents were hashed (false with --quick or when unreadable)
     bool ok = false;           // present and no problems
     int rows = 0;
     QList<RecordProblem> problems;
+    QList<RecordEntry> entries;   // every RECORD row (its order), then every member RECORD does not list
 };
 
 struct ExtensionReport {

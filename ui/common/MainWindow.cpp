@@ -190,6 +190,7 @@ void MainWindow::createMenus()
         showArea(ReleaseArea);
         m_releaseView->openFolderDialog();
     })->setStatusTip(tr("Check the wheels and sdist a CI run produced as one release"));
+    file->addAction(m_wheelsView->closeAction());
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
     file->addSeparator();

@@ -72,6 +72,15 @@ void Workspace::openSdist(const QString &path)
     Q_EMIT sdistOpened(QDir::cleanPath(QFileInfo(path).absoluteFilePath()));
 }
 
+void Workspace::closeWheel(const QString &path)
+{
+    const QString clean = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    m_wheels.removeAll(clean);
+    if (m_currentWheel == clean)
+        m_currentWheel = m_wheels.isEmpty() ? QString() : m_wheels.last();
+    Q_EMIT wheelClosed(clean);
+}
+
 void Workspace::reportBuild(bool succeeded, const QString &log, const QStringList &artifacts)
 {
     m_lastBuildLog = log;

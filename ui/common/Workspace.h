@@ -33,6 +33,9 @@ public:
     // A source distribution (.tar.gz and the other tar flavours): shown with the wheels, never taken
     // as the current wheel.
     void openSdist(const QString &path);
+    // Forgets a wheel or an sdist (the Wheels view's Close); the current wheel, if it was that one,
+    // becomes the last other wheel opened (or none).
+    void closeWheel(const QString &path);
     // Called by the build view when a build ends: its artifacts are listed, not opened.
     void reportBuild(bool succeeded, const QString &log, const QStringList &artifacts);
 
@@ -51,6 +54,7 @@ Q_SIGNALS:
     void projectOpened(const QString &dir);
     void wheelOpened(const QString &path);
     void sdistOpened(const QString &path);
+    void wheelClosed(const QString &path);
     void buildFinished(bool succeeded, const QString &log, const QStringList &artifacts);
     // Asks the Project view to apply edits to its documents (undoable, marked modified, saved by the user).
     void settingsEditRequested(const QString &summary, const QList<wb::SettingsEdit> &edits);

@@ -13,6 +13,7 @@
 #include "ui/common/Highlighting.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/common/SaveQuestion.h"
+#include "ui/common/WheelGuard.h"
 #include "ui/common/Workspace.h"
 #include "ui/project/NewProjectDialog.h"
 #include "ui/project/ProjectEmptyState.h"
@@ -61,6 +62,7 @@ ProjectView::ProjectView(Workspace *workspace, QWidget *parent)
     , m_watcher(new QFileSystemWatcher(this))
     , m_rawTimer(new QTimer(this))
 {
+    WheelGuard::install(); // combo boxes without focus ignore the wheel
     buildUi();
     refresh();
     m_rawTimer->setSingleShot(true);

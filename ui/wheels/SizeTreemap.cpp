@@ -1,6 +1,11 @@
 #include "ui/wheels/SizeTreemap.h"
 
+#include "core/common/SizeFormat.h"
+#include "ui/wheels/ItemText.h"
+
+#include <QHelpEvent>
 #include <QPainter>
+#include <QToolTip>
 
 #include <algorithm>
 
@@ -82,6 +87,32 @@ qint64 SizeTreemap::shownTotal() const
     return t;
 }
 
+QString SizeTreemap::toolTipAt(const QPoint &pos) const
+{
+    for (const auto &[rect, index] : m_placed) {
+        if (!rect.contains(pos))
+            continue;
+        const Item &it = m_items.at(index);
+        const double share = 100.0 * double(it.size) / double(std::max<qint64>(1, shownTotal()));
+        return tr("%1\n%2 (%3), %4% of what is shown").arg(it.label, formatSize(it.size), exactBytes(it.size)).arg(share, 0, 'f', 1);
+    }
+    return {};
+}
+
+bool SizeTreemap::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const QString text = toolTipAt(help->pos());
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), readableToolTip(text), this);
+        return true;
+    }
+    return QWidget::event(event);
+}
+
 void SizeTreemap::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
@@ -95,6 +126,9 @@ void SizeTreemap::paintEvent(QPaintEvent *)
         items.resize(400);
     QList<Placed> placed;
     squarify(items, QRectF(rect()).adjusted(1, 1, -1, -1), placed);
+    m_placed.clear();
+    for (const Placed &pl : std::as_const(placed))
+        m_placed.append({pl.rect, pl.index});
     const qint64 total = std::max<qint64>(1, shownTotal());
     for (const Placed &pl : std::as_const(placed)) {
         const Item &it = m_items.at(pl.index);

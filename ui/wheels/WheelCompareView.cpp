@@ -1,5 +1,8 @@
 #include "ui/wheels/WheelCompareView.h"
 
+#include "core/common/SizeFormat.h"
+#include "ui/wheels/ItemText.h"
+
 #include <QComboBox>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -14,14 +17,20 @@ namespace wb::ui {
 
 namespace {
 
-QString signedBytes(qint64 b)
+QString sizeOrDash(qint64 b)
 {
-    return (b > 0 ? QStringLiteral("+") : QString()) + QLocale().toString(b) + QStringLiteral(" B");
+    return b < 0 ? QStringLiteral("—") : formatSize(b);
 }
 
-QString bytesOrDash(qint64 b)
+// A row of the changes tree: elided text, the full text (or the exact bytes) in tooltips.
+QTreeWidgetItem *changeRow(QTreeWidgetItem *parent, const QStringList &cells, const QStringList &tips, bool sizes = false)
 {
-    return b < 0 ? QStringLiteral("—") : QLocale().toString(b) + QStringLiteral(" B");
+    auto *item = new QTreeWidgetItem(parent, cells);
+    for (int c = 0; c < cells.size(); ++c)
+        item->setToolTip(c, readableToolTip(c < tips.size() && !tips.at(c).isEmpty() ? tips.at(c) : cells.at(c)));
+    for (int c = 1; sizes && c < 4; ++c)
+        item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
+    return item;
 }
 
 } // namespace
@@ -45,7 +54,10 @@ WheelCompareView::WheelCompareView(QWidget *parent)
     m_changes = new QTreeWidget(this);
     m_changes->setObjectName(QStringLiteral("compareChanges"));
     m_changes->setHeaderLabels({tr("What"), tr("A"), tr("B"), tr("Change")});
+    makeColumnsResizable(m_changes->header());
     m_changes->header()->resizeSection(0, 380);
+    m_changes->setUniformRowHeights(true);
+    m_changes->setItemDelegateForColumn(0, new ElideDelegate(Qt::ElideMiddle, m_changes));
     layout->addWidget(m_changes, 1);
 
     m_watcher = new QFutureWatcher<WheelComparisonResult>(this);
@@ -136,12 +148,15 @@ void WheelCompareView::showResult(const WheelComparisonResult &r)
                        .arg(c.added.size())
                        .arg(c.removed.size())
                        .arg(c.changed.size())
-                       .arg(signedBytes(c.sizeDelta), signedBytes(c.fileSizeDelta));
+                       .arg(formatSizeDelta(c.sizeDelta), formatSizeDelta(c.fileSizeDelta));
     if (c.policyA != c.policyB)
         text += tr("; policy %1 → %2").arg(c.policyA.isEmpty() ? QStringLiteral("—") : c.policyA, c.policyB.isEmpty() ? QStringLiteral("—") : c.policyB);
     if (c.identicalContents())
         text += tr("; same contents");
+    for (const auto &r : c.renamedFolders)
+        text += tr("\nRenamed: %1 → %2").arg(r.first, r.second);
     m_summary->setText(text);
+    m_summary->setToolTip(tr("Unpacked size: %1\nFile size: %2").arg(exactBytesDelta(c.sizeDelta), exactBytesDelta(c.fileSizeDelta)));
 
     auto group = [this](const QString &title, qsizetype n) {
         auto *g = new QTreeWidgetItem(m_changes, {QStringLiteral("%1 (%2)").arg(title).arg(n)});
@@ -152,9 +167,17 @@ void WheelCompareView::showResult(const WheelComparisonResult &r)
         if (list.isEmpty())
             return;
         QTreeWidgetItem *g = group(title, list.size());
-        for (const WheelComparison::Change &ch : list)
-            new QTreeWidgetItem(g, {ch.path, bytesOrDash(ch.sizeA), bytesOrDash(ch.sizeB),
-                                    ch.sizeA >= 0 && ch.sizeB >= 0 ? signedBytes(ch.sizeB - ch.sizeA) : QString()});
+        for (const WheelComparison::Change &ch : list) {
+            const bool both = ch.sizeA >= 0 && ch.sizeB >= 0;
+            const QString what = ch.pathB.isEmpty() ? ch.path : tr("%1 → %2").arg(ch.path, ch.pathB);
+            QString delta = both ? formatSizeDelta(ch.sizeB - ch.sizeA) : QString();
+            if (!ch.pathB.isEmpty() && !ch.contentChanged)
+                delta = tr("moved");
+            changeRow(g, {what, sizeOrDash(ch.sizeA), sizeOrDash(ch.sizeB), delta},
+                      {what, ch.sizeA >= 0 ? exactBytes(ch.sizeA) : QString(), ch.sizeB >= 0 ? exactBytes(ch.sizeB) : QString(),
+                       both ? exactBytesDelta(ch.sizeB - ch.sizeA) : QString()},
+                      true);
+        }
     };
     files(tr("Added"), c.added);
     files(tr("Removed"), c.removed);
@@ -162,14 +185,14 @@ void WheelCompareView::showResult(const WheelComparisonResult &r)
     if (!c.tagsAdded.isEmpty() || !c.tagsRemoved.isEmpty()) {
         QTreeWidgetItem *g = group(tr("Tags"), c.tagsAdded.size() + c.tagsRemoved.size());
         for (const QString &t : c.tagsRemoved)
-            new QTreeWidgetItem(g, {t, tr("yes"), tr("no"), tr("removed")});
+            changeRow(g, {t, tr("yes"), tr("no"), tr("removed")}, {});
         for (const QString &t : c.tagsAdded)
-            new QTreeWidgetItem(g, {t, tr("no"), tr("yes"), tr("added")});
+            changeRow(g, {t, tr("no"), tr("yes"), tr("added")}, {});
     }
     if (!c.metadataChanges.isEmpty()) {
         QTreeWidgetItem *g = group(tr("Metadata"), c.metadataChanges.size());
         for (const auto &m : c.metadataChanges)
-            new QTreeWidgetItem(g, {m.first, m.second.first, m.second.second, QString()});
+            changeRow(g, {m.first, m.second.first, m.second.second, QString()}, {});
     }
     m_changes->expandAll();
 }

@@ -6,21 +6,24 @@
 #include <QFutureWatcher>
 #include <QWidget>
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
 class QSortFilterProxyModel;
-class QStandardItemModel;
 class QTabWidget;
-class QTableWidget;
-class QTextBrowser;
 class QTreeView;
 class QTreeWidget;
 
 namespace wb::ui {
 
+class ExtensionsTree;
+class FilesModel;
+class FindingsTree;
+class MetadataTable;
+class RecordPage;
 class SizeTreemap;
 class WheelCompareView;
 class Workspace;
@@ -48,6 +51,9 @@ public:
     // Adds a wheel or an sdist to the list (once) and, with select, shows it.
     void addWheel(const QString &path, bool select = true);
     QStringList wheelPaths() const;
+    // Removes a file from the list (and the workspace); closing the one shown shows a neighbour.
+    void closeWheel(const QString &path);
+    QAction *closeAction() const { return m_closeAction; }
     bool currentIsSdist() const { return m_current.isSdist; }
     const WheelReport &currentReport() const { return m_current.wheel; }
     const SdistReport &currentSdist() const { return m_current.sdist; }
@@ -58,18 +64,18 @@ Q_SIGNALS:
     void reportReady(const QString &path);
 
 private:
-    struct FileRow {
-        QString path;
-        qint64 size = 0;
-        qint64 compressed = -1;   // -1: not stored per file (sdists are compressed as a whole)
-        QString note;             // symlink target, ...
-    };
+    QWidget *makeList();
+    QWidget *makeFilesPage();
+    QWidget *makeSizeMapPage();
+    void connectWorkspace();
     void onProjectOpened(const QString &dir);
+    void removeFromList(const QString &path);
+    void showEmpty();
     void inspect(const QString &path);
     void showResult(const InspectedFile &result);
     void showWheel(const WheelReport &report);
     void showSdist(const SdistReport &report);
-    void fillFiles(const QList<FileRow> &rows, qint64 total, bool perFileCompression);
+    void showFiles();
     void fillFindings(const FindingList &findings);
     void updateSizeMap();
 
@@ -77,17 +83,18 @@ private:
     QListWidget *m_list = nullptr;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_summary = nullptr;
-    QStandardItemModel *m_filesModel = nullptr;
+    QAction *m_closeAction = nullptr;
+    FilesModel *m_filesModel = nullptr;
     QSortFilterProxyModel *m_filesProxy = nullptr;
     QTreeView *m_files = nullptr;
     QLineEdit *m_filter = nullptr;
-    QTableWidget *m_metadata = nullptr;
-    QTableWidget *m_record = nullptr;
-    QTextBrowser *m_extensions = nullptr;
+    MetadataTable *m_metadata = nullptr;
+    RecordPage *m_record = nullptr;
+    ExtensionsTree *m_extensions = nullptr;
     SizeTreemap *m_treemap = nullptr;
     QComboBox *m_mapSource = nullptr;
     QCheckBox *m_hideDebug = nullptr;
-    QTreeWidget *m_findings = nullptr;
+    FindingsTree *m_findings = nullptr;
     WheelCompareView *m_compare = nullptr;
     QFutureWatcher<InspectedFile> *m_watcher = nullptr;
     QString m_pending;   // the path whose result we wait for

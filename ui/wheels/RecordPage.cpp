@@ -1,0 +1,122 @@
+#include "ui/wheels/RecordPage.h"
+
+#include "ui/wheels/ItemText.h"
+#include "ui/wheels/RecordFilterModel.h"
+#include "ui/wheels/RecordModel.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace wb::ui {
+
+RecordPage::RecordPage(QWidget *parent)
+    : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("recordSummary"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_summary);
+
+    auto *filters = new QHBoxLayout;
+    m_pathFilter = new QLineEdit(this);
+    m_pathFilter->setObjectName(QStringLiteral("recordFilter"));
+    m_pathFilter->setPlaceholderText(tr("Filter by path"));
+    m_pathFilter->setClearButtonEnabled(true);
+    m_status = new QComboBox(this);
+    m_status->setObjectName(QStringLiteral("recordStatus"));
+    m_status->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    filters->addWidget(m_pathFilter, 1);
+    filters->addWidget(m_status);
+    layout->addLayout(filters);
+
+    m_model = new RecordModel(this);
+    m_filter = new RecordFilterModel(m_model, this);
+    m_view = new QTreeView(this);
+    m_view->setObjectName(QStringLiteral("recordEntries"));
+    m_view->setModel(m_filter);
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setSortingEnabled(true);
+    m_view->setAllColumnsShowFocus(true);
+    m_view->setWordWrap(false);
+    makeColumnsResizable(m_view->header());
+    m_view->setItemDelegate(new ElideDelegate(Qt::ElideRight, m_view));
+    m_view->setItemDelegateForColumn(RecordModel::PathColumn, new ElideDelegate(Qt::ElideMiddle, m_view));
+    m_view->setItemDelegateForColumn(RecordModel::DigestColumn, new ElideDelegate(Qt::ElideMiddle, m_view));
+    m_view->header()->resizeSection(RecordModel::PathColumn, 300);
+    m_view->header()->resizeSection(RecordModel::StatusColumn, 175);
+    m_view->header()->resizeSection(RecordModel::SizeColumn, 90);
+    m_view->header()->resizeSection(RecordModel::DigestColumn, 150);
+    m_view->sortByColumn(-1, Qt::AscendingOrder);   // RECORD's own order until the user sorts
+    layout->addWidget(m_view, 1);
+
+    connect(m_pathFilter, &QLineEdit::textChanged, m_filter, &RecordFilterModel::setPathFilter);
+    connect(m_status, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setStatusFilter(m_status->currentData().isValid() ? m_status->currentData().toInt() : RecordFilterModel::AnyStatus);
+    });
+    clear();
+}
+
+void RecordPage::clear()
+{
+    setRecord({});
+}
+
+void RecordPage::setRecord(const RecordStatus &r)
+{
+    m_model->setEntries(r.entries);
+    int problems = 0;
+    for (const RecordEntry &e : r.entries)
+        problems += e.isProblem() ? 1 : 0;
+    const QLocale locale;
+    const QString rows = r.rows == 1 ? tr("1 row") : tr("%1 rows").arg(locale.toString(r.rows));
+    QString text;
+    if (!r.present && r.entries.isEmpty())
+        text = tr("No RECORD.");
+    else if (!r.present)
+        text = tr("No RECORD: none of the %1 files is listed.").arg(locale.toString(r.entries.size()));
+    else if (r.ok)
+        text = r.verified ? tr("%1, every hash and size verified.").arg(rows) : tr("%1, consistent; contents not hashed.").arg(rows);
+    else
+        text = problems == 1 ? tr("%1; 1 entry with a problem.").arg(rows) : tr("%1; %2 entries with problems.").arg(rows, locale.toString(problems));
+    m_summary->setText(text);
+    fillStatusCombo();
+    // With problems, show them first; otherwise everything.
+    const int index = m_status->findData(problems > 0 ? RecordFilterModel::AnyProblem : RecordFilterModel::AnyStatus);
+    m_status->setCurrentIndex(std::max(0, index));
+}
+
+void RecordPage::fillStatusCombo()
+{
+    const QSignalBlocker block(m_status);
+    m_status->clear();
+    const QList<RecordEntry> &entries = m_model->entries();
+    int problems = 0;
+    for (const RecordEntry &e : entries)
+        problems += e.isProblem() ? 1 : 0;
+    const QLocale locale;
+    m_status->addItem(tr("All entries (%1)").arg(locale.toString(entries.size())), RecordFilterModel::AnyStatus);
+    m_status->addItem(tr("Problems (%1)").arg(locale.toString(problems)), RecordFilterModel::AnyProblem);
+    for (auto s : {RecordEntry::Status::Verified, RecordEntry::Status::NotHashed, RecordEntry::Status::HashMismatch, RecordEntry::Status::SizeMismatch,
+                   RecordEntry::Status::Missing, RecordEntry::Status::NotListed, RecordEntry::Status::Invalid}) {
+        const int n = m_model->count(s);
+        m_status->addItem(QStringLiteral("%1 (%2)").arg(RecordEntry::statusName(s), locale.toString(n)), int(s));
+    }
+    m_status->setCurrentIndex(-1);
+    m_filter->setStatusFilter(RecordFilterModel::AnyStatus);
+}
+
+QString RecordPage::summaryText() const
+{
+    return m_summary->text();
+}
+
+} // namespace wb::ui
