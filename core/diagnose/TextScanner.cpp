@@ -49,7 +49,7 @@ const QList<Rule> &rules()
         {"no-interpreter", rx(R"(Couldn't find any python interpreters|Python interpreter `([^`]+)` doesn't exist|None of the found Python interpreters)")},
         {"interpreter-platform-unknown", rx(R"(Failed to determine python platform)")},
         {"interpreter-found", rx(R"(🐍 Found (CPython|PyPy|GraalPy) (\d+\.\d+)\S*(?: at (\S+))?)")},
-        {"module-name-dash", rx(R"(The module name must not contain a minus)")},
+        {"module-name-dash", rx(R"(The module name must not contains? a minus)")},
         {"version-missing", rx(R"(Cannot build without valid version information|`project\.version` field is required in pyproject\.toml unless it is present in the `project\.dynamic` list)")},
         {"python-source-missing", rx(R"(Failed to normalize python source path `([^`]+)`|python-source is set to `([^`]+)` but)")},
         {"rust-target-missing", rx(R"(error\[E0463\]: can't find crate for `(?:core|std)`)")},
