@@ -52,7 +52,8 @@ void detectRustErrors(DetectorContext &ctx)
     Finding &f = ctx.add(QStringLiteral("rust-compile-error"),
                          own.size() > 1 ? message + QStringLiteral(" (and %1 more)").arg(own.size() - 1) : message, evidence);
     f.rank = 40;
-    f.confidence = first.location.isEmpty() ? Confidence::Medium : Confidence::High;
+    // The code does not compile, certainly; as the cause, a deeper one (an API change, a version mismatch) may stand behind it.
+    f.confidence = first.location.isEmpty() ? Confidence::Low : Confidence::Medium;
     f.fix.commands.clear();
     for (const QString &c : std::as_const(codes))
         f.fix.commands << QStringLiteral("rustc --explain %1").arg(c.mid(1, c.size() - 2));

@@ -107,6 +107,9 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
             hit.message += QStringLiteral(" The text shows maturin %1%2.")
                                .arg(f.maturin.toString(), f.maturin < v("1.9.0") ? QStringLiteral(": upgrade it") : QString());
     }
+    if (hit.id == QLatin1String("system-library-missing") && hit.tag == QLatin1String("link")
+        && hit.message.contains(QLatin1String("'python")))
+        hit.confidence = Confidence::Low;  // -lpython: an embedding build without the dev package, or a crate linking libpython
     if (hit.id == QLatin1String("maturin-unpinned") && !text.contains(QLatin1String("maturin")))
         return false;
     if (hit.id == QLatin1String("sdist-missing-files") && !f.sourceBuild && !text.contains(QLatin1String("pip-install"))

@@ -94,6 +94,14 @@ void textOnlyConfidence(DetectorContext &ctx)
         if (f && onlyFromText(*f) && int(f->confidence) < int(level))
             f->confidence = level;
     }
+    // A standard-library extension (lib-dynload) cannot have been built for another interpreter: the process
+    // did not make libpython's symbols visible (an embedding program), so "wrong interpreter" is only a lead.
+    if (Finding *f = ctx.find(QStringLiteral("wrong-interpreter"))) {
+        for (const EvidenceRef &e : std::as_const(f->evidence)) {
+            if (e.text.contains(QLatin1String("/lib-dynload/")))
+                f->confidence = Confidence::Low;
+        }
+    }
 }
 
 struct Line {
@@ -142,8 +150,9 @@ QList<Line> decisiveLines(const Evidence &e)
 
 void addUnrecognised(DetectorContext &ctx)
 {
+    // Any error, or any cause the text itself names with some confidence, is an answer already.
     for (const Finding &f : ctx.findings()) {
-        if (f.severity == Severity::Error)
+        if (f.severity == Severity::Error || (fromText(f) && f.confidence != Confidence::Low))
             return;
     }
     const QList<Line> lines = decisiveLines(ctx.evidence());

@@ -50,7 +50,11 @@ TextFacts TextFacts::read(const QString &input)
     f.freeThreaded = ft.match(text).hasMatch();
     static const QRegularExpression arrow(QStringLiteral(R"re(^\s*--> (\S+?):\d+:\d+)re"), QRegularExpression::MultilineOption);
     f.firstLocation = arrow.match(text).captured(1);
-    f.pythonTraceback = text.contains(QLatin1String("Traceback (most recent call last)"));
+    // A traceback, or the tail of one (an excerpt): 'File "x.py", line N' frames or an exception line.
+    static const QRegularExpression traceback(QStringLiteral(
+        R"re(Traceback \(most recent call last\)|^\s*File "[^"]+\.py", line \d+|^\s*[A-Z]\w*(?:Error|Exception): )re"),
+        QRegularExpression::MultilineOption);
+    f.pythonTraceback = traceback.match(text).hasMatch();
     return f;
 }
 
