@@ -132,8 +132,11 @@ QList<Line> decisiveLines(const Evidence &e)
         R"re(exit (?:status|code)[: ]+\d+|returned non-zero exit status \d+|failed with (?:exit )?code \d+|exit code \d+|signal \d+)re"));
     static const QRegularExpression wrapper(QStringLiteral(R"re(^(?:error: subprocess-exited-with-error|ERROR: Failed building wheel|error: metadata-generation-failed|Caused by: Failed to build a native library through cargo))re"));
     QList<Line> out;
+    Line firstWrapper;  // quoted only when nothing says more
     bool haveError = false, haveCrate = false, haveStatus = false;
     for (const Line &l : inputLines(e)) {
+        if (firstWrapper.number == 0 && wrapper.match(l.text).hasMatch())
+            firstWrapper = l;
         if (!haveError && firstError.match(l.text).hasMatch() && !wrapper.match(l.text).hasMatch()) {
             out << l;
             haveError = true;
@@ -145,6 +148,8 @@ QList<Line> decisiveLines(const Evidence &e)
             haveStatus = true;
         }
     }
+    if (!haveError && firstWrapper.number > 0)
+        out.prepend(firstWrapper);
     return out;
 }
 
