@@ -172,7 +172,7 @@ void TroubleshootingView::showFindings(const QList<diagnose::Finding> &findings)
             }
             auto *item = new QTreeWidgetItem(group, {f.title, confidenceLabel(f.confidence), f.id});
             item->setData(0, FindingIndexRole, int(i));
-            item->setToolTip(0, f.message);
+            item->setToolTip(0, f.message.isEmpty() ? f.title : f.title + QStringLiteral("\n\n") + f.message);
             item->setToolTip(1, confidenceToolTip(f.confidence));
             if (!current || f.id == previous)
                 current = item;
