@@ -110,6 +110,8 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
     if (hit.id == QLatin1String("system-library-missing") && hit.tag == QLatin1String("link")
         && hit.message.contains(QLatin1String("'python")))
         hit.confidence = Confidence::Low;  // -lpython: an embedding build without the dev package, or a crate linking libpython
+    if (hit.id == QLatin1String("abi3-forward-compatibility") && hit.text.contains(QLatin1String("to suppress this check")))
+        return false;  // PyO3's own hint in the too-new message, not a build that used the switch
     if (hit.id == QLatin1String("maturin-unpinned") && !text.contains(QLatin1String("maturin")))
         return false;
     if (hit.id == QLatin1String("sdist-missing-files") && !f.sourceBuild && !text.contains(QLatin1String("pip-install"))

@@ -25,8 +25,9 @@ struct Rule {
 
 Rule rule(const char *id, const char *tag, Confidence c, int rank, const char *message, const char *pattern)
 {
-    return {id, tag, c, rank, message,
-            QRegularExpression(QString::fromUtf8(pattern), QRegularExpression::UseUnicodePropertiesOption)};
+    QRegularExpression re(QString::fromUtf8(pattern), QRegularExpression::UseUnicodePropertiesOption);
+    re.optimize();
+    return {id, tag, c, rank, message, re};
 }
 
 // Sources of the wordings: pyo3-build-config (impl_.rs, errors), pyo3's module initialisation (impl_/pymodule.rs),
@@ -216,7 +217,12 @@ QList<RuleHit> FailureRules::scan(const QString &input)
         const QString &line = lines.at(i);
         if (line.trimmed().isEmpty())
             continue;
-        const QString next = i + 1 < lines.size() ? lines.at(i + 1).trimmed() : QString();
+        QString next = i + 1 < lines.size() ? lines.at(i + 1).trimmed() : QString();
+        // A line of its own kind (cargo's progress, a new diagnostic) does not continue a wrapped message.
+        static const QRegularExpression ownLine(QStringLiteral(
+            R"re(^(?:Compiling|Checking|Downloaded|Downloading|Fresh|Running|Finished|Building|Updating|Locking|Adding|warning|error|Error|ERROR|Caused by|note:|help:|-->|=|\||\d+ \|))re"));
+        if (next.size() > 300 || ownLine.match(next).hasMatch())
+            next.clear();
         const QString joined = line + QLatin1Char(' ') + next;
         for (const Rule &r : rules()) {
             QRegularExpressionMatch m = r.re.match(line);

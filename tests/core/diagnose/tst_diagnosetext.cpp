@@ -209,6 +209,9 @@ private Q_SLOTS:
         QList<Finding> findings = diagnoseText(tooNew, true);
         QCOMPARE(findings.first().id, QStringLiteral("pyo3-python-too-new"));
         QVERIFY2(findings.first().message.contains(QLatin1String("PyO3 0.24.1")), qPrintable(findings.first().message));
+        // PyO3's own hint is not a build that used the forward-compatibility switch.
+        findings = diagnoseText(tooNew + QStringLiteral("  = help: set PYO3_USE_ABI3_FORWARD_COMPATIBILITY=1 to suppress this check and build anyway using the stable ABI\n"), true);
+        QCOMPARE(wb::test::ids(findings), QStringList{QStringLiteral("pyo3-python-too-new")});
 
         const QString tag = QStringLiteral("ERROR: pkg-0.1.0-cp311-cp311-macosx_11_3_arm64.whl is not a supported wheel on this platform.\n");
         findings = diagnoseText(tag, false);
