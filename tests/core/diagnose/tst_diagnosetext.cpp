@@ -154,7 +154,7 @@ private Q_SLOTS:
                               "error: could not compile `foo` (lib) due to 1 previous error\n")
             << QStringLiteral("dependency-compile-error");
         QTest::newRow("error in the project")
-            << QStringLiteral("   Compiling mypkg v0.1.0 (/work/mypkg)\nerror[E0425]: cannot find value `x` in this scope\n"
+            << QStringLiteral("   Compiling mypkg v0.1.0 (/home/u/mypkg)\nerror[E0425]: cannot find value `x` in this scope\n"
                               "  --> src/lib.rs:7:5\nerror: could not compile `mypkg` (lib) due to 1 previous error\n")
             << QStringLiteral("rust-compile-error");
         QTest::newRow("build script of a -sys crate with pkg-config")
