@@ -32,7 +32,8 @@ QString usage()
         "  --log FILE|-       a maturin/cargo build log (- reads standard input)\n"
         "  --error TEXT       an error message (ImportError traceback, pip or maturin output)\n"
         "  --error-file FILE  the same, from a file\n"
-        "  --json             findings as JSON: [{id, severity, title, message, why, evidence, fix, links}]\n"
+        "  --json             findings as JSON: {schema_version: 2, findings: [{id, severity, confidence, title,\n"
+        "                     message, why, evidence, decisive_lines, fix, links}]}\n"
         "  --apply ID         apply the configuration edits of finding ID to the project and print the diff\n"
         "\n"
         "Exit codes: 0 no findings (or the fix was applied), 1 findings, 2 unusable input.\n");
@@ -159,7 +160,7 @@ int runDiagnose(CommandContext &ctx)
     }
 
     if (json) {
-        ctx.out << QString::fromUtf8(QJsonDocument(diagnose::findingsToJson(findings)).toJson(QJsonDocument::Indented));
+        ctx.out << QString::fromUtf8(QJsonDocument(diagnose::diagnosisToJson(findings)).toJson(QJsonDocument::Indented));
     } else if (findings.isEmpty()) {
         ctx.out << "No problems found.\n";
     } else {

@@ -33,6 +33,16 @@ Severity severityFromName(const QString &name, bool *ok)
     return Severity::Error;
 }
 
+QString confidenceName(Confidence c)
+{
+    switch (c) {
+    case Confidence::High: return QStringLiteral("high");
+    case Confidence::Medium: return QStringLiteral("medium");
+    case Confidence::Low: return QStringLiteral("low");
+    }
+    return QStringLiteral("low");
+}
+
 namespace {
 
 QStringList strings(const QJsonValue &v)
@@ -118,6 +128,8 @@ Catalogue Catalogue::fromJson(const QByteArray &json, QString *error)
         e.why = o.value(u"why").toString();
         e.recognised = strings(o.value(u"recognised"));
         e.links = strings(o.value(u"links"));
+        e.since = o.value(u"since").toString();
+        e.fixedIn = o.value(u"fixed-in").toString();
         if (e.title.isEmpty() || e.why.isEmpty() || e.recognised.isEmpty() || e.links.isEmpty())
             return fail(where + QStringLiteral(": title, why, recognised and links are required"));
         for (const QString &link : std::as_const(e.links)) {

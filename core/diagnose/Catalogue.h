@@ -18,6 +18,8 @@ struct CatalogueEntry {
     QStringList recognised;
     Fix fix;
     QStringList links;
+    QString since;    // the maturin/PyO3/tool version the problem appeared in, where it matters
+    QString fixedIn;  // the version that fixed it (regressions)
 };
 
 // The troubleshooting catalogue (resources/catalogue/catalogue.json).

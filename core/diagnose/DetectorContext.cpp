@@ -11,6 +11,7 @@ namespace wb::diagnose {
 DetectorContext::DetectorContext(const Evidence &evidence, const Catalogue &catalogue)
     : m_evidence(evidence)
     , m_catalogue(catalogue)
+    , m_facts(TextFacts::read(evidence.errorText + QLatin1Char('\n') + evidence.logText))
 {
     const QList<TextMatch> errors = TextScanner::scan(evidence.errorText);
     for (const TextMatch &m : errors)
@@ -105,6 +106,20 @@ Finding &DetectorContext::add(const QString &id, const QString &message, const Q
     }
     m_findings << f;
     return m_findings.last();
+}
+
+bool DetectorContext::remove(const QString &id)
+{
+    return m_findings.removeIf([&id](const Finding &f) { return f.id == id; }) > 0;
+}
+
+Finding *DetectorContext::find(const QString &id)
+{
+    for (Finding &f : m_findings) {
+        if (f.id == id)
+            return &f;
+    }
+    return nullptr;
 }
 
 EvidenceRef DetectorContext::ref(const SourcedMatch &m)

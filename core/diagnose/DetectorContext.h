@@ -3,6 +3,7 @@
 #include "core/diagnose/Catalogue.h"
 #include "core/diagnose/Evidence.h"
 #include "core/diagnose/Finding.h"
+#include "core/diagnose/TextFacts.h"
 #include "core/diagnose/TextScanner.h"
 
 namespace wb::diagnose {
@@ -23,12 +24,17 @@ public:
     const ProjectFacts &project() const { return m_evidence.project; }
     const WheelFacts &wheel() const { return m_evidence.wheel; }
     const Catalogue &catalogue() const { return m_catalogue; }
+    const TextFacts &facts() const { return m_facts; }  // of the pasted text and the log together
     QList<SourcedMatch> matches(const QString &kind) const;
     bool has(const QString &id) const;
 
     // Adds a finding (title, why, fix and links from the catalogue entry `id`) or, when one with the
     // same id exists, adds the evidence to it. Returns it for the detector to refine.
     Finding &add(const QString &id, const QString &message, const QList<EvidenceRef> &evidence);
+    // Drops the finding `id` (a symptom of a cause found since). Returns whether there was one.
+    bool remove(const QString &id);
+    const QList<Finding> &findings() const { return m_findings; }
+    Finding *find(const QString &id);
 
     // Evidence helpers.
     static EvidenceRef ref(const SourcedMatch &m);
@@ -47,6 +53,7 @@ private:
     const Evidence &m_evidence;
     const Catalogue &m_catalogue;
     QList<SourcedMatch> m_matches;
+    TextFacts m_facts;
     QList<Finding> m_findings;
 };
 
@@ -55,5 +62,7 @@ void detectImportProblems(DetectorContext &ctx);       // ImportError, ModuleNot
 void detectPackagingProblems(DetectorContext &ctx);    // manylinux audit, tags, abi3, debug info
 void detectEnvironmentProblems(DetectorContext &ctx);  // tools, venv, interpreters, rustc errors
 void detectConfigProblems(DetectorContext &ctx);       // pyproject.toml / Cargo.toml settings
+void detectBuildFailures(DetectorContext &ctx);        // toolchains, build scripts, interpreters, regressions
+void settleFindings(DetectorContext &ctx);             // root cause over symptom; one unrecognised-failure when nothing fits
 
 } // namespace wb::diagnose

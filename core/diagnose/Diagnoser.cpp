@@ -12,10 +12,18 @@ QList<Finding> Diagnoser::diagnose(const Evidence &evidence, const Catalogue &ca
     detectEnvironmentProblems(ctx);
     detectImportProblems(ctx);
     detectPackagingProblems(ctx);
-    detectConfigProblems(ctx);  // last: completes findings of the others with the settings that cause them
+    detectConfigProblems(ctx);  // completes findings of the others with the settings that cause them
+    detectBuildFailures(ctx);
+    settleFindings(ctx);        // last: a specific cause suppresses the generic one
     QList<Finding> findings = ctx.takeFindings();
-    std::stable_sort(findings.begin(), findings.end(),
-                     [](const Finding &a, const Finding &b) { return int(a.severity) < int(b.severity); });
+    // Errors first; among them the more specific cause, then the surer one.
+    std::stable_sort(findings.begin(), findings.end(), [](const Finding &a, const Finding &b) {
+        if (a.severity != b.severity)
+            return int(a.severity) < int(b.severity);
+        if (a.rank != b.rank)
+            return a.rank > b.rank;
+        return int(a.confidence) < int(b.confidence);
+    });
     return findings;
 }
 

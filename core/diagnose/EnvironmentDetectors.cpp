@@ -11,25 +11,49 @@ void simple(DetectorContext &ctx, const char *kind, const char *id, const QStrin
         ctx.add(QString::fromLatin1(id), message, {DetectorContext::ref(m)});
 }
 
+// rustc errors located in the project's own sources: "error[E...]" or an error with a "-->" location, not a
+// cargo or pip summary ("error: build failed"), and not in a crate from a registry or git checkout.
 void detectRustErrors(DetectorContext &ctx)
 {
-    const QList<SourcedMatch> errors = ctx.matches(QStringLiteral("rust-error"));
-    if (errors.isEmpty())
+    QList<SourcedMatch> own, dependency;
+    for (const SourcedMatch &m : ctx.matches(QStringLiteral("rust-error"))) {
+        if (m.match.args.value(0).isEmpty() && m.match.location.isEmpty())
+            continue;
+        const bool inDependency = TextFacts::isDependencyPath(m.match.location)
+            || (m.match.location.isEmpty() && !ctx.facts().failedCrates.isEmpty()
+                && ctx.facts().registryCrates.contains(ctx.facts().failedCrates.first())
+                && !ctx.facts().localCrates.contains(ctx.facts().failedCrates.first()));
+        (inDependency ? dependency : own) << m;
+    }
+    if (own.isEmpty() && !dependency.isEmpty()) {
+        const TextMatch &first = dependency.first().match;
+        Finding &f = ctx.add(QStringLiteral("dependency-compile-error"),
+                             QStringLiteral("A dependency does not compile (%1%2): not the project's code.")
+                                 .arg(first.location.isEmpty() ? QString() : first.location + QStringLiteral(": "), first.args.value(1)),
+                             {DetectorContext::ref(dependency.first())});
+        f.confidence = Confidence::Low;
+        f.rank = 25;
+        return;
+    }
+    if (own.isEmpty())
         return;
     QList<EvidenceRef> evidence;
     QStringList codes;
-    for (const SourcedMatch &m : errors) {
+    for (const SourcedMatch &m : std::as_const(own)) {
         evidence << DetectorContext::ref(m);
         const QString code = m.match.args.value(0);
         if (!code.isEmpty() && !codes.contains(code))
             codes << code;
     }
-    const TextMatch &first = errors.first().match;
+    const TextMatch &first = own.first().match;
     const QString message = first.location.isEmpty()
         ? QStringLiteral("rustc: %1").arg(first.args.value(1))
         : QStringLiteral("rustc at %1: %2 %3").arg(first.location, first.args.value(0), first.args.value(1)).simplified();
     Finding &f = ctx.add(QStringLiteral("rust-compile-error"),
-                         errors.size() > 1 ? message + QStringLiteral(" (and %1 more)").arg(errors.size() - 1) : message, evidence);
+                         own.size() > 1 ? message + QStringLiteral(" (and %1 more)").arg(own.size() - 1) : message, evidence);
+    f.rank = 40;
+    // The code does not compile, certainly; as the cause, a deeper one (an API change, a version mismatch) may stand behind it.
+    f.confidence = first.location.isEmpty() ? Confidence::Low : Confidence::Medium;
     f.fix.commands.clear();
     for (const QString &c : std::as_const(codes))
         f.fix.commands << QStringLiteral("rustc --explain %1").arg(c.mid(1, c.size() - 2));
@@ -52,6 +76,14 @@ void detectEnvironmentProblems(DetectorContext &ctx)
     simple(ctx, "no-venv", "no-virtualenv", QStringLiteral("maturin develop found no usable virtual environment."));
     for (const SourcedMatch &m : ctx.matches(QStringLiteral("no-interpreter"))) {
         const QString named = m.match.args.value(0);
+        // A path given with -i that is not there (or not usable here) is the wrong interpreter, not a missing one.
+        if (named.contains(QLatin1Char('/')) || named.contains(QLatin1Char('\\'))) {
+            Finding &f = ctx.add(QStringLiteral("wrong-interpreter"),
+                                 QStringLiteral("The interpreter path '%1' given to maturin does not exist here.").arg(named),
+                                 {DetectorContext::ref(m)});
+            f.confidence = Confidence::Medium;
+            continue;
+        }
         ctx.add(QStringLiteral("no-python-interpreter"),
                 named.isEmpty() ? QStringLiteral("maturin found no Python interpreter to build for.")
                                 : QStringLiteral("The interpreter '%1' given to maturin does not exist.").arg(named),

@@ -13,6 +13,12 @@ enum class Severity { Error, Warning, Info };
 QString severityName(Severity s);
 Severity severityFromName(const QString &name, bool *ok = nullptr);
 
+// How sure a finding is of its cause: High, the message names it (or the project shows it);
+// Medium, the message usually means it; Low, a lead to check, not a verdict.
+enum class Confidence { High, Medium, Low };
+
+QString confidenceName(Confidence c);
+
 // A configuration change described as data: in `file` (relative to the project folder), in the
 // table `table` (dotted, e.g. "tool.maturin"), set `key` to the TOML value `value` or remove it.
 struct ConfigEdit {
@@ -41,6 +47,9 @@ struct Finding {
     QList<EvidenceRef> evidence;
     Fix fix;
     QStringList links;
+    Confidence confidence = Confidence::High;
+    QStringList decisiveLines;  // the input lines the verdict rests on (first error, failing crate, exit status)
+    int rank = 50;              // among findings of one severity: the more specific cause higher (not shown)
 };
 
 } // namespace wb::diagnose

@@ -40,6 +40,8 @@ QJsonObject findingToJson(const Finding &f)
                           {QStringLiteral("steps"), toArray(f.fix.steps)}};
     return {{QStringLiteral("id"), f.id},
             {QStringLiteral("severity"), severityName(f.severity)},
+            {QStringLiteral("confidence"), confidenceName(f.confidence)},
+            {QStringLiteral("decisive_lines"), toArray(f.decisiveLines)},
             {QStringLiteral("title"), f.title},
             {QStringLiteral("message"), f.message},
             {QStringLiteral("why"), f.why},
@@ -56,9 +58,14 @@ QJsonArray findingsToJson(const QList<Finding> &findings)
     return a;
 }
 
+QJsonObject diagnosisToJson(const QList<Finding> &findings)
+{
+    return {{QStringLiteral("schema_version"), DiagnoseSchemaVersion}, {QStringLiteral("findings"), findingsToJson(findings)}};
+}
+
 QString findingToText(const Finding &f)
 {
-    QString out = QStringLiteral("%1 [%2] %3\n").arg(severityName(f.severity), f.id, f.title);
+    QString out = QStringLiteral("%1 [%2] %3 (confidence: %4)\n").arg(severityName(f.severity), f.id, f.title, confidenceName(f.confidence));
     if (!f.message.isEmpty())
         out += QStringLiteral("  %1\n").arg(f.message);
     if (!f.evidence.isEmpty()) {

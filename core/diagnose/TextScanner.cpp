@@ -25,7 +25,7 @@ QRegularExpression rx(const char *pattern)
 const QList<Rule> &rules()
 {
     static const QList<Rule> all = {
-        {"pyinit-import", rx(R"(dynamic module does not define module export function \((?:PyInit|PyModExport)_(\w+)\))")},
+        {"pyinit-import", rx(R"(dynamic module does not define (?:module export|init) function \((?:PyInit|PyModExport)_(\w+)\))")},
         {"pyinit-build", rx(R"(Couldn't find the symbol `PyInit_(\w+)`)")},
         {"module-not-found", rx(R"(ModuleNotFoundError: No module named '([^']+)')")},
         {"cannot-import-name", rx(R"(ImportError: cannot import name '([^']+)' from '([^']+)')")},
@@ -38,7 +38,7 @@ const QList<Rule> &rules()
         {"external-newer-symbols", rx(R"(External libraries \[([^\]]*)\] require newer symbol versions than (\S+) allows)")},
         {"forbidden-libraries", rx(R"(Your library is not (\S+)(?: \(aka [^)]*\))? compliant because it links the following forbidden libraries: \[([^\]]*)\])")},
         {"blacklisted-symbols", rx(R"(compliant because it depends on black-listed symbols)")},
-        {"patchelf-missing", rx(R"(Failed to execute 'patchelf')")},
+        {"patchelf-missing", rx(R"(Failed to execute 'patchelf'|(?:^|[\s:])patchelf: (?:command )?not found)")},
         {"linux-tag-fallback", rx(R"(No compatible platform tag found, using the linux tag)")},
         {"pypi-linux-tag", rx(R"(unsupported platform tag '(linux_\w+)')")},
         {"copy-needed", rx(R"(Your library requires copying the above external libraries)")},
@@ -49,7 +49,7 @@ const QList<Rule> &rules()
         {"no-interpreter", rx(R"(Couldn't find any python interpreters|Python interpreter `([^`]+)` doesn't exist|None of the found Python interpreters)")},
         {"interpreter-platform-unknown", rx(R"(Failed to determine python platform)")},
         {"interpreter-found", rx(R"(🐍 Found (CPython|PyPy|GraalPy) (\d+\.\d+)\S*(?: at (\S+))?)")},
-        {"module-name-dash", rx(R"(The module name must not contain a minus)")},
+        {"module-name-dash", rx(R"(The module name must not contains? a minus)")},
         {"version-missing", rx(R"(Cannot build without valid version information|`project\.version` field is required in pyproject\.toml unless it is present in the `project\.dynamic` list)")},
         {"python-source-missing", rx(R"(Failed to normalize python source path `([^`]+)`|python-source is set to `([^`]+)` but)")},
         {"rust-target-missing", rx(R"(error\[E0463\]: can't find crate for `(?:core|std)`)")},

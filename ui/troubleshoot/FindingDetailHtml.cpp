@@ -8,7 +8,9 @@ QString findingDetailHtml(const diagnose::Finding &f)
 {
     auto esc = [](const QString &s) { return s.toHtmlEscaped(); };
     QString html = QStringLiteral("<h3>%1</h3>").arg(esc(f.title));
-    html += QStringLiteral("<p><code>%1</code> · %2</p>").arg(esc(f.id), esc(diagnose::severityName(f.severity)));
+    html += QStringLiteral("<p><code>%1</code> · %2 · %3</p>")
+                .arg(esc(f.id), esc(diagnose::severityName(f.severity)),
+                     esc(QObject::tr("confidence: %1").arg(diagnose::confidenceName(f.confidence))));
     if (!f.message.isEmpty())
         html += QStringLiteral("<p><b>%1</b></p>").arg(esc(f.message));
     html += QStringLiteral("<p>%1</p>").arg(esc(f.why));
@@ -16,6 +18,12 @@ QString findingDetailHtml(const diagnose::Finding &f)
         html += QStringLiteral("<h4>%1</h4><ul>").arg(esc(QObject::tr("Evidence")));
         for (const diagnose::EvidenceRef &e : f.evidence)
             html += QStringLiteral("<li>%1 <i>%2</i><br><code>%3</code></li>").arg(esc(e.source), esc(e.location), esc(e.text));
+        html += QStringLiteral("</ul>");
+    }
+    if (!f.decisiveLines.isEmpty()) {
+        html += QStringLiteral("<h4>%1</h4><ul>").arg(esc(QObject::tr("Decisive lines")));
+        for (const QString &l : f.decisiveLines)
+            html += QStringLiteral("<li><code>%1</code></li>").arg(esc(l));
         html += QStringLiteral("</ul>");
     }
     html += QStringLiteral("<h4>%1</h4><p>%2</p>").arg(esc(QObject::tr("Fix")), esc(f.fix.summary));

@@ -30,6 +30,26 @@ namespace {
 
 constexpr int FindingIndexRole = Qt::UserRole + 1;
 
+QString confidenceLabel(diagnose::Confidence c)
+{
+    switch (c) {
+    case diagnose::Confidence::High: return TroubleshootingView::tr("High");
+    case diagnose::Confidence::Medium: return TroubleshootingView::tr("Medium");
+    case diagnose::Confidence::Low: return TroubleshootingView::tr("Low");
+    }
+    return {};
+}
+
+QString confidenceToolTip(diagnose::Confidence c)
+{
+    switch (c) {
+    case diagnose::Confidence::High: return TroubleshootingView::tr("The message or the project names this cause.");
+    case diagnose::Confidence::Medium: return TroubleshootingView::tr("This message usually means this cause.");
+    case diagnose::Confidence::Low: return TroubleshootingView::tr("A lead to check, not a verdict.");
+    }
+    return {};
+}
+
 QString groupName(diagnose::Severity s)
 {
     switch (s) {
@@ -64,10 +84,11 @@ TroubleshootingView::TroubleshootingView(Workspace *workspace, QWidget *parent)
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     m_tree = new QTreeWidget(splitter);
     m_tree->setObjectName(QStringLiteral("findingsTree"));
-    m_tree->setHeaderLabels({tr("Finding"), tr("Id")});
+    m_tree->setHeaderLabels({tr("Finding"), tr("Confidence"), tr("Id")});
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     auto *right = new QWidget(splitter);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
@@ -149,9 +170,10 @@ void TroubleshootingView::showFindings(const QList<diagnose::Finding> &findings)
                 group->setFlags(Qt::ItemIsEnabled);
                 group->setExpanded(true);
             }
-            auto *item = new QTreeWidgetItem(group, {f.title, f.id});
+            auto *item = new QTreeWidgetItem(group, {f.title, confidenceLabel(f.confidence), f.id});
             item->setData(0, FindingIndexRole, int(i));
-            item->setToolTip(0, f.message);
+            item->setToolTip(0, f.message.isEmpty() ? f.title : f.title + QStringLiteral("\n\n") + f.message);
+            item->setToolTip(1, confidenceToolTip(f.confidence));
             if (!current || f.id == previous)
                 current = item;
         }

@@ -69,7 +69,10 @@ private Q_SLOTS:
         QCOMPARE(r.out, QStringLiteral("No problems found.\n"));
         const Result json = run({QStringLiteral("--project"), example(), QStringLiteral("--json")});
         QCOMPARE(json.exitCode, 0);
-        QCOMPARE(QJsonDocument::fromJson(json.out.toUtf8()).array().size(), 0);
+        const QJsonObject healthy = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QCOMPARE(healthy.value(u"schema_version").toInt(), 2);
+        QVERIFY(healthy.value(u"findings").isArray());
+        QCOMPARE(healthy.value(u"findings").toArray().size(), 0);
     }
 
     void logFromStandardInput()
@@ -90,11 +93,17 @@ private Q_SLOTS:
         const QString error = wb::test::diagnoseData(QStringLiteral("python-3.13-pyinit-mismatch-import.txt"));
         const Result r = run({QStringLiteral("--project"), dir.path(), QStringLiteral("--error-file"), error, QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 1);
-        const QJsonArray findings = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        const QJsonObject doc = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(doc.value(u"schema_version").toInt(), 2);
+        const QJsonArray findings = doc.value(u"findings").toArray();
         QCOMPARE(findings.size(), 1);
         const QJsonObject f = findings.at(0).toObject();
         QCOMPARE(f.value(u"id").toString(), QStringLiteral("pyinit-missing"));
         QCOMPARE(f.value(u"severity").toString(), QStringLiteral("error"));
+        QCOMPARE(f.value(u"confidence").toString(), QStringLiteral("high"));  // the project confirms the pasted message
+        const QJsonArray decisive = f.value(u"decisive_lines").toArray();
+        QVERIFY(!decisive.isEmpty());
+        QVERIFY(decisive.first().toString().contains(QLatin1String("PyInit__core")));
         QVERIFY(!f.value(u"title").toString().isEmpty());
         const QJsonArray evidence = f.value(u"evidence").toArray();
         QVERIFY(evidence.size() >= 3);

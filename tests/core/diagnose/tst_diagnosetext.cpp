@@ -102,7 +102,7 @@ private Q_SLOTS:
         row("maturin module", "ModuleNotFoundError: No module named 'maturin'", "maturin-not-found");
         row("no interpreters", "💥 maturin failed\n  Caused by: Couldn't find any python interpreters. Please specify at least one with -i", "no-python-interpreter");
         row("interpreter missing", "Caused by: Python interpreter `3.9` doesn't exist", "no-python-interpreter");
-        row("both venvs", "Caused by: Both VIRTUAL_ENV and CONDA_PREFIX are set. Please unset one of them", "no-virtualenv");
+        row("both venvs", "Caused by: Both VIRTUAL_ENV and CONDA_PREFIX are set. Please unset one of them", "develop-env-mismatch");
         row("pip missing", "Caused by: Failed to find pip (if working with a uv venv try `maturin develop --uv`)", "pip-missing-in-venv");
         row("version", "Caused by: Cannot build without valid version information. You need to specify either `project.version` or `project.dynamic = [\"version\"]`", "version-missing");
         row("dash", "Caused by: The module name must not contain a minus `-` (Make sure you have set an appropriate [lib] name or [tool.maturin] module-name in your pyproject.toml)", "module-name-has-dash");
@@ -114,6 +114,19 @@ private Q_SLOTS:
         row("copy needed", "Your library requires copying the above external libraries. Re-run with `--auditwheel=repair` to copy them.", "auditwheel-copy-needed");
         row("unpinned", "⚠️  Warning: Please use maturin in pyproject.toml with a version constraint, e.g. `requires = [\"maturin>=1.0,<2.0\"]`. This will become an error.", "maturin-unpinned");
         row("in use", "pip could not overwrite the installed extension module because it is in use", "stale-develop-artifact");
+        // Upstream wordings of causes the failure-report corpus has no development text for (PyO3's
+        // impl_/pymodule.rs and pyo3-build-config, CPython 3.12+, cargo, cc-rs, pkg-config).
+        row("subinterpreters new", "ImportError: PyO3 modules do not yet support subinterpreters, see https://github.com/PyO3/pyo3/issues/576", "subinterpreters-unsupported");
+        row("subinterpreters cpython", "ImportError: module pyo3_pytests.pyo3_pytests does not support loading in subinterpreters", "subinterpreters-unsupported");
+        row("gil disabled", "error: the Python interpreter was built with the GIL disabled, which is not yet supported by PyO3", "pyo3-free-threaded-unsupported");
+        row("pyo3 version check", "ImportError: Python version mismatch: module was compiled for Python 3.10, but the interpreter version is incompatible: 3.9.", "wrong-interpreter");
+        row("pkg-config package", "Package openssl was not found in the pkg-config search path.", "system-library-missing");
+        row("cargo links old", "error: multiple packages link to native library `python`, but a native library can be linked only once", "pyo3-version-conflict");
+        row("lockfile v4", "error: failed to parse lock file at: /p/Cargo.lock\n\nCaused by:\n  lock file version 4 requires `-Znext-lockfile-bump`", "rust-too-old");
+        row("frozen", "error: the lock file /p/Cargo.lock needs to be updated but --frozen was passed to prevent this", "cargo-lock-outdated");
+        row("xcode", "xcrun: error: invalid active developer path (/Library/Developer/CommandLineTools), missing xcrun at: /Library/Developer/CommandLineTools/usr/bin/xcrun", "c-compiler-missing");
+        row("dash old wording", "Caused by: The module name must not contains a minus (Make sure you have set an appropriate [lib] name in your Cargo.toml)", "module-name-has-dash");
+        row("pip wrapper only", "error: subprocess-exited-with-error", "unrecognised-failure");
         row("cannot import name", "ImportError: cannot import name 'greet' from 'hello_pyo3' (unknown location)", "module-not-found");
     }
     void quotedMessages()
@@ -123,6 +136,96 @@ private Q_SLOTS:
         const QList<Finding> findings = diagnoseText(text, false);
         QCOMPARE(wb::test::ids(findings), QStringList{expected});
         QVERIFY(!findings.first().evidence.isEmpty());
+    }
+
+    // A specific cause suppresses the generic one; rust-compile-error only for the project's own sources.
+    void rootCauseOverSymptom_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("linker then build scripts")
+            << QStringLiteral("   Compiling libc v0.2.150\nerror: linker `cc` not found\n  |\n  = note: No such file or directory (os error 2)\n\n"
+                              "error: could not compile `libc` (build script) due to 1 previous error\n"
+                              "error: could not compile `proc-macro2` (build script) due to 1 previous error\n")
+            << QStringLiteral("c-linker-missing");
+        QTest::newRow("error in a registry crate")
+            << QStringLiteral("   Compiling foo v1.2.3\nerror[E0308]: mismatched types\n"
+                              "   --> /home/u/.cargo/registry/src/index.crates.io-6f17d22bba15001f/foo-1.2.3/src/lib.rs:10:5\n"
+                              "error: could not compile `foo` (lib) due to 1 previous error\n")
+            << QStringLiteral("dependency-compile-error");
+        QTest::newRow("error in the project")
+            << QStringLiteral("   Compiling mypkg v0.1.0 (/home/u/mypkg)\nerror[E0425]: cannot find value `x` in this scope\n"
+                              "  --> src/lib.rs:7:5\nerror: could not compile `mypkg` (lib) due to 1 previous error\n")
+            << QStringLiteral("rust-compile-error");
+        QTest::newRow("build script of a -sys crate with pkg-config")
+            << QStringLiteral("error: failed to run custom build command for `openssl-sys v0.9.100`\n\nCaused by:\n"
+                              "  process didn't exit successfully: `/t/release/build/openssl-sys-1/build-script-main` (exit status: 101)\n"
+                              "  --- stderr\n  Could not find openssl via pkg-config:\n")
+            << QStringLiteral("system-library-missing");
+        QTest::newRow("pyo3 build script")
+            << QStringLiteral("error: failed to run custom build command for `pyo3-ffi v0.22.0`\n  --- stderr\n"
+                              "  error: the configured Python interpreter version (3.14) is newer than PyO3's maximum supported version (3.13)\n")
+            << QStringLiteral("pyo3-python-too-new");
+        QTest::newRow("pip and a toolchain missing for a released sdist")
+            << QStringLiteral("Collecting rpds-py\n  Downloading rpds_py-0.7.1.tar.gz (15 kB)\n  Preparing metadata (pyproject.toml): finished with status 'error'\n"
+                              "      Cargo, the Rust package manager, is not installed or is not on PATH.\n")
+            << QStringLiteral("sdist-fallback-no-wheel");
+    }
+    void rootCauseOverSymptom()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        for (bool asLog : {true, false}) {
+            const QList<Finding> findings = diagnoseText(text, asLog);
+            QVERIFY(!findings.isEmpty());
+            QCOMPARE(findings.first().id, expected);
+            QVERIFY(!wb::test::findingById(findings, QStringLiteral("unrecognised-failure")));
+            if (expected != QLatin1String("rust-compile-error"))
+                QVERIFY(!wb::test::findingById(findings, QStringLiteral("rust-compile-error")));
+        }
+    }
+
+    void unrecognisedQuotesDecisiveLines()
+    {
+        const QString text = QStringLiteral("  Building wheel for foo (pyproject.toml) ... error\n"
+                                            "  error: something nobody has seen before\n"
+                                            "  error: could not compile `foo` (lib) due to 2 previous errors\n"
+                                            "  Error: command ['maturin', 'pep517', 'build-wheel'] returned non-zero exit status 1\n");
+        const QList<Finding> findings = diagnoseText(text, false);
+        QCOMPARE(wb::test::ids(findings), QStringList{QStringLiteral("unrecognised-failure")});
+        const Finding &f = findings.first();
+        QCOMPARE(f.confidence, Confidence::Low);
+        QVERIFY2(f.message.contains(QLatin1String("something nobody has seen before")), qPrintable(f.message));
+        QVERIFY2(f.message.contains(QLatin1String("could not compile `foo`")), qPrintable(f.message));
+        QVERIFY2(f.message.contains(QLatin1String("exit status 1")), qPrintable(f.message));
+        QCOMPARE(f.evidence.size(), 3);
+    }
+
+    // Where the cause depends on the version, the message compares with the version the text shows.
+    void versionAware()
+    {
+        const QString tooNew = QStringLiteral("   Compiling pyo3-ffi v0.24.1\n"
+                                              "  error: the configured Python interpreter version (3.14) is newer than PyO3's maximum supported version (3.13)\n");
+        QList<Finding> findings = diagnoseText(tooNew, true);
+        QCOMPARE(findings.first().id, QStringLiteral("pyo3-python-too-new"));
+        QVERIFY2(findings.first().message.contains(QLatin1String("PyO3 0.24.1")), qPrintable(findings.first().message));
+        // PyO3's own hint is not a build that used the forward-compatibility switch.
+        findings = diagnoseText(tooNew + QStringLiteral("  = help: set PYO3_USE_ABI3_FORWARD_COMPATIBILITY=1 to suppress this check and build anyway using the stable ABI\n"), true);
+        QCOMPARE(wb::test::ids(findings), QStringList{QStringLiteral("pyo3-python-too-new")});
+
+        const QString tag = QStringLiteral("ERROR: pkg-0.1.0-cp311-cp311-macosx_11_3_arm64.whl is not a supported wheel on this platform.\n");
+        findings = diagnoseText(tag, false);
+        QCOMPARE(findings.first().id, QStringLiteral("maturin-regression"));
+        QCOMPARE(findings.first().confidence, Confidence::High);
+        QVERIFY(findings.first().message.contains(QLatin1String("1.3.0")));
+        // A maturin that has the fix: only a lead.
+        findings = diagnoseText(QStringLiteral("📦 Built wheel with maturin 1.7.0\n") + tag, false);
+        QCOMPARE(findings.first().id, QStringLiteral("maturin-regression"));
+        QCOMPARE(findings.first().confidence, Confidence::Low);
+        QVERIFY(findings.first().message.contains(QLatin1String("maturin 1.7.0")));
+
+        const QString misparse = QStringLiteral("error: the configured Python interpreter version (3.1) is lower than PyO3's minimum supported version (3.6)\n");
+        QCOMPARE(diagnoseText(misparse, false).first().id, QStringLiteral("pyo3-version-misparse"));
     }
 
     void tooRecentNamesSymbolsAndTag()

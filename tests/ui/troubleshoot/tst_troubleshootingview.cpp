@@ -55,10 +55,13 @@ private Q_SLOTS:
         auto *tree = view.findChild<QTreeWidget *>(QStringLiteral("findingsTree"));
         QCOMPARE(tree->topLevelItemCount(), 1);
         QVERIFY(tree->topLevelItem(0)->text(0).startsWith(QLatin1String("Errors (1)")));
+        QCOMPARE(tree->topLevelItem(0)->child(0)->text(1), QStringLiteral("High"));  // confidence column
         const QString detail = view.findChild<QTextBrowser *>(QStringLiteral("findingDetail"))->toPlainText();
         QVERIFY2(detail.contains(QLatin1String("PyInit__core")), qPrintable(detail));
         QVERIFY2(detail.contains(QLatin1String("src/lib.rs")), qPrintable(detail));       // the #[pymodule] it found
         QVERIFY2(detail.contains(QLatin1String("ImportError: dynamic module")), qPrintable(detail));  // the pasted line
+        QVERIFY2(detail.contains(QLatin1String("confidence: high")), qPrintable(detail));
+        QVERIFY2(detail.contains(QLatin1String("Decisive lines")), qPrintable(detail));
         const QString shot = wb::test::binaryDir() + QStringLiteral("/troubleshooting-view.png");
         QVERIFY(view.grab().save(shot));
 

@@ -1,0 +1,227 @@
+// Build and install failures named by their own messages: PyO3's interpreter checks, toolchains, system
+// libraries, cargo's lockfile and resolver, source builds by pip/uv, and maturin's known regressions,
+// refined by what else the text shows (the versions, the crates cargo compiled, the kind of run).
+#include "core/diagnose/DetectorContext.h"
+#include "core/diagnose/FailureRules.h"
+
+#include <QRegularExpression>
+
+namespace wb::diagnose {
+
+namespace {
+
+struct Sourced {
+    QString source;
+    RuleHit hit;
+};
+
+QVersionNumber v(const char *s) { return QVersionNumber::fromString(QLatin1String(s)); }
+
+// The maturin release that fixed each regression the rules recognise (maturin's changelog).
+QString fixedIn(const QString &tag)
+{
+    if (tag == QLatin1String("macos-minor"))
+        return QStringLiteral("1.3.0");  // minor version 0 for macOS >= 11 (#1778)
+    if (tag == QLatin1String("13t"))
+        return QStringLiteral("1.7.5");  // free-threaded interpreters (#2310)
+    if (tag == QLatin1String("graft-rerun") || tag == QLatin1String("editable-bin"))
+        return QStringLiteral("1.12.0");  // #2969, #2938
+    return {};
+}
+
+void refineRegression(const DetectorContext &ctx, RuleHit &hit)
+{
+    const QString fix = fixedIn(hit.tag);
+    const QVersionNumber shown = ctx.facts().maturin;
+    if (!fix.isEmpty()) {
+        hit.message += QStringLiteral(" maturin fixed this in %1.").arg(fix);
+        if (!shown.isNull() && shown >= QVersionNumber::fromString(fix)) {
+            hit.message += QStringLiteral(" The text shows maturin %1, which has the fix: look for another cause.").arg(shown.toString());
+            hit.confidence = Confidence::Low;
+        } else if (!shown.isNull()) {
+            hit.message += QStringLiteral(" The text shows maturin %1: upgrade.").arg(shown.toString());
+        }
+    } else if (hit.tag == QLatin1String("cxa-policy")) {
+        hit.message += QStringLiteral(" glibc has exported it since 2.18 and manylinux2014 images provide it; the policy update that "
+                                      "forbids it is a regression: use the previous maturin release or the newest one.");
+    }
+}
+
+void refinePyO3Range(const DetectorContext &ctx, RuleHit &hit)
+{
+    const TextFacts &f = ctx.facts();
+    const QString python = hit.args.value(0);
+    if (hit.id == QLatin1String("pyo3-python-too-old") && python == QLatin1String("3.1")) {
+        hit.id = QStringLiteral("pyo3-version-misparse");
+        hit.confidence = Confidence::Medium;
+        hit.rank = 87;
+        hit.message = QStringLiteral("PyO3 read the interpreter's version as 3.1: its build script predates two-digit minor versions "
+                                     "(Python 3.10 and later). Update pyo3 in Cargo.lock.");
+    }
+    if (!f.pyo3.isNull())
+        hit.message += QStringLiteral(" The text shows PyO3 %1.").arg(f.pyo3.toString());
+    if (hit.id == QLatin1String("pyo3-python-too-new") && f.freeThreaded)
+        hit.message += QStringLiteral(" The interpreter is a free-threaded build: only PyO3 0.23 and newer build for it, and the abi3 "
+                                      "forward-compatibility switch does not apply.");
+    else if (hit.id == QLatin1String("pyo3-python-too-new"))
+        hit.message += QStringLiteral(" Use a PyO3 release whose maximum is at least %1, an older Python, or (abi3 only) "
+                                      "PYO3_USE_ABI3_FORWARD_COMPATIBILITY=1.").arg(python);
+}
+
+// Returns false when the context shows the wording means something else here.
+bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
+{
+    const TextFacts &f = ctx.facts();
+    if (hit.id.startsWith(QLatin1String("pyo3-python-too")))
+        refinePyO3Range(ctx, hit);
+    else if (hit.id == QLatin1String("maturin-regression"))
+        refineRegression(ctx, hit);
+    if (hit.id == QLatin1String("no-python-interpreter") && f.crossTarget) {
+        hit.id = QStringLiteral("cross-compile-interpreter");
+        hit.confidence = Confidence::Medium;
+        hit.rank = 80;
+        hit.message = QStringLiteral("Cross compiling: maturin cannot run the target's interpreters, so it needs -i with "
+                                     "PYO3_CROSS_LIB_DIR (or an abi3 build, or a container with the target's Python).");
+    }
+    if (hit.id == QLatin1String("cargo-install-unlocked"))
+        return TextFacts::isDependencyPath(f.firstLocation);  // a published crate fails to compile: cargo install without --locked
+    if (hit.id == QLatin1String("dependency-build-script-failed") && hit.args.value(0).contains(QLatin1Char('('))
+        && f.pythonTraceback) {
+        hit.id = QStringLiteral("build-script-python-incompatible");
+        hit.rank = 72;
+        hit.message = QStringLiteral("The package's own build script (%1) runs Python code that fails on this interpreter.")
+                          .arg(hit.args.value(0).section(QLatin1Char(' '), 0, 1));
+    }
+    if (hit.id == QLatin1String("dependency-build-script-failed") && hit.args.value(0).startsWith(QLatin1String("openssl-sys "))) {
+        hit.id = QStringLiteral("system-library-missing");
+        hit.rank = 75;
+        hit.message = QStringLiteral("The build script of %1 failed: it looks for the OpenSSL development files.").arg(hit.args.value(0));
+    }
+    if (hit.id == QLatin1String("license-field-format") && hit.tag.isEmpty()) {
+        static const QRegularExpression invalid(QStringLiteral(R"re(is invalid|TOML parse error|PEP 517 compliant)re"));
+        if (!invalid.match(text).hasMatch())
+            return false;
+        hit.message += QStringLiteral(" maturin reads the PEP 639 forms (license = \"SPDX expression\", license-files = [globs]) "
+                                      "since 1.9.0; older releases want a table.");
+        if (!f.maturin.isNull())
+            hit.message += QStringLiteral(" The text shows maturin %1%2.")
+                               .arg(f.maturin.toString(), f.maturin < v("1.9.0") ? QStringLiteral(": upgrade it") : QString());
+    }
+    if (hit.id == QLatin1String("system-library-missing") && hit.tag == QLatin1String("link")
+        && hit.message.contains(QLatin1String("'python")))
+        hit.confidence = Confidence::Low;  // -lpython: an embedding build without the dev package, or a crate linking libpython
+    if (hit.id == QLatin1String("abi3-forward-compatibility") && hit.text.contains(QLatin1String("to suppress this check")))
+        return false;  // PyO3's own hint in the too-new message, not a build that used the switch
+    if (hit.id == QLatin1String("maturin-unpinned") && !text.contains(QLatin1String("maturin")))
+        return false;
+    if (hit.id == QLatin1String("sdist-missing-files") && !f.sourceBuild && !text.contains(QLatin1String("pip-install"))
+        && !text.contains(QLatin1String("sdist")))
+        hit.confidence = Confidence::Low;
+    if (hit.id == QLatin1String("sdist-fallback-no-wheel") && hit.tag == QLatin1String("platform") && !f.sourceBuild)
+        return false;
+    return true;
+}
+
+// Lines the rule table cannot judge alone: a build script that runs Python, maturin's old "Cargo metadata failed".
+QList<RuleHit> contextualHits(const DetectorContext &ctx, const QString &text)
+{
+    QList<RuleHit> out;
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    static const QRegularExpression buildRsPanic(QStringLiteral(R"re(panicked at (?:\S*[/\\])?build\.rs)re"));
+    static const QRegularExpression metadata(QStringLiteral(R"re(Caused by: Cargo metadata failed\s*$)re"));
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString line = lines.at(i).trimmed();
+        if (ctx.facts().pythonTraceback && buildRsPanic.match(line).hasMatch()) {
+            out << RuleHit{QStringLiteral("build-script-python-incompatible"), QString(), Confidence::Medium, 72,
+                           QStringLiteral("The build script runs Python code that fails on this interpreter."), {}, int(i) + 1, line};
+        }
+        if (metadata.match(line).hasMatch() && i + 1 < lines.size() && lines.at(i + 1).contains(QLatin1String("(os error 2)"))) {
+            out << RuleHit{QStringLiteral("cargo-not-found"), QString(), Confidence::High, 70,
+                           QStringLiteral("maturin could not run cargo (No such file or directory)."), {}, int(i) + 1, line};
+        }
+    }
+    return out;
+}
+
+void addHit(DetectorContext &ctx, const Sourced &s)
+{
+    const bool existed = ctx.find(s.hit.id) != nullptr;
+    Finding &f = ctx.add(s.hit.id, s.hit.message,
+                         {EvidenceRef{s.source, QStringLiteral("line %1").arg(s.hit.line), s.hit.text}});
+    if (!existed) {
+        f.confidence = s.hit.confidence;
+        f.rank = s.hit.rank;
+        return;
+    }
+    if (s.hit.rank > f.rank)
+        f.rank = s.hit.rank;
+    if (int(s.hit.confidence) < int(f.confidence)) {
+        f.confidence = s.hit.confidence;
+        f.message = s.hit.message;
+    }
+}
+
+// A toolchain missing while pip/uv build a release from source: the root cause is that no wheel matched.
+void detectSourceFallback(DetectorContext &ctx)
+{
+    const TextFacts &f = ctx.facts();
+    if (!f.sourceBuild || !f.indexSource)
+        return;
+    for (const char *id : {"cargo-not-found", "rustc-not-found"}) {
+        const Finding *missing = ctx.find(QString::fromLatin1(id));
+        if (!missing)
+            continue;
+        const QList<EvidenceRef> evidence = missing->evidence;
+        Finding &fb = ctx.add(QStringLiteral("sdist-fallback-no-wheel"),
+                              QStringLiteral("The installer found no wheel of this release for the platform or Python and builds the "
+                                             "source distribution, which needs a Rust toolchain that is not there."),
+                              evidence);
+        fb.confidence = Confidence::Medium;
+        fb.rank = 76;
+    }
+}
+
+// maturin before 0.12.0 missed the underscore of macOS arm64 symbols and warned of a missing PyInit.
+void detectPyInitFalsePositive(DetectorContext &ctx)
+{
+    const Finding *pyinit = ctx.find(QStringLiteral("pyinit-missing"));
+    if (!pyinit || !ctx.project().pymodules.isEmpty())
+        return;
+    static const QRegularExpression arm64Wheel(QStringLiteral(R"re(macosx_\w*arm64\.whl)re"));
+    const QString all = ctx.evidence().errorText + ctx.evidence().logText;
+    const QVersionNumber shown = ctx.facts().maturin;
+    if (!arm64Wheel.match(all).hasMatch() || !all.contains(QLatin1String("Couldn't find the symbol `PyInit_"))
+        || (!shown.isNull() && shown >= v("0.12.0")))
+        return;
+    const QList<EvidenceRef> evidence = pyinit->evidence;
+    ctx.remove(QStringLiteral("pyinit-missing"));
+    Finding &f = ctx.add(QStringLiteral("pyinit-check-false-positive"),
+                         QStringLiteral("maturin warned of a missing PyInit for a macOS arm64 wheel; before 0.12.0 that check "
+                                        "missed the symbol's leading underscore.%1")
+                             .arg(shown.isNull() ? QString() : QStringLiteral(" The text shows maturin %1.").arg(shown.toString())),
+                         evidence);
+    f.confidence = Confidence::Medium;
+    f.rank = 60;
+}
+
+} // namespace
+
+void detectBuildFailures(DetectorContext &ctx)
+{
+    const Evidence &e = ctx.evidence();
+    QList<Sourced> hits;
+    for (const auto &[source, text] : {std::pair{QStringLiteral("error"), e.errorText}, std::pair{QStringLiteral("log"), e.logText}}) {
+        if (text.trimmed().isEmpty())
+            continue;
+        for (RuleHit hit : FailureRules::scan(text) + contextualHits(ctx, text)) {
+            if (refine(ctx, text, hit))
+                hits << Sourced{source, hit};
+        }
+    }
+    for (const Sourced &s : std::as_const(hits))
+        addHit(ctx, s);
+    detectSourceFallback(ctx);
+    detectPyInitFalsePositive(ctx);
+}
+
+} // namespace wb::diagnose

@@ -1,0 +1,253 @@
+#include "core/diagnose/FailureRules.h"
+
+#include "core/diagnose/TextScanner.h"
+
+#include <QRegularExpression>
+
+namespace wb::diagnose {
+
+namespace {
+
+constexpr qsizetype MaxTextChars = 16 * 1024 * 1024;
+constexpr qsizetype MaxLineChars = 4096;
+constexpr int MaxHits = 500;
+
+using C = Confidence;
+
+struct Rule {
+    const char *id;
+    const char *tag;
+    Confidence confidence;
+    int rank;
+    const char *message;  // %1, %2: the first non-empty captures
+    QRegularExpression re;
+};
+
+Rule rule(const char *id, const char *tag, Confidence c, int rank, const char *message, const char *pattern)
+{
+    QRegularExpression re(QString::fromUtf8(pattern), QRegularExpression::UseUnicodePropertiesOption);
+    re.optimize();
+    return {id, tag, c, rank, message, re};
+}
+
+// Sources of the wordings: pyo3-build-config (impl_.rs, errors), pyo3's module initialisation (impl_/pymodule.rs),
+// maturin (src/python_interpreter, src/build_context, src/auditwheel, src/pyproject_toml.rs, src/develop),
+// cargo (resolver, lockfile, rust-version checks), cc-rs, openssl-sys and pkg-config-rs, rustc, GNU ld, ld64,
+// lld, pip, uv, setuptools-rust, CPython and auditwheel. Ranks: 80-90 a cause named by its own message,
+// 60-75 a cause a message usually means, 20-40 a generic failure (a build script, a dependency).
+const QList<Rule> &rules()
+{
+    static const QList<Rule> all = {
+        // Interpreter outside PyO3's range.
+        rule("pyo3-python-too-new", "too-new", C::High, 85, "PyO3 refuses Python %1: its maximum is %2.",
+             R"re((?:Python|PyPy|GraalPy)(?: interpreter)? version \((\d+\.\d+)\) is newer than PyO3's maximum supported version \((\d+\.\d+)\))re"),
+        rule("pyo3-python-too-old", "too-old", C::High, 85, "PyO3 refuses Python %1: its minimum is %2.",
+             R"re((?:Python|PyPy|GraalPy)(?: interpreter)? version \((\d+\.\d+)\) is lower than PyO3's minimum supported version \((\d+\.\d+)\))re"),
+        rule("pyo3-free-threaded-unsupported", "build-config", C::High, 88, "PyO3 refuses the free-threaded (no-GIL) interpreter.",
+             R"re(built with the GIL disabled, which is not yet supported by PyO3|free-threaded build of CPython does not support the limited API|UNSAFE_PYO3_BUILD_FREE_THREADED)re"),
+        rule("pyo3-free-threaded-unsupported", "nogil-assert", C::Medium, 65, "A module made for the GIL build was loaded by a free-threaded (nogil) interpreter.",
+             R"re(PyModuleDef_Init: Assertion .*_PyObject_IS_IMMORTAL)re"),
+        rule("subinterpreters-unsupported", "", C::High, 88, "A PyO3 module was imported in a second (sub-)interpreter of the process.",
+             R"re(PyO3 modules (?:compiled for CPython [\d.]+ or older )?may only be initialized once per interpreter process|PyO3 modules do not yet support subinterpreters|does not support loading in subinterpreters)re"),
+        // Interpreters during cross compilation, develop and build.
+        rule("cross-compile-interpreter", "", C::High, 82, "Cross compiling: PyO3/maturin need the target's Python configuration.",
+             R"re(Must provide PYO3_CROSS_LIB_DIR|PYO3_CROSS_LIB_DIR (?:is not set|must be set)|sys\.platform in python, .*and the rust target, .*don't match)re"),
+        rule("cross-compile-interpreter", "arch", C::Low, 80, "The Rust target is %1-bit but the Python interpreter is %2-bit.",
+             R"re(Your Rust target architecture \((\d+)-bit\) does not match your python interpreter \((\d+)-bit\))re"),
+        rule("no-python-interpreter", "", C::High, 70, "No Python interpreter was found to build for.",
+             R"re(Failed to find a python interpreter|Failed to find an? (?:CPython|PyPy|GraalPy) ([\d.]+t?) interpreter|Unsupported Python interpreter: (\S+)|no Python 3\.x interpreter found|Couldn't find any python interpreters)re"),
+        rule("no-python-interpreter", "uv", C::Medium, 68, "uv found no interpreter that satisfies the request.",
+             R"re(No interpreter found for (?:Python|CPython|PyPy) .* in (?:managed installations|virtual environments|search path))re"),
+        rule("wrong-interpreter", "", C::Medium, 66, "The interpreter given to the build is not a usable Python 3.",
+             R"re(Trying to get metadata from the python interpreter '([^']+)' failed|(\S+) is not a valid python interpreter|Only python >= [\d.]+ is supported, while you(?:'re|r)? using python \d|Failed to get information from the python interpreter at (\S+))re"),
+        rule("wrong-interpreter", "print-config", C::Low, 20, "PyO3's build configuration printout: check that executable= is the interpreter you meant.",
+             R"re(PYO3_PRINT_CONFIG=1 is set, printing configuration)re"),
+        rule("develop-env-mismatch", "", C::High, 82, "Two environments are active at once (a virtualenv and conda).",
+             R"re(Both VIRTUAL_ENV and CONDA_PREFIX are set)re"),
+        rule("embed-libpython-not-found", "", C::High, 80, "The program that embeds Python cannot find %1 at run time.",
+             R"re(error while loading shared libraries: (libpython[\w.]*\.so[\w.]*): cannot open shared object file)re"),
+        // C toolchain.
+        rule("embed-libpython-not-found", "dyld", C::High, 80, "The program that embeds Python cannot find libpython at start.",
+             R"re(^dyld(?:\[\d+\])?: Library not loaded: \S*(?:libpython|Python\.framework)|python3\d*\.dll was not found)re"),
+        rule("wrong-interpreter", "version-check", C::High, 70, "The module was compiled for Python %1 and the interpreter is %2.",
+             R"re(Python version mismatch: module was compiled for Python ([\d.]+), but the interpreter version is incompatible: ([\d.]+))re"),
+        rule("wrong-interpreter", "arch", C::Medium, 64, "The extension was built for another architecture than the interpreter's.",
+             R"re(wrong ELF class: ELFCLASS\d+|mach-o file, but is an incompatible architecture|is not a valid Win32 application)re"),
+        rule("develop-env-mismatch", "uv", C::Medium, 70, "VIRTUAL_ENV names another environment than the project's.",
+             R"re(`VIRTUAL_ENV=[^`]*` does not match the project environment path)re"),
+        rule("c-compiler-missing", "", C::High, 86, "The C/C++ toolchain program '%1' is not installed (cc-rs, in a dependency's build script).",
+             R"re(Failed to find tool\. Is `([\w.+-]*(?:cc|gcc|clang|g\+\+|c\+\+|ar|cl|link|ranlib)(?:\.exe)?)` installed\?|is `([\w.+-]*(?:cc|gcc|clang|g\+\+|c\+\+|ar|cl)(?:\.exe)?)` not installed\?|failed to find tool "([^"]+)"|error: command '(\S*(?:gcc|clang|cc|cl\.exe))' failed: No such file|(?:^|\s)((?:[\w.-]+-)?(?:gcc|cc|clang|g\+\+|c\+\+)(?:\.exe)?): (?:command )?not found|Microsoft Visual C\+\+ 1\d\.\d (?:or greater )?is required)re"),
+        rule("c-compiler-missing", "xcode", C::High, 86, "The Xcode Command Line Tools (the macOS C toolchain) are not installed.",
+             R"re(xcrun: error: invalid active developer path)re"),
+        rule("dependency-build-script-failed", "tool", C::Low, 35, "A build tool a dependency needs, '%1', is not installed.",
+             R"re(is `([\w.+-]+)` not installed\?|Could not find `(protoc)`|Unable to find (libclang))re"),
+        rule("c-linker-missing", "", C::High, 87, "The linker '%1' that rustc calls is not installed.",
+             R"re(linker `([^`]+)` not found)re"),
+        rule("c-linker-missing", "msvc", C::High, 87, "The MSVC linker (Visual Studio Build Tools with C++) is not installed.",
+             R"re(the msvc targets depend on the msvc linker)re"),
+        // System libraries for -sys crates.
+        rule("c-linker-missing", "ld", C::High, 86, "The system linker ld is missing.",
+             R"re(collect2: fatal error: cannot find 'ld')re"),
+        rule("system-library-missing", "pkg-config", C::High, 84, "The system library '%1' (needed by %2) is not installed or pkg-config cannot find it.",
+             R"re(The system library `([^`]+)` required by crate `([^`]+)` was not found|Could not find (\w+) via pkg-config|Could not find directory of (OpenSSL) installation|run pkg_config fail|pkg-config exited with status code|Failed to run `"?pkg-config"?|Package (\S+) was not found in the pkg-config search path|The pkg-config command could not be found)re"),
+        rule("system-library-missing", "link", C::High, 84, "The linker cannot find the system library '%1'.",
+             R"re(unable to find library -l(\S+)|cannot find -l(\S+)|library not found for -l(\S+))re"),
+        rule("system-library-missing", "msvc-lib", C::Medium, 70, "The MSVC linker cannot open the library %1.",
+             R"re(LNK1181: cannot open input file '([^']+\.lib)')re"),
+        rule("system-library-missing", "header", C::Medium, 72, "A C header, %1, is missing: its library's development package is not installed.",
+             R"re(fatal error: ([\w/.+-]+\.h): No such file or directory|fatal error: '([\w/.+-]+\.h)' file not found)re"),
+        rule("dependency-links-libpython", "", C::High, 82, "A dependency links libpython itself (%1), which extension builds do not provide.",
+             R"re(could not find native static library `(python[\d.]*)`|could not compile `(python3?-sys)`)re"),
+        rule("macos-undefined-dynamic-lookup", "", C::High, 86, "The macOS linker refused the unresolved Python symbols (%1...).",
+             R"re("(_Py\w+)", referenced from:)re"),
+        rule("pyo3-version-conflict", "", C::High, 88, "Two versions of PyO3 in the dependency graph: only one may link Python.",
+             R"re(links to the native library `python[\d.]*`, but it conflicts with a previous package)re"),
+        // Cargo, rustc.
+        rule("pyo3-version-conflict", "old-cargo", C::High, 88, "Two crates link Python (two PyO3 versions, or PyO3 with another binding crate).",
+             R"re(multiple packages link to native library `python[\d.]*`)re"),
+        rule("cargo-lock-outdated", "", C::High, 84, "Cargo.lock (%1) does not match Cargo.toml and --%2 forbids updating it.",
+             R"re(lock file (\S+) needs to be updated but --(locked|frozen) was passed|cannot update the lock file (\S+) because --(locked|frozen) was passed)re"),
+        rule("rust-too-old", "", C::High, 84, "The Rust toolchain is older than the crates need.",
+             R"re(requires rustc ([\d.]+) or newer|rustc (\S+) is not supported by the following packages|feature `(edition20\d\d)` is required|this version of Cargo is older than the `(\d+)` edition|lock file version (\d+) requires `-Znext-lockfile-bump`|edition (20\d\d) is unstable and only available with)re"),
+        rule("rust-too-old", "unstable", C::Medium, 62, "A feature the code uses is not stable in this rustc (it is newer than the toolchain).",
+             R"re(error\[E0658\]: use of unstable library feature)re"),
+        rule("rust-nightly-required", "", C::High, 84, "The crate uses unstable features that only nightly Rust allows.",
+             R"re(`#!\[feature\]` may not be used on the (?:stable|beta) release channel|error\[E0554\])re"),
+        rule("rustc-incremental-ice", "", C::Medium, 76, "rustc crashed (an internal compiler error), often on a stale incremental cache.",
+             R"re(error: internal compiler error|end of query stack|query stack during panic|thread 'rustc' panicked)re"),
+        rule("rust-host-glibc-too-old", "", C::High, 88, "The Rust toolchain itself needs %1, newer than this machine's C library.",
+             R"re(/(?:rustc|cargo|rustup|rustdoc)(?:\.exe)?: .*version [`'‘](GLIBC_[\d.]+)' not found)re"),
+        rule("ndarray-version-mismatch", "", C::Medium, 76, "Two versions of ndarray: numpy's and the crate's do not match.",
+             R"re(two different versions of crate `ndarray`|no method named `(?:into_pyarray|to_pyarray)` found|found struct `ndarray::ArrayBase`)re"),
+        rule("cargo-install-unlocked", "duplicate-crate", C::Medium, 45, "Two versions of the crate %1 are mixed.",
+             R"re(two different versions of crate `([\w-]+)` are being used|have similar names, but are actually distinct types)re"),
+        rule("dependency-build-script-failed", "", C::Low, 30, "The build script of %1 failed.",
+             R"re(failed to run custom build command for `([^`]+)`)re"),
+        rule("dependency-build-script-failed", "cc", C::Low, 40, "cc-rs could not compile a dependency's C/C++ sources.",
+             R"re(error occurred: Command .* did not execute successfully)re"),
+        rule("sdist-missing-files", "", C::Medium, 60, "A file the crate includes at compile time is missing: %1.",
+             R"re(couldn't read `([^`]+)`: .*\(os error [23]\))re"),
+        // pip, uv: source builds.
+        rule("sdist-missing-files", "manifest", C::Medium, 60, "A workspace member or manifest of the crate is missing from the source tree: %1.",
+             R"re(failed to read `([^`]+Cargo\.toml)`|failed to load manifest for workspace member)re"),
+        rule("sdist-fallback-no-wheel", "no-rust", C::Medium, 76, "No wheel matched, so the installer builds the source distribution, and there is no Rust toolchain.",
+             R"re(can't find Rust compiler|Rust not found, installing into a temporary directory)re"),
+        rule("sdist-fallback-no-wheel", "platform", C::Medium, 74, "No wheel for the platform %1, so the installer builds from source.",
+             R"re(^\s*Unsupported platform: (\S+))re"),
+        rule("pip-too-old", "", C::Low, 20, "No distribution of %1 matched: check that the installer is new enough for the tags the project publishes.",
+             R"re(No matching distribution found for (\S+))re"),
+        rule("unsupported-wheel-platform", "pip-check", C::Medium, 60, "%1 is installed but not for this platform.",
+             R"re((\S+) [\d.]+\S* is not supported on this platform)re"),
+        // maturin.
+        rule("unsupported-wheel-platform", "uv", C::Medium, 70, "%1 has no wheel (and no source distribution) for this platform.",
+             R"re(Distribution `([^`]+)` can't be installed because it doesn't have a source distribution or wheel for the current platform|only has wheels for the following platforms)re"),
+        rule("cargo-install-unlocked", "install", C::Low, 30, "cargo install of %1 failed to compile.",
+             R"re(failed to compile `([^`]+)`, intermediate artifacts can be found at)re"),
+        rule("maturin-regression", "macos-minor", C::High, 86, "The wheel's macOS tag %1 keeps a minor version, which pip never accepts for macOS 11 and later.",
+             R"re(\S*macosx_((?:1[1-9]|[2-9]\d)_[1-9]\d*)_\w+\.whl is not a supported wheel)re"),
+        rule("maturin-regression", "13t", C::High, 86, "This maturin cannot parse the free-threaded interpreter name %1.",
+             R"re(Invalid python interpreter minor version '(\d+t)')re"),
+        rule("maturin-regression", "graft-rerun", C::Medium, 80, "maturin looks for the already-grafted copy %1 of an external library.",
+             R"re(Cannot repair wheel, because required library ([\w.+-]+-[0-9a-f]{8}\.so[\d.]*) could not be located)re"),
+        rule("maturin-regression", "cxa-policy", C::High, 86, "maturin's manylinux policy data black-lists __cxa_thread_atexit_impl.",
+             R"re(compliant because it depends on black-listed symbols: .*__cxa_thread_atexit_impl)re"),
+        rule("maturin-regression", "editable-bin", C::Low, 35, "The console script %1 is missing after an editable install.",
+             R"re(Failed to spawn: `([^`]+)`)re"),
+        rule("auditwheel-regression", "", C::Medium, 78, "auditwheel's policy black-lists __cxa_thread_atexit_impl.",
+             R"re(From libc\.so\.6: .*__cxa_thread_atexit_impl)re"),
+        rule("auditwheel-copy-needed", "", C::High, 78, "auditwheel cannot find the external library %1 to copy into the wheel.",
+             R"re(Cannot repair wheel, because required library "([^"]+)" could not be located)re"),
+        rule("manylinux-too-recent-symbols", "auditwheel", C::High, 84, "auditwheel cannot repair the wheel to %1: it uses symbol versions too recent for it.",
+             R"re(cannot repair .* to "([^"]+)" ABI because of the presence of too-recent versioned symbols)re"),
+        rule("manylinux-too-recent-symbols", "old-wording", C::High, 84, "maturin found symbol versions too recent for %1 (its older wording lists them as forbidden libraries).",
+             R"re(Your library is not (\S+) compliant because it links the following forbidden libraries: \[.*offending symbols)re"),
+        rule("maturin-unpinned", "dropped-option", C::Medium, 70, "The maturin that ran no longer accepts %1: the workflow pulls an unpinned maturin.",
+             R"re(error: unexpected argument '(--[\w-]+)' found)re"),
+        rule("maturin-unpinned", "ft-314", C::Medium, 70, "A newer maturin builds free-threaded wheels only for 3.14 and later.",
+             R"re(Free-threaded Python interpreter is only supported on 3\.14 and later)re"),
+        rule("maturin-unpinned", "old-clap", C::Medium, 70, "The maturin that ran does not know the option %1: the workflow and maturin versions differ.",
+             R"re(error: Found argument '(--[\w-]+)' which wasn't expected)re"),
+        rule("license-field-format", "", C::High, 88, "This maturin reads [project] license/license-files in another form than the file uses.",
+             R"re(^[\s>]*\d+\s*\|\s*(license(?:-files)?\s*=.*)|expected a table with 'file' or 'text' key|license-files.*wanted string or table)re"),
+        rule("license-field-format", "validate", C::Medium, 80, "The [project] license or license-files value is not in a form this build tool accepts.",
+             R"re(`project\.license(?:-files)?` must be|project\.license(?:-files)? .*(?:must be valid|is deprecated|invalid))re"),
+        rule("pyproject-invalid", "", C::High, 72, "pyproject.toml is not valid for this maturin.",
+             R"re(\.toml(?: at \S+)? is invalid|pyproject\.toml is not PEP 517 compliant|TOML parse error at line \d+)re"),
+        rule("pyproject-invalid", "unknown-field", C::Medium, 60, "pyproject.toml has a key this maturin does not know.",
+             R"re(pyproject\.toml.*unknown field `[\w-]+`|unknown field `[\w-]+`, expected one of .*(?:module-name|python-source|bindings|features))re"),
+        rule("windows-file-in-use", "", C::High, 84, "Windows keeps the file open in another process (a running Python holds the extension).",
+             R"re(being used by another process\.? \(os error 32\)|\(os error 32\))re"),
+        rule("windows-file-in-use", "denied", C::Medium, 70, "Windows refused to replace a file that is in use (access denied).",
+             R"re(\.pyd.*(?:Access is denied|\(os error 5\))|\[WinError 5\] Access is denied: .*\.pyd)re"),
+        rule("abi3-not-applied", "no-minimum", C::Low, 40, "maturin needs an abi3-py3X feature to know the minimum Python of the abi3 wheel.",
+             R"re(You have selected the `abi3` feature but not a minimum version)re"),
+        rule("abi3-forward-compatibility", "", C::Low, 25, "The build used PYO3_USE_ABI3_FORWARD_COMPATIBILITY: an abi3 build for a Python newer than PyO3 knows.",
+             R"re((?:^|\s|export |set )PYO3_USE_ABI3_FORWARD_COMPATIBILITY=1\s)re"),
+    };
+    return all;
+}
+
+QString fill(const char *templ, const QStringList &args)
+{
+    QString out = QString::fromUtf8(templ);
+    QStringList present;
+    for (const QString &a : args) {
+        if (!a.isEmpty())
+            present << a;
+    }
+    for (int i = 0; i < 3; ++i)
+        out.replace(QStringLiteral("%") + QString::number(i + 1), present.value(i, QStringLiteral("?")));
+    return out;
+}
+
+} // namespace
+
+QList<RuleHit> FailureRules::scan(const QString &input)
+{
+    QList<RuleHit> out;
+    const QString text = TextScanner::stripAnsi(input.left(MaxTextChars));
+    QStringList lines = text.split(QLatin1Char('\n'));
+    for (QString &l : lines) {
+        if (l.endsWith(QLatin1Char('\r')))
+            l.chop(1);
+        if (l.size() > MaxLineChars)
+            l.truncate(MaxLineChars);
+    }
+    for (qsizetype i = 0; i < lines.size() && out.size() < MaxHits; ++i) {
+        const QString &line = lines.at(i);
+        if (line.trimmed().isEmpty())
+            continue;
+        QString next = i + 1 < lines.size() ? lines.at(i + 1).trimmed() : QString();
+        // A line of its own kind (cargo's progress, a new diagnostic) does not continue a wrapped message.
+        static const QRegularExpression ownLine(QStringLiteral(
+            R"re(^(?:Compiling|Checking|Downloaded|Downloading|Fresh|Running|Finished|Building|Updating|Locking|Adding|warning|error|Error|ERROR|Caused by|note:|help:|-->|=|\||\d+ \|))re"));
+        if (next.size() > 300 || ownLine.match(next).hasMatch())
+            next.clear();
+        const QString joined = line + QLatin1Char(' ') + next;
+        for (const Rule &r : rules()) {
+            QRegularExpressionMatch m = r.re.match(line);
+            // A message wrapped onto the next line; not one the next line holds by itself.
+            if (!m.hasMatch() && !next.isEmpty()) {
+                m = r.re.match(joined);
+                if (!m.hasMatch() || r.re.match(next).hasMatch())
+                    continue;
+            } else if (!m.hasMatch()) {
+                continue;
+            }
+            RuleHit hit;
+            hit.id = QString::fromLatin1(r.id);
+            hit.tag = QString::fromLatin1(r.tag);
+            hit.confidence = r.confidence;
+            hit.rank = r.rank;
+            for (int g = 1; g <= m.lastCapturedIndex(); ++g)
+                hit.args << m.captured(g);
+            hit.message = fill(r.message, hit.args);
+            hit.line = int(i) + 1;
+            hit.text = line.trimmed();
+            out << hit;
+        }
+    }
+    return out;
+}
+
+} // namespace wb::diagnose

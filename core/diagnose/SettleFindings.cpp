@@ -1,0 +1,205 @@
+// The last step: a specific cause suppresses the symptoms it produces, text-only verdicts get the
+// confidence the text allows, every finding quotes its decisive lines, and a failure nothing explains
+// gets one unrecognised-failure that says what to check instead of a confident wrong name.
+#include "core/diagnose/DetectorContext.h"
+
+#include <QRegularExpression>
+
+namespace wb::diagnose {
+
+namespace {
+
+// cause -> the findings it explains (they are what the cause looks like further down).
+const QList<std::pair<const char *, QList<const char *>>> &supersedes()
+{
+    static const QList<std::pair<const char *, QList<const char *>>> map = {
+        {"sdist-fallback-no-wheel", {"cargo-not-found", "rustc-not-found"}},
+        {"cross-compile-interpreter", {"no-python-interpreter", "wrong-interpreter"}},
+        {"develop-env-mismatch", {"no-virtualenv"}},
+        {"rust-host-glibc-too-old", {"glibc-too-old-at-runtime"}},
+        {"manylinux-too-recent-symbols", {"manylinux-forbidden-library"}},
+        {"maturin-regression", {"blacklisted-symbols", "unsupported-wheel-platform", "auditwheel-copy-needed"}},
+        {"auditwheel-regression", {"blacklisted-symbols"}},
+        {"macos-undefined-dynamic-lookup", {"cargo-test-libpython-link"}},
+        {"license-field-format", {"pyproject-invalid"}},
+        {"pyo3-free-threaded-unsupported", {"pyo3-python-too-new"}},
+        {"pyo3-version-misparse", {"pyo3-python-too-old"}},
+        {"cargo-lock-outdated", {"cargo-not-found"}},
+        {"dependency-links-libpython", {"system-library-missing"}},
+        {"pyo3-python-too-old", {"no-python-interpreter"}},
+    };
+    return map;
+}
+
+// Generic failures: named only when nothing more specific explains them.
+bool isGeneric(const QString &id)
+{
+    return id == QLatin1String("rust-compile-error") || id == QLatin1String("dependency-build-script-failed")
+        || id == QLatin1String("dependency-compile-error");
+}
+
+bool fromText(const Finding &f)
+{
+    for (const EvidenceRef &e : f.evidence) {
+        if (e.source == QLatin1String("error") || e.source == QLatin1String("log"))
+            return true;
+    }
+    return false;
+}
+
+bool onlyFromText(const Finding &f)
+{
+    for (const EvidenceRef &e : f.evidence) {
+        if (e.source != QLatin1String("error") && e.source != QLatin1String("log"))
+            return false;
+    }
+    return !f.evidence.isEmpty();
+}
+
+void suppressSymptoms(DetectorContext &ctx)
+{
+    for (const auto &[cause, symptoms] : supersedes()) {
+        if (!ctx.find(QString::fromLatin1(cause)))
+            continue;
+        for (const char *s : symptoms)
+            ctx.remove(QString::fromLatin1(s));
+    }
+    int best = -1;
+    for (const Finding &f : ctx.findings()) {
+        if (!isGeneric(f.id) && f.severity == Severity::Error && fromText(f) && f.confidence != Confidence::Low)
+            best = std::max(best, f.rank);
+    }
+    QStringList generic;
+    for (const Finding &f : ctx.findings()) {
+        if (isGeneric(f.id) && f.rank < best)
+            generic << f.id;
+    }
+    for (const QString &id : std::as_const(generic))
+        ctx.remove(id);
+}
+
+// What a message alone can say of the causes the import and packaging detectors name.
+void textOnlyConfidence(DetectorContext &ctx)
+{
+    static const QList<std::pair<const char *, Confidence>> levels = {
+        {"module-not-found", Confidence::Low},         // a wrong module-name, a shadowing folder, a broken wheel...
+        {"pyinit-missing", Confidence::Medium},
+        {"wrong-interpreter", Confidence::Medium},
+        {"external-symbol-undefined", Confidence::Medium},
+        {"crate-type-not-cdylib", Confidence::Medium},
+        {"missing-extension-module", Confidence::Medium},
+    };
+    for (const auto &[id, level] : levels) {
+        Finding *f = ctx.find(QString::fromLatin1(id));
+        if (f && onlyFromText(*f) && int(f->confidence) < int(level))
+            f->confidence = level;
+    }
+    // A standard-library extension (lib-dynload) cannot have been built for another interpreter: the process
+    // did not make libpython's symbols visible (an embedding program), so "wrong interpreter" is only a lead.
+    if (Finding *f = ctx.find(QStringLiteral("wrong-interpreter"))) {
+        for (const EvidenceRef &e : std::as_const(f->evidence)) {
+            if (e.text.contains(QLatin1String("/lib-dynload/")))
+                f->confidence = Confidence::Low;
+        }
+    }
+}
+
+struct Line {
+    QString source;
+    int number = 0;
+    QString text;
+};
+
+QList<Line> inputLines(const Evidence &e)
+{
+    QList<Line> out;
+    for (const auto &[source, text] : {std::pair{QStringLiteral("error"), e.errorText}, std::pair{QStringLiteral("log"), e.logText}}) {
+        const QStringList lines = TextScanner::stripAnsi(text.left(16 * 1024 * 1024)).split(QLatin1Char('\n'));
+        for (qsizetype i = 0; i < lines.size(); ++i)
+            out << Line{source, int(i) + 1, lines.at(i).trimmed().left(400)};
+    }
+    return out;
+}
+
+// The lines a reader needs first: the first error, the failing crate or command, the exit status.
+QList<Line> decisiveLines(const Evidence &e)
+{
+    static const QRegularExpression firstError(QStringLiteral(
+        R"re(^(?:error(?:\[E\d+\])?:|ERROR:|Error:|fatal error|Caused by:|thread '[^']*' panicked|\w+(?:Error|Exception): |(?:× )?Failed to build|.*(?:core dumped|Segmentation fault|SIGSEGV)))re"));
+    static const QRegularExpression crate(QStringLiteral(
+        R"re(could not compile `[^`]+`|failed to run custom build command for `[^`]+`|Failed building wheel for \S+|Failed to build `[^`]+`|failed to compile `[^`]+`)re"));
+    static const QRegularExpression status(QStringLiteral(
+        R"re(exit (?:status|code)[: ]+\d+|returned non-zero exit status \d+|failed with (?:exit )?code \d+|exit code \d+|signal \d+)re"));
+    static const QRegularExpression wrapper(QStringLiteral(R"re(^(?:error: subprocess-exited-with-error|ERROR: Failed building wheel|error: metadata-generation-failed|Caused by: Failed to build a native library through cargo))re"));
+    QList<Line> out;
+    Line firstWrapper;  // quoted only when nothing says more
+    bool haveError = false, haveCrate = false, haveStatus = false;
+    for (const Line &l : inputLines(e)) {
+        if (firstWrapper.number == 0 && wrapper.match(l.text).hasMatch())
+            firstWrapper = l;
+        if (!haveError && firstError.match(l.text).hasMatch() && !wrapper.match(l.text).hasMatch()) {
+            out << l;
+            haveError = true;
+        } else if (!haveCrate && crate.match(l.text).hasMatch()) {
+            out << l;
+            haveCrate = true;
+        } else if (!haveStatus && status.match(l.text).hasMatch()) {
+            out << l;
+            haveStatus = true;
+        }
+    }
+    if (!haveError && firstWrapper.number > 0)
+        out.prepend(firstWrapper);
+    return out;
+}
+
+void addUnrecognised(DetectorContext &ctx)
+{
+    // Any error, or any cause the text itself names with some confidence, is an answer already.
+    for (const Finding &f : ctx.findings()) {
+        if (f.severity == Severity::Error || (fromText(f) && f.confidence != Confidence::Low))
+            return;
+    }
+    const QList<Line> lines = decisiveLines(ctx.evidence());
+    if (lines.isEmpty())
+        return;
+    QList<EvidenceRef> evidence;
+    QStringList quoted;
+    for (const Line &l : lines) {
+        evidence << EvidenceRef{l.source, QStringLiteral("line %1").arg(l.number), l.text};
+        quoted << l.text;
+    }
+    Finding &f = ctx.add(QStringLiteral("unrecognised-failure"),
+                         QStringLiteral("No known cause matches this failure. The decisive lines: %1").arg(quoted.join(QStringLiteral(" | "))),
+                         evidence);
+    f.confidence = Confidence::Low;
+    f.rank = 0;
+}
+
+} // namespace
+
+void settleFindings(DetectorContext &ctx)
+{
+    suppressSymptoms(ctx);
+    textOnlyConfidence(ctx);
+    addUnrecognised(ctx);
+    const Evidence &e = ctx.evidence();
+    if (e.errorText.trimmed().isEmpty() && e.logText.trimmed().isEmpty())
+        return;
+    const QList<Line> decisive = decisiveLines(e);
+    for (Finding f : ctx.findings()) {
+        Finding *target = ctx.find(f.id);
+        QStringList lines;
+        for (const EvidenceRef &r : f.evidence) {
+            if ((r.source == QLatin1String("error") || r.source == QLatin1String("log")) && !lines.contains(r.text))
+                lines << r.text;
+        }
+        for (const Line &l : decisive) {
+            if (!lines.contains(l.text))
+                lines << l.text;
+        }
+        target->decisiveLines = lines.mid(0, 6);
+    }
+}
+
+} // namespace wb::diagnose
