@@ -241,6 +241,12 @@ BuildView::BuildView(Workspace *workspace, QWidget *parent)
         connect(m_workspace, &Workspace::projectOpened, this, &BuildView::setProject);
         if (!m_workspace->projectDir().isEmpty())
             setProject(m_workspace->projectDir());
+        // A Cargo workspace root: build the member chosen in the Project view (maturin -m).
+        connect(m_workspace, &Workspace::memberManifestChanged, this, [this](const QString &manifest) {
+            m_manifest->setText(manifest);
+            updateCommandLine();
+        });
+        m_manifest->setText(m_workspace->memberManifest());
     }
     updateCommandLine();
     updateButtons();

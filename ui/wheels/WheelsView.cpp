@@ -1,5 +1,7 @@
 #include "ui/wheels/WheelsView.h"
 
+#include "ui/wheels/RepairPreviewView.h"
+
 #include "core/wheel/PlatformTag.h"
 #include "ui/common/Workspace.h"
 #include "ui/wheels/SizeBarDelegate.h"
@@ -142,6 +144,7 @@ WheelsView::WheelsView(Workspace *workspace, QWidget *parent)
     m_findings->setHeaderLabels({tr("Severity"), tr("Finding"), tr("Path"), tr("Message")});
     m_findings->setRootIsDecorated(false);
     m_tabs->addTab(m_findings, tr("Findings"));
+    m_tabs->addTab(new RepairPreviewView(m_tabs), tr("Repair")); // filled in showWheel
 
     m_compare = new WheelCompareView(m_tabs);
     m_compare->setObjectName(QStringLiteral("compare"));
@@ -351,6 +354,8 @@ void WheelsView::fillFindings(const FindingList &findings)
 
 void WheelsView::showWheel(const WheelReport &r)
 {
+    if (auto *repair = findChild<RepairPreviewView *>())
+        repair->setPreview(r.repair);
     QString html = QStringLiteral("<h2>%1 %2</h2>").arg(r.name.toHtmlEscaped(), r.version.toHtmlEscaped());
     html += verdictHtml(r.verdict(), r.count(Finding::Severity::Error), r.count(Finding::Severity::Warning));
     HtmlTable t;
@@ -491,6 +496,8 @@ void WheelsView::showWheel(const WheelReport &r)
 
 void WheelsView::showSdist(const SdistReport &r)
 {
+    if (auto *repair = findChild<RepairPreviewView *>())
+        repair->setPreview({});
     QString html = QStringLiteral("<h2>%1 %2</h2><p>%3</p>").arg(r.name.toHtmlEscaped(), r.version.toHtmlEscaped(), tr("Source distribution"));
     html += verdictHtml(r.verdict(), r.count(Finding::Severity::Error), r.count(Finding::Severity::Warning));
     HtmlTable t;
