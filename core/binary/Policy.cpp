@@ -141,6 +141,27 @@ const PolicyTable &PolicyTable::musllinux()
     return t;
 }
 
+const PolicyTable &PolicyTable::musllinuxLatest()
+{
+    static const PolicyTable t = [] {
+        PolicyTable latest = musllinux();
+        // The newest musl is the least compatible policy: the lowest priority above linux's 0.
+        QList<Policy> kept;
+        const Policy *newest = nullptr;
+        for (const Policy &p : std::as_const(latest.m_policies))
+            if (p.priority > 0 && (!newest || p.priority < newest->priority))
+                newest = &p;
+        if (newest)
+            kept << *newest;
+        for (const Policy &p : std::as_const(latest.m_policies))
+            if (p.priority == 0)
+                kept << p;
+        latest.m_policies = kept;
+        return latest;
+    }();
+    return t;
+}
+
 const Policy *PolicyTable::find(const QString &name) const
 {
     for (const Policy &p : m_policies)
@@ -163,6 +184,40 @@ const Policy *PolicyTable::mostCompatibleAllowing(const QString &arch, const QSt
             continue;
         const auto nsIt = archIt->constFind(ns);
         if (nsIt != archIt->constEnd() && nsIt->contains(version))
+            return &p;
+    }
+    return nullptr;
+}
+
+bool PolicyTable::isLoader(const QString &library)
+{
+    return wb::isLoader(library);
+}
+
+bool PolicyTable::allows(const Policy &policy, const QString &library)
+{
+    return wb::isLoader(library) || policy.libraries.contains(tableLibraryName(library));
+}
+
+const Policy *PolicyTable::bestForSymbolVersions(const QString &arch, const QSet<QString> &versions) const
+{
+    const QString a = policyArch(arch);
+    for (const Policy &p : m_policies) { // highest priority first
+        const auto archIt = p.versions.constFind(a);
+        if (archIt == p.versions.constEnd())
+            continue;
+        bool ok = true;
+        for (const QString &ver : versions) {
+            const qsizetype us = ver.indexOf(QLatin1Char('_'));
+            if (us <= 0)
+                continue;
+            const auto nsIt = archIt->constFind(ver.left(us));
+            if (nsIt != archIt->constEnd() && !nsIt->contains(ver.mid(us + 1))) {
+                ok = false;
+                break;
+            }
+        }
+        if (ok && p.priority > 0)
             return &p;
     }
     return nullptr;

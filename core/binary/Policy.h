@@ -55,6 +55,9 @@ public:
     // Loads ":/wheelbench/policies/<family>.json". Returns an empty table (and says why) on failure.
     static const PolicyTable &manylinux();
     static const PolicyTable &musllinux();
+    // The musllinux table as auditwheel judges a musl binary on a host whose musl version it cannot
+    // determine (a glibc host): only the latest musllinux policy (and linux) is considered.
+    static const PolicyTable &musllinuxLatest();
     static PolicyTable fromJson(const QByteArray &json, QString *error = nullptr);
 
     QString family() const { return m_family; }
@@ -64,6 +67,13 @@ public:
     // ("GLIBC_2.34", "GLIBCXX_3.4.30"); nullptr when none does or no policy governs that namespace.
     const Policy *mostCompatibleAllowing(const QString &arch, const QString &symbolVersion) const;
     QString attribution() const { return m_attribution; }
+    // The dynamic loader (ld-linux*, ld64.so.*, ld-musl-*): never external.
+    static bool isLoader(const QString &library);
+    // The policy allows this library (musl's libc.musl-<arch>.so.1 read as the tables' libc.so).
+    static bool allows(const Policy &policy, const QString &library);
+    // The most compatible policy whose symbol versions for `arch` include all of `versions`
+    // ("GLIBC_2.17", "GLIBCXX_3.4.30"; namespaces no policy governs are ignored); nullptr: none (linux).
+    const Policy *bestForSymbolVersions(const QString &arch, const QSet<QString> &versions) const;
 
     // Evaluates one ELF (the first slice) the way auditwheel does: per component (symbol versions,
     // external libraries, blacklist) the best policy, and the overall is their minimum. `inWheel`

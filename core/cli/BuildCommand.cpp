@@ -5,6 +5,7 @@
 #include "core/build/BuildRunner.h"
 #include "core/build/PyprojectBuildSettings.h"
 #include "core/build/ToolDiscovery.h"
+#include "core/project/Project.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -34,7 +35,8 @@ extern "C" void onInterrupt(int)
 QString buildUsage()
 {
     return QStringLiteral(
-        "wheelbench build DIR [--release | --debug | --profile NAME] [--out DIR] [--log FILE] [-- MATURIN-ARGS...]\n"
+        "wheelbench build DIR [--release | --debug | --profile NAME] [--member NAME] [--out DIR] [--log FILE]\n"
+        "                     [-- MATURIN-ARGS...]\n"
         "\n"
         "Runs `maturin build` in the project folder DIR, streams its output, and prints the path of\n"
         "every wheel it made on the last lines of standard output.\n"
@@ -43,6 +45,8 @@ QString buildUsage()
         "  --release        build with the release profile (maturin -r)\n"
         "  --debug          build with cargo's dev profile (the default, as for maturin)\n"
         "  --profile NAME   build with the Cargo profile NAME\n"
+        "  --member NAME    DIR is a Cargo workspace root: build this member (maturin -m NAME's/Cargo.toml);\n"
+        "                   needed when several members are Python packages\n"
         "  --out DIR        put the wheels in DIR (maturin -o)\n"
         "  --log FILE       also save the raw output (colours included) to FILE\n"
         "  -- ARGS...       pass the remaining arguments to maturin as they are\n"
@@ -62,6 +66,37 @@ bool isTerminal(FILE *stream)
 #endif
 }
 
+// DIR is a Cargo workspace root without a pyproject.toml: build the chosen (or only) Python member from
+// the root with -m member/Cargo.toml, as maturin's documentation does. False (message printed) when the
+// member cannot be told.
+bool chooseMember(CommandContext &ctx, BuildRequest *request, const QString &member)
+{
+    ProjectOptions options;
+    options.member = member;
+    options.checkFilesystem = false;
+    const Project project = Project::load(request->projectDir, options);
+    if (!project.isUsable()) {
+        ctx.err << "wheelbench build: " << project.readError << '\n';
+        return false;
+    }
+    if (project.needsMember()) {
+        ctx.err << "wheelbench build: " << QDir::toNativeSeparators(request->projectDir)
+                << " is a Cargo workspace with several Python packages: " << CargoWorkspace::describe(project.pythonMembers)
+                << "\nChoose one with --member NAME.\n";
+        return false;
+    }
+    if (!member.isEmpty() && project.member.isEmpty() && project.pythonMembers.isEmpty()) {
+        ctx.err << "wheelbench build: --member " << member << ": " << QDir::toNativeSeparators(request->projectDir)
+                << " is not a Cargo workspace root\n";
+        return false;
+    }
+    if (const WorkspaceMember *m = project.chosenMember(); m && m->relativeDir != QLatin1String(".")) {
+        request->manifestPath = m->relativeManifest();
+        ctx.err << "Building workspace member " << m->name << " (" << m->relativeDir << "/)\n";
+    }
+    return true;
+}
+
 } // namespace
 
 int runBuild(CommandContext &ctx)
@@ -70,6 +105,7 @@ int runBuild(CommandContext &ctx)
     BuildRequest request;
     request.profile = BuildRequest::Profile::Debug;
     QString logFile;
+    QString member;
     for (qsizetype i = 1; i < args.size(); ++i) {
         const QString a = args.at(i);
         auto value = [&](QString *into) {
@@ -101,6 +137,9 @@ int runBuild(CommandContext &ctx)
         } else if (a == u"--log") {
             if (!value(&logFile))
                 return ExitUsage;
+        } else if (a == u"--member") {
+            if (!value(&member))
+                return ExitUsage;
         } else if (a.startsWith(u'-')) {
             ctx.err << "wheelbench build: unknown option " << a << " (pass maturin options after --)\n\n" << buildUsage();
             return ExitUsage;
@@ -127,6 +166,8 @@ int runBuild(CommandContext &ctx)
                 << " has neither pyproject.toml nor Cargo.toml\n";
         return ExitUsage;
     }
+    if (!chooseMember(ctx, &request, member))
+        return ExitUsage;
     for (const QString &problem : request.problems()) {
         ctx.err << "wheelbench build: " << problem << '\n';
         return ExitUsage;

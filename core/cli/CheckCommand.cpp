@@ -13,7 +13,7 @@ namespace wb::cli {
 
 namespace {
 const char *const checkUsage =
-    "wheelbench check DIR [--json] [--cargo FILE] [--files-only] [--maturin-version X.Y.Z|none]\n"
+    "wheelbench check DIR [--json] [--cargo FILE] [--member NAME] [--files-only] [--maturin-version X.Y.Z|none]\n"
     "\n"
     "Validates the packaging settings of the maturin project in DIR (pyproject.toml and the crate's\n"
     "Cargo.toml). Runs nothing from the project: keys newer than the maturin a build would use are\n"
@@ -22,6 +22,8 @@ const char *const checkUsage =
     "\n"
     "  --json                   print a JSON report instead of one line per finding\n"
     "  --cargo FILE             use this Cargo.toml instead of finding it\n"
+    "  --member NAME            DIR is a Cargo workspace root: check this member (package name or folder);\n"
+    "                           without it every member that is a Python package is checked\n"
     "  --files-only             judge the two files only (skip python-source, include globs, Rust sources)\n"
     "  --maturin-version VER    judge against this maturin instead of the one found; none: no version checks\n"
     "\n"
@@ -48,6 +50,9 @@ QJsonObject editJson(const SettingsEdit &e)
 }
 } // namespace
 
+static int checkProject(CommandContext &ctx, Project project, const MaturinVersion &maturin, bool maturinGiven, bool json,
+                        QJsonObject *report);
+
 int runCheck(CommandContext &ctx)
 {
     const QStringList &args = ctx.arguments;
@@ -67,6 +72,8 @@ int runCheck(CommandContext &ctx)
             options.checkFilesystem = false;
         } else if (a == QLatin1String("--cargo") && i + 1 < args.size()) {
             options.cargoManifest = args.at(++i);
+        } else if (a == QLatin1String("--member") && i + 1 < args.size()) {
+            options.member = args.at(++i);
         } else if (a == QLatin1String("--maturin-version") && i + 1 < args.size()) {
             maturinGiven = true;
             if (args.at(++i) != QLatin1String("none")) {
@@ -94,6 +101,41 @@ int runCheck(CommandContext &ctx)
     }
     if (!maturinGiven)
         maturin = MaturinVersion::detect(project.dir);
+    if (project.needsMember()) {
+        // A workspace root: every member that is a Python package, one after the other.
+        if (!json)
+            ctx.out << "Cargo workspace " << displayPath(project.dir) << ": its Python packages are "
+                    << CargoWorkspace::describe(project.pythonMembers) << " (choose one with --member NAME)\n";
+        QJsonArray reports;
+        int errors = 0;
+        for (const WorkspaceMember &m : std::as_const(project.pythonMembers)) {
+            ProjectOptions memberOptions = options;
+            memberOptions.member = m.relativeDir == QLatin1String(".") ? QString() : m.name;
+            Project member = m.relativeDir == QLatin1String(".") ? project : Project::load(dir, memberOptions);
+            if (!json)
+                ctx.out << "\n== member " << m.name << " (" << m.relativeDir << "/)\n";
+            QJsonObject report;
+            errors += checkProject(ctx, member, maturin, maturinGiven, json, &report);
+            reports << report;
+        }
+        if (json)
+            ctx.out << QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("workspace"), project.dir},
+                                                                   {QStringLiteral("members"), reports},
+                                                                   {QStringLiteral("errors"), errors}})
+                                             .toJson(QJsonDocument::Indented));
+        return errors > 0 ? ExitFindings : ExitOk;
+    }
+    QJsonObject report;
+    const int errors = checkProject(ctx, project, maturin, maturinGiven, json, &report);
+    if (json)
+        ctx.out << QString::fromUtf8(QJsonDocument(report).toJson(QJsonDocument::Indented));
+    return errors > 0 ? ExitFindings : ExitOk;
+}
+
+// Validates one project; prints its findings (text) or fills *report (json). Returns the error count.
+static int checkProject(CommandContext &ctx, Project project, const MaturinVersion &maturin, bool maturinGiven, bool json,
+                        QJsonObject *report)
+{
     project.options.maturinVersion = maturin.version;
     project.options.maturinFrom = maturin.isKnown() ? maturin.from : QString();
     const EffectiveSettings eff = computeEffectiveSettings(project);
@@ -140,7 +182,7 @@ int runCheck(CommandContext &ctx)
             maturinJson.insert(QStringLiteral("program"), maturin.program);
         if (found)
             maturinJson.insert(QStringLiteral("read-by"), maturin.readBy);
-        const QJsonObject report{{QStringLiteral("project"), project.dir},
+        *report = QJsonObject{{QStringLiteral("project"), project.dir},
                                  {QStringLiteral("maturin"), maturinJson},
                                  {QStringLiteral("pyproject"), project.hasPyproject ? project.pyprojectPath : QString()},
                                  {QStringLiteral("cargo"), project.hasCargo ? project.cargoPath : QString()},
@@ -149,7 +191,10 @@ int runCheck(CommandContext &ctx)
                                  {QStringLiteral("diagnostics"), list},
                                  {QStringLiteral("errors"), errors},
                                  {QStringLiteral("warnings"), warnings}};
-        ctx.out << QString::fromUtf8(QJsonDocument(report).toJson(QJsonDocument::Indented));
+        if (!project.member.isEmpty()) {
+            report->insert(QStringLiteral("workspace"), project.workspaceDir);
+            report->insert(QStringLiteral("member"), project.member);
+        }
     } else {
         for (const SettingsDiagnostic &d : diags) {
             ctx.out << displayPath(d.file) << ':' << d.line << ':' << d.column << ": " << settingsSeverityName(d.severity) << ": "
@@ -167,7 +212,7 @@ int runCheck(CommandContext &ctx)
             ctx.out << "No maturin found: keys are not checked against a maturin version.\n";
         ctx.out << errors << " error(s), " << warnings << " warning(s)\n";
     }
-    return errors > 0 ? ExitFindings : ExitOk;
+    return errors;
 }
 
 } // namespace wb::cli

@@ -1,4 +1,5 @@
 #include "core/cli/CommandRegistry.h"
+#include "core/project/Project.h"
 
 #include "core/diagnose/Diagnoser.h"
 #include "core/diagnose/EvidenceCollector.h"
@@ -28,6 +29,7 @@ QString usage()
         "a build log and a pasted error message.\n"
         "\n"
         "  --project DIR      the project folder\n"
+        "  --member NAME      DIR is a Cargo workspace root: diagnose this member (package name or folder)\n"
         "  --wheel FILE       a built wheel\n"
         "  --log FILE|-       a maturin/cargo build log (- reads standard input)\n"
         "  --error TEXT       an error message (ImportError traceback, pip or maturin output)\n"
@@ -65,6 +67,7 @@ int runDiagnose(CommandContext &ctx)
     diagnose::EvidenceRequest request;
     bool json = false;
     QString apply;
+    QString member;
     const QStringList &args = ctx.arguments;
     auto fail = [&ctx](const QString &message) {
         ctx.err << "wheelbench diagnose: " << message << "\n";
@@ -109,6 +112,9 @@ int runDiagnose(CommandContext &ctx)
                 return fail(QStringLiteral("--error-file needs a file"));
             if (!readInput(v, &request.errorText, &error))
                 return fail(error);
+        } else if (a == QLatin1String("--member")) {
+            if (!value(&member))
+                return fail(QStringLiteral("--member needs a name"));
         } else if (a == QLatin1String("--apply")) {
             if (!value(&apply))
                 return fail(QStringLiteral("--apply needs a finding id"));
@@ -121,6 +127,23 @@ int runDiagnose(CommandContext &ctx)
         return fail(QStringLiteral("nothing to diagnose: give --project, --wheel, --log or --error (see --help)"));
     if (!apply.isEmpty() && request.projectDir.isEmpty())
         return fail(QStringLiteral("--apply needs --project"));
+    if (!request.projectDir.isEmpty()) {
+        // A Cargo workspace root: the Python package is one of its members.
+        ProjectOptions options;
+        options.member = member;
+        const Project project = Project::load(request.projectDir, options);
+        if (!project.isUsable() && !member.isEmpty())
+            return fail(project.readError);
+        if (project.needsMember())
+            return fail(QStringLiteral("%1 is a Cargo workspace with several Python packages: %2\nChoose one with --member NAME.")
+                            .arg(request.projectDir, CargoWorkspace::describe(project.pythonMembers)));
+        if (!project.member.isEmpty()) {
+            ctx.err << "wheelbench diagnose: workspace member " << project.member << " (" << project.dir << ")\n";
+            request.projectDir = project.dir;
+        }
+    } else if (!member.isEmpty()) {
+        return fail(QStringLiteral("--member needs --project"));
+    }
 
     const diagnose::Evidence evidence = diagnose::EvidenceCollector::collect(request);
     if (!request.wheelPath.isEmpty() && !evidence.wheel.present)

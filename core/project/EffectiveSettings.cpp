@@ -163,7 +163,8 @@ EffectiveSettings computeEffectiveSettings(const Project &p)
         e.moduleName = projectName;
         e.moduleNameFrom = QStringLiteral("[project] name");
     } else {
-        e.moduleName = e.packageName;
+        // Cargo's default lib target name: the package name with '-' read as '_'.
+        e.moduleName = QString(e.packageName).replace(u'-', u'_');
         e.moduleNameFrom = QStringLiteral("Cargo.toml [package] name");
     }
     e.extensionName = e.moduleName.section(u'.', -1);

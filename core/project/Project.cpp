@@ -75,6 +75,46 @@ bool isVirtualManifest(const TomlDocument &doc)
 
 } // namespace
 
+// A Cargo workspace root without a pyproject.toml: the Python package is one of its members. True
+// when *p was replaced by the chosen member (or a read error about --member).
+bool Project::openWorkspaceMember(Project *p, const QDir &dir, const ProjectOptions &options)
+{
+    const QString rootPath = dir.filePath(QStringLiteral("Cargo.toml"));
+    bool present = false;
+    QList<SettingsDiagnostic> ignored;
+    const TomlDocument root = readToml(rootPath, &present, &ignored, ProjectFileKind::Cargo);
+    if (!present || !CargoWorkspace::isRoot(root))
+        return false;
+    const QList<WorkspaceMember> members = CargoWorkspace::pythonMembers(rootPath, root);
+    const WorkspaceMember *chosen = nullptr;
+    if (!options.member.isEmpty()) {
+        chosen = CargoWorkspace::find(members, options.member);
+        if (!chosen) {
+            p->readError = members.isEmpty()
+                ? QStringLiteral("the workspace %1 has no member that is a Python package").arg(p->dir)
+                : QStringLiteral("the workspace %1 has no Python package member '%2'; its Python packages: %3")
+                      .arg(p->dir, options.member, CargoWorkspace::describe(members));
+            return true;
+        }
+    } else if (members.size() == 1 && members.first().relativeDir != QLatin1String(".")) {
+        chosen = &members.first();
+    }
+    p->pythonMembers = members;
+    if (!chosen || chosen->relativeDir == QLatin1String("."))
+        return false;
+    ProjectOptions memberOptions = options;
+    memberOptions.member.clear();
+    memberOptions.cargoManifest = chosen->manifestPath;
+    Project m = load(chosen->dir, memberOptions);
+    m.options.member = options.member;
+    m.pythonMembers = members;
+    m.member = chosen->name;
+    m.workspaceDir = p->dir;
+    m.cargoHow = QStringLiteral("workspace member %1 of %2").arg(chosen->relativeDir, QDir(p->dir).dirName());
+    *p = m;
+    return true;
+}
+
 Project Project::load(const QString &dirPath, const ProjectOptions &options)
 {
     Project p;
@@ -92,6 +132,10 @@ Project Project::load(const QString &dirPath, const ProjectOptions &options)
     p.pyprojectPath = dir.filePath(QStringLiteral("pyproject.toml"));
     p.pyproject = readToml(p.pyprojectPath, &p.hasPyproject, &p.loadDiagnostics, ProjectFileKind::Pyproject);
 
+    if (!p.hasPyproject && options.cargoManifest.isEmpty()) {
+        if (openWorkspaceMember(&p, dir, options))
+            return p;
+    }
     // The Cargo manifest: --manifest override, manifest-path, ./Cargo.toml, then rust/Cargo.toml.
     QString manifest;
     if (!options.cargoManifest.isEmpty()) {

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "core/project/CargoWorkspace.h"
 #include "core/project/SettingsDiagnostic.h"
 #include "core/toml/TomlDocument.h"
 
+#include <QDir>
 #include <QString>
 #include <QVersionNumber>
 
@@ -13,6 +15,7 @@ struct ProjectOptions {
     bool checkFilesystem = true;   // false: judge the two files only (no python-source, globs, Rust sources)
     QVersionNumber maturinVersion; // the installed maturin, when known: gates version-specific keys
     QString maturinFrom;           // where that version came from, for messages ("PATH", "project .venv", ...)
+    QString member;                // a Cargo workspace root: the member to open (package name or folder)
 };
 
 // A maturin project as read from disk: pyproject.toml and the crate's Cargo.toml, bytes kept as they are.
@@ -35,6 +38,15 @@ public:
     QString readError;      // the project cannot be used at all (no such folder, no files)
     QList<SettingsDiagnostic> loadDiagnostics; // unreadable or oversized files, workspace choices
     ProjectOptions options;
+    // Opened at a Cargo workspace root without a pyproject.toml: its members that are Python packages.
+    // When one was chosen (ProjectOptions::member, or the only one), the project is that member (dir,
+    // files) and workspaceDir is the folder that was opened; builds run there with -m member/Cargo.toml.
+    QList<WorkspaceMember> pythonMembers;
+    QString workspaceDir;
+    QString member;         // the chosen member's package name
+    const WorkspaceMember *chosenMember() const { return CargoWorkspace::find(pythonMembers, member); }
+    // A workspace root with several Python members and none chosen.
+    bool needsMember() const { return member.isEmpty() && pythonMembers.size() > 1; }
 
     bool isUsable() const { return readError.isEmpty(); }
     const TomlDocument &document(ProjectFileKind kind) const { return kind == ProjectFileKind::Cargo ? cargo : pyproject; }
@@ -47,6 +59,9 @@ public:
     static constexpr qint64 MaxFileSize = 8 * 1024 * 1024;
     // Reads a settings file (bounded); false with a message when it cannot.
     static bool readFile(const QString &path, QByteArray *bytes, QString *error);
+
+private:
+    static bool openWorkspaceMember(Project *p, const QDir &dir, const ProjectOptions &options);
 };
 
 } // namespace wb

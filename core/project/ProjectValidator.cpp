@@ -1,5 +1,6 @@
 #include "core/project/ProjectValidator.h"
 
+#include "core/project/CargoOnlyProject.h"
 #include "core/project/PackagingSpecs.h"
 #include "core/project/RustModuleScanner.h"
 #include "core/project/SettingSpec.h"
@@ -549,9 +550,10 @@ void Checker::moduleName()
         names << d.name;
     }
     names.removeDuplicates();
-    SettingsDiagnostic &d = add(QStringLiteral("module.pymodule-mismatch"), SettingsSeverity::Error, file, at,
+    // maturin builds it (its test crate workspace-inheritance is such a case); importing it fails.
+    SettingsDiagnostic &d = add(QStringLiteral("module.pymodule-mismatch"), SettingsSeverity::Warning, file, at,
                         QStringLiteral("the extension is named '%1' (from %2) but the crate's #[pymodule] is '%3' (%4:%5): "
-                                       "Python will fail with \"dynamic module does not define module export function (PyInit_%1)\"")
+                                       "maturin builds it, but importing it will fail with \"dynamic module does not define module export function (PyInit_%1)\"")
                             .arg(e.extensionName, e.moduleNameFrom, names.join(QStringLiteral("', '")),
                                  QDir(p.dir).relativeFilePath(decls.first().file))
                             .arg(decls.first().line),
@@ -570,7 +572,7 @@ void Checker::layout()
     if (!p.options.checkFilesystem)
         return;
     const QString ps = p.pyproject.string(toolMaturin.child(QStringLiteral("python-source")));
-    if (ps.isEmpty() || e.bindings == QLatin1String("bin"))
+    if (ps.isEmpty())
         return;
     const TomlKeyPath at = toolMaturin.child(QStringLiteral("python-source"));
     const QDir dir(p.dir);
@@ -580,13 +582,22 @@ void Checker::layout()
             QStringLiteral("python-source is set to '%1' but that folder does not exist").arg(ps), true);
         return;
     }
-    const QString first = e.moduleName.section(u'.', 0, 0);
+    // maturin (ProjectLayout) refuses an explicit python-source without the module's package in it;
+    // a bin project's package is named after the crate, '-' read as '_'.
+    QString first = e.moduleName.section(u'.', 0, 0);
+    if (e.bindings == QLatin1String("bin"))
+        first.replace(u'-', u'_');
     if (first.isEmpty())
         return;
     const QString pkg = QDir(src).filePath(first);
     if (!QFileInfo(pkg).isDir()) {
+        const QString expected = QDir::cleanPath(ps + u'/' + first);
         add(QStringLiteral("layout.package-missing"), SettingsSeverity::Error, Kind::Pyproject, at,
-            QStringLiteral("python-source '%1' has no package folder '%2' for the module %3").arg(ps, first, e.moduleName), true);
+            QStringLiteral("python-source is set to `%1`, but the python module at `%2` does not exist: maturin stops here. "
+                           "Expected the package folder %2/ for the module %3 (from %4); move the package there or "
+                           "change python-source")
+                .arg(ps, expected, e.moduleName, e.moduleNameFrom),
+            true);
         return;
     }
     if (!QFileInfo(QDir(pkg).filePath(QStringLiteral("__init__.py"))).isFile()
@@ -620,9 +631,14 @@ void Checker::cargo()
                                            QStringLiteral("uniffi")};
     if (needCdylib.contains(e.bindings) && !e.crateTypes.contains(QStringLiteral("cdylib"))) {
         const bool hasList = p.cargo.kind(kp(QStringLiteral("lib.crate-type"))) == TomlDocument::Kind::Array;
-        SettingsDiagnostic &d = add(QStringLiteral("cargo.crate-type-no-cdylib"), SettingsSeverity::Error, Kind::Cargo,
-                            hasList ? kp(QStringLiteral("lib.crate-type")) : kp(QStringLiteral("lib")),
-                            QStringLiteral("%1 bindings need a cdylib: [lib] crate-type has no \"cdylib\"").arg(e.bindings), true);
+        // Without a crate-type list maturin builds the lib as a cdylib itself (cargo rustc --crate-type
+        // cdylib; maturin's test crate pyo3-feature relies on it); only cargo build makes no extension.
+        SettingsDiagnostic &d = add(QStringLiteral("cargo.crate-type-no-cdylib"), hasList ? SettingsSeverity::Error : SettingsSeverity::Warning,
+                            Kind::Cargo, hasList ? kp(QStringLiteral("lib.crate-type")) : kp(QStringLiteral("lib")),
+                            hasList ? QStringLiteral("%1 bindings need a cdylib: [lib] crate-type has no \"cdylib\"").arg(e.bindings)
+                                    : QStringLiteral("%1 bindings need a cdylib: there is no [lib] crate-type, so maturin builds a cdylib "
+                                                     "itself, but cargo build alone makes no extension module").arg(e.bindings),
+                            true);
         d.fixLabel = QStringLiteral("Add \"cdylib\" to [lib] crate-type");
         if (hasList)
             d.fix = {{SettingsEdit::Op::Append, Kind::Cargo, QStringLiteral("lib.crate-type"), QStringLiteral("\"cdylib\""), -1}};
@@ -899,16 +915,18 @@ void Checker::run()
 {
     syntax();
     if (!p.hasPyproject) {
-        SettingsDiagnostic d;
-        d.id = QStringLiteral("project.no-pyproject");
-        d.severity = SettingsSeverity::Error;
-        d.fileKind = Kind::Pyproject;
-        d.file = p.pyprojectPath;
-        d.message = QStringLiteral("no pyproject.toml in %1").arg(p.dir);
-        out << d;
+        // maturin builds a crate from Cargo.toml alone: judge the crate, warn about pip.
+        if (p.hasCargo)
+            out << CargoOnlyProject::noPyprojectWarning(p);
+        cargo();
+        if (!p.hasCargo || !p.cargo.isValid())
+            return;
+        moduleName();
+        pyo3();
+        features();
+        return;
     }
-    const bool pyOk = p.hasPyproject && p.pyproject.isValid();
-    if (!pyOk)
+    if (!p.pyproject.isValid())
         return;
     project();
     const bool maturinProject = e.maturinBackend || e.hasToolMaturin;

@@ -1,5 +1,6 @@
 // inspectWheel(): the structural scan, KZip streaming, WHEEL/METADATA/RECORD checks, hashing, native
 // extensions and policies, put together into one WheelReport.
+#include "core/binary/LibraryResolver.h"
 #include "core/binary/StableAbi.h"
 #include "core/wheel/ArchiveReader.h"
 #include "core/wheel/MemberReader.h"
@@ -45,6 +46,20 @@ QPair<QString, QString> splitModule(const QString &path)
 QString versionKey(QString v)
 {
     return v.toLower().replace(QLatin1Char('-'), QLatin1Char('_'));
+}
+
+// The C library an extension's name implies: "-linux-musl.so" / "-arm-linux-musleabihf.so" is musl;
+// "-linux-gnu.so" is glibc for CPython 3.11 and later (before, musl builds used that suffix too).
+QString libcFromFileName(const QString &path)
+{
+    const QString base = path.section(QLatin1Char('/'), -1);
+    if (base.endsWith(QLatin1String("-linux-musl.so")) || base.endsWith(QLatin1String("-arm-linux-musleabihf.so")))
+        return QStringLiteral("musl");
+    static const QRegularExpression gnu(QStringLiteral("\\.cpython-3(\\d+)[^.]*-linux-gnu(eabihf)?\\.so$"));
+    const QRegularExpressionMatch m = gnu.match(base);
+    if (m.hasMatch() && m.captured(1).toInt() >= 11)
+        return QStringLiteral("glibc");
+    return {};
 }
 
 QString winArch(const QString &tagArch)
@@ -502,6 +517,7 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
             inWheelLibs.insert(e.name.section(QLatin1Char('/'), -1));
     QList<PolicyVerdict> verdicts;
     QString verdictFamily;
+    QMap<QString, QStringList> libcs; // glibc / musl -> the members linked against it
     for (const ZipEntryRecord &e : scan.entries) {
         if (e.isDirectory || e.isSymlink || !isNativeName(e.name))
             continue;
@@ -712,17 +728,29 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
         });
         if (x.binary.format == BinaryInfo::Format::Elf && linuxTagged) {
             const bool muslTag = std::any_of(platforms.begin(), platforms.end(), [](const PlatformTag &p) { return p.kind == PlatformTag::Kind::Musllinux; });
-            const bool musl = x.binary.libc == QLatin1String("musl") || (x.binary.libc.isEmpty() && muslTag);
+            // No DT_NEEDED and no PT_INTERP tell it: the file name does, as for auditwheel (lddtree).
+            const QString libc = x.binary.libc.isEmpty() ? libcFromFileName(e.name) : x.binary.libc;
+            const bool musl = libc == QLatin1String("musl") || (libc.isEmpty() && muslTag);
             const PolicyTable &table = musl ? PolicyTable::musllinux() : PolicyTable::manylinux();
             x.policy = table.evaluate(x.binary, e.name, inWheelLibs);
             verdicts.append(x.policy);
+            if (!libc.isEmpty())
+                libcs[libc].append(e.name);
             verdictFamily = table.family();
         }
         rep.extensions.append(x);
     }
+    if (libcs.size() > 1) {
+        // One wheel, two C libraries: no single policy family (and no installer) can take it.
+        addFinding(F, QStringLiteral("policy.libc-mixed"), S::Error,
+                   QStringLiteral("the wheel mixes binaries linked against glibc (%1) and musl (%2): one wheel runs on one C library")
+                       .arg(libcs.value(QStringLiteral("glibc")).join(QStringLiteral(", ")), libcs.value(QStringLiteral("musl")).join(QStringLiteral(", "))));
+    }
     if (!verdicts.isEmpty()) {
         rep.policy = mergeVerdicts(verdicts);
         rep.policy.family = verdictFamily;
+        applyRepairPreview(rep, verdictFamily == QLatin1String("musllinux") ? PolicyTable::musllinux() : PolicyTable::manylinux(),
+                           LibraryResolver());
         for (const PlatformTag &pt : std::as_const(platforms)) {
             if (pt.kind != PlatformTag::Kind::Manylinux && pt.kind != PlatformTag::Kind::Musllinux)
                 continue;
@@ -746,6 +774,20 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
                                 why.append(b.describe());
                 addFinding(F, QStringLiteral("policy.tag-not-satisfied"), S::Error,
                            QStringLiteral("tagged %1 but the binaries only satisfy %2: %3").arg(pt.tag, rep.policy.policy, why.join(QStringLiteral("; "))));
+            }
+        }
+        // auditwheel on a glibc host judges musl binaries against the latest musllinux policy only: a
+        // binary that meets an older one is reported as that latest one (musllinux_1_2), as it does.
+        const PolicyTable &latestMusl = PolicyTable::musllinuxLatest();
+        if (rep.policy.family == QLatin1String("musllinux") && !latestMusl.policies().isEmpty()) {
+            const Policy &latest = latestMusl.policies().first();
+            if (rep.policy.priority > 0) {
+                rep.policy.policy = latest.name;
+                rep.policy.priority = latest.priority;
+            }
+            if (rep.policy.symbolPriority > 0) {
+                rep.policy.symbolPolicy = latest.name;
+                rep.policy.symbolPriority = latest.priority;
             }
         }
         if (rep.policy.policy == QLatin1String("linux"))

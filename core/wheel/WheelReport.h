@@ -4,6 +4,7 @@
 #include "core/binary/Policy.h"
 #include "core/wheel/Finding.h"
 #include "core/wheel/HeaderFile.h"
+#include "core/wheel/RepairPreview.h"
 #include "core/wheel/WheelFilename.h"
 
 #include <QList>
@@ -102,6 +103,7 @@ struct WheelReport {
 
     QList<ExtensionReport> extensions;
     PolicyVerdict policy;          // whole wheel (Linux ELF wheels); empty family otherwise
+    RepairPreview repair;          // what `auditwheel repair` would copy in on this machine (Linux ELF wheels)
     FindingList findings;
 
     int count(Finding::Severity s) const;

@@ -56,6 +56,28 @@ QJsonObject verdictJson(const PolicyVerdict &v)
             {QStringLiteral("better"), better}};
 }
 
+// What `auditwheel repair` would copy on this machine (additive to schema 1).
+QJsonObject repairJson(const RepairPreview &r)
+{
+    QJsonArray copied;
+    for (const RepairLibrary &l : r.copied) {
+        QJsonObject versions;
+        for (auto it = l.versions.constBegin(); it != l.versions.constEnd(); ++it)
+            versions.insert(it.key(), QJsonArray::fromStringList(it.value()));
+        copied.append(QJsonObject{{QStringLiteral("soname"), l.soname},
+                                  {QStringLiteral("path"), l.path.isEmpty() ? QJsonValue() : QJsonValue(l.path)},
+                                  {QStringLiteral("size"), l.size},
+                                  {QStringLiteral("needed_by"), l.neededBy},
+                                  {QStringLiteral("needs"), QJsonArray::fromStringList(l.needs)},
+                                  {QStringLiteral("symbol_versions"), versions}});
+    }
+    return {{QStringLiteral("policy"), r.policy},
+            {QStringLiteral("copied"), copied},
+            {QStringLiteral("missing"), QJsonArray::fromStringList(r.missing)},
+            {QStringLiteral("repaired_policy"), r.repairedPolicy.isEmpty() ? QJsonValue() : QJsonValue(r.repairedPolicy)},
+            {QStringLiteral("symbol_policy"), r.symbolPolicy}};
+}
+
 } // namespace
 
 QJsonObject toJson(const WheelReport &r)
@@ -180,6 +202,8 @@ QJsonObject toJson(const WheelReport &r)
     }
     o.insert(QStringLiteral("extensions"), exts);
     o.insert(QStringLiteral("policy"), r.policy.family.isEmpty() ? QJsonValue() : QJsonValue(verdictJson(r.policy)));
+    if (r.repair.applicable)
+        o.insert(QStringLiteral("repair"), repairJson(r.repair));
     QJsonArray findings;
     for (const Finding &f : r.findings)
         findings.append(QJsonObject{{QStringLiteral("id"), f.id},

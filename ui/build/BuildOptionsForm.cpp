@@ -165,4 +165,10 @@ wb::BuildRequest BuildOptionsForm::request(const QString &projectDir) const
     return r;
 }
 
+void BuildOptionsForm::setManifest(const QString &manifest)
+{
+    m_manifest->setText(manifest);
+    Q_EMIT changed();
+}
+
 } // namespace wb::ui

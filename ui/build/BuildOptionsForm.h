@@ -18,6 +18,8 @@ class BuildOptionsForm : public QGroupBox
 public:
     explicit BuildOptionsForm(QWidget *parent = nullptr);
     wb::BuildRequest request(const QString &projectDir) const;
+    // The Cargo.toml to build (maturin -m), e.g. the workspace member chosen in the Project view.
+    void setManifest(const QString &manifest);
 
 Q_SIGNALS:
     void changed();

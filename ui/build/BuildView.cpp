@@ -137,6 +137,9 @@ BuildView::BuildView(Workspace *workspace, QWidget *parent)
         connect(m_workspace, &Workspace::projectOpened, this, &BuildView::setProject);
         if (!m_workspace->projectDir().isEmpty())
             setProject(m_workspace->projectDir());
+        // A Cargo workspace root: build the member chosen in the Project view (maturin -m).
+        connect(m_workspace, &Workspace::memberManifestChanged, m_options, &BuildOptionsForm::setManifest);
+        m_options->setManifest(m_workspace->memberManifest());
     }
     updateCommandLine();
     updateButtons();

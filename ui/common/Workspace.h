@@ -49,9 +49,20 @@ public:
     // cancelled). Set by the window, which asks about unsaved edits.
     void setProjectCloseGuard(std::function<bool(const QString &nextDir)> guard) { m_closeGuard = std::move(guard); }
     void setSettingsModified(bool modified) { m_settingsModified = modified; }
+    // The project folder is a Cargo workspace root: the chosen member's manifest relative to it
+    // ("crates/x/Cargo.toml", what builds pass as maturin -m); empty otherwise. Set by the Project view.
+    QString memberManifest() const { return m_memberManifest; }
+    void setMemberManifest(const QString &manifest)
+    {
+        if (manifest == m_memberManifest)
+            return;
+        m_memberManifest = manifest;
+        Q_EMIT memberManifestChanged(manifest);
+    }
 
 Q_SIGNALS:
     void projectOpened(const QString &dir);
+    void memberManifestChanged(const QString &manifest);
     void wheelOpened(const QString &path);
     void sdistOpened(const QString &path);
     void wheelClosed(const QString &path);
@@ -63,6 +74,7 @@ Q_SIGNALS:
 
 private:
     QString m_projectDir;
+    QString m_memberManifest;
     QStringList m_wheels;
     QString m_currentWheel;
     QString m_lastBuildLog;

@@ -15,6 +15,7 @@
 #include "ui/common/SaveQuestion.h"
 #include "ui/common/WheelGuard.h"
 #include "ui/common/Workspace.h"
+#include "ui/project/MemberPicker.h"
 #include "ui/project/NewProjectDialog.h"
 #include "ui/project/ProjectEmptyState.h"
 #include "ui/project/RecoveryController.h"
@@ -141,6 +142,15 @@ QWidget *ProjectView::buildEditor()
     connect(m_revertButton, &QPushButton::clicked, this, &ProjectView::revert);
     connect(m_saveButton, &QPushButton::clicked, this, [this] { save(m_confirmSaves); });
     layout->addLayout(top);
+    // A Cargo workspace root: which member is edited.
+    m_memberPicker = new MemberPicker(page);
+    layout->addWidget(m_memberPicker);
+    connect(m_memberPicker, &MemberPicker::memberChosen, this, [this](const QString &name) {
+        if (isModified() && !save(true))
+            return; // kept: the edits are not saved
+        m_member = name;
+        openProject(m_workspace ? m_workspace->projectDir() : m_memberPicker->property("root").toString());
+    });
 
     // Unsaved edits kept from a session that ended without saving them.
     auto *recoveryBanner = new MessageBanner(page);
@@ -298,7 +308,22 @@ QString notAMaturinProject(const Project &project)
 
 void ProjectView::openProject(const QString &dir)
 {
-    const Project project = Project::load(dir);
+    // A workspace root: the member picked before (when it is this root's), else the only or first one.
+    if (m_memberPicker->property("root").toString() != dir)
+        m_member.clear();
+    ProjectOptions options;
+    options.member = m_member;
+    Project project = Project::load(dir, options);
+    if (project.needsMember() || (!project.isUsable() && !m_member.isEmpty())) {
+        options.member = Project::load(dir).pythonMembers.value(0).name;
+        project = Project::load(dir, options);
+    }
+    m_memberPicker->setProperty("root", dir);
+    m_memberPicker->setMembers(project.pythonMembers, project.member);
+    if (m_workspace) {
+        const WorkspaceMember *member = project.chosenMember();
+        m_workspace->setMemberManifest(member && member->relativeDir != QLatin1String(".") ? member->relativeManifest() : QString());
+    }
     m_dir = project.dir.isEmpty() ? dir : project.dir;
     m_undo.clear();
     m_redo.clear();
@@ -326,7 +351,8 @@ void ProjectView::openProject(const QString &dir)
         QString err;
         f.present = !f.path.isEmpty() && QFileInfo(f.path).isFile() && Project::readFile(f.path, &f.diskBytes, &err);
         f.bytes = f.diskBytes;
-        f.diskHash = SettingsFile::hash(f.diskBytes);
+        // A file that is not there yet (a crate without pyproject.toml): saving creates it.
+        f.diskHash = f.present ? SettingsFile::hash(f.diskBytes) : QByteArray();
     }
     m_title->setText(tr("<b>%1</b> — Cargo manifest: %2 (%3)")
                          .arg(QDir::toNativeSeparators(m_dir).toHtmlEscaped(),
@@ -451,8 +477,10 @@ void ProjectView::refresh()
         project.options.maturinVersion = m_maturin.version;
         project.options.maturinFrom = m_maturin.isKnown() ? m_maturin.from : QString();
         for (int i = 0; i < 2; ++i) {
-            if (!m_files[i].present)
+            if (!m_files[i].present && m_files[i].bytes.isEmpty())
                 continue;
+            if (i == Py)
+                project.hasPyproject = true; // a pyproject.toml created by a fix, not saved yet
             TomlDocument doc = TomlDocument::parse(m_files[i].bytes, m_files[i].path);
             if (!doc.isValid())
                 unreadable[i] = tr("%1 does not parse at line %2:%3: %4")
@@ -674,6 +702,7 @@ bool ProjectView::save(bool askFirst)
         }
         f.diskBytes = f.bytes;
         f.diskHash = SettingsFile::hash(f.bytes);
+        f.present = true;
     }
     refresh();
     // QSaveFile made a new inode, which the watcher dropped: watch it again once the watcher is idle.

@@ -126,6 +126,8 @@ private:
     QStackedWidget *m_stack = nullptr;
     ProjectEmptyState *m_empty = nullptr;
     QLabel *m_title = nullptr;
+    class MemberPicker *m_memberPicker = nullptr;
+    QString m_member;        // the workspace member chosen in the picker (package name)
     MessageBanner *m_diskBanner = nullptr;
     MessageBanner *m_parseBanner = nullptr;
     RecoveryController *m_recovery = nullptr;

@@ -1,6 +1,7 @@
 #include "ui/wheels/WheelsView.h"
 
 #include "ui/common/WheelGuard.h"
+#include "ui/wheels/RepairPreviewView.h"
 #include "ui/common/Workspace.h"
 #include "ui/wheels/ExtensionsTree.h"
 #include "ui/wheels/FilesModel.h"
@@ -77,6 +78,8 @@ WheelsView::WheelsView(Workspace *workspace, QWidget *parent)
     m_findings = new FindingsTree(m_tabs);
     m_findings->setObjectName(QStringLiteral("findings"));
     m_tabs->addTab(m_findings, tr("Findings"));
+    m_repair = new RepairPreviewView(m_tabs);
+    m_tabs->addTab(m_repair, tr("Repair"));
     m_compare = new WheelCompareView(m_tabs);
     m_compare->setObjectName(QStringLiteral("compare"));
     m_tabs->addTab(m_compare, tr("Compare"));
@@ -375,6 +378,7 @@ void WheelsView::showWheel(const WheelReport &r)
     m_metadata->setWheel(r);
     m_record->setRecord(r.record);
     m_extensions->setExtensions(r.extensions);
+    m_repair->setPreview(r.repair);
 
     m_mapSource->blockSignals(true);
     m_mapSource->clear();
@@ -390,6 +394,7 @@ void WheelsView::showWheel(const WheelReport &r)
 void WheelsView::showSdist(const SdistReport &r)
 {
     m_summary->setText(sdistSummaryHtml(r));
+    m_repair->setPreview({});
     m_summary->setToolTip(sdistSummaryToolTip(r));
     showFiles();
 

@@ -26,6 +26,7 @@ class MetadataTable;
 class RecordPage;
 class SizeTreemap;
 class WheelCompareView;
+class RepairPreviewView;
 class Workspace;
 
 // What the view read for one file: a wheel, or a source distribution (.tar.gz and the other tar flavours).
@@ -99,6 +100,7 @@ private:
     QFutureWatcher<InspectedFile> *m_watcher = nullptr;
     QString m_pending;   // the path whose result we wait for
     InspectedFile m_current;
+    RepairPreviewView *m_repair = nullptr;
 };
 
 } // namespace wb::ui

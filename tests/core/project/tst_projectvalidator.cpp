@@ -197,13 +197,14 @@ private Q_SLOTS:
             for (const SettingsEdit &e : found->fix) {
                 const QString path = project.path(e.file);
                 QFile f(path);
-                QVERIFY(f.open(QIODevice::ReadOnly));
-                const QByteArray before = f.readAll();
+                const bool existed = f.exists(); // a fix may create the file (project.no-pyproject)
+                QVERIFY(!existed || f.open(QIODevice::ReadOnly));
+                const QByteArray before = existed ? f.readAll() : QByteArray();
                 f.close();
                 const TomlEditResult r = applySettingsEdit(TomlDocument::parse(before), e);
                 QVERIFY2(r.ok, qPrintable(r.message));
                 QString error;
-                QVERIFY2(SettingsFile::write(path, r.bytes, SettingsFile::hash(before), &error), qPrintable(error));
+                QVERIFY2(SettingsFile::write(path, r.bytes, existed ? SettingsFile::hash(before) : QByteArray(), &error), qPrintable(error));
             }
             const QList<SettingsDiagnostic> after = ProjectValidator::validate(Project::load(dir.path(), options));
             for (const SettingsDiagnostic &d : after)
@@ -402,7 +403,7 @@ private Q_SLOTS:
         QTest::newRow("module-name") << QByteArray("[project]\nname = \"proj\"\n[tool.maturin]\nmodule-name = \"a.b\"\n") << cargoLib << "a.b";
         QTest::newRow("lib name") << QByteArray("[project]\nname = \"proj\"\n") << cargoLib << "libname";
         QTest::newRow("project name") << QByteArray("[project]\nname = \"proj\"\n") << cargoNoLib << "proj";
-        QTest::newRow("package name") << QByteArray("[tool.maturin]\nstrip = true\n") << cargoNoLib << "pkg-name";
+        QTest::newRow("package name") << QByteArray("[tool.maturin]\nstrip = true\n") << cargoNoLib << "pkg_name"; // Cargo's lib name: - read as _
     }
     void effectiveModuleNamePrecedence()
     {
