@@ -1,9 +1,10 @@
 #include "ui/build/SourceViewer.h"
 
-#include "ui/build/CodeView.h"
+#include "ui/common/CodeEditor.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
+#include "ui/common/Highlighting.h"
 #include <KSyntaxHighlighting/SyntaxHighlighter>
 #include <KSyntaxHighlighting/Theme>
 
@@ -20,25 +21,21 @@ namespace wb::ui {
 namespace {
 constexpr qint64 MaxBytes = 16 * 1024 * 1024;
 
-KSyntaxHighlighting::Repository &repository()
-{
-    static KSyntaxHighlighting::Repository repo;
-    return repo;
-}
 } // namespace
 
 SourceViewer::SourceViewer(QWidget *parent)
     : QDialog(parent)
     , m_path(new QLabel(this))
-    , m_view(new CodeView(this))
+    , m_view(new CodeEditor(this))
 {
     setObjectName(QStringLiteral("sourceViewer"));
     setModal(false);
     m_path->setObjectName(QStringLiteral("sourcePath"));
     m_path->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_view->setObjectName(QStringLiteral("sourceView"));
+    m_view->setReadOnly(true);
     m_highlighter = new KSyntaxHighlighting::SyntaxHighlighter(m_view->document());
-    m_highlighter->setTheme(repository().themeForPalette(palette()));
+    m_highlighter->setTheme(syntaxRepository().themeForPalette(palette()));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
@@ -58,7 +55,7 @@ bool SourceViewer::showFile(const QString &file, int line, QString *error)
     }
     const QByteArray bytes = f.read(MaxBytes);
     if (file != m_file) {
-        m_highlighter->setDefinition(repository().definitionForFileName(file));
+        m_highlighter->setDefinition(syntaxRepository().definitionForFileName(file));
         m_view->setPlainText(QString::fromUtf8(bytes));
         m_file = file;
     }

@@ -59,6 +59,24 @@ void CodeEditor::goToLine(int line, int column)
     centerCursor();
 }
 
+void CodeEditor::highlightLine(int line)
+{
+    const QTextBlock block = line > 0 ? document()->findBlockByNumber(line - 1) : QTextBlock();
+    m_line = block.isValid() ? line : 0;
+    m_marks.clear();
+    if (block.isValid()) {
+        QTextEdit::ExtraSelection mark;
+        mark.cursor = QTextCursor(block);
+        QColor background = palette().color(QPalette::Highlight);
+        background.setAlpha(60);
+        mark.format.setBackground(background);
+        mark.format.setProperty(QTextFormat::FullWidthSelection, true);
+        m_marks << mark;
+        goToLine(line);
+    }
+    updateSelections();
+}
+
 void CodeEditor::resizeEvent(QResizeEvent *event)
 {
     QPlainTextEdit::resizeEvent(event);

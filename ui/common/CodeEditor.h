@@ -17,6 +17,10 @@ public:
     void setMarks(const QList<QTextEdit::ExtraSelection> &marks);
     // Moves the cursor to the start of a line (from 1) and centres it.
     void goToLine(int line, int column = 1);
+    // Marks one line (from 1) as the one to look at (e.g. where an error points), puts the cursor
+    // there and centres it; 0 or a line past the end clears the mark.
+    void highlightLine(int line);
+    int highlightedLine() const { return m_line; }
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -30,6 +34,7 @@ private:
 
     QWidget *m_area = nullptr;
     QList<QTextEdit::ExtraSelection> m_marks;
+    int m_line = 0; // highlightLine()
 };
 
 } // namespace wb::ui

@@ -9,19 +9,17 @@
 
 namespace wb::ui {
 
-namespace {
-KSyntaxHighlighting::Repository &repository()
+KSyntaxHighlighting::Repository &syntaxRepository()
 {
     static KSyntaxHighlighting::Repository repo;
     return repo;
 }
-} // namespace
 
 void highlight(QTextDocument *document, const QString &definition, const QWidget *paletteOf)
 {
     auto *hl = new KSyntaxHighlighting::SyntaxHighlighter(document);
-    hl->setTheme(repository().themeForPalette(paletteOf->palette()));
-    hl->setDefinition(repository().definitionForName(definition));
+    hl->setTheme(syntaxRepository().themeForPalette(paletteOf->palette()));
+    hl->setDefinition(syntaxRepository().definitionForName(definition));
 }
 
 } // namespace wb::ui

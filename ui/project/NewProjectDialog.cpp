@@ -44,6 +44,7 @@ NewProjectDialog::NewProjectDialog(const QString &dir, QWidget *parent)
     m_files->setObjectName(QStringLiteral("files"));
     m_preview = new QPlainTextEdit(split);
     m_preview->setReadOnly(true);
+    m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     split->setStretchFactor(1, 2);
     l->addWidget(new QLabel(tr("These files will be created:"), this));
