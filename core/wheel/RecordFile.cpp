@@ -1,7 +1,8 @@
 #include "core/wheel/RecordFile.h"
 
 #include <QHash>
-#include <QRegularExpression>
+
+#include <algorithm>
 
 namespace wb {
 
@@ -41,9 +42,15 @@ QList<CsvRecord> parseCsv(const QByteArray &data, qsizetype maxRows, QString *er
                 } else
                     inQuotes = false;
             } else {
-                if (ch == QLatin1Char('\n'))
-                    ++line;
-                field += ch;
+                // The run up to the next quote at once.
+                qsizetype j = i;
+                while (j < n && text.at(j) != QLatin1Char('"')) {
+                    if (text.at(j) == QLatin1Char('\n'))
+                        ++line;
+                    ++j;
+                }
+                field += QStringView(text).mid(i, j - i);
+                i = j - 1;
             }
             continue;
         }
@@ -65,7 +72,19 @@ QList<CsvRecord> parseCsv(const QByteArray &data, qsizetype maxRows, QString *er
                 return out;
             }
         } else {
-            field += ch;
+            // A run of plain characters at once (a quote inside a started field is plain).
+            qsizetype j = i + 1;
+            while (j < n) {
+                const QChar c = text.at(j);
+                if (c == QLatin1Char(',') || c == QLatin1Char('\n') || c == QLatin1Char('\r'))
+                    break;
+                ++j;
+            }
+            if (field.isEmpty())
+                field = text.mid(i, j - i);
+            else
+                field += QStringView(text).mid(i, j - i);
+            i = j - 1;
             fieldStarted = true;
             any = true;
         }
@@ -104,8 +123,15 @@ RecordFile RecordFile::parse(const QByteArray &data, qsizetype maxRows)
     const QList<CsvRecord> records = parseCsv(data, maxRows, &csvError);
     if (!csvError.isEmpty())
         rf.issues.append({0, QStringLiteral("CsvError"), {}, QStringLiteral("RECORD is not valid CSV: %1").arg(csvError)});
-    static const QRegularExpression b64(QStringLiteral("^[A-Za-z0-9_-]*$"));
-    static const QRegularExpression digits(QStringLiteral("^[0-9]+$"));
+    const auto isB64 = [](QStringView t) {
+        return std::all_of(t.begin(), t.end(), [](QChar c) {
+            return (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) || (c >= QLatin1Char('a') && c <= QLatin1Char('z'))
+                || (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('_') || c == QLatin1Char('-');
+        });
+    };
+    const auto isDigits = [](QStringView t) {
+        return !t.isEmpty() && std::all_of(t.begin(), t.end(), [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); });
+    };
     QHash<QString, qsizetype> byPath;
     for (const CsvRecord &rec : records) {
         auto issue = [&](const QString &kind, const QString &path, const QString &msg) {
@@ -129,12 +155,16 @@ RecordFile RecordFile::parse(const QByteArray &data, qsizetype maxRows)
             issue(QStringLiteral("AbsolutePathError"), row.path, QStringLiteral("RECORD entry has an absolute path: '%1'").arg(row.path));
             continue;
         }
-        const QStringList parts = row.path.split(QLatin1Char('/'));
         bool nonNormal = false;
-        for (qsizetype i = 0; i < parts.size(); ++i) {
-            const QString &p = parts.at(i);
-            if (p == QLatin1String(".") || p == QLatin1String("..") || (p.isEmpty() && i != parts.size() - 1))
+        for (qsizetype from = 0; from <= row.path.size();) {
+            qsizetype to = row.path.indexOf(QLatin1Char('/'), from);
+            const bool last = to < 0;
+            if (last)
+                to = row.path.size();
+            const QStringView p = QStringView(row.path).mid(from, to - from);
+            if (p == QLatin1String(".") || p == QLatin1String("..") || (p.isEmpty() && !last))
                 nonNormal = true;
+            from = to + 1;
         }
         if (nonNormal) {
             issue(QStringLiteral("NonNormalizedPathError"), row.path,
@@ -159,7 +189,7 @@ RecordFile RecordFile::parse(const QByteArray &data, qsizetype maxRows)
                 const QByteArray text = row.digestText.toLatin1();
                 const QByteArray::FromBase64Result r =
                     QByteArray::fromBase64Encoding(text, QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
-                if (eq < 0 || !b64.match(row.digestText).hasMatch() || !r || r.decoded.size() != expected
+                if (eq < 0 || !isB64(row.digestText) || !r || r.decoded.size() != expected
                     || urlsafeB64NoPad(r.decoded) != text) {
                     issue(QStringLiteral("MalformedDigestError"), row.path,
                           QStringLiteral("RECORD contains invalid %1 base64 nopad digest for '%2': '%3'").arg(row.algorithm, row.path, row.digestText));
@@ -169,7 +199,7 @@ RecordFile RecordFile::parse(const QByteArray &data, qsizetype maxRows)
             }
         }
         if (!size.isEmpty()) {
-            bool ok = digits.match(size).hasMatch();
+            bool ok = isDigits(size);
             row.size = ok ? size.toLongLong(&ok) : -1;
             if (!ok) {
                 issue(QStringLiteral("MalformedSizeError"), row.path,

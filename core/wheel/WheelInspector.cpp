@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <vector>
 
 namespace wb {
 
@@ -26,9 +27,17 @@ constexpr int kMaxFindings = 2000;
 
 bool isNativeName(const QString &path)
 {
-    const QString base = path.section(QLatin1Char('/'), -1).toLower();
-    return base.endsWith(QLatin1String(".so")) || base.endsWith(QLatin1String(".pyd")) || base.endsWith(QLatin1String(".dylib"))
-        || base.endsWith(QLatin1String(".dll")) || base.contains(QLatin1String(".so."));
+    const QStringView base = QStringView(path).mid(path.lastIndexOf(QLatin1Char('/')) + 1);
+    constexpr auto ci = Qt::CaseInsensitive;
+    return base.endsWith(QLatin1String(".so"), ci) || base.endsWith(QLatin1String(".pyd"), ci) || base.endsWith(QLatin1String(".dylib"), ci)
+        || base.endsWith(QLatin1String(".dll"), ci) || base.contains(QLatin1String(".so."), ci);
+}
+
+// The first path component ("pkg" of "pkg/mod.py"), the whole name when it has none.
+QStringView topOf(const QString &name)
+{
+    const qsizetype slash = name.indexOf(QLatin1Char('/'));
+    return slash < 0 ? QStringView(name) : QStringView(name).left(slash);
 }
 
 // pkg/_core.cpython-312-x86_64-linux-gnu.so -> ("_core", ".cpython-312-x86_64-linux-gnu.so")
@@ -110,8 +119,12 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
                            .arg(rep.filename.distribution, escapeProjectName(rep.filename.distribution)));
     }
 
-    // 1. Our own walk of the ZIP structure.
-    const ZipScan scan = ZipScan::scanFile(path);
+    // 1. Our own walk of the ZIP structure. --quick reads the local headers of only what it reads:
+    // the .dist-info files and the native files.
+    ZipScan::HeaderFilter headers;
+    if (!options.verifyHashes)
+        headers = [](const ZipEntryRecord &e) { return isNativeName(e.name) || topOf(e.name).endsWith(QLatin1String(".dist-info")); };
+    const ZipScan scan = ZipScan::scanFile(path, {}, headers);
     F += scan.findings;
     if (!scan.readable) {
         rep.unreadableReason = scan.error;
@@ -145,7 +158,11 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
     rep.readable = true;
 
     QHash<QString, const ZipEntryRecord *> byName;
+    byName.reserve(scan.entries.size());
+    rep.files.reserve(scan.entries.size());
     QHash<QString, qint64> folderSizes;
+    QStringView lastTop;             // neighbours mostly share their folder: one lookup per run
+    qint64 *lastFolder = nullptr;
     for (const ZipEntryRecord &e : scan.entries) {
         rep.files.append({e.name, qint64(e.uncompressedSize), qint64(e.compressedSize), e.isDirectory, e.isSymlink, {}});
         if (e.isDirectory)
@@ -153,8 +170,12 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
         byName.insert(e.name, &e);
         rep.totalSize += qint64(e.uncompressedSize);
         rep.totalCompressedSize += qint64(e.compressedSize);
-        const QString top = e.name.contains(QLatin1Char('/')) ? e.name.section(QLatin1Char('/'), 0, 0) + QLatin1Char('/') : e.name;
-        folderSizes[top] += qint64(e.uncompressedSize);
+        const QStringView top = e.name.contains(QLatin1Char('/')) ? QStringView(e.name).left(topOf(e.name).size() + 1) : QStringView(e.name);
+        if (!lastFolder || top != lastTop) {
+            lastFolder = &folderSizes[top.toString()];
+            lastTop = top;
+        }
+        *lastFolder += qint64(e.uncompressedSize);
         if (e.name.endsWith(QLatin1String("/py.typed")) || e.name == QLatin1String("py.typed"))
             rep.pyTyped = true;
         if (e.name.endsWith(QLatin1String(".pyi")))
@@ -167,11 +188,13 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
     // 3. The .dist-info folder.
     QSet<QString> distInfos, dataDirs;
     for (const ZipEntryRecord &e : scan.entries) {
-        const QString top = e.name.section(QLatin1Char('/'), 0, 0);
-        if (e.name.contains(QLatin1Char('/')) && top.endsWith(QLatin1String(".dist-info")))
-            distInfos.insert(top);
-        if (e.name.contains(QLatin1Char('/')) && top.endsWith(QLatin1String(".data")))
-            dataDirs.insert(top);
+        const QStringView top = topOf(e.name);
+        if (top.size() == e.name.size())
+            continue;
+        if (top.endsWith(QLatin1String(".dist-info")))
+            distInfos.insert(top.toString());
+        if (top.endsWith(QLatin1String(".data")))
+            dataDirs.insert(top.toString());
     }
     if (distInfos.isEmpty())
         addFinding(F, QStringLiteral("dist-info.missing"), S::Error, QStringLiteral("the wheel has no .dist-info directory"));
@@ -376,10 +399,11 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
                               QStringLiteral("Size of file '%1' listed as %2 in RECORD, actually %3")
                                   .arg(r.path).arg(r.size).arg(byName.value(r.path)->uncompressedSize));
         }
+        const QString jws = di + QStringLiteral("RECORD.jws"), p7s = di + QStringLiteral("RECORD.p7s");
         for (const ZipEntryRecord &e : scan.entries) {
             if (e.isDirectory || e.name == recordPath || rows.contains(e.name) || badRowPaths.contains(e.name))
                 continue;
-            if (e.name == di + QStringLiteral("RECORD.jws") || e.name == di + QStringLiteral("RECORD.p7s"))
+            if (e.name == jws || e.name == p7s)
                 continue;
             recordProblem(e.name, QStringLiteral("ExtraFileError"), QStringLiteral("File not declared in RECORD: '%1'").arg(e.name));
         }
@@ -408,24 +432,44 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
         ho.threads = options.threads;
         ho.maxBytesPerEntry = qint64(ZipLimits{}.maxEntrySize);
         ho.maxBinaryBytes = options.maxBinaryBytes;
+        // Each digest goes with its entry's index (rep.files lists scan.entries in order); those read
+        // through KZip are found by name.
         QList<MemberDigest> digests;
+        QList<qsizetype> entryIndex;
         digests.reserve(jobs.size() + viaKZip.size());
+        entryIndex.reserve(jobs.size() + viaKZip.size());
         for (MemberReader::Result &r : MemberReader::hashAll(path, jobs, ho)) {
             digests.append(r.digest);
+            entryIndex.append(-1);
             if (r.binaryAnalysed)
                 analysed.insert(r.digest.name, std::move(r));
         }
+        for (qsizetype i = 0; i < jobs.size(); ++i)
+            entryIndex[i] = jobs.at(i).entry - scan.entries.constData();
         if (!viaKZip.isEmpty()) {
             if (kzipReader())
                 digests += ArchiveReader::hashMany(path, viaKZip, ho.maxBytesPerEntry, options.threads);
             else
                 for (const auto &[name, alg] : std::as_const(viaKZip))
                     digests.append(MemberDigest{name, alg, {}, 0, 0, QStringLiteral("the member's data cannot be located")});
+            QHash<QString, qsizetype> indexOf;
+            for (qsizetype i = 0; i < scan.entries.size(); ++i)
+                indexOf.insert(scan.entries.at(i).name, i);
+            for (qsizetype i = entryIndex.size(); i < digests.size(); ++i)
+                entryIndex.append(indexOf.value(digests.at(i).name, -1));
         }
-        QHash<QString, QString> digestText;
-        QHash<QByteArray, QStringList> bySignature;
-        for (const MemberDigest &d : digests) {
-            const ZipEntryRecord *e = byName.value(d.name);
+        // Same content twice: (digest, size) pairs sorted, equal neighbours grouped.
+        struct Signature {
+            QByteArray digest;
+            qint64 size;
+            qsizetype digestIndex;
+        };
+        std::vector<Signature> signatures;
+        signatures.reserve(size_t(digests.size()));
+        for (qsizetype i = 0; i < digests.size(); ++i) {
+            const MemberDigest &d = digests.at(i);
+            const qsizetype idx = entryIndex.at(i);
+            const ZipEntryRecord *e = idx >= 0 ? &scan.entries.at(idx) : byName.value(d.name);
             if (!d.error.isEmpty()) {
                 addFinding(F, QStringLiteral("zip.corrupt-data"), S::Error, d.error, d.name);
                 continue;
@@ -436,28 +480,41 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
             else if (e && d.crcComputed && d.crc != e->crc)
                 addFinding(F, QStringLiteral("zip.crc-mismatch"), S::Error,
                            QStringLiteral("CRC-32 of the data does not match the archive (corrupt member)"), d.name);
-            digestText.insert(d.name, d.algorithm + QLatin1Char('=') + QString::fromLatin1(urlsafeB64NoPad(d.digest)));
+            if (idx >= 0)
+                rep.files[idx].digest = d.algorithm + QLatin1Char('=') + QLatin1StringView(urlsafeB64NoPad(d.digest));
             if (d.size > 64 && !d.name.startsWith(di)) // tiny common files (markers, empty modules) are exempt
-                bySignature[d.digest + QByteArray::number(d.size)].append(d.name);
+                signatures.push_back({d.digest, d.size, i});
             const auto it = rows.constFind(d.name);
             if (it != rows.constEnd() && !it->digest.isEmpty() && it->digest != d.digest && d.name != recordPath)
                 recordProblem(d.name, QStringLiteral("RecordDigestMismatchError"),
                               QStringLiteral("%1 digest of file '%2' listed as %3 in RECORD, actually %4")
                                   .arg(d.algorithm, d.name, QString::fromLatin1(it->digest.toHex()), QString::fromLatin1(d.digest.toHex())));
         }
-        for (WheelFileEntry &f : rep.files)
-            f.digest = digestText.value(f.path);
-        rep.record.verified = rep.record.present;
-        for (auto it = bySignature.constBegin(); it != bySignature.constEnd(); ++it) {
-            if (it.value().size() < 2)
-                continue;
-            QStringList names = it.value();
-            names.sort();
-            if (names.first().endsWith(QLatin1String("__init__.py")) && it.key().size() < 40)
-                continue;
+        std::sort(signatures.begin(), signatures.end(), [](const Signature &a, const Signature &b) {
+            return a.size != b.size ? a.size < b.size : a.digest < b.digest;
+        });
+        QList<QStringList> duplicates;
+        for (size_t i = 0; i < signatures.size();) {
+            size_t j = i + 1;
+            while (j < signatures.size() && signatures[j].size == signatures[i].size && signatures[j].digest == signatures[i].digest)
+                ++j;
+            if (j - i >= 2) {
+                QStringList names;
+                for (size_t k = i; k < j; ++k)
+                    names.append(digests.at(signatures[k].digestIndex).name);
+                names.sort();
+                // The key was digest + decimal size: tiny __init__.py twins are exempt.
+                const qsizetype keySize = signatures[i].digest.size() + QByteArray::number(signatures[i].size).size();
+                if (!(names.first().endsWith(QLatin1String("__init__.py")) && keySize < 40))
+                    duplicates.append(names);
+            }
+            i = j;
+        }
+        std::sort(duplicates.begin(), duplicates.end(), [](const QStringList &a, const QStringList &b) { return a.first() < b.first(); });
+        for (const QStringList &names : std::as_const(duplicates))
             addFinding(F, QStringLiteral("content.duplicate-files"), S::Warning,
                        QStringLiteral("Wheel contains duplicate files: %1").arg(names.join(QStringLiteral(", "))), names.first());
-        }
+        rep.record.verified = rep.record.present;
     }
     rep.record.ok = rep.record.present && rep.record.problems.isEmpty();
     for (const RecordProblem &p : std::as_const(rep.record.problems))
@@ -475,8 +532,9 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
             continue;
         if (e.name.endsWith(QLatin1String(".pyc")) || e.name.endsWith(QLatin1String(".pyo")))
             addFinding(F, QStringLiteral("content.pyc"), S::Warning, QStringLiteral("Wheel contains .pyc/.pyo files"), e.name);
-        const QString top = e.name.section(QLatin1Char('/'), 0, 0);
-        if (e.name.contains(QLatin1Char('/')) && commonTop.contains(top) && !reportedTop.contains(top)) {
+        const QStringView topView = topOf(e.name);
+        if (topView.size() != e.name.size() && commonTop.contains(topView) && !reportedTop.contains(topView.toString())) {
+            const QString top = topView.toString();
             reportedTop.insert(top);
             addFinding(F, QStringLiteral("content.common-toplevel"), S::Warning,
                        QStringLiteral("Wheel contains common toplevel name in library: %1/").arg(top), top + QLatin1Char('/'));
