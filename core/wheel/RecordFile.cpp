@@ -18,15 +18,16 @@ QList<CsvRecord> parseCsv(const QByteArray &data, qsizetype maxRows, QString *er
     bool fieldStarted = false;
     bool any = false;
     const qsizetype n = text.size();
+    out.reserve(data.count('\n') + 1);
     auto endField = [&] {
-        cur.fields.append(field);
-        field.clear();
+        cur.fields.append(std::move(field));
+        field = QString();
         fieldStarted = false;
     };
     auto endRecord = [&] {
         if (any) {
             endField();
-            out.append(cur);
+            out.append(std::move(cur));
         }
         cur = CsvRecord{};
         cur.line = line;
@@ -95,6 +96,47 @@ QList<CsvRecord> parseCsv(const QByteArray &data, qsizetype maxRows, QString *er
     return out;
 }
 
+namespace {
+
+// Decodes a digest as Python's urlsafe_b64encode(...).rstrip(b'=') writes it: the URL-safe alphabet
+// only, exactly the length `bytes` need, and the unused bits of the last character zero. Anything
+// else is refused (so the text is the one canonical spelling of the bytes).
+bool decodeDigest(QStringView text, int bytes, QByteArray *out)
+{
+    if (text.size() != (qsizetype(bytes) * 4 + 2) / 3)
+        return false;
+    out->resize(bytes);
+    quint32 acc = 0;
+    int bits = 0, o = 0;
+    for (const QChar ch : text) {
+        const char16_t c = ch.unicode();
+        int v;
+        if (c >= u'A' && c <= u'Z')
+            v = c - u'A';
+        else if (c >= u'a' && c <= u'z')
+            v = c - u'a' + 26;
+        else if (c >= u'0' && c <= u'9')
+            v = c - u'0' + 52;
+        else if (c == u'-')
+            v = 62;
+        else if (c == u'_')
+            v = 63;
+        else
+            return false;
+        acc = (acc << 6) | quint32(v);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            if (o >= bytes)
+                return false;
+            (*out)[o++] = char((acc >> bits) & 0xFF);
+        }
+    }
+    return o == bytes && (acc & ((1u << bits) - 1)) == 0;
+}
+
+} // namespace
+
 QByteArray urlsafeB64NoPad(const QByteArray &raw)
 {
     return raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
@@ -123,16 +165,12 @@ RecordFile RecordFile::parse(const QByteArray &data, qsizetype maxRows)
     const QList<CsvRecord> records = parseCsv(data, maxRows, &csvError);
     if (!csvError.isEmpty())
         rf.issues.append({0, QStringLiteral("CsvError"), {}, QStringLiteral("RECORD is not valid CSV: %1").arg(csvError)});
-    const auto isB64 = [](QStringView t) {
-        return std::all_of(t.begin(), t.end(), [](QChar c) {
-            return (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) || (c >= QLatin1Char('a') && c <= QLatin1Char('z'))
-                || (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('_') || c == QLatin1Char('-');
-        });
-    };
     const auto isDigits = [](QStringView t) {
         return !t.isEmpty() && std::all_of(t.begin(), t.end(), [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); });
     };
     QHash<QString, qsizetype> byPath;
+    byPath.reserve(records.size());
+    rf.rows.reserve(records.size());
     for (const CsvRecord &rec : records) {
         auto issue = [&](const QString &kind, const QString &path, const QString &msg) {
             rf.issues.append({rec.line, kind, path, msg});
@@ -174,7 +212,9 @@ RecordFile RecordFile::parse(const QByteArray &data, qsizetype maxRows)
         bool rowOk = true;
         if (!hash.isEmpty()) {
             const qsizetype eq = hash.indexOf(QLatin1Char('='));
-            row.algorithm = eq < 0 ? hash : hash.left(eq);
+            const QStringView algorithm = eq < 0 ? QStringView(hash) : QStringView(hash).left(eq);
+            // Rows share their algorithm's name (one string for all, not one each).
+            row.algorithm = !rf.rows.isEmpty() && rf.rows.constLast().algorithm == algorithm ? rf.rows.constLast().algorithm : algorithm.toString();
             row.digestText = eq < 0 ? QString() : hash.mid(eq + 1);
             const int expected = digestSize(row.algorithm);
             if (isWeak(row.algorithm)) {
@@ -186,16 +226,13 @@ RecordFile RecordFile::parse(const QByteArray &data, qsizetype maxRows)
                       QStringLiteral("RECORD entry for '%1' uses an unknown digest algorithm: '%2'").arg(row.path, row.algorithm));
                 rowOk = false;
             } else {
-                const QByteArray text = row.digestText.toLatin1();
-                const QByteArray::FromBase64Result r =
-                    QByteArray::fromBase64Encoding(text, QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
-                if (eq < 0 || !isB64(row.digestText) || !r || r.decoded.size() != expected
-                    || urlsafeB64NoPad(r.decoded) != text) {
+                QByteArray decoded;
+                if (eq < 0 || !decodeDigest(row.digestText, expected, &decoded)) {
                     issue(QStringLiteral("MalformedDigestError"), row.path,
                           QStringLiteral("RECORD contains invalid %1 base64 nopad digest for '%2': '%3'").arg(row.algorithm, row.path, row.digestText));
                     rowOk = false;
                 } else
-                    row.digest = r.decoded;
+                    row.digest = decoded;
             }
         }
         if (!size.isEmpty()) {

@@ -5,6 +5,7 @@
 #include "core/wheel/MemberReader.h"
 #include "core/wheel/PlatformTag.h"
 #include "core/wheel/RecordFile.h"
+#include "core/wheel/RecordMatch.h"
 #include "core/wheel/WheelReport.h"
 #include "core/wheel/ZipDirectory.h"
 
@@ -345,7 +346,8 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
     }
 
     // 6. RECORD
-    QHash<QString, RecordRow> rows;
+    RecordFile rf;
+    RecordMatch match; // RECORD rows <-> entries
     QSet<QString> badRowPaths;
     const QString recordPath = di + QStringLiteral("RECORD");
     auto recordProblem = [&](const QString &p, const QString &kind, const QString &msg) {
@@ -353,25 +355,26 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
     };
     if (!rep.distInfo.isEmpty() && byName.contains(recordPath)) {
         rep.record.present = true;
-        const RecordFile rf = RecordFile::parse(readText(recordPath));
+        rf = RecordFile::parse(readText(recordPath));
         rep.record.rows = int(rf.rows.size());
         for (const RecordIssue &i : rf.issues) {
             recordProblem(i.path, i.kind, QStringLiteral("RECORD line %1: %2").arg(i.line).arg(i.message));
             if (!i.path.isEmpty())
                 badRowPaths.insert(i.path);
         }
-        for (const RecordRow &r : rf.rows)
-            rows.insert(r.path, r);
+        match = RecordMatch::match(scan.entries, rf.rows);
         // RECORD's own row is "<dist-info>/RECORD,,": it cannot hold its own hash.
-        const auto self = rows.constFind(recordPath);
-        if (self == rows.constEnd() && !badRowPaths.contains(recordPath))
+        const qsizetype selfRow = match.rowOfEntry.at(byName.value(recordPath) - scan.entries.constData());
+        const RecordRow *self = selfRow >= 0 ? &rf.rows.at(selfRow) : nullptr;
+        if (!self && !badRowPaths.contains(recordPath))
             addFinding(F, QStringLiteral("record.self-missing"), S::Info,
                        QStringLiteral("RECORD does not list itself (its own row is written '%1,,')").arg(recordPath), recordPath);
-        else if (self != rows.constEnd() && (!self->algorithm.isEmpty() || self->size >= 0))
+        else if (self && (!self->algorithm.isEmpty() || self->size >= 0))
             addFinding(F, QStringLiteral("record.self-hashed"), S::Warning,
                        QStringLiteral("RECORD's own row carries a hash or a size; it must be '%1,,' (installers that validate RECORD reject it)").arg(recordPath),
                        recordPath);
-        for (const RecordRow &r : rf.rows) {
+        for (qsizetype k = 0; k < rf.rows.size(); ++k) {
+            const RecordRow &r = rf.rows.at(k);
             if (r.path == recordPath)
                 continue;
             if (r.path.endsWith(QLatin1Char('/'))) {
@@ -386,7 +389,8 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
                                   QStringLiteral("File declared in RECORD not found in archive: '%1'").arg(r.path));
                 continue;
             }
-            if (!byName.contains(r.path)) {
+            const qsizetype entry = match.entryOfRow.at(k);
+            if (entry < 0) {
                 recordProblem(r.path, QStringLiteral("FileMissingError"),
                               QStringLiteral("File declared in RECORD not found in archive: '%1'").arg(r.path));
                 continue;
@@ -394,14 +398,15 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
             if (r.algorithm.isEmpty() && r.size < 0)
                 recordProblem(r.path, QStringLiteral("NullEntryError"),
                               QStringLiteral("RECORD entry for '%1' lacks both digest and size").arg(r.path));
-            else if (r.size >= 0 && qint64(byName.value(r.path)->uncompressedSize) != r.size)
+            else if (r.size >= 0 && qint64(scan.entries.at(entry).uncompressedSize) != r.size)
                 recordProblem(r.path, QStringLiteral("RecordSizeMismatchError"),
                               QStringLiteral("Size of file '%1' listed as %2 in RECORD, actually %3")
-                                  .arg(r.path).arg(r.size).arg(byName.value(r.path)->uncompressedSize));
+                                  .arg(r.path).arg(r.size).arg(scan.entries.at(entry).uncompressedSize));
         }
         const QString jws = di + QStringLiteral("RECORD.jws"), p7s = di + QStringLiteral("RECORD.p7s");
-        for (const ZipEntryRecord &e : scan.entries) {
-            if (e.isDirectory || e.name == recordPath || rows.contains(e.name) || badRowPaths.contains(e.name))
+        for (qsizetype j = 0; j < scan.entries.size(); ++j) {
+            const ZipEntryRecord &e = scan.entries.at(j);
+            if (e.isDirectory || match.rowOfEntry.at(j) >= 0 || e.name == recordPath || (!badRowPaths.isEmpty() && badRowPaths.contains(e.name)))
                 continue;
             if (e.name == jws || e.name == p7s)
                 continue;
@@ -417,13 +422,17 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
     if (options.verifyHashes) {
         QList<MemberReader::Job> jobs;
         QList<QPair<QString, QString>> viaKZip;
-        for (const ZipEntryRecord &e : scan.entries) {
+        const QString sha256 = QStringLiteral("sha256");
+        jobs.reserve(scan.entries.size());
+        for (qsizetype j = 0; j < scan.entries.size(); ++j) {
+            const ZipEntryRecord &e = scan.entries.at(j);
             if (e.isDirectory || e.isSymlink)
                 continue;
-            const auto it = rows.constFind(e.name);
-            const QString alg = it != rows.constEnd() && !it->algorithm.isEmpty() ? it->algorithm : QStringLiteral("sha256");
+            const qsizetype row = match.rowOfEntry.value(j, -1);
+            const RecordRow *it = row >= 0 ? &rf.rows.at(row) : nullptr;
+            const QString alg = it && !it->algorithm.isEmpty() ? it->algorithm : sha256;
             if (members.canRead(e))
-                jobs.append({&e, alg, it != rows.constEnd() && it->algorithm == alg ? it->digest : QByteArray(),
+                jobs.append({&e, alg, it && it->algorithm == alg ? it->digest : QByteArray(),
                              isNativeName(e.name) && qint64(e.uncompressedSize) <= options.maxBinaryBytes});
             else
                 viaKZip.append({e.name, alg});
@@ -484,8 +493,9 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
                 rep.files[idx].digest = d.algorithm + QLatin1Char('=') + QLatin1StringView(urlsafeB64NoPad(d.digest));
             if (d.size > 64 && !d.name.startsWith(di)) // tiny common files (markers, empty modules) are exempt
                 signatures.push_back({d.digest, d.size, i});
-            const auto it = rows.constFind(d.name);
-            if (it != rows.constEnd() && !it->digest.isEmpty() && it->digest != d.digest && d.name != recordPath)
+            const qsizetype row = idx >= 0 ? match.rowOfEntry.value(idx, -1) : -1;
+            const RecordRow *it = row >= 0 ? &rf.rows.at(row) : nullptr;
+            if (it && !it->digest.isEmpty() && it->digest != d.digest && d.name != recordPath)
                 recordProblem(d.name, QStringLiteral("RecordDigestMismatchError"),
                               QStringLiteral("%1 digest of file '%2' listed as %3 in RECORD, actually %4")
                                   .arg(d.algorithm, d.name, QString::fromLatin1(it->digest.toHex()), QString::fromLatin1(d.digest.toHex())));
