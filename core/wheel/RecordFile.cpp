@@ -262,7 +262,7 @@ RecordFile RecordFile::parse(const QByteArray &data, qsizetype maxRows)
             continue;
         }
         byPath.insert(row.path, rf.rows.size());
-        rf.rows.append(row);
+        rf.rows.append(std::move(row));
     }
     return rf;
 }

@@ -208,6 +208,7 @@ ZipScan ZipScan::scan(QIODevice &d, const ZipLimits &limits, const HeaderFilter 
     quint64 totalDeclared = 0;
     QHash<QString, qsizetype> seenFolded; // case-folded name -> first entry with it
     QSet<QByteArray> collided;            // names that differed from an earlier one only in case
+    seenFolded.reserve(qsizetype(std::min<quint64>(count, quint64(limits.maxEntries))));
     s.entries.reserve(qsizetype(std::min<quint64>(count, quint64(limits.maxEntries))));
     while (pos + 46 <= cd.size()) {
         const char *c = cd.constData() + pos;
@@ -299,7 +300,7 @@ ZipScan ZipScan::scan(QIODevice &d, const ZipLimits &limits, const HeaderFilter 
                            .arg(qint64(double(r.uncompressedSize) / double(std::max<quint64>(1, r.compressedSize))))
                            .arg(r.uncompressedSize).arg(r.compressedSize), r.name);
         totalDeclared += std::min<quint64>(r.uncompressedSize, limits.maxTotalSize);
-        s.entries.append(r);
+        s.entries.append(std::move(r));
     }
     if (quint64(s.entries.size()) != count)
         addFinding(s.findings, QStringLiteral("zip.eocd-mismatch"), S::Error,
