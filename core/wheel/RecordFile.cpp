@@ -106,6 +106,7 @@ bool decodeDigest(QStringView text, int bytes, QByteArray *out)
     if (text.size() != (qsizetype(bytes) * 4 + 2) / 3)
         return false;
     out->resize(bytes);
+    char *dst = out->data();
     quint32 acc = 0;
     int bits = 0, o = 0;
     for (const QChar ch : text) {
@@ -129,7 +130,7 @@ bool decodeDigest(QStringView text, int bytes, QByteArray *out)
             bits -= 8;
             if (o >= bytes)
                 return false;
-            (*out)[o++] = char((acc >> bits) & 0xFF);
+            dst[o++] = char((acc >> bits) & 0xFF);
         }
     }
     return o == bytes && (acc & ((1u << bits) - 1)) == 0;
@@ -161,37 +162,33 @@ bool RecordFile::isWeak(const QString &a)
 RecordFile RecordFile::parse(const QByteArray &data, qsizetype maxRows)
 {
     RecordFile rf;
-    QString csvError;
-    const QList<CsvRecord> records = parseCsv(data, maxRows, &csvError);
-    if (!csvError.isEmpty())
-        rf.issues.append({0, QStringLiteral("CsvError"), {}, QStringLiteral("RECORD is not valid CSV: %1").arg(csvError)});
     const auto isDigits = [](QStringView t) {
         return !t.isEmpty() && std::all_of(t.begin(), t.end(), [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); });
     };
+    const qsizetype expectedRows = data.count('\n') + 1;
     QHash<QString, qsizetype> byPath;
-    byPath.reserve(records.size());
-    rf.rows.reserve(records.size());
-    for (const CsvRecord &rec : records) {
+    byPath.reserve(expectedRows);
+    rf.rows.reserve(expectedRows);
+    // One CSV record: its line, how many fields it has and the first three.
+    auto addRecord = [&](int line, qsizetype fieldCount, QStringView pathField, QStringView hash, QStringView size) {
         auto issue = [&](const QString &kind, const QString &path, const QString &msg) {
-            rf.issues.append({rec.line, kind, path, msg});
+            rf.issues.append({line, kind, path, msg});
         };
-        if (rec.fields.size() != 3) {
-            issue(QStringLiteral("RecordLengthError"), rec.fields.value(0),
-                  QStringLiteral("RECORD entry for '%1' has %2 fields; expected 3").arg(rec.fields.value(0)).arg(rec.fields.size()));
-            continue;
+        if (fieldCount != 3) {
+            issue(QStringLiteral("RecordLengthError"), pathField.toString(),
+                  QStringLiteral("RECORD entry for '%1' has %2 fields; expected 3").arg(pathField).arg(fieldCount));
+            return;
         }
         RecordRow row;
-        row.line = rec.line;
-        row.path = rec.fields.at(0);
-        const QString &hash = rec.fields.at(1);
-        const QString &size = rec.fields.at(2);
+        row.line = line;
+        row.path = pathField.toString();
         if (row.path.isEmpty()) {
             issue(QStringLiteral("EmptyPathError"), {}, QStringLiteral("RECORD entry has an empty path"));
-            continue;
+            return;
         }
         if (row.path.startsWith(QLatin1Char('/'))) {
             issue(QStringLiteral("AbsolutePathError"), row.path, QStringLiteral("RECORD entry has an absolute path: '%1'").arg(row.path));
-            continue;
+            return;
         }
         bool nonNormal = false;
         for (qsizetype from = 0; from <= row.path.size();) {
@@ -207,7 +204,7 @@ RecordFile RecordFile::parse(const QByteArray &data, qsizetype maxRows)
         if (nonNormal) {
             issue(QStringLiteral("NonNormalizedPathError"), row.path,
                   QStringLiteral("RECORD entry has a non-normalized path: '%1'").arg(row.path));
-            continue;
+            return;
         }
         bool rowOk = true;
         if (!hash.isEmpty()) {
@@ -215,7 +212,7 @@ RecordFile RecordFile::parse(const QByteArray &data, qsizetype maxRows)
             const QStringView algorithm = eq < 0 ? QStringView(hash) : QStringView(hash).left(eq);
             // Rows share their algorithm's name (one string for all, not one each).
             row.algorithm = !rf.rows.isEmpty() && rf.rows.constLast().algorithm == algorithm ? rf.rows.constLast().algorithm : algorithm.toString();
-            row.digestText = eq < 0 ? QString() : hash.mid(eq + 1);
+            row.digestText = eq < 0 ? QString() : hash.mid(eq + 1).toString();
             const int expected = digestSize(row.algorithm);
             if (isWeak(row.algorithm)) {
                 issue(QStringLiteral("WeakDigestError"), row.path,
@@ -252,18 +249,66 @@ RecordFile RecordFile::parse(const QByteArray &data, qsizetype maxRows)
             rowOk = false;
         }
         if (!rowOk)
-            continue;
+            return;
         const auto it = byPath.constFind(row.path);
         if (it != byPath.constEnd()) {
             const RecordRow &prev = rf.rows.at(*it);
             if (prev.algorithm != row.algorithm || prev.digest != row.digest || prev.size != row.size)
                 issue(QStringLiteral("RecordConflictError"), row.path,
                       QStringLiteral("RECORD contains multiple conflicting entries for '%1'").arg(row.path));
-            continue;
+            return;
         }
         byPath.insert(row.path, rf.rows.size());
         rf.rows.append(std::move(row));
+    };
+    const QString text = QString::fromUtf8(data);
+    if (!text.contains(QLatin1Char('"'))) {
+        // No quoting (what writers produce): fields are the text between commas, line by line, read
+        // in place. Line ends and row limit as parseCsv has them.
+        const QStringView all(text);
+        const qsizetype n = all.size();
+        int line = 1;
+        qsizetype records = 0;
+        for (qsizetype i = 0; i < n;) {
+            qsizetype end = i;
+            while (end < n && all[end] != QLatin1Char('\n') && all[end] != QLatin1Char('\r'))
+                ++end;
+            const QStringView rec = all.mid(i, end - i);
+            const bool lineBreak = end < n;
+            if (!rec.isEmpty()) {
+                QStringView f[3];
+                qsizetype count = 0, from = 0;
+                while (true) {
+                    const qsizetype comma = rec.indexOf(QLatin1Char(','), from);
+                    const QStringView field = rec.mid(from, (comma < 0 ? rec.size() : comma) - from);
+                    if (count < 3)
+                        f[count] = field;
+                    ++count;
+                    if (comma < 0)
+                        break;
+                    from = comma + 1;
+                }
+                addRecord(line, count, f[0], f[1], f[2]);
+                ++records;
+            }
+            if (!lineBreak)
+                break;
+            i = end + (all[end] == QLatin1Char('\r') && end + 1 < n && all[end + 1] == QLatin1Char('\n') ? 2 : 1);
+            ++line;
+            if (!rec.isEmpty() && records >= maxRows) {
+                rf.issues.prepend({0, QStringLiteral("CsvError"), {},
+                                   QStringLiteral("RECORD is not valid CSV: %1").arg(QStringLiteral("more than %1 rows").arg(maxRows))});
+                break;
+            }
+        }
+        return rf;
     }
+    QString csvError;
+    const QList<CsvRecord> records = parseCsv(data, maxRows, &csvError);
+    if (!csvError.isEmpty())
+        rf.issues.append({0, QStringLiteral("CsvError"), {}, QStringLiteral("RECORD is not valid CSV: %1").arg(csvError)});
+    for (const CsvRecord &rec : records)
+        addRecord(rec.line, rec.fields.size(), rec.fields.value(0), rec.fields.value(1), rec.fields.value(2));
     return rf;
 }
 

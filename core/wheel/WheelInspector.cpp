@@ -26,12 +26,33 @@ using S = Finding::Severity;
 constexpr qint64 kMaxTextBytes = 64ll * 1024 * 1024;
 constexpr int kMaxFindings = 2000;
 
+// Whether the base name ends with `suffix` (lower-case ASCII), ignoring ASCII case.
+bool endsWithAscii(QStringView base, QLatin1StringView suffix)
+{
+    if (base.size() < suffix.size())
+        return false;
+    const QStringView tail = base.last(suffix.size());
+    for (qsizetype i = 0; i < suffix.size(); ++i) {
+        char16_t c = tail[i].unicode();
+        if (c >= u'A' && c <= u'Z')
+            c = char16_t(c + 32);
+        if (c != suffix[i].unicode())
+            return false;
+    }
+    return true;
+}
+
 bool isNativeName(const QString &path)
 {
     const QStringView base = QStringView(path).mid(path.lastIndexOf(QLatin1Char('/')) + 1);
-    constexpr auto ci = Qt::CaseInsensitive;
-    return base.endsWith(QLatin1String(".so"), ci) || base.endsWith(QLatin1String(".pyd"), ci) || base.endsWith(QLatin1String(".dylib"), ci)
-        || base.endsWith(QLatin1String(".dll"), ci) || base.contains(QLatin1String(".so."), ci);
+    if (endsWithAscii(base, QLatin1StringView(".so")) || endsWithAscii(base, QLatin1StringView(".pyd"))
+        || endsWithAscii(base, QLatin1StringView(".dylib")) || endsWithAscii(base, QLatin1StringView(".dll")))
+        return true;
+    // "libfoo.so.1": ".so." anywhere in the base name.
+    for (qsizetype i = base.indexOf(QLatin1Char('.')); i >= 0 && i + 3 < base.size(); i = base.indexOf(QLatin1Char('.'), i + 1))
+        if (endsWithAscii(base.first(i + 4), QLatin1StringView(".so.")))
+            return true;
+    return false;
 }
 
 // The first path component ("pkg" of "pkg/mod.py"), the whole name when it has none.
