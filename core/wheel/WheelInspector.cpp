@@ -179,8 +179,8 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
     };
     rep.readable = true;
 
+    // The .dist-info members by name: all that is looked up by name often (findEntry() below).
     QHash<QString, const ZipEntryRecord *> byName;
-    byName.reserve(scan.entries.size());
     rep.files.reserve(scan.entries.size());
     QHash<QString, qint64> folderSizes;
     QStringView lastTop;             // neighbours mostly share their folder: one lookup per run
@@ -189,7 +189,8 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
         rep.files.append({e.name, qint64(e.uncompressedSize), qint64(e.compressedSize), e.isDirectory, e.isSymlink, {}});
         if (e.isDirectory)
             continue;
-        byName.insert(e.name, &e);
+        if (topOf(e.name).endsWith(QLatin1String(".dist-info")) && e.name.contains(QLatin1Char('/')))
+            byName.insert(e.name, &e);
         rep.totalSize += qint64(e.uncompressedSize);
         rep.totalCompressedSize += qint64(e.compressedSize);
         const QStringView top = e.name.contains(QLatin1Char('/')) ? QStringView(e.name).left(topOf(e.name).size() + 1) : QStringView(e.name);
@@ -241,9 +242,17 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
         }
     }
     const QString di = rep.distInfo + QLatin1Char('/');
+    // A (non-directory) member by name; with duplicates the last copy, as a lookup by name gives.
+    auto findEntry = [&](const QString &name) -> const ZipEntryRecord * {
+        if (topOf(name).endsWith(QLatin1String(".dist-info")) && name.contains(QLatin1Char('/')))
+            return byName.value(name);
+        for (auto it = scan.entries.crbegin(); it != scan.entries.crend(); ++it)
+            if (!it->isDirectory && it->name == name)
+                return &*it;
+        return nullptr;
+    };
     // Reads a member through our own reader when our walk located it, else through KZip.
-    auto readMember = [&](const QString &member, qint64 maxBytes, bool *truncated, QString *err) -> QByteArray {
-        const ZipEntryRecord *e = byName.value(member);
+    auto readEntry = [&](const ZipEntryRecord *e, const QString &member, qint64 maxBytes, bool *truncated, QString *err) -> QByteArray {
         if (e && members.canRead(*e))
             return members.read(*e, maxBytes, truncated, err);
         ArchiveReader *k = kzipReader();
@@ -252,6 +261,9 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
             return {};
         }
         return k->read(member, maxBytes, truncated, err);
+    };
+    auto readMember = [&](const QString &member, qint64 maxBytes, bool *truncated, QString *err) -> QByteArray {
+        return readEntry(findEntry(member), member, maxBytes, truncated, err);
     };
     auto readText = [&](const QString &member) -> QByteArray {
         bool truncated = false;
@@ -499,7 +511,7 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
         for (qsizetype i = 0; i < digests.size(); ++i) {
             const MemberDigest &d = digests.at(i);
             const qsizetype idx = entryIndex.at(i);
-            const ZipEntryRecord *e = idx >= 0 ? &scan.entries.at(idx) : byName.value(d.name);
+            const ZipEntryRecord *e = idx >= 0 ? &scan.entries.at(idx) : findEntry(d.name);
             if (!d.error.isEmpty()) {
                 addFinding(F, QStringLiteral("zip.corrupt-data"), S::Error, d.error, d.name);
                 continue;
@@ -606,7 +618,7 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
         } else {
             bool truncated = false;
             QString err;
-            const QByteArray data = readMember(e.name, options.maxBinaryBytes, &truncated, &err);
+            const QByteArray data = readEntry(&e, e.name, options.maxBinaryBytes, &truncated, &err);
             if (!looksLikeBinary(data.left(8)))
                 continue;
             x.binary = readBinary(data);

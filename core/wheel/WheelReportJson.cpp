@@ -6,6 +6,9 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <charconv>
+
+using namespace Qt::StringLiterals;
 
 namespace wb {
 
@@ -84,9 +87,13 @@ void appendJsonString(QByteArray &out, const QString &s)
         return c.unicode() >= 0x20 && c.unicode() < 0x7f && c != QLatin1Char('"') && c != QLatin1Char('\\');
     });
     if (plain) {
-        out += '"';
-        out += s.toLatin1();
-        out += '"';
+        const qsizetype at = out.size();
+        out.resize(at + s.size() + 2);
+        char *p = out.data() + at;
+        *p++ = '"';
+        for (const QChar c : s)
+            *p++ = char(c.unicode());
+        *p = '"';
         return;
     }
     const QByteArray a = QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact); // ["..."]
@@ -99,31 +106,36 @@ QByteArray filesJsonText(const WheelReport &r)
 {
     QByteArray out;
     out.reserve(r.files.size() * 200 + 16);
-    out += "[\n";
+    out += "[\n"_ba;
     bool first = true;
+    char digits[24];
+    auto number = [&](qint64 v) {
+        const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, v);
+        out.append(digits, end - digits);
+    };
     for (const WheelFileEntry &f : r.files) {
         if (f.isDirectory)
             continue;
         if (!first)
-            out += ",\n";
+            out += ",\n"_ba;
         first = false;
-        out += "        {\n            \"compressed_size\": ";
-        out += QByteArray::number(f.compressedSize);
+        out += "        {\n            \"compressed_size\": "_ba;
+        number(f.compressedSize);
         if (!f.digest.isEmpty()) {
-            out += ",\n            \"digest\": ";
+            out += ",\n            \"digest\": "_ba;
             appendJsonString(out, f.digest);
         }
-        out += ",\n            \"path\": ";
+        out += ",\n            \"path\": "_ba;
         appendJsonString(out, f.path);
-        out += ",\n            \"size\": ";
-        out += QByteArray::number(f.size);
+        out += ",\n            \"size\": "_ba;
+        number(f.size);
         if (f.isSymlink)
-            out += ",\n            \"symlink\": true";
-        out += "\n        }";
+            out += ",\n            \"symlink\": true"_ba;
+        out += "\n        }"_ba;
     }
     if (!first)
         out += '\n';
-    out += "    ]";
+    out += "    ]"_ba;
     return out;
 }
 
