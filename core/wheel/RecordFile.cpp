@@ -1,5 +1,7 @@
 #include "core/wheel/RecordFile.h"
 
+#include "core/wheel/PathSet.h"
+
 #include <QHash>
 
 #include <algorithm>
@@ -166,8 +168,7 @@ RecordFile RecordFile::parse(const QByteArray &data, qsizetype maxRows)
         return !t.isEmpty() && std::all_of(t.begin(), t.end(), [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); });
     };
     const qsizetype expectedRows = data.count('\n') + 1;
-    QHash<QString, qsizetype> byPath;
-    byPath.reserve(expectedRows);
+    PathSet byPath(expectedRows);
     rf.rows.reserve(expectedRows);
     // One CSV record: its line, how many fields it has and the first three.
     auto addRecord = [&](int line, qsizetype fieldCount, QStringView pathField, QStringView hash, QStringView size) {
@@ -250,15 +251,15 @@ RecordFile RecordFile::parse(const QByteArray &data, qsizetype maxRows)
         }
         if (!rowOk)
             return;
-        const auto it = byPath.constFind(row.path);
-        if (it != byPath.constEnd()) {
-            const RecordRow &prev = rf.rows.at(*it);
+        const qsizetype earlier = byPath.findOrInsert(PathSet::hash(row.path), rf.rows.size(),
+                                                      [&](qsizetype k) { return rf.rows.at(k).path == row.path; });
+        if (earlier >= 0) {
+            const RecordRow &prev = rf.rows.at(earlier);
             if (prev.algorithm != row.algorithm || prev.digest != row.digest || prev.size != row.size)
                 issue(QStringLiteral("RecordConflictError"), row.path,
                       QStringLiteral("RECORD contains multiple conflicting entries for '%1'").arg(row.path));
             return;
         }
-        byPath.insert(row.path, rf.rows.size());
         rf.rows.append(std::move(row));
     };
     const QString text = QString::fromUtf8(data);

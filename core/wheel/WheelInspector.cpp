@@ -206,7 +206,9 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
     }
     for (auto it = folderSizes.constBegin(); it != folderSizes.constEnd(); ++it)
         rep.folderSizes.append({it.key(), it.value()});
-    std::sort(rep.folderSizes.begin(), rep.folderSizes.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
+    // Largest first; equal sizes by name (a hash's order would differ from run to run).
+    std::sort(rep.folderSizes.begin(), rep.folderSizes.end(),
+              [](const auto &a, const auto &b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
 
     // 3. The .dist-info folder.
     QSet<QString> distInfos, dataDirs;

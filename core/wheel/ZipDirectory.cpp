@@ -1,5 +1,7 @@
 #include "core/wheel/ZipDirectory.h"
 
+#include "core/wheel/PathSet.h"
+
 #include <QFile>
 #include <QHash>
 #include <QSet>
@@ -206,9 +208,8 @@ ZipScan ZipScan::scan(QIODevice &d, const ZipLimits &limits, const HeaderFilter 
     }
     qsizetype pos = 0;
     quint64 totalDeclared = 0;
-    QHash<QString, qsizetype> seenFolded; // case-folded name -> first entry with it
+    PathSet seenFolded(qsizetype(std::min<quint64>(count, quint64(limits.maxEntries)))); // case-folded names, first entry of each
     QSet<QByteArray> collided;            // names that differed from an earlier one only in case
-    seenFolded.reserve(qsizetype(std::min<quint64>(count, quint64(limits.maxEntries))));
     s.entries.reserve(qsizetype(std::min<quint64>(count, quint64(limits.maxEntries))));
     while (pos + 46 <= cd.size()) {
         const char *c = cd.constData() + pos;
@@ -280,16 +281,16 @@ ZipScan ZipScan::scan(QIODevice &d, const ZipLimits &limits, const HeaderFilter 
         // Exact duplicates and names equal but for case, with one lookup of the case-folded name: a raw
         // name seen before folds to a key already present, held by that name or by an earlier collider.
         const QString folded = r.name.toCaseFolded();
-        const auto it = seenFolded.constFind(folded);
-        if (it == seenFolded.constEnd()) {
-            seenFolded.insert(folded, s.entries.size());
-        } else if (s.entries.at(*it).rawName == r.rawName || collided.contains(r.rawName)) {
+        const qsizetype earlier = seenFolded.findOrInsert(PathSet::hash(folded), s.entries.size(), [&](qsizetype k) {
+            return s.entries.at(k).name.toCaseFolded() == folded;
+        });
+        if (earlier >= 0 && (s.entries.at(earlier).rawName == r.rawName || collided.contains(r.rawName))) {
             addFinding(s.findings, QStringLiteral("zip.duplicate-name"), S::Error,
                        QStringLiteral("the name appears more than once; readers disagree on which copy wins"), r.name);
-        } else {
+        } else if (earlier >= 0) {
             collided.insert(r.rawName);
             addFinding(s.findings, QStringLiteral("zip.duplicate-name-case"), S::Error,
-                       QStringLiteral("differs from '%1' only in case: they collide on Windows and macOS").arg(s.entries.at(*it).name), r.name);
+                       QStringLiteral("differs from '%1' only in case: they collide on Windows and macOS").arg(s.entries.at(earlier).name), r.name);
         }
         if (r.uncompressedSize > limits.maxEntrySize)
             addFinding(s.findings, QStringLiteral("zip.bomb"), S::Error,
