@@ -9,7 +9,7 @@
 // Medians of N rounds; one PASS/FAIL line per target; exit 0 only when all pass. stdout of every
 // child goes to a file (as `> report.json` would), so no pipe reader slows anyone.
 //
-//   bench_inspect_e2e [--runs N] [--keep DIR] [--python PYTHON]
+//   bench_inspect_e2e [--runs N] [--keep DIR] [--python PYTHON] [--wheelbench PROGRAM]
 //   bench_inspect_e2e --smoke      small wheels, one round: checks the results, judges no times (ctest)
 #include <QCoreApplication>
 #include <QDir>
@@ -128,7 +128,7 @@ int main(int argc, char **argv)
     const int runs = smoke ? 1 : std::max(1, option(QStringLiteral("--runs"), QStringLiteral("7")).toInt());
     const QString python = option(QStringLiteral("--python"), QStringLiteral("python3"));
     const QString benchDir = QStringLiteral(WHEELBENCH_BENCH_DIR);
-    const QString wheelbench = QStringLiteral(WHEELBENCH_EXECUTABLE);
+    const QString wheelbench = option(QStringLiteral("--wheelbench"), QStringLiteral(WHEELBENCH_EXECUTABLE)); // another build, to compare
     const QString limit = QStringLiteral(WHEELBENCH_LIMIT_EXECUTABLE);
 
     QTemporaryDir tmp;
