@@ -1,23 +1,27 @@
-// wheelbench: the window, or a headless subcommand (check, config, build, inspect, compare, diagnose).
+// wheelbench: a headless subcommand (check, config, build, inspect, compare, diagnose, ...), run here
+// with Qt Core alone; anything else (the window) is handed to wheelbench-window by exec, in the same
+// process. Loading Qt Gui and Widgets costs more than a quick command, so commands never do.
 #include "core/cli/CommandRegistry.h"
 #include "core/common/AppInfo.h"
-#include "ui/common/FirstPaintProbe.h"
-#include "ui/common/MainWindow.h"
 
-#include <QApplication>
 #include <QCoreApplication>
 #include <QFileInfo>
-#include <QTimer>
+#include <QTextStream>
 
 #include <cstdio>
+#include <filesystem>
+#include <string>
+#include <system_error>
+
+#include <unistd.h>
 
 namespace {
 
-bool wantsCli(const QStringList &args)
+bool wantsCli(int argc, char **argv)
 {
-    if (args.size() < 2)
+    if (argc < 2)
         return false;
-    const QString first = args.at(1);
+    const QString first = QString::fromLocal8Bit(argv[1]);
     static const QStringList flags = {QStringLiteral("-h"), QStringLiteral("--help"), QStringLiteral("help"),
                                       QStringLiteral("-v"), QStringLiteral("--version")};
     if (flags.contains(first) || wb::cli::CommandRegistry::find(first) != nullptr)
@@ -26,98 +30,40 @@ bool wantsCli(const QStringList &args)
     return !first.startsWith(QLatin1Char('-')) && !QFileInfo::exists(first);
 }
 
-bool hasDisplay()
+// The window program: beside this one (build tree), else in ../libexec/wheelbench (installed).
+std::string windowProgram(const char *argv0)
 {
-#if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
-    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
-        || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
-#else
-    return true;
-#endif
-}
-
-void setIdentity()
-{
-    QCoreApplication::setApplicationName(wb::AppInfo::executable());
-    QCoreApplication::setApplicationVersion(wb::AppInfo::version());
-    QCoreApplication::setOrganizationName(wb::AppInfo::organization());
+    std::error_code ec;
+    std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (ec)
+        self = std::filesystem::absolute(argv0, ec);
+    const std::filesystem::path dir = self.parent_path();
+    for (const std::filesystem::path &candidate : {dir / "wheelbench-window", dir / ".." / "libexec" / "wheelbench" / "wheelbench-window"})
+        if (std::filesystem::exists(candidate, ec))
+            return candidate.string();
+    return {};
 }
 
 } // namespace
 
 int main(int argc, char **argv)
 {
-    QStringList args;
-    for (int i = 0; i < argc; ++i)
-        args << QString::fromLocal8Bit(argv[i]);
-
-    if (wantsCli(args)) {
-        QCoreApplication app(argc, argv);
-        setIdentity();
-        QTextStream out(stdout);
-        QTextStream err(stderr);
-        return wb::cli::CommandRegistry::run(QCoreApplication::arguments(), out, err);
-    }
-
-    // The window. Options: [PATH] [--screenshot FILE] [--area project|build|wheels|troubleshooting|release]
-    QString path;
-    QString screenshot;
-    int area = -1;
-    static const QStringList areas = {QStringLiteral("project"), QStringLiteral("build"), QStringLiteral("wheels"),
-                                      QStringLiteral("troubleshooting"), QStringLiteral("release")};
-    for (int i = 1; i < args.size(); ++i) {
-        if (args.at(i) == QLatin1String("--screenshot") && i + 1 < args.size())
-            screenshot = args.at(++i);
-        else if (args.at(i) == QLatin1String("--area") && i + 1 < args.size()) {
-            area = int(areas.indexOf(args.at(++i).toLower()));
-            if (area < 0) {
-                std::fprintf(stderr, "wheelbench: --area takes one of %s\n", qPrintable(areas.join(QStringLiteral(", "))));
-                return wb::cli::ExitUsage;
-            }
-        } else if (args.at(i).startsWith(QLatin1Char('-'))) {
-            std::fprintf(stderr, "wheelbench: unknown option %s (see wheelbench --help)\n", qPrintable(args.at(i)));
+    if (!wantsCli(argc, argv)) {
+        const std::string window = windowProgram(argv[0]);
+        if (window.empty()) {
+            std::fprintf(stderr, "wheelbench: the window program (wheelbench-window) is not installed beside this one;\n"
+                                 "the headless commands work: see wheelbench --help\n");
             return wb::cli::ExitUsage;
-        } else
-            path = args.at(i);
-    }
-
-    if (!hasDisplay()) {
-        const QByteArray target = path.isEmpty() ? QByteArray("PROJECT") : path.toLocal8Bit();
-        std::fprintf(stderr,
-                     "wheelbench: no display found, so the window cannot open.\n"
-                     "Run it headless instead, for example:\n"
-                     "  wheelbench check %s          validate the project's settings\n"
-                     "  wheelbench build %s          build its wheel with maturin\n"
-                     "  wheelbench inspect WHEEL.whl    inspect a wheel\n"
-                     "  wheelbench diagnose --project %s\n"
-                     "or render the window without a screen:\n"
-                     "  QT_QPA_PLATFORM=offscreen wheelbench %s --screenshot window.png\n"
-                     "See wheelbench --help for every command.\n",
-                     target.constData(), target.constData(), target.constData(), target.constData());
+        }
+        execv(window.c_str(), argv);
+        std::perror(window.c_str());
         return wb::cli::ExitUsage;
     }
-
-    QApplication app(argc, argv);
-    setIdentity();
-    QApplication::setApplicationDisplayName(wb::AppInfo::name());
-    QApplication::setDesktopFileName(wb::AppInfo::appId());
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/wheelbench/icons/wheelbench.svg")));
-
-    wb::ui::MainWindow window;
-    wb::ui::FirstPaintProbe::installIfRequested(&window);
-    if (!path.isEmpty() && !window.openPath(path) && !screenshot.isEmpty())
-        return wb::cli::ExitUsage;
-    if (area >= 0)
-        window.showArea(wb::ui::MainWindow::Area(area));
-    window.show();
-
-    if (!screenshot.isEmpty()) {
-        // Give views a moment to finish background work (reading the project, the wheel), then save.
-        QTimer::singleShot(1500, &window, [&window, screenshot] {
-            const bool saved = window.grab().save(screenshot);
-            std::fprintf(saved ? stdout : stderr, saved ? "saved %s\n" : "could not save %s\n", qPrintable(screenshot));
-            QCoreApplication::exit(saved ? 0 : 1);
-        });
-    }
-    return app.exec();
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(wb::AppInfo::executable());
+    QCoreApplication::setApplicationVersion(wb::AppInfo::version());
+    QCoreApplication::setOrganizationName(wb::AppInfo::organization());
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    return wb::cli::CommandRegistry::run(QCoreApplication::arguments(), out, err);
 }

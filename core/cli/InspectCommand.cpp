@@ -126,12 +126,27 @@ void printSdist(const SdistReport &r, QTextStream &out)
     }
 }
 
+// JSON text as is (no round trip through UTF-16) where the stream has a device.
+void writeJson(const QByteArray &text, CommandContext &ctx)
+{
+    ctx.out.flush();
+    if (QIODevice *device = ctx.out.device())
+        device->write(text);
+    else
+        ctx.out << QString::fromUtf8(text);
+}
+
+QByteArray toJsonText(const SdistReport &r)
+{
+    return QJsonDocument(toJson(r)).toJson(QJsonDocument::Indented);
+}
+
 // Prints a wheel's or an sdist's report (JSON or text) and gives the command's exit code.
 template <typename Report>
 int printReport(const Report &report, bool json, const QString &file, void (*printText)(const Report &, QTextStream &), CommandContext &ctx)
 {
     if (json)
-        ctx.out << QString::fromUtf8(QJsonDocument(toJson(report)).toJson(QJsonDocument::Indented));
+        writeJson(toJsonText(report), ctx);
     else
         printText(report, ctx.out);
     if (!report.readable) {

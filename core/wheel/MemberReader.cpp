@@ -322,7 +322,16 @@ QString MemberReader::stream(const ZipEntryRecord &e, qint64 maxBytes, const Sin
 {
     if (!m_worker->file.isOpen())
         return QStringLiteral("the archive is not open");
-    return m_worker->stream(e, maxBytes, sink, Worker::Window());
+    // A small member is mapped whole, so that it inflates in one call.
+    Worker::Window window;
+    uchar *mapped = nullptr;
+    if (canRead(e) && e.compressedSize > 0 && e.compressedSize <= kWholeMemberBytes && e.uncompressedSize <= kWholeMemberBytes
+        && (mapped = m_worker->file.map(qint64(e.dataOffset), qint64(e.compressedSize))))
+        window = {mapped, e.dataOffset, e.dataOffset + e.compressedSize};
+    const QString error = m_worker->stream(e, maxBytes, sink, window);
+    if (mapped)
+        m_worker->file.unmap(mapped);
+    return error;
 }
 
 QByteArray MemberReader::read(const ZipEntryRecord &e, qint64 maxBytes, bool *truncated, QString *error)

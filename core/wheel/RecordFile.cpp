@@ -1,7 +1,10 @@
 #include "core/wheel/RecordFile.h"
 
+#include "core/wheel/PathSet.h"
+
 #include <QHash>
-#include <QRegularExpression>
+
+#include <algorithm>
 
 namespace wb {
 
@@ -17,15 +20,16 @@ QList<CsvRecord> parseCsv(const QByteArray &data, qsizetype maxRows, QString *er
     bool fieldStarted = false;
     bool any = false;
     const qsizetype n = text.size();
+    out.reserve(data.count('\n') + 1);
     auto endField = [&] {
-        cur.fields.append(field);
-        field.clear();
+        cur.fields.append(std::move(field));
+        field = QString();
         fieldStarted = false;
     };
     auto endRecord = [&] {
         if (any) {
             endField();
-            out.append(cur);
+            out.append(std::move(cur));
         }
         cur = CsvRecord{};
         cur.line = line;
@@ -41,9 +45,15 @@ QList<CsvRecord> parseCsv(const QByteArray &data, qsizetype maxRows, QString *er
                 } else
                     inQuotes = false;
             } else {
-                if (ch == QLatin1Char('\n'))
-                    ++line;
-                field += ch;
+                // The run up to the next quote at once.
+                qsizetype j = i;
+                while (j < n && text.at(j) != QLatin1Char('"')) {
+                    if (text.at(j) == QLatin1Char('\n'))
+                        ++line;
+                    ++j;
+                }
+                field += QStringView(text).mid(i, j - i);
+                i = j - 1;
             }
             continue;
         }
@@ -65,7 +75,19 @@ QList<CsvRecord> parseCsv(const QByteArray &data, qsizetype maxRows, QString *er
                 return out;
             }
         } else {
-            field += ch;
+            // A run of plain characters at once (a quote inside a started field is plain).
+            qsizetype j = i + 1;
+            while (j < n) {
+                const QChar c = text.at(j);
+                if (c == QLatin1Char(',') || c == QLatin1Char('\n') || c == QLatin1Char('\r'))
+                    break;
+                ++j;
+            }
+            if (field.isEmpty())
+                field = text.mid(i, j - i);
+            else
+                field += QStringView(text).mid(i, j - i);
+            i = j - 1;
             fieldStarted = true;
             any = true;
         }
@@ -75,6 +97,48 @@ QList<CsvRecord> parseCsv(const QByteArray &data, qsizetype maxRows, QString *er
     endRecord();
     return out;
 }
+
+namespace {
+
+// Decodes a digest as Python's urlsafe_b64encode(...).rstrip(b'=') writes it: the URL-safe alphabet
+// only, exactly the length `bytes` need, and the unused bits of the last character zero. Anything
+// else is refused (so the text is the one canonical spelling of the bytes).
+bool decodeDigest(QStringView text, int bytes, QByteArray *out)
+{
+    if (text.size() != (qsizetype(bytes) * 4 + 2) / 3)
+        return false;
+    out->resize(bytes);
+    char *dst = out->data();
+    quint32 acc = 0;
+    int bits = 0, o = 0;
+    for (const QChar ch : text) {
+        const char16_t c = ch.unicode();
+        int v;
+        if (c >= u'A' && c <= u'Z')
+            v = c - u'A';
+        else if (c >= u'a' && c <= u'z')
+            v = c - u'a' + 26;
+        else if (c >= u'0' && c <= u'9')
+            v = c - u'0' + 52;
+        else if (c == u'-')
+            v = 62;
+        else if (c == u'_')
+            v = 63;
+        else
+            return false;
+        acc = (acc << 6) | quint32(v);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            if (o >= bytes)
+                return false;
+            dst[o++] = char((acc >> bits) & 0xFF);
+        }
+    }
+    return o == bytes && (acc & ((1u << bits) - 1)) == 0;
+}
+
+} // namespace
 
 QByteArray urlsafeB64NoPad(const QByteArray &raw)
 {
@@ -100,52 +164,56 @@ bool RecordFile::isWeak(const QString &a)
 RecordFile RecordFile::parse(const QByteArray &data, qsizetype maxRows)
 {
     RecordFile rf;
-    QString csvError;
-    const QList<CsvRecord> records = parseCsv(data, maxRows, &csvError);
-    if (!csvError.isEmpty())
-        rf.issues.append({0, QStringLiteral("CsvError"), {}, QStringLiteral("RECORD is not valid CSV: %1").arg(csvError)});
-    static const QRegularExpression b64(QStringLiteral("^[A-Za-z0-9_-]*$"));
-    static const QRegularExpression digits(QStringLiteral("^[0-9]+$"));
-    QHash<QString, qsizetype> byPath;
-    for (const CsvRecord &rec : records) {
+    const auto isDigits = [](QStringView t) {
+        return !t.isEmpty() && std::all_of(t.begin(), t.end(), [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); });
+    };
+    const qsizetype expectedRows = data.count('\n') + 1;
+    PathSet byPath(expectedRows);
+    rf.rows.reserve(expectedRows);
+    // One CSV record: its line, how many fields it has and the first three.
+    auto addRecord = [&](int line, qsizetype fieldCount, QStringView pathField, QStringView hash, QStringView size) {
         auto issue = [&](const QString &kind, const QString &path, const QString &msg) {
-            rf.issues.append({rec.line, kind, path, msg});
+            rf.issues.append({line, kind, path, msg});
         };
-        if (rec.fields.size() != 3) {
-            issue(QStringLiteral("RecordLengthError"), rec.fields.value(0),
-                  QStringLiteral("RECORD entry for '%1' has %2 fields; expected 3").arg(rec.fields.value(0)).arg(rec.fields.size()));
-            continue;
+        if (fieldCount != 3) {
+            issue(QStringLiteral("RecordLengthError"), pathField.toString(),
+                  QStringLiteral("RECORD entry for '%1' has %2 fields; expected 3").arg(pathField).arg(fieldCount));
+            return;
         }
         RecordRow row;
-        row.line = rec.line;
-        row.path = rec.fields.at(0);
-        const QString &hash = rec.fields.at(1);
-        const QString &size = rec.fields.at(2);
+        row.line = line;
+        row.path = pathField.toString();
         if (row.path.isEmpty()) {
             issue(QStringLiteral("EmptyPathError"), {}, QStringLiteral("RECORD entry has an empty path"));
-            continue;
+            return;
         }
         if (row.path.startsWith(QLatin1Char('/'))) {
             issue(QStringLiteral("AbsolutePathError"), row.path, QStringLiteral("RECORD entry has an absolute path: '%1'").arg(row.path));
-            continue;
+            return;
         }
-        const QStringList parts = row.path.split(QLatin1Char('/'));
         bool nonNormal = false;
-        for (qsizetype i = 0; i < parts.size(); ++i) {
-            const QString &p = parts.at(i);
-            if (p == QLatin1String(".") || p == QLatin1String("..") || (p.isEmpty() && i != parts.size() - 1))
+        for (qsizetype from = 0; from <= row.path.size();) {
+            qsizetype to = row.path.indexOf(QLatin1Char('/'), from);
+            const bool last = to < 0;
+            if (last)
+                to = row.path.size();
+            const QStringView p = QStringView(row.path).mid(from, to - from);
+            if (p == QLatin1String(".") || p == QLatin1String("..") || (p.isEmpty() && !last))
                 nonNormal = true;
+            from = to + 1;
         }
         if (nonNormal) {
             issue(QStringLiteral("NonNormalizedPathError"), row.path,
                   QStringLiteral("RECORD entry has a non-normalized path: '%1'").arg(row.path));
-            continue;
+            return;
         }
         bool rowOk = true;
         if (!hash.isEmpty()) {
             const qsizetype eq = hash.indexOf(QLatin1Char('='));
-            row.algorithm = eq < 0 ? hash : hash.left(eq);
-            row.digestText = eq < 0 ? QString() : hash.mid(eq + 1);
+            const QStringView algorithm = eq < 0 ? QStringView(hash) : QStringView(hash).left(eq);
+            // Rows share their algorithm's name (one string for all, not one each).
+            row.algorithm = !rf.rows.isEmpty() && rf.rows.constLast().algorithm == algorithm ? rf.rows.constLast().algorithm : algorithm.toString();
+            row.digestText = eq < 0 ? QString() : hash.mid(eq + 1).toString();
             const int expected = digestSize(row.algorithm);
             if (isWeak(row.algorithm)) {
                 issue(QStringLiteral("WeakDigestError"), row.path,
@@ -156,20 +224,17 @@ RecordFile RecordFile::parse(const QByteArray &data, qsizetype maxRows)
                       QStringLiteral("RECORD entry for '%1' uses an unknown digest algorithm: '%2'").arg(row.path, row.algorithm));
                 rowOk = false;
             } else {
-                const QByteArray text = row.digestText.toLatin1();
-                const QByteArray::FromBase64Result r =
-                    QByteArray::fromBase64Encoding(text, QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
-                if (eq < 0 || !b64.match(row.digestText).hasMatch() || !r || r.decoded.size() != expected
-                    || urlsafeB64NoPad(r.decoded) != text) {
+                QByteArray decoded;
+                if (eq < 0 || !decodeDigest(row.digestText, expected, &decoded)) {
                     issue(QStringLiteral("MalformedDigestError"), row.path,
                           QStringLiteral("RECORD contains invalid %1 base64 nopad digest for '%2': '%3'").arg(row.algorithm, row.path, row.digestText));
                     rowOk = false;
                 } else
-                    row.digest = r.decoded;
+                    row.digest = decoded;
             }
         }
         if (!size.isEmpty()) {
-            bool ok = digits.match(size).hasMatch();
+            bool ok = isDigits(size);
             row.size = ok ? size.toLongLong(&ok) : -1;
             if (!ok) {
                 issue(QStringLiteral("MalformedSizeError"), row.path,
@@ -185,18 +250,66 @@ RecordFile RecordFile::parse(const QByteArray &data, qsizetype maxRows)
             rowOk = false;
         }
         if (!rowOk)
-            continue;
-        const auto it = byPath.constFind(row.path);
-        if (it != byPath.constEnd()) {
-            const RecordRow &prev = rf.rows.at(*it);
+            return;
+        const qsizetype earlier = byPath.findOrInsert(PathSet::hash(row.path), rf.rows.size(),
+                                                      [&](qsizetype k) { return rf.rows.at(k).path == row.path; });
+        if (earlier >= 0) {
+            const RecordRow &prev = rf.rows.at(earlier);
             if (prev.algorithm != row.algorithm || prev.digest != row.digest || prev.size != row.size)
                 issue(QStringLiteral("RecordConflictError"), row.path,
                       QStringLiteral("RECORD contains multiple conflicting entries for '%1'").arg(row.path));
-            continue;
+            return;
         }
-        byPath.insert(row.path, rf.rows.size());
-        rf.rows.append(row);
+        rf.rows.append(std::move(row));
+    };
+    const QString text = QString::fromUtf8(data);
+    if (!text.contains(QLatin1Char('"'))) {
+        // No quoting (what writers produce): fields are the text between commas, line by line, read
+        // in place. Line ends and row limit as parseCsv has them.
+        const QStringView all(text);
+        const qsizetype n = all.size();
+        int line = 1;
+        qsizetype records = 0;
+        for (qsizetype i = 0; i < n;) {
+            qsizetype end = i;
+            while (end < n && all[end] != QLatin1Char('\n') && all[end] != QLatin1Char('\r'))
+                ++end;
+            const QStringView rec = all.mid(i, end - i);
+            const bool lineBreak = end < n;
+            if (!rec.isEmpty()) {
+                QStringView f[3];
+                qsizetype count = 0, from = 0;
+                while (true) {
+                    const qsizetype comma = rec.indexOf(QLatin1Char(','), from);
+                    const QStringView field = rec.mid(from, (comma < 0 ? rec.size() : comma) - from);
+                    if (count < 3)
+                        f[count] = field;
+                    ++count;
+                    if (comma < 0)
+                        break;
+                    from = comma + 1;
+                }
+                addRecord(line, count, f[0], f[1], f[2]);
+                ++records;
+            }
+            if (!lineBreak)
+                break;
+            i = end + (all[end] == QLatin1Char('\r') && end + 1 < n && all[end + 1] == QLatin1Char('\n') ? 2 : 1);
+            ++line;
+            if (!rec.isEmpty() && records >= maxRows) {
+                rf.issues.prepend({0, QStringLiteral("CsvError"), {},
+                                   QStringLiteral("RECORD is not valid CSV: %1").arg(QStringLiteral("more than %1 rows").arg(maxRows))});
+                break;
+            }
+        }
+        return rf;
     }
+    QString csvError;
+    const QList<CsvRecord> records = parseCsv(data, maxRows, &csvError);
+    if (!csvError.isEmpty())
+        rf.issues.append({0, QStringLiteral("CsvError"), {}, QStringLiteral("RECORD is not valid CSV: %1").arg(csvError)});
+    for (const CsvRecord &rec : records)
+        addRecord(rec.line, rec.fields.size(), rec.fields.value(0), rec.fields.value(1), rec.fields.value(2));
     return rf;
 }
 

@@ -7,6 +7,7 @@
 #include "core/wheel/PlatformTag.h"
 #include "core/wheel/RecordEntries.h"
 #include "core/wheel/RecordFile.h"
+#include "core/wheel/RecordMatch.h"
 #include "core/wheel/WheelReport.h"
 #include "core/wheel/ZipDirectory.h"
 
@@ -17,6 +18,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <vector>
 
 namespace wb {
 
@@ -26,11 +28,40 @@ using S = Finding::Severity;
 constexpr qint64 kMaxTextBytes = 64ll * 1024 * 1024;
 constexpr int kMaxFindings = 2000;
 
+// Whether the base name ends with `suffix` (lower-case ASCII), ignoring ASCII case.
+bool endsWithAscii(QStringView base, QLatin1StringView suffix)
+{
+    if (base.size() < suffix.size())
+        return false;
+    const QStringView tail = base.last(suffix.size());
+    for (qsizetype i = 0; i < suffix.size(); ++i) {
+        char16_t c = tail[i].unicode();
+        if (c >= u'A' && c <= u'Z')
+            c = char16_t(c + 32);
+        if (c != suffix[i].unicode())
+            return false;
+    }
+    return true;
+}
+
 bool isNativeName(const QString &path)
 {
-    const QString base = path.section(QLatin1Char('/'), -1).toLower();
-    return base.endsWith(QLatin1String(".so")) || base.endsWith(QLatin1String(".pyd")) || base.endsWith(QLatin1String(".dylib"))
-        || base.endsWith(QLatin1String(".dll")) || base.contains(QLatin1String(".so."));
+    const QStringView base = QStringView(path).mid(path.lastIndexOf(QLatin1Char('/')) + 1);
+    if (endsWithAscii(base, QLatin1StringView(".so")) || endsWithAscii(base, QLatin1StringView(".pyd"))
+        || endsWithAscii(base, QLatin1StringView(".dylib")) || endsWithAscii(base, QLatin1StringView(".dll")))
+        return true;
+    // "libfoo.so.1": ".so." anywhere in the base name.
+    for (qsizetype i = base.indexOf(QLatin1Char('.')); i >= 0 && i + 3 < base.size(); i = base.indexOf(QLatin1Char('.'), i + 1))
+        if (endsWithAscii(base.first(i + 4), QLatin1StringView(".so.")))
+            return true;
+    return false;
+}
+
+// The first path component ("pkg" of "pkg/mod.py"), the whole name when it has none.
+QStringView topOf(const QString &name)
+{
+    const qsizetype slash = name.indexOf(QLatin1Char('/'));
+    return slash < 0 ? QStringView(name) : QStringView(name).left(slash);
 }
 
 // pkg/_core.cpython-312-x86_64-linux-gnu.so -> ("_core", ".cpython-312-x86_64-linux-gnu.so")
@@ -126,8 +157,12 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
                            .arg(rep.filename.distribution, escapeProjectName(rep.filename.distribution)));
     }
 
-    // 1. Our own walk of the ZIP structure.
-    const ZipScan scan = ZipScan::scanFile(path);
+    // 1. Our own walk of the ZIP structure. --quick reads the local headers of only what it reads:
+    // the .dist-info files and the native files.
+    ZipScan::HeaderFilter headers;
+    if (!options.verifyHashes)
+        headers = [](const ZipEntryRecord &e) { return isNativeName(e.name) || topOf(e.name).endsWith(QLatin1String(".dist-info")); };
+    const ZipScan scan = ZipScan::scanFile(path, {}, headers);
     F += scan.findings;
     if (!scan.readable) {
         rep.unreadableReason = scan.error;
@@ -160,17 +195,26 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
     };
     rep.readable = true;
 
+    // The .dist-info members by name: all that is looked up by name often (findEntry() below).
     QHash<QString, const ZipEntryRecord *> byName;
+    rep.files.reserve(scan.entries.size());
     QHash<QString, qint64> folderSizes;
+    QStringView lastTop;             // neighbours mostly share their folder: one lookup per run
+    qint64 *lastFolder = nullptr;
     for (const ZipEntryRecord &e : scan.entries) {
         rep.files.append({e.name, qint64(e.uncompressedSize), qint64(e.compressedSize), e.isDirectory, e.isSymlink, {}});
         if (e.isDirectory)
             continue;
-        byName.insert(e.name, &e);
+        if (topOf(e.name).endsWith(QLatin1String(".dist-info")) && e.name.contains(QLatin1Char('/')))
+            byName.insert(e.name, &e);
         rep.totalSize += qint64(e.uncompressedSize);
         rep.totalCompressedSize += qint64(e.compressedSize);
-        const QString top = e.name.contains(QLatin1Char('/')) ? e.name.section(QLatin1Char('/'), 0, 0) + QLatin1Char('/') : e.name;
-        folderSizes[top] += qint64(e.uncompressedSize);
+        const QStringView top = e.name.contains(QLatin1Char('/')) ? QStringView(e.name).left(topOf(e.name).size() + 1) : QStringView(e.name);
+        if (!lastFolder || top != lastTop) {
+            lastFolder = &folderSizes[top.toString()];
+            lastTop = top;
+        }
+        *lastFolder += qint64(e.uncompressedSize);
         if (e.name.endsWith(QLatin1String("/py.typed")) || e.name == QLatin1String("py.typed"))
             rep.pyTyped = true;
         if (e.name.endsWith(QLatin1String(".pyi")))
@@ -178,16 +222,20 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
     }
     for (auto it = folderSizes.constBegin(); it != folderSizes.constEnd(); ++it)
         rep.folderSizes.append({it.key(), it.value()});
-    std::sort(rep.folderSizes.begin(), rep.folderSizes.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
+    // Largest first; equal sizes by name (a hash's order would differ from run to run).
+    std::sort(rep.folderSizes.begin(), rep.folderSizes.end(),
+              [](const auto &a, const auto &b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
 
     // 3. The .dist-info folder.
     QSet<QString> distInfos, dataDirs;
     for (const ZipEntryRecord &e : scan.entries) {
-        const QString top = e.name.section(QLatin1Char('/'), 0, 0);
-        if (e.name.contains(QLatin1Char('/')) && top.endsWith(QLatin1String(".dist-info")))
-            distInfos.insert(top);
-        if (e.name.contains(QLatin1Char('/')) && top.endsWith(QLatin1String(".data")))
-            dataDirs.insert(top);
+        const QStringView top = topOf(e.name);
+        if (top.size() == e.name.size())
+            continue;
+        if (top.endsWith(QLatin1String(".dist-info")))
+            distInfos.insert(top.toString());
+        if (top.endsWith(QLatin1String(".data")))
+            dataDirs.insert(top.toString());
     }
     if (distInfos.isEmpty())
         addFinding(F, QStringLiteral("dist-info.missing"), S::Error, QStringLiteral("the wheel has no .dist-info directory"));
@@ -212,9 +260,17 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
         }
     }
     const QString di = rep.distInfo + QLatin1Char('/');
+    // A (non-directory) member by name; with duplicates the last copy, as a lookup by name gives.
+    auto findEntry = [&](const QString &name) -> const ZipEntryRecord * {
+        if (topOf(name).endsWith(QLatin1String(".dist-info")) && name.contains(QLatin1Char('/')))
+            return byName.value(name);
+        for (auto it = scan.entries.crbegin(); it != scan.entries.crend(); ++it)
+            if (!it->isDirectory && it->name == name)
+                return &*it;
+        return nullptr;
+    };
     // Reads a member through our own reader when our walk located it, else through KZip.
-    auto readMember = [&](const QString &member, qint64 maxBytes, bool *truncated, QString *err) -> QByteArray {
-        const ZipEntryRecord *e = byName.value(member);
+    auto readEntry = [&](const ZipEntryRecord *e, const QString &member, qint64 maxBytes, bool *truncated, QString *err) -> QByteArray {
         if (e && members.canRead(*e))
             return members.read(*e, maxBytes, truncated, err);
         ArchiveReader *k = kzipReader();
@@ -223,6 +279,9 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
             return {};
         }
         return k->read(member, maxBytes, truncated, err);
+    };
+    auto readMember = [&](const QString &member, qint64 maxBytes, bool *truncated, QString *err) -> QByteArray {
+        return readEntry(findEntry(member), member, maxBytes, truncated, err);
     };
     auto readText = [&](const QString &member) -> QByteArray {
         bool truncated = false;
@@ -338,9 +397,9 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
     }
 
     // 6. RECORD
-    QHash<QString, RecordRow> rows;
-    QSet<QString> badRowPaths;
     RecordFile rf;
+    RecordMatch match; // RECORD rows <-> entries
+    QSet<QString> badRowPaths;
     const QString recordPath = di + QStringLiteral("RECORD");
     auto recordProblem = [&](const QString &p, const QString &kind, const QString &msg) {
         rep.record.problems.append({p, msg, kind});
@@ -354,18 +413,19 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
             if (!i.path.isEmpty())
                 badRowPaths.insert(i.path);
         }
-        for (const RecordRow &r : rf.rows)
-            rows.insert(r.path, r);
+        match = RecordMatch::match(scan.entries, rf.rows);
         // RECORD's own row is "<dist-info>/RECORD,,": it cannot hold its own hash.
-        const auto self = rows.constFind(recordPath);
-        if (self == rows.constEnd() && !badRowPaths.contains(recordPath))
+        const qsizetype selfRow = match.rowOfEntry.at(byName.value(recordPath) - scan.entries.constData());
+        const RecordRow *self = selfRow >= 0 ? &rf.rows.at(selfRow) : nullptr;
+        if (!self && !badRowPaths.contains(recordPath))
             addFinding(F, QStringLiteral("record.self-missing"), S::Info,
                        QStringLiteral("RECORD does not list itself (its own row is written '%1,,')").arg(recordPath), recordPath);
-        else if (self != rows.constEnd() && (!self->algorithm.isEmpty() || self->size >= 0))
+        else if (self && (!self->algorithm.isEmpty() || self->size >= 0))
             addFinding(F, QStringLiteral("record.self-hashed"), S::Warning,
                        QStringLiteral("RECORD's own row carries a hash or a size; it must be '%1,,' (installers that validate RECORD reject it)").arg(recordPath),
                        recordPath);
-        for (const RecordRow &r : rf.rows) {
+        for (qsizetype k = 0; k < rf.rows.size(); ++k) {
+            const RecordRow &r = rf.rows.at(k);
             if (r.path == recordPath)
                 continue;
             if (r.path.endsWith(QLatin1Char('/'))) {
@@ -380,7 +440,8 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
                                   QStringLiteral("File declared in RECORD not found in archive: '%1'").arg(r.path));
                 continue;
             }
-            if (!byName.contains(r.path)) {
+            const qsizetype entry = match.entryOfRow.at(k);
+            if (entry < 0) {
                 recordProblem(r.path, QStringLiteral("FileMissingError"),
                               QStringLiteral("File declared in RECORD not found in archive: '%1'").arg(r.path));
                 continue;
@@ -388,15 +449,17 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
             if (r.algorithm.isEmpty() && r.size < 0)
                 recordProblem(r.path, QStringLiteral("NullEntryError"),
                               QStringLiteral("RECORD entry for '%1' lacks both digest and size").arg(r.path));
-            else if (r.size >= 0 && qint64(byName.value(r.path)->uncompressedSize) != r.size)
+            else if (r.size >= 0 && qint64(scan.entries.at(entry).uncompressedSize) != r.size)
                 recordProblem(r.path, QStringLiteral("RecordSizeMismatchError"),
                               QStringLiteral("Size of file '%1' listed as %2 in RECORD, actually %3")
-                                  .arg(r.path).arg(r.size).arg(byName.value(r.path)->uncompressedSize));
+                                  .arg(r.path).arg(r.size).arg(scan.entries.at(entry).uncompressedSize));
         }
-        for (const ZipEntryRecord &e : scan.entries) {
-            if (e.isDirectory || e.name == recordPath || rows.contains(e.name) || badRowPaths.contains(e.name))
+        const QString jws = di + QStringLiteral("RECORD.jws"), p7s = di + QStringLiteral("RECORD.p7s");
+        for (qsizetype j = 0; j < scan.entries.size(); ++j) {
+            const ZipEntryRecord &e = scan.entries.at(j);
+            if (e.isDirectory || match.rowOfEntry.at(j) >= 0 || e.name == recordPath || (!badRowPaths.isEmpty() && badRowPaths.contains(e.name)))
                 continue;
-            if (e.name == di + QStringLiteral("RECORD.jws") || e.name == di + QStringLiteral("RECORD.p7s"))
+            if (e.name == jws || e.name == p7s)
                 continue;
             recordProblem(e.name, QStringLiteral("ExtraFileError"), QStringLiteral("File not declared in RECORD: '%1'").arg(e.name));
         }
@@ -410,13 +473,17 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
     if (options.verifyHashes) {
         QList<MemberReader::Job> jobs;
         QList<QPair<QString, QString>> viaKZip;
-        for (const ZipEntryRecord &e : scan.entries) {
+        const QString sha256 = QStringLiteral("sha256");
+        jobs.reserve(scan.entries.size());
+        for (qsizetype j = 0; j < scan.entries.size(); ++j) {
+            const ZipEntryRecord &e = scan.entries.at(j);
             if (e.isDirectory || e.isSymlink)
                 continue;
-            const auto it = rows.constFind(e.name);
-            const QString alg = it != rows.constEnd() && !it->algorithm.isEmpty() ? it->algorithm : QStringLiteral("sha256");
+            const qsizetype row = match.rowOfEntry.value(j, -1);
+            const RecordRow *it = row >= 0 ? &rf.rows.at(row) : nullptr;
+            const QString alg = it && !it->algorithm.isEmpty() ? it->algorithm : sha256;
             if (members.canRead(e))
-                jobs.append({&e, alg, it != rows.constEnd() && it->algorithm == alg ? it->digest : QByteArray(),
+                jobs.append({&e, alg, it && it->algorithm == alg ? it->digest : QByteArray(),
                              isNativeName(e.name) && qint64(e.uncompressedSize) <= options.maxBinaryBytes});
             else
                 viaKZip.append({e.name, alg});
@@ -425,24 +492,44 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
         ho.threads = options.threads;
         ho.maxBytesPerEntry = qint64(ZipLimits{}.maxEntrySize);
         ho.maxBinaryBytes = options.maxBinaryBytes;
+        // Each digest goes with its entry's index (rep.files lists scan.entries in order); those read
+        // through KZip are found by name.
         QList<MemberDigest> digests;
+        QList<qsizetype> entryIndex;
         digests.reserve(jobs.size() + viaKZip.size());
+        entryIndex.reserve(jobs.size() + viaKZip.size());
         for (MemberReader::Result &r : MemberReader::hashAll(path, jobs, ho)) {
             digests.append(r.digest);
+            entryIndex.append(-1);
             if (r.binaryAnalysed)
                 analysed.insert(r.digest.name, std::move(r));
         }
+        for (qsizetype i = 0; i < jobs.size(); ++i)
+            entryIndex[i] = jobs.at(i).entry - scan.entries.constData();
         if (!viaKZip.isEmpty()) {
             if (kzipReader())
                 digests += ArchiveReader::hashMany(path, viaKZip, ho.maxBytesPerEntry, options.threads);
             else
                 for (const auto &[name, alg] : std::as_const(viaKZip))
                     digests.append(MemberDigest{name, alg, {}, 0, 0, QStringLiteral("the member's data cannot be located")});
+            QHash<QString, qsizetype> indexOf;
+            for (qsizetype i = 0; i < scan.entries.size(); ++i)
+                indexOf.insert(scan.entries.at(i).name, i);
+            for (qsizetype i = entryIndex.size(); i < digests.size(); ++i)
+                entryIndex.append(indexOf.value(digests.at(i).name, -1));
         }
-        QHash<QString, QString> digestText;
-        QHash<QByteArray, QStringList> bySignature;
-        for (const MemberDigest &d : digests) {
-            const ZipEntryRecord *e = byName.value(d.name);
+        // Same content twice: (digest, size) pairs sorted, equal neighbours grouped.
+        struct Signature {
+            QByteArray digest;
+            qint64 size;
+            qsizetype digestIndex;
+        };
+        std::vector<Signature> signatures;
+        signatures.reserve(size_t(digests.size()));
+        for (qsizetype i = 0; i < digests.size(); ++i) {
+            const MemberDigest &d = digests.at(i);
+            const qsizetype idx = entryIndex.at(i);
+            const ZipEntryRecord *e = idx >= 0 ? &scan.entries.at(idx) : findEntry(d.name);
             if (!d.error.isEmpty()) {
                 addFinding(F, QStringLiteral("zip.corrupt-data"), S::Error, d.error, d.name);
                 continue;
@@ -453,28 +540,42 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
             else if (e && d.crcComputed && d.crc != e->crc)
                 addFinding(F, QStringLiteral("zip.crc-mismatch"), S::Error,
                            QStringLiteral("CRC-32 of the data does not match the archive (corrupt member)"), d.name);
-            digestText.insert(d.name, d.algorithm + QLatin1Char('=') + QString::fromLatin1(urlsafeB64NoPad(d.digest)));
+            if (idx >= 0)
+                rep.files[idx].digest = d.algorithm + QLatin1Char('=') + QLatin1StringView(urlsafeB64NoPad(d.digest));
             if (d.size > 64 && !d.name.startsWith(di)) // tiny common files (markers, empty modules) are exempt
-                bySignature[d.digest + QByteArray::number(d.size)].append(d.name);
-            const auto it = rows.constFind(d.name);
-            if (it != rows.constEnd() && !it->digest.isEmpty() && it->digest != d.digest && d.name != recordPath)
+                signatures.push_back({d.digest, d.size, i});
+            const qsizetype row = idx >= 0 ? match.rowOfEntry.value(idx, -1) : -1;
+            const RecordRow *it = row >= 0 ? &rf.rows.at(row) : nullptr;
+            if (it && !it->digest.isEmpty() && it->digest != d.digest && d.name != recordPath)
                 recordProblem(d.name, QStringLiteral("RecordDigestMismatchError"),
                               QStringLiteral("%1 digest of file '%2' listed as %3 in RECORD, actually %4")
                                   .arg(d.algorithm, d.name, QString::fromLatin1(it->digest.toHex()), QString::fromLatin1(d.digest.toHex())));
         }
-        for (WheelFileEntry &f : rep.files)
-            f.digest = digestText.value(f.path);
-        rep.record.verified = rep.record.present;
-        for (auto it = bySignature.constBegin(); it != bySignature.constEnd(); ++it) {
-            if (it.value().size() < 2)
-                continue;
-            QStringList names = it.value();
-            names.sort();
-            if (names.first().endsWith(QLatin1String("__init__.py")) && it.key().size() < 40)
-                continue;
+        std::sort(signatures.begin(), signatures.end(), [](const Signature &a, const Signature &b) {
+            return a.size != b.size ? a.size < b.size : a.digest < b.digest;
+        });
+        QList<QStringList> duplicates;
+        for (size_t i = 0; i < signatures.size();) {
+            size_t j = i + 1;
+            while (j < signatures.size() && signatures[j].size == signatures[i].size && signatures[j].digest == signatures[i].digest)
+                ++j;
+            if (j - i >= 2) {
+                QStringList names;
+                for (size_t k = i; k < j; ++k)
+                    names.append(digests.at(signatures[k].digestIndex).name);
+                names.sort();
+                // The key was digest + decimal size: tiny __init__.py twins are exempt.
+                const qsizetype keySize = signatures[i].digest.size() + QByteArray::number(signatures[i].size).size();
+                if (!(names.first().endsWith(QLatin1String("__init__.py")) && keySize < 40))
+                    duplicates.append(names);
+            }
+            i = j;
+        }
+        std::sort(duplicates.begin(), duplicates.end(), [](const QStringList &a, const QStringList &b) { return a.first() < b.first(); });
+        for (const QStringList &names : std::as_const(duplicates))
             addFinding(F, QStringLiteral("content.duplicate-files"), S::Warning,
                        QStringLiteral("Wheel contains duplicate files: %1").arg(names.join(QStringLiteral(", "))), names.first());
-        }
+        rep.record.verified = rep.record.present;
     }
     rep.record.ok = rep.record.present && rep.record.problems.isEmpty();
     rep.record.entries = recordEntries(rf, rep.files, rep.record.problems, rep.record.present ? recordPath : QString(), rep.record.verified);
@@ -493,8 +594,9 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
             continue;
         if (e.name.endsWith(QLatin1String(".pyc")) || e.name.endsWith(QLatin1String(".pyo")))
             addFinding(F, QStringLiteral("content.pyc"), S::Warning, QStringLiteral("Wheel contains .pyc/.pyo files"), e.name);
-        const QString top = e.name.section(QLatin1Char('/'), 0, 0);
-        if (e.name.contains(QLatin1Char('/')) && commonTop.contains(top) && !reportedTop.contains(top)) {
+        const QStringView topView = topOf(e.name);
+        if (topView.size() != e.name.size() && commonTop.contains(topView) && !reportedTop.contains(topView.toString())) {
+            const QString top = topView.toString();
             reportedTop.insert(top);
             addFinding(F, QStringLiteral("content.common-toplevel"), S::Warning,
                        QStringLiteral("Wheel contains common toplevel name in library: %1/").arg(top), top + QLatin1Char('/'));
@@ -536,7 +638,7 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
         } else {
             bool truncated = false;
             QString err;
-            const QByteArray data = readMember(e.name, options.maxBinaryBytes, &truncated, &err);
+            const QByteArray data = readEntry(&e, e.name, options.maxBinaryBytes, &truncated, &err);
             if (!looksLikeBinary(data.left(8)))
                 continue;
             x.binary = readBinary(data);

@@ -3,6 +3,12 @@
 #include "core/wheel/PlatformTag.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <charconv>
+
+using namespace Qt::StringLiterals;
 
 namespace wb {
 
@@ -78,9 +84,110 @@ QJsonObject repairJson(const RepairPreview &r)
             {QStringLiteral("symbol_policy"), r.symbolPolicy}};
 }
 
+
+// The "files" array, as JSON values.
+QJsonArray filesJson(const WheelReport &r)
+{
+    QJsonArray files;
+    for (const WheelFileEntry &f : r.files) {
+        if (f.isDirectory)
+            continue;
+        QJsonObject fo{{QStringLiteral("path"), f.path}, {QStringLiteral("size"), f.size}, {QStringLiteral("compressed_size"), f.compressedSize}};
+        if (!f.digest.isEmpty())
+            fo.insert(QStringLiteral("digest"), f.digest);
+        if (f.isSymlink)
+            fo.insert(QStringLiteral("symlink"), true);
+        files.append(fo);
+    }
+    return files;
+}
+
+// A string as QJsonDocument writes it: plain ASCII as is, anything else through Qt itself.
+void appendJsonString(QByteArray &out, const QString &s)
+{
+    const bool plain = std::all_of(s.begin(), s.end(), [](QChar c) {
+        return c.unicode() >= 0x20 && c.unicode() < 0x7f && c != QLatin1Char('"') && c != QLatin1Char('\\');
+    });
+    if (plain) {
+        const qsizetype at = out.size();
+        out.resize(at + s.size() + 2);
+        char *p = out.data() + at;
+        *p++ = '"';
+        for (const QChar c : s)
+            *p++ = char(c.unicode());
+        *p = '"';
+        return;
+    }
+    const QByteArray a = QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact); // ["..."]
+    out += QByteArrayView(a).sliced(1, a.size() - 2);
+}
+
+// The "files" array as QJsonDocument indents it at the top level: objects at 8 spaces, their keys
+// (in Qt's order: sorted) at 12.
+QByteArray filesJsonText(const WheelReport &r)
+{
+    QByteArray out;
+    out.reserve(r.files.size() * 200 + 16);
+    out += "[\n"_ba;
+    bool first = true;
+    char digits[24];
+    auto number = [&](qint64 v) {
+        const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, v);
+        out.append(digits, end - digits);
+    };
+    for (const WheelFileEntry &f : r.files) {
+        if (f.isDirectory)
+            continue;
+        if (!first)
+            out += ",\n"_ba;
+        first = false;
+        out += "        {\n            \"compressed_size\": "_ba;
+        number(f.compressedSize);
+        if (!f.digest.isEmpty()) {
+            out += ",\n            \"digest\": "_ba;
+            appendJsonString(out, f.digest);
+        }
+        out += ",\n            \"path\": "_ba;
+        appendJsonString(out, f.path);
+        out += ",\n            \"size\": "_ba;
+        number(f.size);
+        if (f.isSymlink)
+            out += ",\n            \"symlink\": true"_ba;
+        out += "\n        }"_ba;
+    }
+    if (!first)
+        out += '\n';
+    out += "    ]"_ba;
+    return out;
+}
+
+QJsonObject reportJson(const WheelReport &r, bool withFiles);
+
 } // namespace
 
 QJsonObject toJson(const WheelReport &r)
+{
+    return reportJson(r, true);
+}
+
+QByteArray toJsonText(const WheelReport &r)
+{
+    QJsonObject o = reportJson(r, false);
+    static const QString marker = QStringLiteral("@wheelbench-files@");
+    o.insert(QStringLiteral("files"), marker);
+    QByteArray text = QJsonDocument(o).toJson(QJsonDocument::Indented);
+    const QByteArray placeholder = "\n    \"files\": \"" + marker.toLatin1() + '"';
+    const qsizetype at = text.indexOf(placeholder);
+    if (at < 0) // cannot happen; the slow way stays right
+        return QJsonDocument(toJson(r)).toJson(QJsonDocument::Indented);
+    const qsizetype valueAt = at + placeholder.size() - marker.size() - 2;
+    text.replace(valueAt, marker.size() + 2, filesJsonText(r));
+    return text;
+}
+
+namespace {
+
+QJsonObject reportJson(const WheelReport &r, bool withFiles)
 {
     QJsonObject o;
     o.insert(QStringLiteral("schema_version"), WheelReport::schemaVersion);
@@ -127,18 +234,8 @@ QJsonObject toJson(const WheelReport &r)
                                                    {QStringLiteral("ok"), r.record.ok},
                                                    {QStringLiteral("rows"), r.record.rows},
                                                    {QStringLiteral("problems"), problems}});
-    QJsonArray files;
-    for (const WheelFileEntry &f : r.files) {
-        if (f.isDirectory)
-            continue;
-        QJsonObject fo{{QStringLiteral("path"), f.path}, {QStringLiteral("size"), f.size}, {QStringLiteral("compressed_size"), f.compressedSize}};
-        if (!f.digest.isEmpty())
-            fo.insert(QStringLiteral("digest"), f.digest);
-        if (f.isSymlink)
-            fo.insert(QStringLiteral("symlink"), true);
-        files.append(fo);
-    }
-    o.insert(QStringLiteral("files"), files);
+    if (withFiles)
+        o.insert(QStringLiteral("files"), filesJson(r));
     o.insert(QStringLiteral("size"), QJsonObject{{QStringLiteral("uncompressed"), r.totalSize}, {QStringLiteral("compressed"), r.totalCompressedSize}});
     QJsonArray folders;
     for (const auto &p : r.folderSizes)
@@ -213,5 +310,7 @@ QJsonObject toJson(const WheelReport &r)
     o.insert(QStringLiteral("findings"), findings);
     return o;
 }
+
+} // namespace
 
 } // namespace wb

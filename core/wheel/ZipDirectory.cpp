@@ -1,9 +1,13 @@
 #include "core/wheel/ZipDirectory.h"
 
+#include "core/wheel/PathSet.h"
+
 #include <QFile>
 #include <QHash>
 #include <QSet>
 #include <QStringDecoder>
+
+#include <unistd.h>
 
 #include <algorithm>
 
@@ -38,8 +42,29 @@ bool readAt(QIODevice &d, quint64 offset, qint64 len, QByteArray &out)
     return out.size() == len;
 }
 
+// Reads len bytes at offset into buf: one pread() on a file, seek and read otherwise.
+bool readInto(QIODevice &d, int fd, quint64 offset, qint64 len, char *buf)
+{
+    if (fd >= 0) {
+        qint64 done = 0;
+        while (done < len) {
+            const ssize_t got = ::pread(fd, buf + done, size_t(len - done), off_t(offset + quint64(done)));
+            if (got <= 0)
+                return false;
+            done += got;
+        }
+        return true;
+    }
+    return d.seek(qint64(offset)) && d.read(buf, len) == len;
+}
+
 QString decodeName(const QByteArray &raw, bool *validUtf8)
 {
+    // Nearly every name is ASCII: no decoder needed.
+    if (std::all_of(raw.begin(), raw.end(), [](char c) { return quint8(c) < 0x80; })) {
+        *validUtf8 = true;
+        return QString::fromLatin1(raw);
+    }
     QStringDecoder dec(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     QString s = dec.decode(raw);
     *validUtf8 = !dec.hasError();
@@ -76,10 +101,11 @@ QList<NameProblem> checkMemberName(const QByteArray &raw, bool utf8Flag)
                     QStringLiteral("the name contains a backslash (a path separator on Windows)")});
     if (raw.startsWith('/') || raw.startsWith('\\') || (raw.size() >= 2 && raw.at(1) == ':'))
         out.append({QStringLiteral("zip.absolute-path"), QStringLiteral("the name is an absolute path")});
-    QByteArray normalized = raw;
-    normalized.replace('\\', '/');
-    for (const QByteArray &part : normalized.split('/')) {
-        if (part == "..") {
+    // A ".." component, with either separator.
+    for (qsizetype i = raw.indexOf(".."); i >= 0; i = raw.indexOf("..", i + 1)) {
+        const bool startOk = i == 0 || raw.at(i - 1) == '/' || raw.at(i - 1) == '\\';
+        const bool endOk = i + 2 == raw.size() || raw.at(i + 2) == '/' || raw.at(i + 2) == '\\';
+        if (startOk && endOk) {
             out.append({QStringLiteral("zip.path-traversal"),
                         QStringLiteral("the name has a '..' component and would be written outside the target folder")});
             break;
@@ -88,7 +114,7 @@ QList<NameProblem> checkMemberName(const QByteArray &raw, bool utf8Flag)
     return out;
 }
 
-ZipScan ZipScan::scanFile(const QString &path, const ZipLimits &limits)
+ZipScan ZipScan::scanFile(const QString &path, const ZipLimits &limits, const HeaderFilter &readLocalHeader)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
@@ -96,10 +122,10 @@ ZipScan ZipScan::scanFile(const QString &path, const ZipLimits &limits)
         s.error = QStringLiteral("cannot open the file: %1").arg(f.errorString());
         return s;
     }
-    return scan(f, limits);
+    return scan(f, limits, readLocalHeader);
 }
 
-ZipScan ZipScan::scan(QIODevice &d, const ZipLimits &limits)
+ZipScan ZipScan::scan(QIODevice &d, const ZipLimits &limits, const HeaderFilter &readLocalHeader)
 {
     using S = Finding::Severity;
     ZipScan s;
@@ -182,8 +208,9 @@ ZipScan ZipScan::scan(QIODevice &d, const ZipLimits &limits)
     }
     qsizetype pos = 0;
     quint64 totalDeclared = 0;
-    QHash<QByteArray, int> seen;
-    QHash<QString, QString> seenFolded;
+    PathSet seenFolded(qsizetype(std::min<quint64>(count, quint64(limits.maxEntries)))); // case-folded names, first entry of each
+    QSet<QByteArray> collided;            // names that differed from an earlier one only in case
+    s.entries.reserve(qsizetype(std::min<quint64>(count, quint64(limits.maxEntries))));
     while (pos + 46 <= cd.size()) {
         const char *c = cd.constData() + pos;
         if (u32(c) != kCentralSig)
@@ -251,18 +278,19 @@ ZipScan ZipScan::scan(QIODevice &d, const ZipLimits &limits)
                        QStringLiteral("compression method %1 (only stored and deflate are allowed in wheels)").arg(r.method), r.name);
         if (commentLen2 > 0)
             addFinding(s.findings, QStringLiteral("zip.entry-comment"), S::Info, QStringLiteral("the entry has a comment"), r.name);
-        if (seen.contains(r.rawName)) {
+        // Exact duplicates and names equal but for case, with one lookup of the case-folded name: a raw
+        // name seen before folds to a key already present, held by that name or by an earlier collider.
+        const QString folded = r.name.toCaseFolded();
+        const qsizetype earlier = seenFolded.findOrInsert(PathSet::hash(folded), s.entries.size(), [&](qsizetype k) {
+            return s.entries.at(k).name.toCaseFolded() == folded;
+        });
+        if (earlier >= 0 && (s.entries.at(earlier).rawName == r.rawName || collided.contains(r.rawName))) {
             addFinding(s.findings, QStringLiteral("zip.duplicate-name"), S::Error,
                        QStringLiteral("the name appears more than once; readers disagree on which copy wins"), r.name);
-        } else {
-            seen.insert(r.rawName, int(s.entries.size()));
-            const QString folded = r.name.toCaseFolded();
-            const auto it = seenFolded.constFind(folded);
-            if (it != seenFolded.constEnd())
-                addFinding(s.findings, QStringLiteral("zip.duplicate-name-case"), S::Error,
-                           QStringLiteral("differs from '%1' only in case: they collide on Windows and macOS").arg(*it), r.name);
-            else
-                seenFolded.insert(folded, r.name);
+        } else if (earlier >= 0) {
+            collided.insert(r.rawName);
+            addFinding(s.findings, QStringLiteral("zip.duplicate-name-case"), S::Error,
+                       QStringLiteral("differs from '%1' only in case: they collide on Windows and macOS").arg(s.entries.at(earlier).name), r.name);
         }
         if (r.uncompressedSize > limits.maxEntrySize)
             addFinding(s.findings, QStringLiteral("zip.bomb"), S::Error,
@@ -273,7 +301,7 @@ ZipScan ZipScan::scan(QIODevice &d, const ZipLimits &limits)
                            .arg(qint64(double(r.uncompressedSize) / double(std::max<quint64>(1, r.compressedSize))))
                            .arg(r.uncompressedSize).arg(r.compressedSize), r.name);
         totalDeclared += std::min<quint64>(r.uncompressedSize, limits.maxTotalSize);
-        s.entries.append(r);
+        s.entries.append(std::move(r));
     }
     if (quint64(s.entries.size()) != count)
         addFinding(s.findings, QStringLiteral("zip.eocd-mismatch"), S::Error,
@@ -292,12 +320,25 @@ ZipScan ZipScan::scan(QIODevice &d, const ZipLimits &limits)
     struct Span { quint64 begin; quint64 end; qsizetype index; };
     QList<Span> spans;
     spans.reserve(s.entries.size());
+    auto *file = qobject_cast<QFile *>(&d);
+    const int fd = file ? file->handle() : -1;
+    QByteArray lh(30 + 65535, Qt::Uninitialized); // the fixed header and the longest name
     for (qsizetype i = 0; i < s.entries.size(); ++i) {
         ZipEntryRecord &r = s.entries[i];
+        if (readLocalHeader && !readLocalHeader(r)) {
+            // Not read: the span assumes the local header repeats the name without extra field, so it
+            // can only end earlier than the real one (no false overlap or truncation).
+            const quint64 end = r.localOffset + 30 + quint64(r.rawName.size()) + r.compressedSize;
+            if (end > s.centralDirectoryOffset)
+                addFinding(s.findings, QStringLiteral("zip.truncated"), S::Error,
+                           QStringLiteral("the entry's data runs past the start of the central directory (truncated or overlapping)"), r.name);
+            spans.append({r.localOffset, end, i});
+            continue;
+        }
         // The fixed header and (when it has the expected length) the name, in one read.
-        QByteArray lh;
         const quint64 want = std::min<quint64>(30 + quint64(r.rawName.size()), s.centralDirectoryOffset - std::min(r.localOffset, s.centralDirectoryOffset));
-        if (r.localOffset + 30 > s.centralDirectoryOffset || !readAt(d, r.localOffset, qint64(want), lh) || u32(lh.constData()) != kLocalSig) {
+        if (r.localOffset + 30 > s.centralDirectoryOffset || !readInto(d, fd, r.localOffset, qint64(want), lh.data())
+            || u32(lh.constData()) != kLocalSig) {
             addFinding(s.findings, QStringLiteral("zip.missing-local-header"), S::Error,
                        QStringLiteral("no local header at offset %1 (truncated or corrupt archive)").arg(hex(r.localOffset)), r.name);
             continue;
@@ -305,14 +346,16 @@ ZipScan ZipScan::scan(QIODevice &d, const ZipLimits &limits)
         const char *l = lh.constData();
         const quint16 lNameLen = u16(l + 26);
         const quint16 lExtraLen = u16(l + 28);
-        QByteArray lName;
-        if (lNameLen == r.rawName.size() && lh.size() >= 30 + lNameLen)
-            lName = lh.mid(30, lNameLen);
-        else if (!readAt(d, r.localOffset + 30, lNameLen, lName))
-            lName.clear();
-        if (lName != r.rawName)
-            addFinding(s.findings, QStringLiteral("zip.header-mismatch"), S::Error,
-                       QStringLiteral("the local header names the entry '%1'").arg(QString::fromUtf8(lName)), r.name);
+        const bool sameName = lNameLen == r.rawName.size() && want >= 30u + lNameLen
+            && QByteArrayView(l + 30, lNameLen) == QByteArrayView(r.rawName);
+        if (!sameName) {
+            QByteArray lName;
+            if (!readAt(d, r.localOffset + 30, lNameLen, lName))
+                lName.clear();
+            if (lName != r.rawName)
+                addFinding(s.findings, QStringLiteral("zip.header-mismatch"), S::Error,
+                           QStringLiteral("the local header names the entry '%1'").arg(QString::fromUtf8(lName)), r.name);
+        }
         if (u16(l + 8) != r.method)
             addFinding(s.findings, QStringLiteral("zip.header-mismatch"), S::Error,
                        QStringLiteral("local header and central directory disagree on the compression method"), r.name);

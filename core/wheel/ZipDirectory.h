@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
 class QIODevice;
 
 namespace wb {
@@ -47,8 +49,11 @@ struct ZipScan {
     quint64 centralDirectoryOffset = 0;
     quint64 centralDirectorySize = 0;
 
-    static ZipScan scan(QIODevice &device, const ZipLimits &limits = {});
-    static ZipScan scanFile(const QString &path, const ZipLimits &limits = {});
+    // Which entries' local headers to read (and check against the central directory); empty: all.
+    // An entry whose header is not read keeps dataOffset 0 (MemberReader cannot read it).
+    using HeaderFilter = std::function<bool(const ZipEntryRecord &)>;
+    static ZipScan scan(QIODevice &device, const ZipLimits &limits = {}, const HeaderFilter &readLocalHeader = {});
+    static ZipScan scanFile(const QString &path, const ZipLimits &limits = {}, const HeaderFilter &readLocalHeader = {});
 };
 
 // Name hygiene of one archive member: empty when fine, else the problem (absolute, traversal, ...).

@@ -3,9 +3,11 @@
 #include "ZipWriter.h"
 #include "core/wheel/MemberReader.h"
 #include "core/wheel/WheelReport.h"
+#include "core/wheel/WheelReportJson.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -207,6 +209,25 @@ private Q_SLOTS:
         QCOMPARE(quick.extensions.first().binary.debugBytes, full.extensions.first().binary.debugBytes);
         QCOMPARE(quick.metadata.value(QStringLiteral("Name")), QStringLiteral("demo"));
         QVERIFY(quick.record.present && !quick.record.verified);
+    }
+
+    // Names that JSON must escape (quotes, backslashes, control bytes) or that are not ASCII: the
+    // CLI's direct JSON text equals QJsonDocument's, with and without digests.
+    void jsonTextEqualsQJsonDocument()
+    {
+        const QList<ZipMember> odd = {{"demo/\"quoted\".py", "a = 1\n"}, {"demo/na\xc3\xafve-\xe2\x82\xac.py", "b = 2\n"},
+                                      {"demo/back\\slash.py", "c = 3\n"}, {"demo/tab\there.py", "d = 4\n"}, {"demo/empty.py", ""}};
+        const QString path = write(buildZip(demoWheel(odd)), QStringLiteral("demo-1.0-py3-none-any.whl"));
+        for (const bool verify : {true, false}) {
+            InspectOptions o;
+            o.verifyHashes = verify;
+            const WheelReport r = inspectWheel(path, o);
+            QVERIFY(r.readable);
+            QCOMPARE(r.files.size(), 4 + odd.size());
+            QCOMPARE(toJsonText(r), QJsonDocument(toJson(r)).toJson(QJsonDocument::Indented));
+        }
+        WheelReport empty;
+        QCOMPARE(toJsonText(empty), QJsonDocument(toJson(empty)).toJson(QJsonDocument::Indented));
     }
 };
 

@@ -61,6 +61,65 @@ private Q_SLOTS:
         QVERIFY(rf.issues.first().line > 0);
     }
 
+    // Unquoted RECORDs are split in place; the result is the one the general CSV path gives for the
+    // same rows with their paths quoted (line ends, empty lines, field counts, bad rows, row limit).
+    void unquotedFastPathAgrees_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        QTest::addColumn<int>("maxRows");
+        const QByteArray good = "a/b.py,sha256=LCa0a2j_xo_5m0U8HTBBNBNCLXBkg7-g-YpeiGJm564,4\n";
+        QTest::newRow("plain") << good + "x/RECORD,,\n" << 100;
+        QTest::newRow("crlf and lone cr") << QByteArray("a.py,,\r\nb.py,,\rc.py,,") << 100;
+        QTest::newRow("empty lines") << QByteArray("\n\na.py,,\n\n\nb.py,,\n") << 100;
+        QTest::newRow("field counts") << QByteArray("a.py\nb.py,,,\n,\nc.py,sha256=x\n") << 100;
+        QTest::newRow("bad rows") << QByteArray("/abs,,\na/../b,,\nw.py,md5=AAAA,1\nu.py,foo=AA,1\ns.py,sha256=AA,x\nd.py,,5\n") << 100;
+        QTest::newRow("conflict") << good + "a/b.py,sha256=LCa0a2j_xo_5m0U8HTBBNBNCLXBkg7-g-YpeiGJm564,5\n" + good << 100;
+        QTest::newRow("row limit") << QByteArray("a.py,,\nb.py,,\nc.py,,\n") << 2;
+        QTest::newRow("row limit, no final newline") << QByteArray("a.py,,\nb.py,,") << 2;
+    }
+    void unquotedFastPathAgrees()
+    {
+        QFETCH(QByteArray, data);
+        QFETCH(int, maxRows);
+        QVERIFY(!data.contains('"'));
+        // Quote the first field of every record: same values, but the general CSV path reads them.
+        QByteArray quoted;
+        bool atStart = true;
+        for (qsizetype i = 0; i < data.size(); ++i) {
+            const char c = data.at(i);
+            if (atStart && c != '\n' && c != '\r') {
+                qsizetype end = i;
+                while (end < data.size() && data.at(end) != ',' && data.at(end) != '\n' && data.at(end) != '\r')
+                    ++end;
+                quoted += '"' + data.mid(i, end - i) + '"';
+                i = end - 1;
+                atStart = false;
+                continue;
+            }
+            quoted += c;
+            atStart = c == '\n' || c == '\r';
+        }
+        const RecordFile fast = RecordFile::parse(data, maxRows);
+        const RecordFile general = RecordFile::parse(quoted, maxRows);
+        QCOMPARE(fast.rows.size(), general.rows.size());
+        for (qsizetype i = 0; i < fast.rows.size(); ++i) {
+            QCOMPARE(fast.rows.at(i).line, general.rows.at(i).line);
+            QCOMPARE(fast.rows.at(i).path, general.rows.at(i).path);
+            QCOMPARE(fast.rows.at(i).algorithm, general.rows.at(i).algorithm);
+            QCOMPARE(fast.rows.at(i).digest, general.rows.at(i).digest);
+            QCOMPARE(fast.rows.at(i).digestText, general.rows.at(i).digestText);
+            QCOMPARE(fast.rows.at(i).size, general.rows.at(i).size);
+        }
+        QCOMPARE(fast.issues.size(), general.issues.size());
+        for (qsizetype i = 0; i < fast.issues.size(); ++i) {
+            QCOMPARE(fast.issues.at(i).line, general.issues.at(i).line);
+            QCOMPARE(fast.issues.at(i).kind, general.issues.at(i).kind);
+            QCOMPARE(fast.issues.at(i).path, general.issues.at(i).path);
+            QCOMPARE(fast.issues.at(i).message, general.issues.at(i).message);
+        }
+        QVERIFY(!fast.rows.isEmpty() || !fast.issues.isEmpty());
+    }
+
     void headers()
     {
         const HeaderFile h = HeaderFile::parse("Metadata-Version: 2.4\nName: foo\nClassifier: A\nClassifier: B\nDescription: x\n  more\n\nBody text\n");

@@ -1,6 +1,7 @@
 // Every wheel of the shared corpus, with the verdicts their own projects' tests expect, plus Debian's
 // own wheels of pip, setuptools and wheel as healthy pure wheels.
 #include "core/wheel/WheelReport.h"
+#include "core/wheel/WheelReportJson.h"
 #include "support/TestPaths.h"
 
 #include <QDir>
@@ -76,6 +77,9 @@ private Q_SLOTS:
             QCOMPARE(full.record.verified, full.record.present);
             QVERIFY(!quick.record.verified);
         }
+        // The CLI's direct JSON text is exactly what QJsonDocument makes of the report.
+        QCOMPARE(toJsonText(full), QJsonDocument(toJson(full)).toJson(QJsonDocument::Indented));
+        QCOMPARE(toJsonText(quick), QJsonDocument(toJson(quick)).toJson(QJsonDocument::Indented));
     }
 
     // wheel-inspect: "valid" in the sibling JSON is exactly "RECORD and dist-info are fine" for us.
