@@ -97,6 +97,9 @@ void detectEnvironmentProblems(DetectorContext &ctx)
     simple(ctx, "cargo-test-link", "cargo-test-libpython-link",
            QStringLiteral("A test or binary cannot link the Python symbols because extension-module turns off libpython linking."));
     simple(ctx, "maturin-unpinned", "maturin-unpinned", QStringLiteral("build-system requires maturin without a version bound."));
+    // maturin prints this advice in every build with an unpinned maturin, failed or not: a lead, not a cause.
+    if (Finding *f = ctx.find(QStringLiteral("maturin-unpinned")))
+        f->confidence = Confidence::Low;
     simple(ctx, "extension-in-use", "stale-develop-artifact",
            QStringLiteral("A running Python holds the old extension open, so it was not replaced."));
     detectRustErrors(ctx);

@@ -9,6 +9,7 @@ struct EvidenceRequest {
     QString projectDir;
     QString wheelPath;
     QString logText;
+    QString logPath;  // a build log file, read when logText is empty
     QString errorText;
 };
 

@@ -1,6 +1,7 @@
 // The last step: a specific cause suppresses the symptoms it produces, text-only verdicts get the
 // confidence the text allows, every finding quotes its decisive lines, and a failure nothing explains
 // gets one unrecognised-failure that says what to check instead of a confident wrong name.
+#include "core/diagnose/ConfidencePolicy.h"
 #include "core/diagnose/DetectorContext.h"
 
 #include <QRegularExpression>
@@ -88,6 +89,7 @@ void textOnlyConfidence(DetectorContext &ctx)
         {"external-symbol-undefined", Confidence::Medium},
         {"crate-type-not-cdylib", Confidence::Medium},
         {"missing-extension-module", Confidence::Medium},
+        {"cargo-test-libpython-link", Confidence::Medium},  // or an embedding program that does not link libpython
     };
     for (const auto &[id, level] : levels) {
         Finding *f = ctx.find(QString::fromLatin1(id));
@@ -180,6 +182,11 @@ void addUnrecognised(DetectorContext &ctx)
 
 void settleFindings(DetectorContext &ctx)
 {
+    // First: a verdict on generic lines alone is a lead (Low), so it cannot suppress a generic finding below.
+    for (const Finding &f : QList<Finding>(ctx.findings())) {
+        if (f.confidence != Confidence::Low && ConfidencePolicy::restsOnGenericLines(f))
+            ctx.find(f.id)->confidence = Confidence::Low;
+    }
     suppressSymptoms(ctx);
     textOnlyConfidence(ctx);
     addUnrecognised(ctx);
