@@ -9,8 +9,8 @@ struct EvidenceRequest {
     QString projectDir;
     QString wheelPath;
     QString logText;
-    QString logPath;  // a build log file, read when logText is empty
     QString errorText;
+    QString logPath;  // a build log file, read when logText is empty
 };
 
 // Reads the files of a request into Evidence (blocking: call it off the UI thread).

@@ -96,6 +96,15 @@ void textOnlyConfidence(DetectorContext &ctx)
         if (f && onlyFromText(*f) && int(f->confidence) < int(level))
             f->confidence = level;
     }
+    // maturin's build-time check for the PyInit symbol has known false positives (pyinit-check-false-positive):
+    // without the project or the wheel to confirm it, its warning is a lead.
+    if (Finding *f = ctx.find(QStringLiteral("pyinit-missing")); f && onlyFromText(*f)) {
+        bool onlyBuildCheck = true;
+        for (const EvidenceRef &e : std::as_const(f->evidence))
+            onlyBuildCheck = onlyBuildCheck && e.text.contains(QLatin1String("Couldn't find the symbol `PyInit_"));
+        if (onlyBuildCheck)
+            f->confidence = Confidence::Low;
+    }
     // A standard-library extension (lib-dynload) cannot have been built for another interpreter: the process
     // did not make libpython's symbols visible (an embedding program), so "wrong interpreter" is only a lead.
     if (Finding *f = ctx.find(QStringLiteral("wrong-interpreter"))) {

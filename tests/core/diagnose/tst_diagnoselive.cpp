@@ -4,9 +4,13 @@
 #include "support/TestPaths.h"
 
 #include "core/diagnose/Diagnoser.h"
+#include "core/diagnose/Diagnosis.h"
+#include "core/diagnose/FindingJson.h"
 #include "core/diagnose/EvidenceCollector.h"
 
 #include <QDirIterator>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTest>
@@ -94,6 +98,17 @@ private Q_SLOTS:
         QVERIFY2(evidence.contains(QLatin1String("exports PyInit__native, not PyInit__core")), qPrintable(evidence));
         QVERIFY2(evidence.contains(QLatin1String("pyproject.toml line 19")), qPrintable(evidence));
         QCOMPARE(findings.first().fix.edits.first().value, QStringLiteral("\"hello_pyo3._native\""));
+
+        // The project and its own wheel, on the command line and through the runner the Troubleshooting view
+        // uses: the same findings, combined (the wheel is the project's), without notes.
+        const Diagnosis viaRunner = DiagnosisRunner::run({project, wheel, QString(), QString()});
+        QVERIFY(!viaRunner.wheelSeparate);
+        QVERIFY(viaRunner.notes.isEmpty());
+        QCOMPARE(wb::test::ids(viaRunner.findings), QStringList{QStringLiteral("pyinit-missing")});
+        const Run cli = run(wb::test::executable(), {QStringLiteral("diagnose"), QStringLiteral("--project"), project,
+                                                     QStringLiteral("--wheel"), wheel, QStringLiteral("--json")}, project, 60000);
+        QCOMPARE(cli.exitCode, 1);
+        QCOMPARE(QJsonDocument::fromJson(cli.output.toUtf8()).object(), diagnosisToJson(viaRunner.findings, viaRunner.notes));
 
         // The real ImportError from importing the installed wheel.
         const QString venv = m_work.path() + QStringLiteral("/venv");
