@@ -64,10 +64,11 @@ const QList<Rule> &rules()
              R"re(PYO3_PRINT_CONFIG=1 is set, printing configuration)re"),
         rule("develop-env-mismatch", "", C::High, 82, "Two environments are active at once (a virtualenv and conda).",
              R"re(Both VIRTUAL_ENV and CONDA_PREFIX are set)re"),
-        rule("embed-libpython-not-found", "", C::High, 80, "The program that embeds Python cannot find %1 at run time.",
+        // libpython missing at start: an embedding program, or an interpreter built with --enable-shared itself.
+        rule("embed-libpython-not-found", "", C::Medium, 80, "The program that embeds Python cannot find %1 at run time.",
              R"re(error while loading shared libraries: (libpython[\w.]*\.so[\w.]*): cannot open shared object file)re"),
         // C toolchain.
-        rule("embed-libpython-not-found", "dyld", C::High, 80, "The program that embeds Python cannot find libpython at start.",
+        rule("embed-libpython-not-found", "dyld", C::Medium, 80, "The program that embeds Python cannot find libpython at start.",
              R"re(^dyld(?:\[\d+\])?: Library not loaded: \S*(?:libpython|Python\.framework)|python3\d*\.dll was not found)re"),
         rule("wrong-interpreter", "version-check", C::High, 70, "The module was compiled for Python %1 and the interpreter is %2.",
              R"re(Python version mismatch: module was compiled for Python ([\d.]+), but the interpreter version is incompatible: ([\d.]+))re"),
