@@ -115,8 +115,17 @@ QList<DiagnosisInputsBar::Input> DiagnosisInputsBar::describe(const diagnose::Ev
         inputs.append({Kind::Log, tr("last build"),
                        tr("The log of the last build (%n line(s))", nullptr, int(request.logText.count(QLatin1Char('\n')) + 1))});
     const QString pasted = request.errorText.trimmed();
-    if (!pasted.isEmpty())
-        inputs.append({Kind::Pasted, pasted.section(QLatin1Char('\n'), 0, 0).trimmed(), pasted.left(2000)});
+    if (!pasted.isEmpty()) {
+        // Named by its first error line (a traceback's exception, not "Traceback (most recent call last):").
+        QString name = pasted.section(QLatin1Char('\n'), 0, 0).trimmed();
+        for (const QString &line : pasted.split(QLatin1Char('\n'))) {
+            if (line.contains(QLatin1String("Error")) || line.contains(QLatin1String("error"))) {
+                name = line.trimmed();
+                break;
+            }
+        }
+        inputs.append({Kind::Pasted, name, pasted.left(2000)});
+    }
     return inputs;
 }
 
