@@ -1,8 +1,7 @@
 #include "core/cli/CommandRegistry.h"
 #include "core/project/Project.h"
 
-#include "core/diagnose/Diagnoser.h"
-#include "core/diagnose/EvidenceCollector.h"
+#include "core/diagnose/Diagnosis.h"
 #include "core/diagnose/FindingJson.h"
 #include "core/diagnose/FixApplier.h"
 
@@ -145,14 +144,21 @@ int runDiagnose(CommandContext &ctx)
         return fail(QStringLiteral("--member needs --project"));
     }
 
-    const diagnose::Evidence evidence = diagnose::EvidenceCollector::collect(request);
+    // The same runner as the Troubleshooting view: a wheel of another project is diagnosed on its own,
+    // and edits that would change nothing are not offered.
+    const diagnose::Diagnosis diagnosis = diagnose::DiagnosisRunner::run(request);
+    const diagnose::Evidence &evidence = diagnosis.evidence;
     if (!request.wheelPath.isEmpty() && !evidence.wheel.present)
         return fail(evidence.wheel.problem);
     if (!request.projectDir.isEmpty() && evidence.project.pyprojectPath.isEmpty() && evidence.project.cargoPath.isEmpty())
         return fail(evidence.project.problems.join(QStringLiteral("; ")));
     for (const QString &problem : evidence.project.problems)
         ctx.err << "wheelbench diagnose: " << problem << "\n";
-    const QList<diagnose::Finding> findings = diagnose::Diagnoser::diagnose(evidence);
+    const QList<diagnose::Finding> &findings = diagnosis.findings;
+    if (!json) {
+        for (const QString &note : diagnosis.notes)
+            ctx.err << "wheelbench diagnose: note: " << note << "\n";
+    }
 
     if (!apply.isEmpty()) {
         for (const diagnose::Finding &f : findings) {
@@ -183,7 +189,7 @@ int runDiagnose(CommandContext &ctx)
     }
 
     if (json) {
-        ctx.out << QString::fromUtf8(QJsonDocument(diagnose::diagnosisToJson(findings)).toJson(QJsonDocument::Indented));
+        ctx.out << QString::fromUtf8(QJsonDocument(diagnose::diagnosisToJson(findings, diagnosis.notes)).toJson(QJsonDocument::Indented));
     } else if (findings.isEmpty()) {
         ctx.out << "No problems found.\n";
     } else {

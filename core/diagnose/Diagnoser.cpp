@@ -16,15 +16,20 @@ QList<Finding> Diagnoser::diagnose(const Evidence &evidence, const Catalogue &ca
     detectBuildFailures(ctx);
     settleFindings(ctx);        // last: a specific cause suppresses the generic one
     QList<Finding> findings = ctx.takeFindings();
+    sort(&findings);
+    return findings;
+}
+
+void Diagnoser::sort(QList<Finding> *findings)
+{
     // Errors first; among them the more specific cause, then the surer one.
-    std::stable_sort(findings.begin(), findings.end(), [](const Finding &a, const Finding &b) {
+    std::stable_sort(findings->begin(), findings->end(), [](const Finding &a, const Finding &b) {
         if (a.severity != b.severity)
             return int(a.severity) < int(b.severity);
         if (a.rank != b.rank)
             return a.rank > b.rank;
         return int(a.confidence) < int(b.confidence);
     });
-    return findings;
 }
 
 } // namespace wb::diagnose

@@ -11,6 +11,8 @@ class Diagnoser
 {
 public:
     static QList<Finding> diagnose(const Evidence &evidence, const Catalogue &catalogue = Catalogue::builtIn());
+    // Errors first; among them the more specific cause (rank), then the surer one.
+    static void sort(QList<Finding> *findings);
 };
 
 } // namespace wb::diagnose

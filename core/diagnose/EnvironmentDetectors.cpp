@@ -1,6 +1,9 @@
 // Environment problems: missing tools, virtual environments, interpreters, compile errors.
 #include "core/diagnose/DetectorContext.h"
 
+#include <QDir>
+#include <QFileInfo>
+
 namespace wb::diagnose {
 
 namespace {
@@ -52,8 +55,17 @@ void detectRustErrors(DetectorContext &ctx)
     Finding &f = ctx.add(QStringLiteral("rust-compile-error"),
                          own.size() > 1 ? message + QStringLiteral(" (and %1 more)").arg(own.size() - 1) : message, evidence);
     f.rank = 40;
-    // The code does not compile, certainly; as the cause, a deeper one (an API change, a version mismatch) may stand behind it.
-    f.confidence = first.location.isEmpty() ? Confidence::Low : Confidence::Medium;
+    // The code does not compile, certainly; as the cause, a deeper one (an API change of a dependency, a
+    // version mismatch, a toolchain) may stand behind it, and text alone cannot tell whose sources the
+    // location is in: a lead (Low), unless the open project holds the file (Medium).
+    f.confidence = Confidence::Low;
+    const ProjectFacts &p = ctx.project();
+    const QString file = first.location.section(QLatin1Char(':'), 0, 0);
+    if (p.present && !file.isEmpty() && !QDir::isAbsolutePath(file)) {
+        const QString cargoDir = p.cargoPath.isEmpty() ? p.dir : QFileInfo(p.cargoPath).absolutePath();
+        if (QFileInfo::exists(QDir(cargoDir).filePath(file)) || QFileInfo::exists(QDir(p.dir).filePath(file)))
+            f.confidence = Confidence::Medium;
+    }
     f.fix.commands.clear();
     for (const QString &c : std::as_const(codes))
         f.fix.commands << QStringLiteral("rustc --explain %1").arg(c.mid(1, c.size() - 2));
@@ -97,6 +109,9 @@ void detectEnvironmentProblems(DetectorContext &ctx)
     simple(ctx, "cargo-test-link", "cargo-test-libpython-link",
            QStringLiteral("A test or binary cannot link the Python symbols because extension-module turns off libpython linking."));
     simple(ctx, "maturin-unpinned", "maturin-unpinned", QStringLiteral("build-system requires maturin without a version bound."));
+    // maturin prints this advice in every build with an unpinned maturin, failed or not: a lead, not a cause.
+    if (Finding *f = ctx.find(QStringLiteral("maturin-unpinned")))
+        f->confidence = Confidence::Low;
     simple(ctx, "extension-in-use", "stale-develop-artifact",
            QStringLiteral("A running Python holds the old extension open, so it was not replaced."));
     detectRustErrors(ctx);

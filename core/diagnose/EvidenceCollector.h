@@ -10,6 +10,7 @@ struct EvidenceRequest {
     QString wheelPath;
     QString logText;
     QString errorText;
+    QString logPath;  // a build log file, read when logText is empty
 };
 
 // Reads the files of a request into Evidence (blocking: call it off the UI thread).

@@ -117,6 +117,14 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
     if (hit.id == QLatin1String("sdist-missing-files") && !f.sourceBuild && !text.contains(QLatin1String("pip-install"))
         && !text.contains(QLatin1String("sdist")))
         hit.confidence = Confidence::Low;
+    // An internal compiler error is a stale incremental cache when the text shows incremental compilation;
+    // otherwise it may be a compiler bug: a lead.
+    if (hit.id == QLatin1String("rustc-incremental-ice") && !text.contains(QLatin1String("incremental"), Qt::CaseInsensitive))
+        hit.confidence = Confidence::Low;
+    // Two versions of one crate: cargo install without --locked only when the text shows cargo install.
+    if (hit.id == QLatin1String("cargo-install-unlocked") && hit.tag == QLatin1String("duplicate-crate")
+        && !text.contains(QLatin1String("cargo install")) && !text.contains(QLatin1String("Installing ")))
+        hit.confidence = Confidence::Low;
     if (hit.id == QLatin1String("sdist-fallback-no-wheel") && hit.tag == QLatin1String("platform") && !f.sourceBuild)
         return false;
     return true;

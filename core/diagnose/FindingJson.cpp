@@ -58,9 +58,12 @@ QJsonArray findingsToJson(const QList<Finding> &findings)
     return a;
 }
 
-QJsonObject diagnosisToJson(const QList<Finding> &findings)
+QJsonObject diagnosisToJson(const QList<Finding> &findings, const QStringList &notes)
 {
-    return {{QStringLiteral("schema_version"), DiagnoseSchemaVersion}, {QStringLiteral("findings"), findingsToJson(findings)}};
+    QJsonObject o{{QStringLiteral("schema_version"), DiagnoseSchemaVersion}, {QStringLiteral("findings"), findingsToJson(findings)}};
+    if (!notes.isEmpty())
+        o.insert(QStringLiteral("notes"), QJsonArray::fromStringList(notes));
+    return o;
 }
 
 QString findingToText(const Finding &f)

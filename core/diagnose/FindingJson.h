@@ -14,7 +14,7 @@ QJsonArray findingsToJson(const QList<Finding> &findings);
 // `diagnose --json`: {"schema_version": 2, "findings": [...]} (version 1 was the bare array, without
 // confidence and decisive_lines).
 constexpr int DiagnoseSchemaVersion = 2;
-QJsonObject diagnosisToJson(const QList<Finding> &findings);
+QJsonObject diagnosisToJson(const QList<Finding> &findings, const QStringList &notes = {});
 // Human-readable text for a terminal.
 QString findingToText(const Finding &finding);
 QString editToText(const ConfigEdit &edit);

@@ -1,6 +1,7 @@
 // The last step: a specific cause suppresses the symptoms it produces, text-only verdicts get the
 // confidence the text allows, every finding quotes its decisive lines, and a failure nothing explains
 // gets one unrecognised-failure that says what to check instead of a confident wrong name.
+#include "core/diagnose/ConfidencePolicy.h"
 #include "core/diagnose/DetectorContext.h"
 
 #include <QRegularExpression>
@@ -88,11 +89,21 @@ void textOnlyConfidence(DetectorContext &ctx)
         {"external-symbol-undefined", Confidence::Medium},
         {"crate-type-not-cdylib", Confidence::Medium},
         {"missing-extension-module", Confidence::Medium},
+        {"cargo-test-libpython-link", Confidence::Medium},  // or an embedding program that does not link libpython
     };
     for (const auto &[id, level] : levels) {
         Finding *f = ctx.find(QString::fromLatin1(id));
         if (f && onlyFromText(*f) && int(f->confidence) < int(level))
             f->confidence = level;
+    }
+    // maturin's build-time check for the PyInit symbol has known false positives (pyinit-check-false-positive):
+    // without the project or the wheel to confirm it, its warning is a lead.
+    if (Finding *f = ctx.find(QStringLiteral("pyinit-missing")); f && onlyFromText(*f)) {
+        bool onlyBuildCheck = true;
+        for (const EvidenceRef &e : std::as_const(f->evidence))
+            onlyBuildCheck = onlyBuildCheck && e.text.contains(QLatin1String("Couldn't find the symbol `PyInit_"));
+        if (onlyBuildCheck)
+            f->confidence = Confidence::Low;
     }
     // A standard-library extension (lib-dynload) cannot have been built for another interpreter: the process
     // did not make libpython's symbols visible (an embedding program), so "wrong interpreter" is only a lead.
@@ -180,6 +191,11 @@ void addUnrecognised(DetectorContext &ctx)
 
 void settleFindings(DetectorContext &ctx)
 {
+    // First: a verdict on generic lines alone is a lead (Low), so it cannot suppress a generic finding below.
+    for (const Finding &f : QList<Finding>(ctx.findings())) {
+        if (f.confidence != Confidence::Low && ConfidencePolicy::restsOnGenericLines(f))
+            ctx.find(f.id)->confidence = Confidence::Low;
+    }
     suppressSymptoms(ctx);
     textOnlyConfidence(ctx);
     addUnrecognised(ctx);

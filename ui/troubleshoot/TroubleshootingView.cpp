@@ -1,13 +1,14 @@
 #include "ui/troubleshoot/TroubleshootingView.h"
 
-#include "core/diagnose/Diagnoser.h"
-#include "core/diagnose/EvidenceCollector.h"
 #include "core/diagnose/FixApplier.h"
 #include "ui/common/Workspace.h"
 #include "ui/troubleshoot/FindingDetailHtml.h"
 #include "ui/troubleshoot/FixPreviewDialog.h"
 
 #include <QClipboard>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
 #include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -68,6 +69,15 @@ TroubleshootingView::TroubleshootingView(Workspace *workspace, QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
 
+    m_inputs = new DiagnosisInputsBar(this);
+    m_inputs->setObjectName(QStringLiteral("inputs"));
+    layout->addWidget(m_inputs);
+    m_note = new QLabel(this);
+    m_note->setObjectName(QStringLiteral("contextNote"));
+    m_note->setWordWrap(true);
+    m_note->setVisible(false);
+    layout->addWidget(m_note);
+
     auto *pasteLabel = new QLabel(tr("Paste an error message (ImportError traceback, pip or maturin output):"), this);
     layout->addWidget(pasteLabel);
     m_errorInput = new QPlainTextEdit(this);
@@ -100,6 +110,7 @@ TroubleshootingView::TroubleshootingView(Workspace *workspace, QWidget *parent)
     m_applyButton = new QPushButton(tr("&Apply fix…"), right);
     m_applyButton->setObjectName(QStringLiteral("applyFix"));
     m_undoButton = new QPushButton(tr("&Undo fix"), right);
+    m_undoButton->setObjectName(QStringLiteral("undoFix"));
     m_copyButton = new QPushButton(tr("&Copy command"), right);
     buttons->addWidget(m_applyButton);
     buttons->addWidget(m_undoButton);
@@ -117,40 +128,140 @@ TroubleshootingView::TroubleshootingView(Workspace *workspace, QWidget *parent)
     m_pasteTimer->setInterval(300);
     connect(m_pasteTimer, &QTimer::timeout, this, &TroubleshootingView::refresh);
     connect(m_errorInput, &QPlainTextEdit::textChanged, m_pasteTimer, qOverload<>(&QTimer::start));
+    // Settings files, the wheel and the log file: a change on disk diagnoses again (debounced; an editor's
+    // atomic replace drops the watch, which the next run adds back).
+    m_fileWatcher = new QFileSystemWatcher(this);
+    m_changeTimer = new QTimer(this);
+    m_changeTimer->setSingleShot(true);
+    m_changeTimer->setInterval(300);
+    connect(m_fileWatcher, &QFileSystemWatcher::fileChanged, m_changeTimer, qOverload<>(&QTimer::start));
+    connect(m_changeTimer, &QTimer::timeout, this, &TroubleshootingView::refresh);
+    connect(m_inputs, &DiagnosisInputsBar::removeRequested, this, &TroubleshootingView::removeInput);
+    connect(m_inputs, &DiagnosisInputsBar::addLogRequested, this, &TroubleshootingView::chooseLogFile);
     connect(m_tree, &QTreeWidget::currentItemChanged, this, &TroubleshootingView::showSelected);
     connect(m_applyButton, &QPushButton::clicked, this, &TroubleshootingView::applySelectedFix);
     connect(m_undoButton, &QPushButton::clicked, this, &TroubleshootingView::undoLastFix);
     connect(m_copyButton, &QPushButton::clicked, this, &TroubleshootingView::copyCommand);
     connect(rerun, &QPushButton::clicked, this, &TroubleshootingView::refresh);
     if (m_workspace) {
-        connect(m_workspace, &Workspace::projectOpened, this, &TroubleshootingView::refresh);
-        connect(m_workspace, &Workspace::wheelOpened, this, &TroubleshootingView::refresh);
-        connect(m_workspace, &Workspace::buildFinished, this, &TroubleshootingView::refresh);
+        connect(m_workspace, &Workspace::projectOpened, this, [this] {
+            m_projectExcluded = false;
+            m_undo.clear();  // the fixes of another project
+            refresh();
+        });
+        connect(m_workspace, &Workspace::wheelOpened, this, [this] {
+            m_wheelExcluded = false;
+            refresh();
+        });
+        connect(m_workspace, &Workspace::wheelClosed, this, &TroubleshootingView::refresh);
+        connect(m_workspace, &Workspace::buildFinished, this, [this] {
+            m_buildLogExcluded = false;
+            m_logFile.clear();  // the new build's log replaces a log file
+            refresh();
+        });
     }
     showSelected();
     refresh();
 }
 
-void TroubleshootingView::refresh()
+diagnose::EvidenceRequest TroubleshootingView::currentRequest() const
 {
     diagnose::EvidenceRequest request;
     if (m_workspace) {
-        request.projectDir = m_workspace->projectDir();
-        request.wheelPath = m_workspace->currentWheel();
-        request.logText = m_workspace->lastBuildLog();
+        if (!m_projectExcluded)
+            request.projectDir = m_workspace->projectDir();
+        if (!m_wheelExcluded)
+            request.wheelPath = m_workspace->currentWheel();
+        if (m_logFile.isEmpty() && !m_buildLogExcluded)
+            request.logText = m_workspace->lastBuildLog();
     }
+    request.logPath = m_logFile;
     request.errorText = m_errorInput->toPlainText();
+    return request;
+}
+
+void TroubleshootingView::updateInputs(const diagnose::EvidenceRequest &request)
+{
+    m_inputs->setInputs(DiagnosisInputsBar::describe(request));
+}
+
+void TroubleshootingView::removeInput(DiagnosisInputsBar::Kind kind)
+{
+    switch (kind) {
+    case DiagnosisInputsBar::Kind::Project: m_projectExcluded = true; break;
+    case DiagnosisInputsBar::Kind::Wheel: m_wheelExcluded = true; break;
+    case DiagnosisInputsBar::Kind::Log:
+        m_logFile.clear();
+        m_buildLogExcluded = true;
+        break;
+    case DiagnosisInputsBar::Kind::Pasted:
+        m_errorInput->clear();  // textChanged starts the paste timer; refresh now
+        m_pasteTimer->stop();
+        break;
+    }
+    refresh();
+}
+
+void TroubleshootingView::setLogFile(const QString &path)
+{
+    m_logFile = path;
+    m_buildLogExcluded = false;
+    refresh();
+}
+
+void TroubleshootingView::chooseLogFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Add Build Log"), m_workspace ? m_workspace->projectDir() : QString(),
+                                                      tr("Logs (*.log *.txt);;All files (*)"));
+    if (!path.isEmpty())
+        setLogFile(path);
+}
+
+QStringList TroubleshootingView::watchedFiles() const
+{
+    return m_fileWatcher->files();
+}
+
+void TroubleshootingView::watch(const diagnose::Evidence &evidence)
+{
+    QStringList wanted;
+    for (const QString &path : {evidence.project.pyprojectPath, evidence.project.cargoPath, evidence.wheel.path, m_logFile}) {
+        if (!path.isEmpty() && QFileInfo::exists(path))
+            wanted << QFileInfo(path).absoluteFilePath();
+    }
+    const QStringList current = m_fileWatcher->files();
+    for (const QString &path : current) {
+        if (!wanted.contains(path))
+            m_fileWatcher->removePath(path);
+    }
+    for (const QString &path : std::as_const(wanted)) {
+        if (!current.contains(path))  // also adds back a file an atomic replace took out of the watch
+            m_fileWatcher->addPath(path);
+    }
+}
+
+void TroubleshootingView::refresh()
+{
+    const diagnose::EvidenceRequest request = currentRequest();
+    updateInputs(request);
     const int generation = ++m_generation;
     m_status->setText(tr("Looking…"));
-    auto *watcher = new QFutureWatcher<QList<diagnose::Finding>>(this);
+    auto *watcher = new QFutureWatcher<diagnose::Diagnosis>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
         if (generation == m_generation)
-            showFindings(watcher->result());
+            showDiagnosis(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([request] {
-        return diagnose::Diagnoser::diagnose(diagnose::EvidenceCollector::collect(request));
-    }));
+    watcher->setFuture(QtConcurrent::run([request] { return diagnose::DiagnosisRunner::run(request); }));
+}
+
+void TroubleshootingView::showDiagnosis(const diagnose::Diagnosis &diagnosis)
+{
+    watch(diagnosis.evidence);
+    m_notes = diagnosis.notes;
+    m_note->setText(m_notes.join(QLatin1Char('\n')));
+    m_note->setVisible(!m_notes.isEmpty());
+    showFindings(diagnosis.findings);
 }
 
 void TroubleshootingView::showFindings(const QList<diagnose::Finding> &findings)
@@ -181,11 +292,9 @@ void TroubleshootingView::showFindings(const QList<diagnose::Finding> &findings)
             group->setText(0, QStringLiteral("%1 (%2)").arg(groupName(s)).arg(group->childCount()));
     }
     if (m_findings.isEmpty()) {
-        const bool anything = m_workspace && (!m_workspace->projectDir().isEmpty() || !m_workspace->currentWheel().isEmpty()
-                                               || !m_workspace->lastBuildLog().isEmpty());
-        m_status->setText(anything || !m_errorInput->toPlainText().trimmed().isEmpty()
-                              ? tr("No problems found in the project, the last build, the wheel or the pasted text.")
-                              : tr("Open a project or a wheel, build, or paste an error message."));
+        m_status->setText(!m_inputs->inputs().isEmpty()
+                              ? tr("No problems found in the inputs above.")
+                              : tr("Open a project or a wheel, build, add a log or paste an error message."));
     } else {
         m_status->setText(tr("%n problem(s) found.", nullptr, int(m_findings.size())));
     }
@@ -207,7 +316,9 @@ void TroubleshootingView::showSelected()
 {
     const diagnose::Finding *f = selected();
     m_detail->setHtml(f ? findingDetailHtml(*f) : QString());
-    const bool canApply = f && !f->fix.edits.isEmpty() && m_workspace && !m_workspace->projectDir().isEmpty();
+    // Edits that would change nothing were dropped by the runner; a finding of a wheel diagnosed on its
+    // own has none for the project.
+    const bool canApply = f && !f->fix.edits.isEmpty() && m_workspace && !m_workspace->projectDir().isEmpty() && !m_projectExcluded;
     m_applyButton->setEnabled(canApply);
     m_copyButton->setEnabled(f && !f->fix.commands.isEmpty());
     m_undoButton->setEnabled(!m_undo.isEmpty());
@@ -251,6 +362,11 @@ void TroubleshootingView::applySelectedFix()
             QMessageBox::warning(this, tr("Apply fix"), fix.error);
             return;
         }
+        if (fix.after == fix.before) {  // the file changed since the diagnosis and already holds the fix
+            QMessageBox::information(this, tr("Apply fix"), tr("The settings already hold this value: nothing to change."));
+            refresh();
+            return;
+        }
         FixPreviewDialog dialog(title, fix.diff, this);
         if (dialog.exec() != QDialog::Accepted)
             return;
@@ -260,6 +376,7 @@ void TroubleshootingView::applySelectedFix()
             return;
         }
         m_undo.append(fix);
+        m_undoButton->setEnabled(true);
         refresh();
     });
     watcher->setFuture(QtConcurrent::run([dir, edits] { return diagnose::FixApplier::prepare(dir, edits); }));
@@ -273,6 +390,7 @@ void TroubleshootingView::undoLastFix()
     QString error;
     if (!diagnose::FixApplier::undo(undo, &error))
         QMessageBox::warning(this, tr("Undo fix"), error);
+    m_undoButton->setEnabled(!m_undo.isEmpty());
     refresh();
 }
 

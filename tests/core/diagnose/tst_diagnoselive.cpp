@@ -4,9 +4,13 @@
 #include "support/TestPaths.h"
 
 #include "core/diagnose/Diagnoser.h"
+#include "core/diagnose/Diagnosis.h"
+#include "core/diagnose/FindingJson.h"
 #include "core/diagnose/EvidenceCollector.h"
 
 #include <QDirIterator>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTest>
@@ -64,7 +68,7 @@ private Q_SLOTS:
         QVERIFY2(build.exitCode == 0, qPrintable(build.output));
         const QString wheel = firstWheel(project + QStringLiteral("/dist"));
         QVERIFY(!wheel.isEmpty());
-        const Evidence e = EvidenceCollector::collect({project, wheel, build.output, QString()});
+        const Evidence e = EvidenceCollector::collect({project, wheel, build.output, QString(), QString()});
         QVERIFY(e.wheel.present);
         QCOMPARE(e.wheel.report.extensions.size(), 1);
         QCOMPARE(e.wheel.report.extensions.first().binary.allExports(), QStringList{QStringLiteral("PyInit__native")});
@@ -84,7 +88,7 @@ private Q_SLOTS:
         QVERIFY(!wheel.isEmpty());
 
         // Build log + wheel + project.
-        Evidence e = EvidenceCollector::collect({project, wheel, build.output, QString()});
+        Evidence e = EvidenceCollector::collect({project, wheel, build.output, QString(), QString()});
         QList<Finding> findings = Diagnoser::diagnose(e);
         QCOMPARE(wb::test::ids(findings), QStringList{QStringLiteral("pyinit-missing")});
         QString evidence;
@@ -95,6 +99,17 @@ private Q_SLOTS:
         QVERIFY2(evidence.contains(QLatin1String("pyproject.toml line 19")), qPrintable(evidence));
         QCOMPARE(findings.first().fix.edits.first().value, QStringLiteral("\"hello_pyo3._native\""));
 
+        // The project and its own wheel, on the command line and through the runner the Troubleshooting view
+        // uses: the same findings, combined (the wheel is the project's), without notes.
+        const Diagnosis viaRunner = DiagnosisRunner::run({project, wheel, QString(), QString(), QString()});
+        QVERIFY(!viaRunner.wheelSeparate);
+        QVERIFY(viaRunner.notes.isEmpty());
+        QCOMPARE(wb::test::ids(viaRunner.findings), QStringList{QStringLiteral("pyinit-missing")});
+        const Run cli = run(wb::test::executable(), {QStringLiteral("diagnose"), QStringLiteral("--project"), project,
+                                                     QStringLiteral("--wheel"), wheel, QStringLiteral("--json")}, project, 60000);
+        QCOMPARE(cli.exitCode, 1);
+        QCOMPARE(QJsonDocument::fromJson(cli.output.toUtf8()).object(), diagnosisToJson(viaRunner.findings, viaRunner.notes));
+
         // The real ImportError from importing the installed wheel.
         const QString venv = m_work.path() + QStringLiteral("/venv");
         QCOMPARE(run(QStringLiteral("python3"), {QStringLiteral("-m"), QStringLiteral("venv"), venv}, m_work.path(), 300000).exitCode, 0);
@@ -104,7 +119,7 @@ private Q_SLOTS:
         const Run import = run(venv + QStringLiteral("/bin/python"), {QStringLiteral("-c"), QStringLiteral("import hello_pyo3")}, m_work.path(), 60000);
         QVERIFY(import.exitCode != 0);
         QVERIFY2(import.output.contains(QLatin1String("PyInit__core")), qPrintable(import.output));
-        e = EvidenceCollector::collect({project, QString(), QString(), import.output});
+        e = EvidenceCollector::collect({project, QString(), QString(), import.output, QString()});
         findings = Diagnoser::diagnose(e);
         QCOMPARE(wb::test::ids(findings), QStringList{QStringLiteral("pyinit-missing")});
         QVERIFY(findings.first().message.contains(QLatin1String("'_native'")));

@@ -1,11 +1,26 @@
 // The Troubleshooting view, offscreen: a real ImportError pasted with the example project open gives
-// the PyInit finding with its evidence; a real build log from Workspace::buildFinished refreshes it.
+// the PyInit finding with its evidence; a real build log from Workspace::buildFinished refreshes it;
+// the inputs are chips that can be removed, a foreign wheel is diagnosed alone (as on the command line),
+// a fix already in place is not offered, changes on disk refresh, and Undo follows a real edit only.
 #include "support/TestPaths.h"
 
+#include "core/diagnose/FindingJson.h"
+#include "core/diagnose/FixApplier.h"
 #include "ui/common/Workspace.h"
 #include "ui/troubleshoot/TroubleshootingView.h"
 
+#include <QApplication>
+#include <QDialog>
+#include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QToolButton>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -24,6 +39,48 @@ class TestTroubleshootingView : public QObject
     {
         QFile f(wb::test::sourceDir() + QStringLiteral("/tests/core/diagnose/data/") + QString::fromLatin1(name));
         return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+    }
+
+    static QString example() { return wb::test::examplesDir() + QStringLiteral("/hello-pyo3"); }
+
+    // A copy of the example project's settings and sources (no build output).
+    static bool copyExample(const QString &to)
+    {
+        QDirIterator it(example(), QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString from = it.next();
+            const QString rel = QDir(example()).relativeFilePath(from);
+            if (rel.startsWith(QLatin1String("target/")) || rel.startsWith(QLatin1String("dist/")) || rel == QLatin1String("Cargo.lock"))
+                continue;
+            QDir().mkpath(QFileInfo(to + QLatin1Char('/') + rel).absolutePath());
+            if (!QFile::copy(from, to + QLatin1Char('/') + rel))
+                return false;
+        }
+        return true;
+    }
+
+    static QByteArray readBytes(const QString &path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+    static bool hasEvidenceFrom(const wb::diagnose::Finding &f, const QString &source)
+    {
+        for (const auto &e : f.evidence) {
+            if (e.source == source)
+                return true;
+        }
+        return false;
+    }
+
+    static const wb::diagnose::Finding *first(const TroubleshootingView &view, const char *id)
+    {
+        for (const auto &f : view.findings()) {
+            if (f.id == QLatin1String(id))
+                return &f;
+        }
+        return nullptr;
     }
 
 private Q_SLOTS:
@@ -71,6 +128,149 @@ private Q_SLOTS:
         workspace.reportBuild(false, data("maturin-1.8.3-manylinux_2_28-too-recent.log"), {});
         QTRY_VERIFY_WITH_TIMEOUT(!view.findings().isEmpty() && view.findings().first().id == QLatin1String("manylinux-too-recent-symbols"), 10000);
         QVERIFY(view.findChild<QPushButton *>(QStringLiteral("applyFix"))->isEnabled());  // compatibility edit on the project
+    }
+
+    // The inputs are listed as chips, and each can be left out of the diagnosis.
+    void inputsAreListedAndRemovable()
+    {
+        Workspace workspace;
+        workspace.openProject(example());
+        TroubleshootingView view(&workspace);
+        view.resize(1100, 700);
+        view.show();
+        view.findChild<QPlainTextEdit *>(QStringLiteral("errorInput"))->setPlainText(data("python-3.13-pyinit-mismatch-import.txt"));
+        QTRY_VERIFY_WITH_TIMEOUT(first(view, "pyinit-missing") && hasEvidenceFrom(*first(view, "pyinit-missing"), QStringLiteral("pyproject.toml")), 10000);
+        QVERIFY(view.findChild<QWidget *>(QStringLiteral("input_project")));
+        QVERIFY(view.findChild<QWidget *>(QStringLiteral("input_pasted")));
+        QVERIFY(!view.findChild<QWidget *>(QStringLiteral("input_wheel")));
+        QVERIFY(view.findChild<QWidget *>(QStringLiteral("input_project"))->isVisible());
+        QVERIFY(view.grab().save(wb::test::binaryDir() + QStringLiteral("/troubleshooting-inputs.png")));
+
+        // Without the project, the pasted line alone: no project evidence is cited.
+        view.findChild<QToolButton *>(QStringLiteral("remove_project"))->click();
+        QVERIFY(!view.findChild<QWidget *>(QStringLiteral("input_project")));
+        QTRY_VERIFY_WITH_TIMEOUT(!view.findings().isEmpty() && !hasEvidenceFrom(view.findings().first(), QStringLiteral("pyproject.toml")), 10000);
+        QVERIFY(!view.findChild<QPushButton *>(QStringLiteral("applyFix"))->isEnabled());
+
+        // Without the pasted text either: nothing is diagnosed.
+        view.findChild<QToolButton *>(QStringLiteral("remove_pasted"))->click();
+        QVERIFY(view.findChild<QPlainTextEdit *>(QStringLiteral("errorInput"))->toPlainText().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(view.findChild<QLabel *>(QStringLiteral("status"))->text().startsWith(QLatin1String("Open a project")), 10000);
+        QVERIFY(view.findings().isEmpty());
+
+        // Opening a project again brings it back.
+        workspace.openProject(example());
+        QTRY_VERIFY(view.findChild<QWidget *>(QStringLiteral("input_project")));
+    }
+
+    // A wheel of another distribution is never combined with the project's settings; the view says so,
+    // and `wheelbench diagnose` gives the same findings for the same inputs.
+    void foreignWheelIsDiagnosedAloneLikeTheCommandLine()
+    {
+        WB_REQUIRE_CORPUS();
+        const QString wheel = wb::test::corpusDir() + QStringLiteral("/wheels/auditwheel/cffi-1.5.0-cp27-none-linux_x86_64.whl");
+        QVERIFY(QFileInfo::exists(wheel));
+        Workspace workspace;
+        workspace.openProject(example());
+        workspace.openWheel(wheel);
+        TroubleshootingView view(&workspace);
+        view.resize(1100, 700);
+        view.show();
+        QTRY_VERIFY_WITH_TIMEOUT(!view.notes().isEmpty(), 10000);
+        QVERIFY(view.findChild<QWidget *>(QStringLiteral("input_wheel")));
+        auto *note = view.findChild<QLabel *>(QStringLiteral("contextNote"));
+        QVERIFY(note->isVisible());
+        QVERIFY2(note->text().contains(QLatin1String("'cffi'")) && note->text().contains(QLatin1String("'hello-pyo3'"))
+                     && note->text().contains(QLatin1String("on its own")), qPrintable(note->text()));
+        QVERIFY(!view.findings().isEmpty());
+        for (const auto &f : view.findings()) {
+            if (hasEvidenceFrom(f, QStringLiteral("wheel"))) {
+                QVERIFY2(!hasEvidenceFrom(f, QStringLiteral("pyproject.toml")) && !hasEvidenceFrom(f, QStringLiteral("Cargo.toml")), qPrintable(f.id));
+                QVERIFY2(f.fix.edits.isEmpty(), qPrintable(f.id));  // no edit of this project for another project's wheel
+            }
+        }
+        QVERIFY(view.grab().save(wb::test::binaryDir() + QStringLiteral("/troubleshooting-foreign-wheel.png")));
+
+        QProcess cli;
+        cli.start(wb::test::executable(), {QStringLiteral("diagnose"), QStringLiteral("--project"), example(), QStringLiteral("--wheel"), wheel, QStringLiteral("--json")});
+        QVERIFY(cli.waitForFinished(60000));
+        QCOMPARE(cli.exitCode(), 1);
+        const QJsonObject fromCli = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+        const QJsonObject fromView = wb::diagnose::diagnosisToJson(view.findings(), view.notes());
+        QCOMPARE(fromCli.value(QStringLiteral("findings")).toArray().size(), fromView.value(QStringLiteral("findings")).toArray().size());
+        QCOMPARE(fromCli, fromView);
+    }
+
+    // A fix already in place is not offered; a change on disk (an editor's atomic save) refreshes the findings.
+    void fixAlreadyInPlaceIsNotOfferedAndDiskChangesRefresh()
+    {
+        QTemporaryDir dir;
+        QVERIFY(copyExample(dir.path()));
+        Workspace workspace;
+        workspace.openProject(dir.path());
+        TroubleshootingView view(&workspace);
+        workspace.reportBuild(false, data("maturin-1.8.3-manylinux_2_28-too-recent.log"), {});
+        QTRY_VERIFY_WITH_TIMEOUT(first(view, "manylinux-too-recent-symbols") && !first(view, "manylinux-too-recent-symbols")->fix.edits.isEmpty(), 10000);
+        auto *apply = view.findChild<QPushButton *>(QStringLiteral("applyFix"));
+        QVERIFY(apply->isEnabled());
+        QVERIFY(view.findChild<QWidget *>(QStringLiteral("input_log")));
+        const QString pyproject = dir.filePath(QStringLiteral("pyproject.toml"));
+        QTRY_VERIFY(view.watchedFiles().contains(QFileInfo(pyproject).absoluteFilePath()));
+        const QByteArray original = readBytes(pyproject);
+
+        // Another program writes the fix (atomically: the watched file is replaced).
+        const wb::diagnose::PreparedFix fix = wb::diagnose::FixApplier::prepare(dir.path(), first(view, "manylinux-too-recent-symbols")->fix.edits);
+        QVERIFY2(fix.ok, qPrintable(fix.error));
+        QString error;
+        QVERIFY2(wb::diagnose::FixApplier::write(fix, &error), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(first(view, "manylinux-too-recent-symbols") && first(view, "manylinux-too-recent-symbols")->fix.edits.isEmpty(), 10000);
+        QVERIFY(first(view, "manylinux-too-recent-symbols")->fix.steps.first().contains(QLatin1String("would change nothing")));
+        QVERIFY(!apply->isEnabled());
+        QVERIFY(!view.findChild<QPushButton *>(QStringLiteral("undoFix"))->isEnabled());  // the view edited nothing
+        QTRY_VERIFY(view.watchedFiles().contains(QFileInfo(pyproject).absoluteFilePath()));  // watched again after the replace
+
+        // And back: the fix is offered again.
+        QFile f(pyproject);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(original);
+        f.close();
+        QTRY_VERIFY_WITH_TIMEOUT(apply->isEnabled(), 10000);
+    }
+
+    // Undo fix is enabled only after the view really edited a file.
+    void undoOnlyAfterARealEdit()
+    {
+        QTemporaryDir dir;
+        QVERIFY(copyExample(dir.path()));
+        Workspace workspace;
+        workspace.openProject(dir.path());
+        TroubleshootingView view(&workspace);
+        view.show();
+        workspace.reportBuild(false, data("maturin-1.8.3-manylinux_2_28-too-recent.log"), {});
+        auto *apply = view.findChild<QPushButton *>(QStringLiteral("applyFix"));
+        auto *undo = view.findChild<QPushButton *>(QStringLiteral("undoFix"));
+        QTRY_VERIFY_WITH_TIMEOUT(apply->isEnabled(), 10000);
+        QVERIFY(!undo->isEnabled());
+        const QString pyproject = dir.filePath(QStringLiteral("pyproject.toml"));
+        const QByteArray original = readBytes(pyproject);
+        bool accepted = false;
+        std::function<void()> acceptPreview = [&] {
+            if (auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget())) {
+                accepted = true;
+                dialog->accept();
+            } else {
+                QTimer::singleShot(50, &view, acceptPreview);
+            }
+        };
+        QTimer::singleShot(50, &view, acceptPreview);
+        apply->click();
+        QTRY_VERIFY_WITH_TIMEOUT(accepted && undo->isEnabled(), 10000);
+        QVERIFY(readBytes(pyproject) != original);
+        QTRY_VERIFY_WITH_TIMEOUT(!apply->isEnabled(), 10000);  // the fix is in place now: not offered again
+        undo->click();
+        QCOMPARE(readBytes(pyproject), original);
+        QVERIFY(!undo->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(apply->isEnabled(), 10000);
     }
 };
 
