@@ -95,7 +95,7 @@ QString CiDialog::yaml() const
 
 void CiDialog::refresh()
 {
-    CiWorkflowOptions options = CiWorkflowOptions::fromSettings(PyprojectBuildSettings::read(m_projectDir));
+    CiWorkflowOptions options = CiWorkflowOptions::fromProject(m_projectDir);
     options.name = m_name->text().trimmed();
     options.pytest = m_pytest->isChecked();
     m_preview->setPlainText(CiWorkflow::generate(options));
