@@ -248,8 +248,8 @@ QString header(const CiWorkflowOptions &o, const Context &c)
     QStringList jobs;
     for (const auto &p : c.resolved.platforms)
         jobs << ciJobName(p.first);
-    QString h = QStringLiteral("# Wheels (%1) with PyO3/maturin-action%2, and a release job that publishes them to PyPI when a tag is\n"
-                               "# pushed (%3).\n"
+    QString h = QStringLiteral("# Wheels (%1) with PyO3/maturin-action%2, and a release job that publishes them to PyPI\n"
+                               "# when a tag is pushed (%3).\n"
                                "# The same shape as `maturin generate-ci github` (maturin 1.13+), [tool.maturin.generate-ci.github] included.\n")
                     .arg(jobs.join(QStringLiteral(", ")), o.sdist ? QStringLiteral(", an sdist") : QString(),
                          c.resolved.trustedPublishing ? QStringLiteral("trusted publishing") : QStringLiteral("needs the PYPI_API_TOKEN secret"));
