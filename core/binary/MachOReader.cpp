@@ -258,11 +258,14 @@ QStringList BinaryInfo::allExports() const
 
 bool BinaryInfo::linksLibpython() const
 {
+    // Every Windows extension imports python3.dll or python3X.dll: that is how a .pyd reaches the
+    // interpreter, not "linking libpython" in the Linux/macOS sense (which static-Python interpreters break).
+    if (format == Format::Pe)
+        return false;
     for (const QString &n : allNeeded()) {
         const QString l = n.toLower();
         const QString base = l.section(QLatin1Char('/'), -1);
-        if (base.startsWith(QLatin1String("libpython")) || (base.startsWith(QLatin1String("python")) && base.endsWith(QLatin1String(".dll")))
-            || base == QLatin1String("python") /* framework */)
+        if (base.startsWith(QLatin1String("libpython")) || base == QLatin1String("python") /* framework */)
             return true;
     }
     return false;

@@ -3,6 +3,7 @@
 #include "core/build/BuildOutputParser.h"
 #include "core/build/BuildRequest.h"
 #include "core/build/LineSplitter.h"
+#include "core/build/MaturinFlags.h"
 #include "core/build/ProcessGroup.h"
 #include "core/build/ShellQuote.h"
 #include "core/build/ToolDiscovery.h"
@@ -110,7 +111,10 @@ RunCommand BuildRunner::commandFor(const BuildRequest &request, const ToolReport
     command.projectDir = request.projectDir;
     command.workingDirectory = request.projectDir;
     command.program = tools.maturin.program;
-    command.arguments = tools.maturin.baseArguments + request.arguments();
+    // In the form the installed maturin expects (--strip's value from 1.12 on).
+    const QStringList arguments =
+        MaturinFlags::builtIn().adapt(BuildRequest::commandName(request.command), request.arguments(), tools.maturin.version);
+    command.arguments = tools.maturin.baseArguments + arguments;
     QProcessEnvironment env = buildEnvironment(tools.environment(baseEnv));
     if (request.command == BuildRequest::Command::Develop) {
         const QString venv = QDir::cleanPath(request.projectDir + QStringLiteral("/.venv"));
@@ -127,7 +131,7 @@ RunCommand BuildRunner::commandFor(const BuildRequest &request, const ToolReport
     QStringList shown = tools.maturin.command();
     if (!shown.isEmpty() && tools.maturin.origin == u"PATH")
         shown.first() = QFileInfo(shown.first()).fileName();
-    command.displayLine = shell::join(shown + request.arguments());
+    command.displayLine = shell::join(shown + arguments);
     return command;
 }
 

@@ -111,6 +111,8 @@ PyprojectBuildSettings PyprojectBuildSettings::read(const QString &projectDir)
             }
         }
         s.abi3 = mentionsAbi3(pyo3Features);
+        const auto deps = cargo[std::string_view("dependencies")];
+        s.binPython = s.hasBin && (deps["pyo3"] || deps["pyo3-ffi"] || deps["cffi"] || deps["uniffi"]);
     }
     s.abi3 = s.abi3 || mentionsAbi3(s.features);
     return s;

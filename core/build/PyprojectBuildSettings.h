@@ -32,6 +32,7 @@ struct PyprojectBuildSettings {
     QString crateName;      // [package] name
     bool abi3 = false;      // pyo3's abi3* feature is on (Cargo.toml or [tool.maturin] features)
     bool hasBin = false;    // bindings = "bin"
+    bool binPython = false; // ... and Cargo.toml depends on pyo3, cffi or uniffi (maturin's Bin(Some(_)))
 
     static PyprojectBuildSettings read(const QString &projectDir);
 };

@@ -3,6 +3,7 @@
 #include "core/build/AnsiText.h"
 #include "core/build/BuildRequest.h"
 #include "core/build/BuildRunner.h"
+#include "core/build/MaturinFlags.h"
 #include "core/build/PyprojectBuildSettings.h"
 #include "core/build/ToolDiscovery.h"
 #include "core/project/Project.h"
@@ -180,6 +181,17 @@ int runBuild(CommandContext &ctx)
             ctx.err << "  " << problem << '\n';
         return ExitUsage;
     }
+    // Options the installed maturin does not have: refused here, naming the version that added them.
+    const QString maturinCommand = BuildRequest::commandName(request.command);
+    const QStringList missing = MaturinFlags::builtIn().unsupported(maturinCommand, request.arguments(), tools.maturin.version);
+    for (const QString &problem : missing)
+        ctx.err << "wheelbench build: " << problem << '\n';
+    if (!missing.isEmpty())
+        return ExitUsage;
+    QStringList formNotes;
+    MaturinFlags::builtIn().adapt(maturinCommand, request.arguments(), tools.maturin.version, &formNotes);
+    for (const QString &note : std::as_const(formNotes))
+        ctx.err << "note: " << note << '\n';
     for (const QString &warning : request.overrideWarnings(PyprojectBuildSettings::read(request.projectDir)))
         ctx.err << "note: " << warning << '\n';
 

@@ -3,6 +3,7 @@
 #include "core/binary/LibraryResolver.h"
 #include "core/binary/StableAbi.h"
 #include "core/wheel/ArchiveReader.h"
+#include "core/wheel/ExternalLibraries.h"
 #include "core/wheel/MemberReader.h"
 #include "core/wheel/PlatformTag.h"
 #include "core/wheel/RecordEntries.h"
@@ -841,6 +842,12 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
             verdictFamily = table.family();
         }
         rep.extensions.append(x);
+    }
+    {
+        QStringList members;
+        for (const ZipEntryRecord &e : scan.entries)
+            members << e.name;
+        checkExternalLibraries(rep.extensions, members, F);
     }
     if (libcs.size() > 1) {
         // One wheel, two C libraries: no single policy family (and no installer) can take it.

@@ -40,6 +40,12 @@ CiDialog::CiDialog(const QString &projectDir, QWidget *parent)
     m_existing->setWordWrap(true);
     m_pytest->setChecked(false); // opt-in, as in maturin's generate-ci
     m_pytest->setToolTip(tr("Adds test steps that install each built wheel and run the project's tests"));
+    if (CiGithubConfig::read(projectDir + QStringLiteral("/pyproject.toml")).pytest.value_or(false)) {
+        // maturin ORs its --pytest with the config: the box cannot turn it off.
+        m_pytest->setChecked(true);
+        m_pytest->setEnabled(false);
+        m_pytest->setToolTip(tr("On: pyproject.toml sets pytest = true in [tool.maturin.generate-ci.github]"));
+    }
     const QStringList existing = CiWorkflow::maturinWorkflows(projectDir);
     for (const QString &file : existing)
         m_file->addItem(tr("Replace %1").arg(QDir::toNativeSeparators(QDir(projectDir).relativeFilePath(file))), file);
@@ -95,7 +101,7 @@ QString CiDialog::yaml() const
 
 void CiDialog::refresh()
 {
-    CiWorkflowOptions options = CiWorkflowOptions::fromSettings(PyprojectBuildSettings::read(m_projectDir));
+    CiWorkflowOptions options = CiWorkflowOptions::fromProject(m_projectDir);
     options.name = m_name->text().trimmed();
     options.pytest = m_pytest->isChecked();
     m_preview->setPlainText(CiWorkflow::generate(options));

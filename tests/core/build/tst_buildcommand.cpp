@@ -2,6 +2,8 @@
 #include "core/build/BuildTestSupport.h"
 
 #include "core/build/BuildRunner.h"
+#include "core/build/MaturinFlags.h"
+#include "core/build/ToolDiscovery.h"
 
 #include <QProcess>
 #include <QSignalSpy>
@@ -59,6 +61,20 @@ private Q_SLOTS:
         const Run r = runWheelbench(args);
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+
+    // An option the installed maturin lacks is refused before maturin runs, naming the version that added it.
+    void refusesOptionsTheInstalledMaturinLacks()
+    {
+        const wb::ToolReport tools = wb::ToolDiscovery::discover(wb::test::exampleProject(), wb::test::buildTestEnvironment());
+        if (!tools.maturin.found() || tools.maturin.version.isEmpty())
+            QSKIP("no maturin with a known version");
+        if (wb::MaturinFlags::compareVersions(tools.maturin.version, QStringLiteral("1.13.0")) >= 0)
+            QSKIP("the installed maturin has --pgo");
+        const Run r = runWheelbench({QStringLiteral("build"), wb::test::exampleProject(), QStringLiteral("--"), QStringLiteral("--pgo")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--pgo needs maturin 1.13.0 or newer (maturin %1 build").arg(tools.maturin.version)), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QLatin1String("$ maturin")), qPrintable(r.err)); // never started
     }
 
     void maturinFailureKeepsItsStatusAndLog()

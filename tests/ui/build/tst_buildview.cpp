@@ -592,6 +592,41 @@ private Q_SLOTS:
         }
     }
 
+    // Generate CI follows [tool.maturin.generate-ci.github]; its pytest = true shows as a checked, fixed box.
+    void generateCiFollowsThePyprojectConfig()
+    {
+        QTemporaryDir work;
+        const QString project = work.path() + QStringLiteral("/hello-pyo3");
+        QVERIFY(test::copyProject(test::exampleProject(), project));
+        QByteArray pyproject = fileBytes(project + QStringLiteral("/pyproject.toml"));
+        pyproject += "\n[tool.maturin.generate-ci.github]\npytest = true\ntrusted-publishing = true\n"
+                     "[tool.maturin.generate-ci.github.linux]\ntargets = [\"x86_64\"]\n";
+        QVERIFY(writeBytes(project + QStringLiteral("/pyproject.toml"), pyproject));
+        BuildView view(nullptr);
+        view.show();
+        view.setProject(project);
+        bool checked = false, enabled = true;
+        QString yaml;
+        test::ModalScript script;
+        script.then<ui::CiDialog>([&](ui::CiDialog *d) {
+            auto *box = d->findChild<QCheckBox *>(QStringLiteral("ciPytest"));
+            checked = box->isChecked();
+            enabled = box->isEnabled();
+            yaml = d->yaml();
+            d->grab().save(test::binaryDir() + QStringLiteral("/tst_buildview-ci-config.png"));
+            test::clickLater(d->findChild<QPushButton *>(QStringLiteral("writeCiButton")));
+        });
+        script.start();
+        QTest::mouseClick(view.findChild<QPushButton *>(QStringLiteral("ciButton")), Qt::LeftButton);
+        QVERIFY2(script.done() && script.failure().isEmpty(), qPrintable(script.failure()));
+        QVERIFY(checked);
+        QVERIFY(!enabled);
+        QVERIFY(yaml.contains(QLatin1String("\n  linux:\n")));
+        QVERIFY(!yaml.contains(QLatin1String("\n  macos:\n")));
+        QVERIFY(yaml.contains(QLatin1String("uv publish --trusted-publishing always")));
+        QVERIFY(yaml.contains(QLatin1String("- name: pytest")));
+    }
+
     // Generate CI: a preview, the file written where it says, and never replaced without asking.
     void generateCiPreviewsWritesAndAsks()
     {
