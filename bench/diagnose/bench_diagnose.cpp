@@ -14,6 +14,7 @@
 //   bench_diagnose [--part dev|heldout|all] [--wheelbench PATH] [--verbose] [--smoke]
 //     --verbose  one line per development report (never for held-out reports: only their totals are printed)
 //     --smoke    five development reports and the healthy inputs: checks that it runs; no targets
+#include "support/FailureReport.h"
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -28,9 +29,7 @@
 
 namespace {
 
-struct Report {
-    QString name, cause, kind, text;
-};
+using Report = wb::test::FailureReport;
 
 struct Verdict {
     QString id = QStringLiteral("-");
@@ -47,22 +46,7 @@ QString g_wheelbench;
 
 bool readReport(const QString &path, Report *r)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    const QString all = QString::fromUtf8(f.readAll());
-    const qsizetype sep = all.indexOf(QLatin1String("\n---\n"));
-    if (sep < 0)
-        return false;
-    r->name = QFileInfo(path).fileName();
-    for (const QString &line : all.left(sep).split(QLatin1Char('\n'))) {
-        if (line.startsWith(QLatin1String("cause:")))
-            r->cause = line.mid(6).trimmed();
-        else if (line.startsWith(QLatin1String("kind:")))
-            r->kind = line.mid(5).trimmed();
-    }
-    r->text = all.mid(sep + 5);
-    return !r->cause.isEmpty();
+    return wb::test::readFailureReport(path, r);
 }
 
 QJsonArray runDiagnose(const QStringList &args, bool *ok)

@@ -3,6 +3,7 @@
 // each gives a well-formed answer and prints the aggregate; bench_diagnose reports the same figures
 // through the command line.
 #include "DiagnoseTestSupport.h"
+#include "support/FailureReport.h"
 
 #include "core/diagnose/Catalogue.h"
 #include "core/diagnose/Diagnoser.h"
@@ -14,24 +15,11 @@ using namespace wb::diagnose;
 
 namespace {
 
-struct Report {
-    QString cause, kind, text;
-};
+using Report = wb::test::FailureReport;
 
 bool readReport(const QString &path, Report *r)
 {
-    const QString all = wb::test::readText(path);
-    const qsizetype sep = all.indexOf(QLatin1String("\n---\n"));
-    if (sep < 0)
-        return false;
-    for (const QString &line : all.left(sep).split(QLatin1Char('\n'))) {
-        if (line.startsWith(QLatin1String("cause:")))
-            r->cause = line.mid(6).trimmed();
-        else if (line.startsWith(QLatin1String("kind:")))
-            r->kind = line.mid(5).trimmed();
-    }
-    r->text = all.mid(sep + 5);
-    return !r->cause.isEmpty() && (r->kind == QLatin1String("error") || r->kind == QLatin1String("log"));
+    return wb::test::readFailureReport(path, r);
 }
 
 QList<Finding> diagnose(const Report &r)
