@@ -358,6 +358,12 @@ QByteArray MemberReader::read(const ZipEntryRecord &e, qint64 maxBytes, bool *tr
     return out;
 }
 
+const QString &MemberReader::cancelledError()
+{
+    static const QString text = QStringLiteral("cancelled");
+    return text;
+}
+
 QList<MemberReader::Result> MemberReader::hashAll(const QString &path, const QList<Job> &jobs, const HashOptions &options)
 {
     QList<Result> results(jobs.size());
@@ -395,6 +401,10 @@ QList<MemberReader::Result> MemberReader::hashAll(const QString &path, const QLi
     threads = int(std::min<size_t>(size_t(threads), batches.size()));
     std::atomic<size_t> next{0};
     std::atomic<qint64> budget{options.binaryBudget};
+    qint64 totalBytes = 0;
+    for (const Job &j : jobs)
+        totalBytes += qint64(j.entry->compressedSize);
+    std::atomic<qint64> doneBytes{0};
     Result *out = results.data();
     auto work = [&] {
         Worker w(path);
@@ -410,16 +420,22 @@ QList<MemberReader::Result> MemberReader::hashAll(const QString &path, const QLi
                 if (!mapped)
                     window = {};
             }
+            const bool cancelled = options.cancel && options.cancel->load(std::memory_order_relaxed);
+            qint64 batchBytes = 0;
             for (size_t k = b.first; k < b.last; ++k) {
                 const qsizetype idx = order[k];
-                if (!opened) {
-                    out[idx].digest = MemberDigest{jobs[idx].entry->name, jobs[idx].algorithm, {}, 0, 0, openError};
+                batchBytes += qint64(jobs[idx].entry->compressedSize);
+                if (!opened || cancelled) {
+                    out[idx].digest = MemberDigest{jobs[idx].entry->name, jobs[idx].algorithm, {}, 0, 0, cancelled ? cancelledError() : openError};
                     continue;
                 }
                 out[idx] = w.hash(jobs[idx], options, budget, window);
             }
             if (mapped)
                 w.file.unmap(mapped);
+            const qint64 done = doneBytes.fetch_add(batchBytes) + batchBytes;
+            if (options.progress && !cancelled)
+                options.progress(done, totalBytes);
         }
     };
     if (threads <= 1) {

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -66,7 +67,13 @@ public:
         qint64 maxBytesPerEntry = 4ll << 30;
         qint64 maxBinaryBytes = 160ll << 20;        // native files larger than this are not kept
         qint64 binaryBudget = 160ll << 20;          // bytes of native files kept in memory at once
+        // Called from the worker threads after each batch with the compressed bytes done so far and
+        // in all (thread-safe callers only; it is called often, keep it cheap).
+        std::function<void(qint64 done, qint64 total)> progress;
+        // Set from any thread to stop: the members not yet read come back with error == kCancelled.
+        const std::atomic<bool> *cancel = nullptr;
     };
+    static const QString &cancelledError();
     // Hashes every job's member (OpenSSL EVP; the CRC-32 too unless the digest matches the expected
     // one, which proves more than the CRC could), several at a time: workers take
     // neighbouring members in batches that share one mapped window. Native files are analysed from

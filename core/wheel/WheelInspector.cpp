@@ -493,13 +493,20 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
         ho.threads = options.threads;
         ho.maxBytesPerEntry = qint64(ZipLimits{}.maxEntrySize);
         ho.maxBinaryBytes = options.maxBinaryBytes;
+        ho.progress = options.progress;
+        ho.cancel = options.cancel;
         // Each digest goes with its entry's index (rep.files lists scan.entries in order); those read
         // through KZip are found by name.
         QList<MemberDigest> digests;
         QList<qsizetype> entryIndex;
         digests.reserve(jobs.size() + viaKZip.size());
         entryIndex.reserve(jobs.size() + viaKZip.size());
-        for (MemberReader::Result &r : MemberReader::hashAll(path, jobs, ho)) {
+        QList<MemberReader::Result> hashed = MemberReader::hashAll(path, jobs, ho);
+        if (options.cancel && options.cancel->load()) {
+            rep.cancelled = true;
+            return rep;
+        }
+        for (MemberReader::Result &r : hashed) {
             digests.append(r.digest);
             entryIndex.append(-1);
             if (r.binaryAnalysed)

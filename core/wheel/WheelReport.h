@@ -12,6 +12,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
+#include <functional>
+
 namespace wb {
 
 struct WheelFileEntry {
@@ -81,6 +84,7 @@ struct WheelReport {
     QString file;                  // the path given
     qint64 fileSize = 0;
     bool readable = false;         // false: not a readable ZIP (exit code 2)
+    bool cancelled = false;        // InspectOptions::cancel stopped verification: the report is incomplete
     QString unreadableReason;
 
     WheelFilename filename;
@@ -116,6 +120,11 @@ struct InspectOptions {
     bool verifyHashes = true;      // false: --quick (structure only, no content read except metadata and binaries)
     int threads = 0;               // 0: automatic (up to 4)
     qint64 maxBinaryBytes = 160ll * 1024 * 1024; // larger native files are not parsed (keeps the peak under 256 MiB)
+    // Verification's progress, in compressed bytes read of all to read; called from worker threads.
+    std::function<void(qint64 done, qint64 total)> progress;
+    // Set from another thread to stop verification: the report then comes back with cancelled = true
+    // and is incomplete (use the --quick report for what it shows).
+    const std::atomic<bool> *cancel = nullptr;
 };
 
 // Reads a wheel without extracting it and says everything the inspector knows. Never throws, never

@@ -64,7 +64,10 @@ void AuditwheelOracle::sameTags_data()
         const QString path = it.next();
         if (!path.contains(QLatin1String("linux_")) && !path.contains(QLatin1String("linux2014")))
             continue;
-        const WheelReport r = inspectWheel(path, InspectOptions{false, 1});
+        InspectOptions options;
+        options.verifyHashes = false;
+        options.threads = 1;
+        const WheelReport r = inspectWheel(path, options);
         const bool elf = std::any_of(r.extensions.cbegin(), r.extensions.cend(),
                                      [](const ExtensionReport &x) { return x.binary.format == BinaryInfo::Format::Elf; });
         if (!elf)

@@ -12,6 +12,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
+#include <mutex>
+
 using namespace wb;
 using namespace wb::test;
 
@@ -209,6 +212,59 @@ private Q_SLOTS:
         QCOMPARE(quick.extensions.first().binary.debugBytes, full.extensions.first().binary.debugBytes);
         QCOMPARE(quick.metadata.value(QStringLiteral("Name")), QStringLiteral("demo"));
         QVERIFY(quick.record.present && !quick.record.verified);
+    }
+
+    // Verification reports its progress in compressed bytes, rising to the total; a cancel set before
+    // (or while) it runs stops it and the report says so instead of claiming a verified RECORD.
+    void progressAndCancel_data()
+    {
+        QTest::addColumn<int>("threads");
+        QTest::newRow("1 thread") << 1;
+        QTest::newRow("2 threads") << 2;
+    }
+    void progressAndCancel()
+    {
+        QFETCH(int, threads);
+        QList<ZipMember> files;
+        for (int i = 0; i < 120; ++i)
+            files.append(ZipMember{QByteArray("demo/f") + QByteArray::number(i) + ".bin", randomBytes(9000 + i * 3000, quint32(i))});
+        const QString path = write(buildZip(demoWheel(files)), QStringLiteral("demo-1.0-py3-none-any.whl"));
+        std::mutex mutex;
+        qint64 last = -1, total = -1;
+        bool monotonic = true;
+        InspectOptions o;
+        o.threads = threads;
+        o.progress = [&](qint64 done, qint64 all) {
+            std::lock_guard lock(mutex);
+            monotonic &= done > last && done <= all;
+            last = done;
+            total = all;
+        };
+        const WheelReport full = inspectWheel(path, o);
+        QVERIFY(!full.cancelled);
+        QVERIFY(full.record.verified && full.record.ok);
+        QVERIFY(monotonic);
+        QVERIFY(total > 120 * 9000);
+        QCOMPARE(last, total);
+
+        std::atomic<bool> cancel{false};
+        InspectOptions c;
+        c.threads = threads;
+        c.cancel = &cancel;
+        int calls = 0;
+        c.progress = [&](qint64, qint64) {
+            std::lock_guard lock(mutex);
+            if (++calls == 1)
+                cancel = true; // while it runs
+        };
+        const WheelReport stopped = inspectWheel(path, c);
+        QVERIFY(stopped.cancelled);
+        QVERIFY(!stopped.record.verified);
+        cancel = true;
+        calls = 0;
+        const WheelReport before = inspectWheel(path, c);
+        QVERIFY(before.cancelled);
+        QCOMPARE(calls, 0);
     }
 
     // Names that JSON must escape (quotes, backslashes, control bytes) or that are not ASCII: the

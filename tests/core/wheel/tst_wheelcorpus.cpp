@@ -68,7 +68,10 @@ private Q_SLOTS:
         WB_REQUIRE_CORPUS();
         QFETCH(QString, path);
         const WheelReport full = inspectWheel(path);
-        const WheelReport quick = inspectWheel(path, InspectOptions{false, 0, 256ll * 1024 * 1024});
+        InspectOptions quickOptions;
+        quickOptions.verifyHashes = false;
+        quickOptions.maxBinaryBytes = 256ll * 1024 * 1024;
+        const WheelReport quick = inspectWheel(path, quickOptions);
         QCOMPARE(quick.readable, full.readable);
         QCOMPARE(quick.files.size(), full.files.size());
         if (full.readable) {
