@@ -123,6 +123,12 @@ void checkMachO(const ExtensionReport &x, const QSet<QString> &members, const QS
 
 void checkExternalLibraries(const QList<ExtensionReport> &binaries, const QStringList &memberList, FindingList &findings)
 {
+    // Only Windows and macOS binaries name libraries the wheel must bring: without one, no index.
+    const bool any = std::any_of(binaries.begin(), binaries.end(), [](const ExtensionReport &x) {
+        return x.binary.readable() && (x.binary.format == BinaryInfo::Format::Pe || x.binary.format == BinaryInfo::Format::MachO);
+    });
+    if (!any)
+        return;
     QSet<QString> members;
     QSet<QString> baseNames;
     for (const QString &m : memberList) {

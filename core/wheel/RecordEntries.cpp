@@ -37,13 +37,23 @@ RecordEntry::Status statusOf(const QString &kind)
 } // namespace
 
 QList<RecordEntry> recordEntries(const RecordFile &record, const QList<WheelFileEntry> &files,
-                                 const QList<RecordProblem> &problems, const QString &recordPath, bool hashed)
+                                 const QList<RecordProblem> &problems, const QString &recordPath, bool hashed,
+                                 const RecordMatch *match)
 {
-    QHash<QString, const WheelFileEntry *> inArchive;
-    inArchive.reserve(files.size());
-    for (const WheelFileEntry &f : files)
-        if (!f.isDirectory)
-            inArchive.insert(f.path, &f);
+    // Without a match, rows find their files by name.
+    QHash<QString, qsizetype> inArchive;
+    QSet<QString> rowPaths;
+    if (!match) {
+        inArchive.reserve(files.size());
+        for (qsizetype i = 0; i < files.size(); ++i)
+            if (!files.at(i).isDirectory)
+                inArchive.insert(files.at(i).path, i);
+        for (const RecordRow &r : record.rows)
+            rowPaths.insert(r.path);
+    }
+    auto fileOfRow = [&](qsizetype k, const QString &path) -> qsizetype {
+        return match ? match->entryOfRow.value(k, -1) : inArchive.value(path, -1);
+    };
     QHash<QString, QList<const RecordProblem *>> problemsOf;
     for (const RecordProblem &p : problems)
         if (p.kind != QLatin1String("MissingRecordError"))
@@ -51,49 +61,67 @@ QList<RecordEntry> recordEntries(const RecordFile &record, const QList<WheelFile
 
     QList<RecordEntry> out;
     out.reserve(record.rows.size() + 16);
-    QSet<QString> listed;
     auto finish = [&](RecordEntry &e) {
-        const QList<const RecordProblem *> found = problemsOf.value(e.path);
-        if (!found.isEmpty()) {
-            e.status = statusOf(found.first()->kind);   // missing and size problems come before digest ones
+        const auto found = problemsOf.isEmpty() ? problemsOf.constEnd() : problemsOf.constFind(e.path);
+        if (found != problemsOf.constEnd()) {
+            e.status = statusOf(found->first()->kind);   // missing and size problems come before digest ones
             QStringList messages;
-            for (const RecordProblem *p : found)
+            for (const RecordProblem *p : *found)
                 messages.append(p->problem);
             e.problem = messages.join(QStringLiteral("; "));
         }
-        out.append(e);
+        out.append(std::move(e));
     };
-    for (const RecordRow &r : record.rows) {
-        if (listed.contains(r.path))
-            continue;   // a repeated row is reported as a conflict on the first
-        listed.insert(r.path);
+    // RecordFile keeps one row per path (repeats are reported as conflicts), so rows need no set.
+    std::vector<bool> fileListed(size_t(files.size()), false);
+    for (qsizetype k = 0; k < record.rows.size(); ++k) {
+        const RecordRow &r = record.rows.at(k);
         RecordEntry e;
         e.path = r.path;
-        e.recordDigest = r.algorithm.isEmpty() ? r.digestText : r.algorithm + QLatin1Char('=') + r.digestText;
+        if (!r.algorithm.isEmpty())
+            e.recordDigest = r.algorithm + QLatin1Char('=') + r.digestText();
         e.recordSize = r.size;
-        if (const WheelFileEntry *f = inArchive.value(r.path))
-            e.archiveSize = f->size;
+        const qsizetype f = fileOfRow(k, r.path);
+        if (f >= 0) {
+            e.archiveSize = files.at(f).size;
+            fileListed[size_t(f)] = true;
+        }
         const bool hashable = !r.digest.isEmpty() && e.archiveSize >= 0 && r.path != recordPath;
         e.status = hashed && hashable ? RecordEntry::Status::Verified : RecordEntry::Status::NotHashed;
         finish(e);
     }
     // Rows RECORD could not parse into a row (bad CSV, ...) still have problems with a path.
-    for (const RecordProblem &p : problems)
-        if (!p.path.isEmpty() && !listed.contains(p.path) && !inArchive.contains(p.path) && p.kind != QLatin1String("MissingRecordError")) {
-            listed.insert(p.path);
-            RecordEntry e;
-            e.path = p.path;
-            finish(e);
-        }
-    for (const WheelFileEntry &f : files) {
-        if (f.isDirectory || listed.contains(f.path))
+    QSet<QString> listed;
+    if (!problemsOf.isEmpty()) {
+        QSet<QString> inRecord = rowPaths, archivePaths;
+        if (match)
+            for (const RecordRow &r : record.rows)
+                inRecord.insert(r.path);
+        for (const WheelFileEntry &f : files)
+            if (!f.isDirectory)
+                archivePaths.insert(f.path);
+        for (const RecordProblem &p : problems)
+            if (!p.path.isEmpty() && !inRecord.contains(p.path) && !archivePaths.contains(p.path) && !listed.contains(p.path)
+                && p.kind != QLatin1String("MissingRecordError")) {
+                listed.insert(p.path);
+                RecordEntry e;
+                e.path = p.path;
+                finish(e);
+            }
+    }
+    const QString ownPrefix = recordPath + QLatin1Char('.');
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const WheelFileEntry &f = files.at(i);
+        // A copy of a listed name (a duplicate member) is listed too.
+        if (f.isDirectory || fileListed[size_t(i)] || (match ? match->rowOfEntry.value(i, -1) >= 0 : rowPaths.contains(f.path))
+            || listed.contains(f.path))
             continue;
         listed.insert(f.path);
         RecordEntry e;
         e.path = f.path;
         e.archiveSize = f.size;
         // RECORD itself when it does not list itself, and its signatures, are never listed.
-        const bool own = !recordPath.isEmpty() && (f.path == recordPath || f.path.startsWith(recordPath + QLatin1Char('.')));
+        const bool own = !recordPath.isEmpty() && (f.path == recordPath || f.path.startsWith(ownPrefix));
         e.status = own ? RecordEntry::Status::NotHashed : RecordEntry::Status::NotListed;
         if (recordPath.isEmpty())
             e.problem = QStringLiteral("the wheel has no RECORD");

@@ -5,6 +5,8 @@
 #include <QHash>
 
 #include <algorithm>
+#include <charconv>
+#include <cstring>
 
 namespace wb {
 
@@ -103,7 +105,7 @@ namespace {
 // Decodes a digest as Python's urlsafe_b64encode(...).rstrip(b'=') writes it: the URL-safe alphabet
 // only, exactly the length `bytes` need, and the unused bits of the last character zero. Anything
 // else is refused (so the text is the one canonical spelling of the bytes).
-bool decodeDigest(QStringView text, int bytes, QByteArray *out)
+bool decodeDigest(QByteArrayView text, int bytes, QByteArray *out)
 {
     if (text.size() != (qsizetype(bytes) * 4 + 2) / 3)
         return false;
@@ -111,18 +113,18 @@ bool decodeDigest(QStringView text, int bytes, QByteArray *out)
     char *dst = out->data();
     quint32 acc = 0;
     int bits = 0, o = 0;
-    for (const QChar ch : text) {
-        const char16_t c = ch.unicode();
+    for (const char ch : text) {
+        const auto c = quint8(ch);
         int v;
-        if (c >= u'A' && c <= u'Z')
-            v = c - u'A';
-        else if (c >= u'a' && c <= u'z')
-            v = c - u'a' + 26;
-        else if (c >= u'0' && c <= u'9')
-            v = c - u'0' + 52;
-        else if (c == u'-')
+        if (c >= 'A' && c <= 'Z')
+            v = c - 'A';
+        else if (c >= 'a' && c <= 'z')
+            v = c - 'a' + 26;
+        else if (c >= '0' && c <= '9')
+            v = c - '0' + 52;
+        else if (c == '-')
             v = 62;
-        else if (c == u'_')
+        else if (c == '_')
             v = 63;
         else
             return false;
@@ -136,6 +138,33 @@ bool decodeDigest(QStringView text, int bytes, QByteArray *out)
         }
     }
     return o == bytes && (acc & ((1u << bits) - 1)) == 0;
+}
+
+// No "." or ".." component and no empty one but the last ("a/" names a folder).
+bool isNormalPath(const QString &path)
+{
+    for (qsizetype from = 0; from <= path.size();) {
+        qsizetype to = path.indexOf(QLatin1Char('/'), from);
+        const bool last = to < 0;
+        if (last)
+            to = path.size();
+        const QStringView p = QStringView(path).mid(from, to - from);
+        if (p == QLatin1String(".") || p == QLatin1String("..") || (p.isEmpty() && !last))
+            return false;
+        from = to + 1;
+    }
+    return true;
+}
+
+qsizetype countLines(const QByteArray &data)
+{
+    qsizetype n = 0;
+    const char *p = data.constData(), *end = p + data.size();
+    while ((p = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p))))) {
+        ++n;
+        ++p;
+    }
+    return n;
 }
 
 } // namespace
@@ -161,28 +190,33 @@ bool RecordFile::isWeak(const QString &a)
     return a == QLatin1String("md5") || a == QLatin1String("sha1");
 }
 
+QString RecordRow::digestText() const
+{
+    return QString::fromLatin1(urlsafeB64NoPad(digest));
+}
+
 RecordFile RecordFile::parse(const QByteArray &data, qsizetype maxRows)
 {
     RecordFile rf;
-    const auto isDigits = [](QStringView t) {
-        return !t.isEmpty() && std::all_of(t.begin(), t.end(), [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); });
+    const auto isDigits = [](QByteArrayView t) {
+        return !t.isEmpty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
     };
-    const qsizetype expectedRows = data.count('\n') + 1;
+    const qsizetype expectedRows = countLines(data) + 1;
     PathSet byPath(expectedRows);
     rf.rows.reserve(expectedRows);
-    // One CSV record: its line, how many fields it has and the first three.
-    auto addRecord = [&](int line, qsizetype fieldCount, QStringView pathField, QStringView hash, QStringView size) {
-        auto issue = [&](const QString &kind, const QString &path, const QString &msg) {
-            rf.issues.append({line, kind, path, msg});
+    // One CSV record: its line, how many fields it has and the first three (hash and size as UTF-8).
+    auto addRecord = [&](int line, qsizetype fieldCount, QString &&path, QByteArrayView hash, QByteArrayView size) {
+        auto issue = [&](const QString &kind, const QString &p, const QString &msg) {
+            rf.issues.append({line, kind, p, msg});
         };
         if (fieldCount != 3) {
-            issue(QStringLiteral("RecordLengthError"), pathField.toString(),
-                  QStringLiteral("RECORD entry for '%1' has %2 fields; expected 3").arg(pathField).arg(fieldCount));
+            issue(QStringLiteral("RecordLengthError"), path,
+                  QStringLiteral("RECORD entry for '%1' has %2 fields; expected 3").arg(path).arg(fieldCount));
             return;
         }
         RecordRow row;
         row.line = line;
-        row.path = pathField.toString();
+        row.path = std::move(path);
         if (row.path.isEmpty()) {
             issue(QStringLiteral("EmptyPathError"), {}, QStringLiteral("RECORD entry has an empty path"));
             return;
@@ -191,29 +225,20 @@ RecordFile RecordFile::parse(const QByteArray &data, qsizetype maxRows)
             issue(QStringLiteral("AbsolutePathError"), row.path, QStringLiteral("RECORD entry has an absolute path: '%1'").arg(row.path));
             return;
         }
-        bool nonNormal = false;
-        for (qsizetype from = 0; from <= row.path.size();) {
-            qsizetype to = row.path.indexOf(QLatin1Char('/'), from);
-            const bool last = to < 0;
-            if (last)
-                to = row.path.size();
-            const QStringView p = QStringView(row.path).mid(from, to - from);
-            if (p == QLatin1String(".") || p == QLatin1String("..") || (p.isEmpty() && !last))
-                nonNormal = true;
-            from = to + 1;
-        }
-        if (nonNormal) {
+        if (!isNormalPath(row.path)) {
             issue(QStringLiteral("NonNormalizedPathError"), row.path,
                   QStringLiteral("RECORD entry has a non-normalized path: '%1'").arg(row.path));
             return;
         }
         bool rowOk = true;
         if (!hash.isEmpty()) {
-            const qsizetype eq = hash.indexOf(QLatin1Char('='));
-            const QStringView algorithm = eq < 0 ? QStringView(hash) : QStringView(hash).left(eq);
+            const qsizetype eq = hash.indexOf('=');
+            const QByteArrayView algorithm = eq < 0 ? hash : hash.first(eq);
+            const QByteArrayView digestText = eq < 0 ? QByteArrayView() : hash.sliced(eq + 1);
             // Rows share their algorithm's name (one string for all, not one each).
-            row.algorithm = !rf.rows.isEmpty() && rf.rows.constLast().algorithm == algorithm ? rf.rows.constLast().algorithm : algorithm.toString();
-            row.digestText = eq < 0 ? QString() : hash.mid(eq + 1).toString();
+            row.algorithm = !rf.rows.isEmpty() && rf.rows.constLast().algorithm == QUtf8StringView(algorithm)
+                ? rf.rows.constLast().algorithm
+                : QString::fromUtf8(algorithm);
             const int expected = digestSize(row.algorithm);
             if (isWeak(row.algorithm)) {
                 issue(QStringLiteral("WeakDigestError"), row.path,
@@ -223,22 +248,22 @@ RecordFile RecordFile::parse(const QByteArray &data, qsizetype maxRows)
                 issue(QStringLiteral("UnknownDigestError"), row.path,
                       QStringLiteral("RECORD entry for '%1' uses an unknown digest algorithm: '%2'").arg(row.path, row.algorithm));
                 rowOk = false;
-            } else {
-                QByteArray decoded;
-                if (eq < 0 || !decodeDigest(row.digestText, expected, &decoded)) {
-                    issue(QStringLiteral("MalformedDigestError"), row.path,
-                          QStringLiteral("RECORD contains invalid %1 base64 nopad digest for '%2': '%3'").arg(row.algorithm, row.path, row.digestText));
-                    rowOk = false;
-                } else
-                    row.digest = decoded;
+            } else if (eq < 0 || !decodeDigest(digestText, expected, &row.digest)) {
+                row.digest.clear();
+                issue(QStringLiteral("MalformedDigestError"), row.path,
+                      QStringLiteral("RECORD contains invalid %1 base64 nopad digest for '%2': '%3'")
+                          .arg(row.algorithm, row.path, QString::fromUtf8(digestText)));
+                rowOk = false;
             }
         }
         if (!size.isEmpty()) {
-            bool ok = isDigits(size);
-            row.size = ok ? size.toLongLong(&ok) : -1;
+            qint64 value = -1;
+            const auto [end, ec] = std::from_chars(size.data(), size.data() + size.size(), value);
+            const bool ok = isDigits(size) && ec == std::errc() && end == size.data() + size.size();
+            row.size = ok ? value : -1;
             if (!ok) {
                 issue(QStringLiteral("MalformedSizeError"), row.path,
-                      QStringLiteral("RECORD contains invalid size for '%1': '%2'").arg(row.path, size));
+                      QStringLiteral("RECORD contains invalid size for '%1': '%2'").arg(row.path, QString::fromUtf8(size)));
                 rowOk = false;
             }
         }
@@ -262,26 +287,25 @@ RecordFile RecordFile::parse(const QByteArray &data, qsizetype maxRows)
         }
         rf.rows.append(std::move(row));
     };
-    const QString text = QString::fromUtf8(data);
-    if (!text.contains(QLatin1Char('"'))) {
-        // No quoting (what writers produce): fields are the text between commas, line by line, read
+    if (!data.contains('"')) {
+        // No quoting (what writers produce): fields are the bytes between commas, line by line, read
         // in place. Line ends and row limit as parseCsv has them.
-        const QStringView all(text);
-        const qsizetype n = all.size();
+        const char *const all = data.constData();
+        const qsizetype n = data.size();
         int line = 1;
         qsizetype records = 0;
         for (qsizetype i = 0; i < n;) {
             qsizetype end = i;
-            while (end < n && all[end] != QLatin1Char('\n') && all[end] != QLatin1Char('\r'))
+            while (end < n && all[end] != '\n' && all[end] != '\r')
                 ++end;
-            const QStringView rec = all.mid(i, end - i);
+            const QByteArrayView rec(all + i, end - i);
             const bool lineBreak = end < n;
             if (!rec.isEmpty()) {
-                QStringView f[3];
+                QByteArrayView f[3];
                 qsizetype count = 0, from = 0;
                 while (true) {
-                    const qsizetype comma = rec.indexOf(QLatin1Char(','), from);
-                    const QStringView field = rec.mid(from, (comma < 0 ? rec.size() : comma) - from);
+                    const qsizetype comma = rec.indexOf(',', from);
+                    const QByteArrayView field = rec.sliced(from, (comma < 0 ? rec.size() : comma) - from);
                     if (count < 3)
                         f[count] = field;
                     ++count;
@@ -289,12 +313,12 @@ RecordFile RecordFile::parse(const QByteArray &data, qsizetype maxRows)
                         break;
                     from = comma + 1;
                 }
-                addRecord(line, count, f[0], f[1], f[2]);
+                addRecord(line, count, QString::fromUtf8(f[0]), f[1], f[2]);
                 ++records;
             }
             if (!lineBreak)
                 break;
-            i = end + (all[end] == QLatin1Char('\r') && end + 1 < n && all[end + 1] == QLatin1Char('\n') ? 2 : 1);
+            i = end + (all[end] == '\r' && end + 1 < n && all[end + 1] == '\n' ? 2 : 1);
             ++line;
             if (!rec.isEmpty() && records >= maxRows) {
                 rf.issues.prepend({0, QStringLiteral("CsvError"), {},
@@ -309,7 +333,7 @@ RecordFile RecordFile::parse(const QByteArray &data, qsizetype maxRows)
     if (!csvError.isEmpty())
         rf.issues.append({0, QStringLiteral("CsvError"), {}, QStringLiteral("RECORD is not valid CSV: %1").arg(csvError)});
     for (const CsvRecord &rec : records)
-        addRecord(rec.line, rec.fields.size(), rec.fields.value(0), rec.fields.value(1), rec.fields.value(2));
+        addRecord(rec.line, rec.fields.size(), rec.fields.value(0), rec.fields.value(1).toUtf8(), rec.fields.value(2).toUtf8());
     return rf;
 }
 

@@ -13,8 +13,9 @@ struct RecordRow {
     QString path;
     QString algorithm;   // "sha256", ... (empty when no hash)
     QByteArray digest;   // raw bytes (decoded)
-    QString digestText;  // as written
     qint64 size = -1;    // -1 when absent
+    // The digest as written: only the canonical spelling is accepted, so it is the encoding of `digest`.
+    QString digestText() const;
 };
 
 // A problem with RECORD itself (not yet with the archive). `kind` mirrors the error taxonomy of

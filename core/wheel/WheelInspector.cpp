@@ -29,32 +29,32 @@ using S = Finding::Severity;
 constexpr qint64 kMaxTextBytes = 64ll * 1024 * 1024;
 constexpr int kMaxFindings = 2000;
 
-// Whether the base name ends with `suffix` (lower-case ASCII), ignoring ASCII case.
-bool endsWithAscii(QStringView base, QLatin1StringView suffix)
-{
-    if (base.size() < suffix.size())
-        return false;
-    const QStringView tail = base.last(suffix.size());
-    for (qsizetype i = 0; i < suffix.size(); ++i) {
-        char16_t c = tail[i].unicode();
-        if (c >= u'A' && c <= u'Z')
-            c = char16_t(c + 32);
-        if (c != suffix[i].unicode())
-            return false;
-    }
-    return true;
-}
-
 bool isNativeName(const QString &path)
 {
-    const QStringView base = QStringView(path).mid(path.lastIndexOf(QLatin1Char('/')) + 1);
-    if (endsWithAscii(base, QLatin1StringView(".so")) || endsWithAscii(base, QLatin1StringView(".pyd"))
-        || endsWithAscii(base, QLatin1StringView(".dylib")) || endsWithAscii(base, QLatin1StringView(".dll")))
+    const QChar *d = path.constData();
+    const qsizetype n = path.size();
+    qsizetype base = n;
+    while (base > 0 && d[base - 1] != QLatin1Char('/'))
+        --base;
+    const auto lower = [d](qsizetype k) {
+        const char16_t c = d[k].unicode();
+        return c >= u'A' && c <= u'Z' ? char16_t(c + 32) : c;
+    };
+    const auto is = [&](qsizetype at, const char *word) {
+        for (qsizetype k = 0; word[k]; ++k)
+            if (lower(at + k) != char16_t(word[k]))
+                return false;
         return true;
-    // "libfoo.so.1": ".so." anywhere in the base name.
-    for (qsizetype i = base.indexOf(QLatin1Char('.')); i >= 0 && i + 3 < base.size(); i = base.indexOf(QLatin1Char('.'), i + 1))
-        if (endsWithAscii(base.first(i + 4), QLatin1StringView(".so.")))
+    };
+    for (qsizetype i = base; i < n; ++i) {
+        if (d[i] != QLatin1Char('.'))
+            continue;
+        const qsizetype rest = n - i; // ".so" = 3
+        if ((rest == 3 && is(i, ".so")) || (rest == 4 && (is(i, ".pyd") || is(i, ".dll"))) || (rest == 6 && is(i, ".dylib")))
             return true;
+        if (rest >= 4 && is(i, ".so.")) // "libfoo.so.1"
+            return true;
+    }
     return false;
 }
 
@@ -586,7 +586,8 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
         rep.record.verified = rep.record.present;
     }
     rep.record.ok = rep.record.present && rep.record.problems.isEmpty();
-    rep.record.entries = recordEntries(rf, rep.files, rep.record.problems, rep.record.present ? recordPath : QString(), rep.record.verified);
+    rep.record.entries = recordEntries(rf, rep.files, rep.record.problems, rep.record.present ? recordPath : QString(), rep.record.verified,
+                                       rep.record.present ? &match : nullptr);
     for (const RecordProblem &p : std::as_const(rep.record.problems))
         addFinding(F, QStringLiteral("record.") + p.kind, S::Error, p.problem, p.path);
 

@@ -282,7 +282,8 @@ ZipScan ZipScan::scan(QIODevice &d, const ZipLimits &limits, const HeaderFilter 
         // name seen before folds to a key already present, held by that name or by an earlier collider.
         const QString folded = r.name.toCaseFolded();
         const qsizetype earlier = seenFolded.findOrInsert(PathSet::hash(folded), s.entries.size(), [&](qsizetype k) {
-            return s.entries.at(k).name.toCaseFolded() == folded;
+            const QString &other = s.entries.at(k).name;
+            return other.size() == folded.size() && other.toCaseFolded() == folded;
         });
         if (earlier >= 0 && (s.entries.at(earlier).rawName == r.rawName || collided.contains(r.rawName))) {
             addFinding(s.findings, QStringLiteral("zip.duplicate-name"), S::Error,
