@@ -194,6 +194,7 @@ int runInspect(CommandContext &ctx)
         return printReport(inspectSdist(file), json, file, &printSdist, ctx);
     InspectOptions options;
     options.verifyHashes = !quick;
+    options.recordRows = false; // neither the text nor the JSON lists RECORD row by row
     return printReport(inspectWheel(file, options), json, file, &printText, ctx);
 }
 

@@ -171,7 +171,32 @@ qsizetype countLines(const QByteArray &data)
 
 QByteArray urlsafeB64NoPad(const QByteArray &raw)
 {
-    return raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    // As QByteArray::toBase64(Base64UrlEncoding | OmitTrailingEquals), without its generality: this
+    // runs once per member.
+    static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    const auto *in = reinterpret_cast<const quint8 *>(raw.constData());
+    const qsizetype n = raw.size();
+    QByteArray out((n * 4 + 2) / 3, Qt::Uninitialized);
+    char *o = out.data();
+    qsizetype i = 0;
+    for (; i + 3 <= n; i += 3) {
+        const quint32 v = (quint32(in[i]) << 16) | (quint32(in[i + 1]) << 8) | in[i + 2];
+        *o++ = alphabet[(v >> 18) & 63];
+        *o++ = alphabet[(v >> 12) & 63];
+        *o++ = alphabet[(v >> 6) & 63];
+        *o++ = alphabet[v & 63];
+    }
+    if (n - i == 1) {
+        const quint32 v = quint32(in[i]) << 16;
+        *o++ = alphabet[(v >> 18) & 63];
+        *o++ = alphabet[(v >> 12) & 63];
+    } else if (n - i == 2) {
+        const quint32 v = (quint32(in[i]) << 16) | (quint32(in[i + 1]) << 8);
+        *o++ = alphabet[(v >> 18) & 63];
+        *o++ = alphabet[(v >> 12) & 63];
+        *o++ = alphabet[(v >> 6) & 63];
+    }
+    return out;
 }
 
 int RecordFile::digestSize(const QString &a)

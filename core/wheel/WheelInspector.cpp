@@ -586,7 +586,8 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
         rep.record.verified = rep.record.present;
     }
     rep.record.ok = rep.record.present && rep.record.problems.isEmpty();
-    rep.record.entries = recordEntries(rf, rep.files, rep.record.problems, rep.record.present ? recordPath : QString(), rep.record.verified,
+    if (options.recordRows)
+        rep.record.entries = recordEntries(rf, rep.files, rep.record.problems, rep.record.present ? recordPath : QString(), rep.record.verified,
                                        rep.record.present ? &match : nullptr);
     for (const RecordProblem &p : std::as_const(rep.record.problems))
         addFinding(F, QStringLiteral("record.") + p.kind, S::Error, p.problem, p.path);

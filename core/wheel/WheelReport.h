@@ -120,6 +120,7 @@ struct InspectOptions {
     bool verifyHashes = true;      // false: --quick (structure only, no content read except metadata and binaries)
     int threads = 0;               // 0: automatic (up to 4)
     qint64 maxBinaryBytes = 160ll * 1024 * 1024; // larger native files are not parsed (keeps the peak under 256 MiB)
+    bool recordRows = true;        // fill record.entries (every row with its status, for the window's RECORD tab)
     // Verification's progress, in compressed bytes read of all to read; called from worker threads.
     std::function<void(qint64 done, qint64 total)> progress;
     // Set from another thread to stop verification: the report then comes back with cancelled = true

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <string>
 
 using namespace Qt::StringLiterals;
 
@@ -123,42 +124,63 @@ void appendJsonString(QByteArray &out, const QString &s)
 }
 
 // The "files" array as QJsonDocument indents it at the top level: objects at 8 spaces, their keys
-// (in Qt's order: sorted) at 12.
+// (in Qt's order: sorted) at 12. Written into one std::string (appends there are plain copies).
 QByteArray filesJsonText(const WheelReport &r)
 {
-    QByteArray out;
-    out.reserve(r.files.size() * 200 + 16);
-    out += "[\n"_ba;
+    std::string out;
+    out.reserve(size_t(r.files.size()) * 160 + 16);
+    out += "[\n";
     bool first = true;
     char digits[24];
     auto number = [&](qint64 v) {
         const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, v);
-        out.append(digits, end - digits);
+        out.append(digits, size_t(end - digits));
+    };
+    QByteArray escaped;
+    auto string = [&](const QString &s) {
+        const QChar *c = s.constData();
+        const qsizetype n = s.size();
+        bool plain = true;
+        for (qsizetype i = 0; i < n && plain; ++i)
+            plain = c[i].unicode() >= 0x20 && c[i].unicode() < 0x7f && c[i] != QLatin1Char('"') && c[i] != QLatin1Char('\\');
+        if (plain) {
+            const size_t at = out.size();
+            out.resize(at + size_t(n) + 2);
+            char *p = out.data() + at;
+            *p++ = '"';
+            for (qsizetype i = 0; i < n; ++i)
+                *p++ = char(c[i].unicode());
+            *p = '"';
+            return;
+        }
+        escaped.clear();
+        appendJsonString(escaped, s);
+        out.append(escaped.constData(), size_t(escaped.size()));
     };
     for (const WheelFileEntry &f : r.files) {
         if (f.isDirectory)
             continue;
         if (!first)
-            out += ",\n"_ba;
+            out += ",\n";
         first = false;
-        out += "        {\n            \"compressed_size\": "_ba;
+        out += "        {\n            \"compressed_size\": ";
         number(f.compressedSize);
         if (!f.digest.isEmpty()) {
-            out += ",\n            \"digest\": "_ba;
-            appendJsonString(out, f.digest);
+            out += ",\n            \"digest\": ";
+            string(f.digest);
         }
-        out += ",\n            \"path\": "_ba;
-        appendJsonString(out, f.path);
-        out += ",\n            \"size\": "_ba;
+        out += ",\n            \"path\": ";
+        string(f.path);
+        out += ",\n            \"size\": ";
         number(f.size);
         if (f.isSymlink)
-            out += ",\n            \"symlink\": true"_ba;
-        out += "\n        }"_ba;
+            out += ",\n            \"symlink\": true";
+        out += "\n        }";
     }
     if (!first)
         out += '\n';
-    out += "    ]"_ba;
-    return out;
+    out += "    ]";
+    return QByteArray(out.data(), qsizetype(out.size()));
 }
 
 QJsonObject reportJson(const WheelReport &r, bool withFiles);

@@ -15,6 +15,20 @@ class TestRecordFile : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // The hand-written encoder gives Qt's urlsafe, unpadded base64 for every length and byte value.
+    void base64MatchesQt()
+    {
+        QByteArray raw;
+        for (int n = 0; n <= 70; ++n) {
+            QCOMPARE(urlsafeB64NoPad(raw), raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+            raw.append(char((n * 97 + 251) & 0xFF));
+        }
+        QByteArray all;
+        for (int b = 0; b < 256; ++b)
+            all.append(char(b));
+        QCOMPARE(urlsafeB64NoPad(all), all.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    }
+
     void csvQuoting()
     {
         const RecordFile rf = RecordFile::parse(
