@@ -5,6 +5,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstring>
 
@@ -105,6 +106,17 @@ namespace {
 // Decodes a digest as Python's urlsafe_b64encode(...).rstrip(b'=') writes it: the URL-safe alphabet
 // only, exactly the length `bytes` need, and the unused bits of the last character zero. Anything
 // else is refused (so the text is the one canonical spelling of the bytes).
+// The value of each URL-safe base64 character, -1 for any other byte.
+constexpr std::array<qint8, 256> kBase64Values = [] {
+    std::array<qint8, 256> t{};
+    for (auto &v : t)
+        v = -1;
+    const char *alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    for (int i = 0; i < 64; ++i)
+        t[quint8(alphabet[i])] = qint8(i);
+    return t;
+}();
+
 bool decodeDigest(QByteArrayView text, int bytes, QByteArray *out)
 {
     if (text.size() != (qsizetype(bytes) * 4 + 2) / 3)
@@ -114,19 +126,8 @@ bool decodeDigest(QByteArrayView text, int bytes, QByteArray *out)
     quint32 acc = 0;
     int bits = 0, o = 0;
     for (const char ch : text) {
-        const auto c = quint8(ch);
-        int v;
-        if (c >= 'A' && c <= 'Z')
-            v = c - 'A';
-        else if (c >= 'a' && c <= 'z')
-            v = c - 'a' + 26;
-        else if (c >= '0' && c <= '9')
-            v = c - '0' + 52;
-        else if (c == '-')
-            v = 62;
-        else if (c == '_')
-            v = 63;
-        else
+        const int v = kBase64Values[quint8(ch)];
+        if (v < 0)
             return false;
         acc = (acc << 6) | quint32(v);
         bits += 6;
@@ -201,6 +202,8 @@ QByteArray urlsafeB64NoPad(const QByteArray &raw)
 
 int RecordFile::digestSize(const QString &a)
 {
+    if (a == QLatin1String("sha256")) // nearly every row
+        return 32;
     static const QHash<QString, int> sizes = {
         {QStringLiteral("md5"), 16},          {QStringLiteral("sha1"), 20},       {QStringLiteral("sha224"), 28},
         {QStringLiteral("sha256"), 32},       {QStringLiteral("sha384"), 48},     {QStringLiteral("sha512"), 64},
@@ -320,9 +323,11 @@ RecordFile RecordFile::parse(const QByteArray &data, qsizetype maxRows)
         int line = 1;
         qsizetype records = 0;
         for (qsizetype i = 0; i < n;) {
-            qsizetype end = i;
-            while (end < n && all[end] != '\n' && all[end] != '\r')
-                ++end;
+            // The line ends at the first \n or \r (both found with memchr, which reads many bytes at once).
+            const char *nl = static_cast<const char *>(std::memchr(all + i, '\n', size_t(n - i)));
+            qsizetype end = nl ? nl - all : n;
+            if (const void *cr = std::memchr(all + i, '\r', size_t(end - i)))
+                end = static_cast<const char *>(cr) - all;
             const QByteArrayView rec(all + i, end - i);
             const bool lineBreak = end < n;
             if (!rec.isEmpty()) {

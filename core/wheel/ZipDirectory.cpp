@@ -58,10 +58,28 @@ bool readInto(QIODevice &d, int fd, quint64 offset, qint64 len, char *buf)
     return d.seek(qint64(offset)) && d.read(buf, len) == len;
 }
 
+bool isAscii(QByteArrayView raw)
+{
+    return std::all_of(raw.begin(), raw.end(), [](char c) { return quint8(c) < 0x80; });
+}
+
+// PathSet::hash of the case-folded name, for an ASCII name (whose folding is ASCII lower case).
+quint64 foldedAsciiHash(QByteArrayView raw)
+{
+    QChar buffer[256];
+    if (raw.size() > qsizetype(std::size(buffer)))
+        return PathSet::hash(QString::fromLatin1(raw).toCaseFolded());
+    for (qsizetype i = 0; i < raw.size(); ++i) {
+        const char c = raw[i];
+        buffer[i] = QLatin1Char(c >= 'A' && c <= 'Z' ? char(c + 32) : c);
+    }
+    return PathSet::hash(QStringView(buffer, raw.size()));
+}
+
 QString decodeName(const QByteArray &raw, bool *validUtf8)
 {
     // Nearly every name is ASCII: no decoder needed.
-    if (std::all_of(raw.begin(), raw.end(), [](char c) { return quint8(c) < 0x80; })) {
+    if (isAscii(raw)) {
         *validUtf8 = true;
         return QString::fromLatin1(raw);
     }
@@ -84,6 +102,14 @@ QList<NameProblem> checkMemberName(const QByteArray &raw, bool utf8Flag)
 {
     Q_UNUSED(utf8Flag);
     QList<NameProblem> out;
+    // Nearly every name is fine: one pass over the bytes says so.
+    bool suspicious = raw.isEmpty() || raw.startsWith('/') || (raw.size() >= 2 && raw.at(1) == ':');
+    for (qsizetype i = 0; i < raw.size() && !suspicious; ++i) {
+        const auto u = quint8(raw[i]);
+        suspicious = u < 0x20 || u == 0x7f || u == '\\' || (u == '.' && i + 1 < raw.size() && raw[i + 1] == '.');
+    }
+    if (!suspicious)
+        return out;
     if (raw.isEmpty()) {
         out.append({QStringLiteral("zip.empty-name"), QStringLiteral("an entry has an empty name")});
         return out;
@@ -280,10 +306,10 @@ ZipScan ZipScan::scan(QIODevice &d, const ZipLimits &limits, const HeaderFilter 
             addFinding(s.findings, QStringLiteral("zip.entry-comment"), S::Info, QStringLiteral("the entry has a comment"), r.name);
         // Exact duplicates and names equal but for case, with one lookup of the case-folded name: a raw
         // name seen before folds to a key already present, held by that name or by an earlier collider.
-        const QString folded = r.name.toCaseFolded();
-        const qsizetype earlier = seenFolded.findOrInsert(PathSet::hash(folded), s.entries.size(), [&](qsizetype k) {
+        const QString folded = utf8 && isAscii(r.rawName) ? QString() : r.name.toCaseFolded(); // ASCII folds in the hash
+        const qsizetype earlier = seenFolded.findOrInsert(folded.isNull() ? foldedAsciiHash(r.rawName) : PathSet::hash(folded), s.entries.size(), [&](qsizetype k) {
             const QString &other = s.entries.at(k).name;
-            return other.size() == folded.size() && other.toCaseFolded() == folded;
+            return other.size() == r.name.size() && other.toCaseFolded() == r.name.toCaseFolded();
         });
         if (earlier >= 0 && (s.entries.at(earlier).rawName == r.rawName || collided.contains(r.rawName))) {
             addFinding(s.findings, QStringLiteral("zip.duplicate-name"), S::Error,
