@@ -404,7 +404,9 @@ ZipScan ZipScan::scan(QIODevice &d, const ZipLimits &limits, const HeaderFilter 
         }
         spans.append({r.localOffset, end, i});
     }
-    std::sort(spans.begin(), spans.end(), [](const Span &a, const Span &b) { return a.begin < b.begin; });
+    const auto byBegin = [](const Span &a, const Span &b) { return a.begin < b.begin; };
+    if (!std::is_sorted(spans.begin(), spans.end(), byBegin)) // writers store members in order
+        std::sort(spans.begin(), spans.end(), byBegin);
     for (qsizetype i = 1; i < spans.size(); ++i) {
         if (spans[i].begin < spans[i - 1].end)
             addFinding(s.findings, QStringLiteral("zip.overlap"), S::Error,
