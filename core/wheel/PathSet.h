@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QStringView>
 
 #include <vector>
@@ -19,6 +20,15 @@ public:
         quint64 h = 0x9E3779B97F4A7C15ull ^ quint64(s.size());
         for (const QChar c : s)
             h = (h ^ c.unicode()) * 0x100000001B3ull;
+        return mix(h);
+    }
+
+    // hash() of the ASCII lower-case form of an ASCII name (its case folding), from its bytes.
+    static quint64 hashFoldedAscii(QByteArrayView s)
+    {
+        quint64 h = 0x9E3779B97F4A7C15ull ^ quint64(s.size());
+        for (const char c : s)
+            h = (h ^ quint8(c >= 'A' && c <= 'Z' ? c + 32 : c)) * 0x100000001B3ull;
         return mix(h);
     }
 

@@ -122,23 +122,38 @@ bool decodeDigest(QByteArrayView text, int bytes, QByteArray *out)
     if (text.size() != (qsizetype(bytes) * 4 + 2) / 3)
         return false;
     out->resize(bytes);
-    char *dst = out->data();
-    quint32 acc = 0;
-    int bits = 0, o = 0;
-    for (const char ch : text) {
-        const int v = kBase64Values[quint8(ch)];
-        if (v < 0)
-            return false;
-        acc = (acc << 6) | quint32(v);
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            if (o >= bytes)
-                return false;
-            dst[o++] = char((acc >> bits) & 0xFF);
-        }
+    auto *dst = reinterpret_cast<quint8 *>(out->data());
+    const auto *in = reinterpret_cast<const quint8 *>(text.data());
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+    int all = 0; // OR of every value: negative when a character is not in the alphabet
+    // Four characters give three bytes.
+    for (; i + 4 <= n; i += 4) {
+        const int a = kBase64Values[in[i]], b = kBase64Values[in[i + 1]], c = kBase64Values[in[i + 2]], d = kBase64Values[in[i + 3]];
+        all |= a | b | c | d;
+        const quint32 v = (quint32(a) << 18) | (quint32(b) << 12) | (quint32(c) << 6) | quint32(d);
+        *dst++ = quint8(v >> 16);
+        *dst++ = quint8(v >> 8);
+        *dst++ = quint8(v);
     }
-    return o == bytes && (acc & ((1u << bits) - 1)) == 0;
+    // Two or three characters left: one or two bytes, the unused low bits zero (the one canonical spelling).
+    bool lowBits = false;
+    const qsizetype rest = n - i;
+    if (rest == 2) {
+        const int a = kBase64Values[in[i]], b = kBase64Values[in[i + 1]];
+        all |= a | b;
+        lowBits = (b & 0x0F) != 0;
+        *dst = quint8((a << 2) | (b >> 4));
+    } else if (rest == 3) {
+        const int a = kBase64Values[in[i]], b = kBase64Values[in[i + 1]], c = kBase64Values[in[i + 2]];
+        all |= a | b | c;
+        lowBits = (c & 0x03) != 0;
+        dst[0] = quint8((a << 2) | (b >> 4));
+        dst[1] = quint8(((b & 0x0F) << 4) | (c >> 2));
+    } else if (rest == 1) {
+        return false;
+    }
+    return all >= 0 && !lowBits;
 }
 
 // No "." or ".." component and no empty one but the last ("a/" names a folder).
@@ -223,7 +238,7 @@ QString RecordRow::digestText() const
     return QString::fromLatin1(urlsafeB64NoPad(digest));
 }
 
-RecordFile RecordFile::parse(const QByteArray &data, qsizetype maxRows)
+RecordFile RecordFile::parse(const QByteArray &data, qsizetype maxRows, const PathOf &pathOf)
 {
     RecordFile rf;
     const auto isDigits = [](QByteArrayView t) {
@@ -343,7 +358,7 @@ RecordFile RecordFile::parse(const QByteArray &data, qsizetype maxRows)
                         break;
                     from = comma + 1;
                 }
-                addRecord(line, count, QString::fromUtf8(f[0]), f[1], f[2]);
+                addRecord(line, count, pathOf ? pathOf(f[0]) : QString::fromUtf8(f[0]), f[1], f[2]);
                 ++records;
             }
             if (!lineBreak)

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace wb {
 
 // One row of a RECORD file: path,algorithm=urlsafe-b64-nopad-digest,size
@@ -35,7 +37,10 @@ struct RecordFile {
 
     // Parses CSV as Python's csv.reader does by default (',' delimiter, '"' quoting with "" escapes,
     // \n or \r\n line ends). Bounded: stops after maxRows rows.
-    static RecordFile parse(const QByteArray &data, qsizetype maxRows = 1000000);
+    // `pathOf`, when given, turns a row's path bytes into the path (a caller that already holds the
+    // same names shares them instead of decoding each again); it must decode as UTF-8 does.
+    using PathOf = std::function<QString(QByteArrayView utf8)>;
+    static RecordFile parse(const QByteArray &data, qsizetype maxRows = 1000000, const PathOf &pathOf = {});
     // Digest size in bytes for an algorithm name, 0 when unknown; weak ones (md5, sha1) are known.
     static int digestSize(const QString &algorithm);
     static bool isWeak(const QString &algorithm);

@@ -58,6 +58,14 @@ bool isNativeName(const QString &path)
     return false;
 }
 
+bool isAscii(QByteArrayView bytes)
+{
+    quint8 all = 0;
+    for (const char c : bytes)
+        all |= quint8(c);
+    return all < 0x80;
+}
+
 // The first path component ("pkg" of "pkg/mod.py"), the whole name when it has none.
 QStringView topOf(const QString &name)
 {
@@ -407,7 +415,17 @@ WheelReport inspectWheel(const QString &path, const InspectOptions &options)
     };
     if (!rep.distInfo.isEmpty() && byName.contains(recordPath)) {
         rep.record.present = true;
-        rf = RecordFile::parse(readText(recordPath));
+        // RECORD lists the members in the archive's order: the member after the last one matched is
+        // usually the row's, and its name (ASCII, so decoded alike) is shared instead of decoded again.
+        qsizetype next = 0;
+        const auto pathOf = [&](QByteArrayView bytes) -> QString {
+            while (next < scan.entries.size() && scan.entries.at(next).isDirectory)
+                ++next;
+            if (next < scan.entries.size() && QByteArrayView(scan.entries.at(next).rawName) == bytes && isAscii(bytes))
+                return scan.entries.at(next++).name;
+            return QString::fromUtf8(bytes);
+        };
+        rf = RecordFile::parse(readText(recordPath), 1000000, pathOf);
         rep.record.rows = int(rf.rows.size());
         for (const RecordIssue &i : rf.issues) {
             recordProblem(i.path, i.kind, QStringLiteral("RECORD line %1: %2").arg(i.line).arg(i.message));

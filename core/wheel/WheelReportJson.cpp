@@ -140,9 +140,12 @@ QByteArray filesJsonText(const WheelReport &r)
     auto string = [&](const QString &s) {
         const QChar *c = s.constData();
         const qsizetype n = s.size();
-        bool plain = true;
-        for (qsizetype i = 0; i < n && plain; ++i)
-            plain = c[i].unicode() >= 0x20 && c[i].unicode() < 0x7f && c[i] != QLatin1Char('"') && c[i] != QLatin1Char('\\');
+        bool odd = false; // a character JSON escapes, or one beyond ASCII (branch-free: the compiler vectorises it)
+        for (qsizetype i = 0; i < n; ++i) {
+            const char16_t u = c[i].unicode();
+            odd |= (u < 0x20) | (u >= 0x7f) | (u == u'"') | (u == u'\\');
+        }
+        const bool plain = !odd;
         if (plain) {
             const size_t at = out.size();
             out.resize(at + size_t(n) + 2);

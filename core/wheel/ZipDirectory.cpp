@@ -60,20 +60,10 @@ bool readInto(QIODevice &d, int fd, quint64 offset, qint64 len, char *buf)
 
 bool isAscii(QByteArrayView raw)
 {
-    return std::all_of(raw.begin(), raw.end(), [](char c) { return quint8(c) < 0x80; });
-}
-
-// PathSet::hash of the case-folded name, for an ASCII name (whose folding is ASCII lower case).
-quint64 foldedAsciiHash(QByteArrayView raw)
-{
-    QChar buffer[256];
-    if (raw.size() > qsizetype(std::size(buffer)))
-        return PathSet::hash(QString::fromLatin1(raw).toCaseFolded());
-    for (qsizetype i = 0; i < raw.size(); ++i) {
-        const char c = raw[i];
-        buffer[i] = QLatin1Char(c >= 'A' && c <= 'Z' ? char(c + 32) : c);
-    }
-    return PathSet::hash(QStringView(buffer, raw.size()));
+    quint8 all = 0;
+    for (const char c : raw)
+        all |= quint8(c);
+    return all < 0x80;
 }
 
 QString decodeName(const QByteArray &raw, bool *validUtf8)
@@ -102,12 +92,13 @@ QList<NameProblem> checkMemberName(const QByteArray &raw, bool utf8Flag)
 {
     Q_UNUSED(utf8Flag);
     QList<NameProblem> out;
-    // Nearly every name is fine: one pass over the bytes says so.
-    bool suspicious = raw.isEmpty() || raw.startsWith('/') || (raw.size() >= 2 && raw.at(1) == ':');
-    for (qsizetype i = 0; i < raw.size() && !suspicious; ++i) {
-        const auto u = quint8(raw[i]);
-        suspicious = u < 0x20 || u == 0x7f || u == '\\' || (u == '.' && i + 1 < raw.size() && raw[i + 1] == '.');
+    // Nearly every name is fine: one branch-free pass over the bytes says so.
+    bool odd = false;
+    for (const char c : raw) {
+        const auto u = quint8(c);
+        odd |= (u < 0x20) | (u == 0x7f) | (u == '\\');
     }
+    const bool suspicious = odd || raw.isEmpty() || raw.startsWith('/') || (raw.size() >= 2 && raw.at(1) == ':') || raw.contains("..");
     if (!suspicious)
         return out;
     if (raw.isEmpty()) {
@@ -307,7 +298,7 @@ ZipScan ZipScan::scan(QIODevice &d, const ZipLimits &limits, const HeaderFilter 
         // Exact duplicates and names equal but for case, with one lookup of the case-folded name: a raw
         // name seen before folds to a key already present, held by that name or by an earlier collider.
         const QString folded = utf8 && isAscii(r.rawName) ? QString() : r.name.toCaseFolded(); // ASCII folds in the hash
-        const qsizetype earlier = seenFolded.findOrInsert(folded.isNull() ? foldedAsciiHash(r.rawName) : PathSet::hash(folded), s.entries.size(), [&](qsizetype k) {
+        const qsizetype earlier = seenFolded.findOrInsert(folded.isNull() ? PathSet::hashFoldedAscii(r.rawName) : PathSet::hash(folded), s.entries.size(), [&](qsizetype k) {
             const QString &other = s.entries.at(k).name;
             return other.size() == r.name.size() && other.toCaseFolded() == r.name.toCaseFolded();
         });

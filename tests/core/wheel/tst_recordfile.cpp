@@ -15,6 +15,51 @@ class TestRecordFile : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // Digests of every known size decode to their bytes; a character outside the URL-safe alphabet,
+    // padding, a wrong length or set unused low bits (a second spelling of the same bytes) is refused.
+    void digestsDecodeCanonically_data()
+    {
+        QTest::addColumn<QString>("algorithm");
+        QTest::addColumn<int>("bytes");
+        for (const auto &[a, n] : {std::pair("md5", 16), {"sha1", 20}, {"sha224", 28}, {"sha256", 32}, {"sha384", 48}, {"sha512", 64}})
+            QTest::newRow(a) << QString::fromLatin1(a) << n;
+    }
+    void digestsDecodeCanonically()
+    {
+        QFETCH(QString, algorithm);
+        QFETCH(int, bytes);
+        const bool weak = RecordFile::isWeak(algorithm);
+        for (int seed = 0; seed < 40; ++seed) {
+            QByteArray raw(bytes, Qt::Uninitialized);
+            for (int i = 0; i < bytes; ++i)
+                raw[i] = char((seed * 131 + i * 71 + (seed == 1 ? 255 : 0)) & 0xFF);
+            const QByteArray text = urlsafeB64NoPad(raw);
+            const RecordFile ok = RecordFile::parse("a.py," + algorithm.toLatin1() + '=' + text + ",5\n");
+            if (weak) {
+                QCOMPARE(ok.issues.size(), 1);
+                QCOMPARE(ok.issues.first().kind, QStringLiteral("WeakDigestError"));
+                continue;
+            }
+            QVERIFY2(ok.issues.isEmpty(), qPrintable(ok.issues.value(0).message));
+            QCOMPARE(ok.rows.first().digest, raw);
+            QCOMPARE(ok.rows.first().digestText(), QString::fromLatin1(text));
+            QByteArray lowBits = text;
+            if (bytes % 3 != 0) { // a tail with unused bits: flip the lowest bit of the last character's value
+                static const QByteArray alphabet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+                lowBits.back() = alphabet.at(alphabet.indexOf(lowBits.back()) ^ 1);
+            }
+            const QList<QByteArray> badTexts = {QByteArray(text).replace(0, 1, "+"), text + "=", text.chopped(1), text + "A",
+                                                bytes % 3 ? lowBits : QByteArray("!")};
+            for (const QByteArray &badText : badTexts) {
+                if (badText == text)
+                    continue;
+                const RecordFile bad = RecordFile::parse("a.py," + algorithm.toLatin1() + '=' + badText + ",5\n");
+                QVERIFY2(bad.rows.isEmpty(), badText.constData());
+                QCOMPARE(bad.issues.value(0).kind, QStringLiteral("MalformedDigestError"));
+            }
+        }
+    }
+
     // The hand-written encoder gives Qt's urlsafe, unpadded base64 for every length and byte value.
     void base64MatchesQt()
     {
