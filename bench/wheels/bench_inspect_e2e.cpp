@@ -11,6 +11,8 @@
 //
 //   bench_inspect_e2e [--runs N] [--keep DIR] [--python PYTHON] [--wheelbench PROGRAM]
 //   bench_inspect_e2e --smoke      small wheels, one round: checks the results, judges no times (ctest)
+#include "Median.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -77,15 +79,6 @@ Run runChild(const QString &program, const QStringList &args, const QString &out
     r.cpu = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
     r.maxRssMiB = usage.ru_maxrss / 1024;
     return r;
-}
-
-double median(std::vector<double> v)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const size_t n = v.size();
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
 QByteArray readFile(const QString &path)

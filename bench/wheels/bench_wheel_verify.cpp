@@ -13,6 +13,8 @@
 //   options: --repeat N (default 5; 1 with --smoke), --keep DIR (build the wheels there and reuse them),
 //            --threads N (Wheelbench's hashing threads; default automatic),
 //            --breakdown (also time the structural walk and the hashing alone, with CPU times)
+#include "Median.h"
+
 #include "core/wheel/MemberReader.h"
 #include "core/wheel/WheelReport.h"
 #include "core/wheel/ZipDirectory.h"
@@ -105,15 +107,6 @@ double cpuSeconds()
     rusage u{};
     getrusage(RUSAGE_SELF, &u);
     return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
-double median(std::vector<double> v)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const size_t n = v.size();
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
 QString makeWheel(const QString &dir, int mb, int files)

@@ -36,6 +36,18 @@ QString sizeText(qint64 b)
     return QStringLiteral("%1 B").arg(b);
 }
 
+// The verdict line and one line per finding, as both reports end.
+void printVerdict(const QString &verdict, const FindingList &findings, QTextStream &out)
+{
+    out << "  verdict: " << verdict << '\n';
+    for (const Finding &f : findings) {
+        out << "  " << Finding::severityName(f.severity) << " [" << f.id << "] ";
+        if (!f.path.isEmpty())
+            out << f.path << ": ";
+        out << f.message << '\n';
+    }
+}
+
 void printText(const WheelReport &r, QTextStream &out)
 {
     out << QFileInfo(r.file).fileName() << '\n';
@@ -92,13 +104,7 @@ void printText(const WheelReport &r, QTextStream &out)
         if (!x.abi3NonStableCalls.isEmpty())
             out << "    outside the stable ABI: " << x.abi3NonStableCalls.join(QStringLiteral(", ")) << '\n';
     }
-    out << "  verdict: " << r.verdict() << '\n';
-    for (const Finding &f : r.findings) {
-        out << "  " << Finding::severityName(f.severity) << " [" << f.id << "] ";
-        if (!f.path.isEmpty())
-            out << f.path << ": ";
-        out << f.message << '\n';
-    }
+    printVerdict(r.verdict(), r.findings, out);
 }
 
 void printSdist(const SdistReport &r, QTextStream &out)
@@ -117,13 +123,7 @@ void printSdist(const SdistReport &r, QTextStream &out)
             out << " -> " << f.linkTarget;
         out << '\n';
     }
-    out << "  verdict: " << r.verdict() << '\n';
-    for (const Finding &f : r.findings) {
-        out << "  " << Finding::severityName(f.severity) << " [" << f.id << "] ";
-        if (!f.path.isEmpty())
-            out << f.path << ": ";
-        out << f.message << '\n';
-    }
+    printVerdict(r.verdict(), r.findings, out);
 }
 
 // JSON text as is (no round trip through UTF-16) where the stream has a device.

@@ -12,6 +12,8 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
+#include <optional>
+
 namespace wb {
 
 namespace {
@@ -21,6 +23,25 @@ using Kind = ProjectFileKind;
 TomlKeyPath kp(const QString &text)
 {
     return TomlKeyPath::fromText(text);
+}
+
+// An array whose items are strings or tables with a string `key` (include/exclude globs, features):
+// its tables, or nothing when the node is not such an array.
+std::optional<QList<const toml::table *>> tableEntries(const toml::node &node, const char *key)
+{
+    const toml::array *a = node.as_array();
+    if (!a)
+        return std::nullopt;
+    QList<const toml::table *> tables;
+    for (const toml::node &n : *a) {
+        if (n.is_string())
+            continue;
+        const toml::table *t = n.as_table();
+        if (!t || !t->get(key) || !t->get(key)->is_string())
+            return std::nullopt;
+        tables.append(t);
+    }
+    return tables;
 }
 
 class Checker
@@ -313,15 +334,10 @@ void Checker::checkValue(const SettingSpec &spec, const TomlKeyPath &path, const
         return;
     }
     case T::GlobArray: {
-        const toml::array *a = node.as_array();
-        if (!a)
+        const std::optional<QList<const toml::table *>> tables = tableEntries(node, "path");
+        if (!tables)
             return wrongType(MaturinSchema::typeName(spec.type));
-        for (const toml::node &n : *a) {
-            if (n.is_string())
-                continue;
-            const toml::table *t = n.as_table();
-            if (!t || !t->get("path") || !t->get("path")->is_string())
-                return wrongType(MaturinSchema::typeName(spec.type));
+        for (const toml::table *t : *tables) {
             if (const toml::node *f = t->get("format")) {
                 QStringList formats;
                 if (f->is_string())
@@ -343,15 +359,10 @@ void Checker::checkValue(const SettingSpec &spec, const TomlKeyPath &path, const
         return;
     }
     case T::FeatureArray: {
-        const toml::array *a = node.as_array();
-        if (!a)
+        const std::optional<QList<const toml::table *>> tables = tableEntries(node, "feature");
+        if (!tables)
             return wrongType(MaturinSchema::typeName(spec.type));
-        for (const toml::node &n : *a) {
-            if (n.is_string())
-                continue;
-            const toml::table *t = n.as_table();
-            if (!t || !t->get("feature") || !t->get("feature")->is_string())
-                return wrongType(MaturinSchema::typeName(spec.type));
+        for (const toml::table *t : *tables) {
             gate(path, QVersionNumber(1, 12, 4), QStringLiteral("a conditional feature table"), true);
             if (const toml::node *impl = t->get("python-implementation")) {
                 const QString v = tomlString(impl);
