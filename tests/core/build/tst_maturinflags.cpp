@@ -74,6 +74,13 @@ private slots:
         row("develop compression level on 1.8.4", "develop", QStringList{QStringLiteral("develop"), QStringLiteral("--compression-level"), QStringLiteral("1")}, "1.8.4", "1.8.7");
         row("group on 1.11.5", "develop", QStringList{QStringLiteral("develop"), QStringLiteral("-G"), QStringLiteral("dev")}, "1.11.5", "1.12.0");
         row("group on 1.12.0", "develop", QStringList{QStringLiteral("develop"), QStringLiteral("--group"), QStringLiteral("dev"), QStringLiteral("-E"), QStringLiteral("test"), QStringLiteral("--uv"), QStringLiteral("--skip-install")}, "1.12.0", "");
+        // Values added later (flags.json "changed").
+        row("compatibility pypi on 1.8.3", "build", QStringList{QStringLiteral("build"), QStringLiteral("--compatibility"), QStringLiteral("pypi")}, "1.8.3", "1.9.0");
+        row("compatibility pypi on 1.9.0", "build", QStringList{QStringLiteral("build"), QStringLiteral("--compatibility=pypi")}, "1.9.0", "");
+        row("pypi beside a tag on 1.10.2", "build", QStringList{QStringLiteral("build"), QStringLiteral("--compatibility"), QStringLiteral("manylinux_2_28"), QStringLiteral("pypi"), QStringLiteral("--release")}, "1.10.2", "1.11.5");
+        row("pypi beside a tag on 1.11.5", "build", QStringList{QStringLiteral("build"), QStringLiteral("--compatibility"), QStringLiteral("manylinux_2_28"), QStringLiteral("pypi")}, "1.11.5", "");
+        row("auditwheel warn on 1.12.6", "build", QStringList{QStringLiteral("build"), QStringLiteral("--auditwheel"), QStringLiteral("warn")}, "1.12.6", "1.13.0");
+        row("auditwheel repair on 1.8.0", "build", QStringList{QStringLiteral("build"), QStringLiteral("--auditwheel"), QStringLiteral("repair"), QStringLiteral("pypi")}, "1.8.0", "");
         row("rustc args are not maturin's", "build", QStringList{QStringLiteral("build"), QStringLiteral("--"), QStringLiteral("--pgo")}, "1.8.3", "");
         row("unknown version checks nothing", "build", QStringList{QStringLiteral("build"), QStringLiteral("--pgo")}, "", "");
         row("newer than the data", "build", QStringList{QStringLiteral("build"), QStringLiteral("--pgo"), QStringLiteral("--generate-stubs")}, "1.16.0", "");
