@@ -48,6 +48,10 @@ public:
             // A library of another architecture (an aarch64 wheel inspected on x86_64) is not the one.
             if (lib.info.slices.isEmpty() || policyArch(lib.info.arch()) != m_arch)
                 lib = {};
+            // The file itself, as auditwheel names and copies it (lddtree's realpath): libyaml-0.so.2.0.9.
+            const QString real = QFileInfo(lib.path).canonicalFilePath();
+            if (!real.isEmpty())
+                lib.path = real;
         }
         auto inserted = m_bySoname.insert(soname, lib);
         return lib.path.isEmpty() ? nullptr : &*inserted;
