@@ -114,7 +114,13 @@ private Q_SLOTS:
         QVERIFY(item(compat, QStringLiteral("pypi"))->isEnabled());
         QVERIFY(!item(compat, QStringLiteral("manylinux_2_28 pypi"))->isEnabled());
         QCOMPARE(item(compat, QStringLiteral("manylinux_2_28 pypi"))->toolTip(), QStringLiteral("Needs maturin 1.11.5 (installed: 1.10.2)"));
+        // build has --pgo from 1.13.0, develop from 1.15.0: Develop leaves it out and says so.
+        form.setMaturinVersion(QStringLiteral("1.14.1"));
+        auto *pgo = form.findChild<QCheckBox *>(QStringLiteral("pgo"));
+        QVERIFY(pgo->isEnabled());
+        QVERIFY2(pgo->toolTip().contains(QStringLiteral("develop --pgo needs maturin 1.15.0 (installed: 1.14.1)")), qPrintable(pgo->toolTip()));
         form.setMaturinVersion(QStringLiteral("1.15.0"));
+        QVERIFY(!pgo->toolTip().contains(QStringLiteral("develop --pgo")));
         QVERIFY(item(compat, QStringLiteral("manylinux_2_28 pypi"))->isEnabled());
         QVERIFY(item(audit, QStringLiteral("warn"))->isEnabled());
         QCOMPARE(strip->itemText(2), QStringLiteral("Keep symbols (--strip=false)"));
