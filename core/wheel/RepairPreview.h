@@ -17,7 +17,7 @@ struct WheelReport;
 // allows); the symbol versions of those copies count towards the repaired wheel's tag.
 struct RepairLibrary {
     QString soname;              // libssl.so.3
-    QString path;                // the file found here, symbolic links resolved as auditwheel does (empty: not found)
+    QString path;                // the file found here, its name's symbolic links followed as auditwheel does (empty: not found)
     qint64 size = 0;
     QString neededBy;            // the wheel member or library that needs it
     QStringList needs;           // its own DT_NEEDED

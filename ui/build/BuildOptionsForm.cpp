@@ -225,9 +225,14 @@ void BuildOptionsForm::updateVersionTexts()
     auto needs = [this](const QString &since) { return tr("Needs maturin %1 (installed: %2)").arg(since, m_version); };
     auto older = [&](const char *since) { return known && wb::MaturinFlags::compareVersions(m_version, QLatin1String(since)) < 0; };
     QStringList missing;
+    const QList<QLabel *> labels = findChildren<QLabel *>();
     for (const Gated &g : std::as_const(m_gated)) {
         const bool has = !known || flags.has(g.command, g.flag, m_version);
         g.widget->setEnabled(has);
+        for (QLabel *label : labels) {
+            if (label->buddy() == g.widget)
+                label->setEnabled(has); // "Level:" greys with its field
+        }
         g.widget->setToolTip(has ? g.tip : g.tip + u'\n' + needs(flags.since(g.command, g.flag)));
         if (!has)
             missing << QStringLiteral("%1 (%2)").arg(g.flag, flags.since(g.command, g.flag));
