@@ -15,6 +15,13 @@ QString BuildRequest::commandName(Command command)
     return {};
 }
 
+QStringList BuildRequest::compatibilityValues(const QString &text)
+{
+    QString t = text;
+    t.replace(u',', u' ');
+    return t.split(u' ', Qt::SkipEmptyParts);
+}
+
 QStringList BuildRequest::arguments() const
 {
     QStringList args{commandName(command)};
@@ -31,8 +38,8 @@ QStringList BuildRequest::arguments() const
             args << QStringLiteral("--find-interpreter");
         else if (!interpreters.isEmpty())
             args << QStringLiteral("--interpreter") << interpreters;
-        if (!compatibility.isEmpty())
-            args << QStringLiteral("--compatibility") << compatibility;
+        if (!compatibilityValues(compatibility).isEmpty())
+            args << QStringLiteral("--compatibility") << compatibilityValues(compatibility);
         if (!auditwheel.isEmpty())
             args << QStringLiteral("--auditwheel") << auditwheel;
         if (strip)
@@ -41,6 +48,30 @@ QStringList BuildRequest::arguments() const
             args << QStringLiteral("--zig");
         if (sdist)
             args << QStringLiteral("--sdist");
+        if (includeDebuginfo)
+            args << QStringLiteral("--include-debuginfo");
+        if (!sbomInclude.isEmpty())
+            args << QStringLiteral("--sbom-include") << sbomInclude;
+    }
+    if (build || develop) {
+        if (pgo)
+            args << QStringLiteral("--pgo");
+        if (generateStubs)
+            args << QStringLiteral("--generate-stubs");
+        if (!compressionMethod.isEmpty())
+            args << QStringLiteral("--compression-method") << compressionMethod;
+        if (compressionLevel)
+            args << QStringLiteral("--compression-level") << QString::number(*compressionLevel);
+    }
+    if (develop) {
+        if (!extras.isEmpty())
+            args << QStringLiteral("--extras=%1").arg(extras.join(u','));
+        if (!groups.isEmpty())
+            args << QStringLiteral("--group=%1").arg(groups.join(u','));
+        if (uv)
+            args << QStringLiteral("--uv");
+        if (skipInstall)
+            args << QStringLiteral("--skip-install");
     }
     if ((build || command == Command::Sdist) && !outDir.isEmpty())
         args << QStringLiteral("--out") << outDir;

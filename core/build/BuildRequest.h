@@ -10,7 +10,8 @@ namespace wb {
 
 struct PyprojectBuildSettings;
 
-// What the user asked for, as values. Each option maps to one real maturin flag (maturin 1.8).
+// What the user asked for, as values. Each option maps to one real maturin flag; the version each
+// flag needs is in resources/maturin/flags.json (MaturinFlags).
 struct BuildRequest {
     enum class Command { Build, Develop, Sdist };
     enum class Profile { Debug, Release, Named };
@@ -21,7 +22,7 @@ struct BuildRequest {
     QString profileName;                     // --profile NAME, with Profile::Named
     QStringList interpreters;                // -i A B ...
     bool findInterpreter = false;            // -f
-    QString compatibility;                   // --compatibility TAG ("manylinux2014", "pypi", ...)
+    QString compatibility;                   // --compatibility TAG... ("manylinux_2_28 pypi"; spaces or commas between values)
     QString auditwheel;                      // --auditwheel repair|check|warn|skip
     std::optional<bool> strip;               // --strip / --strip=false
     bool zig = false;                        // --zig
@@ -35,6 +36,16 @@ struct BuildRequest {
     bool frozen = false;                     // --frozen
     bool offline = false;                    // --offline
     bool sdist = false;                      // --sdist (build only)
+    bool pgo = false;                        // --pgo (build; develop from 1.15)
+    bool includeDebuginfo = false;           // --include-debuginfo (build)
+    QStringList sbomInclude;                 // --sbom-include FILE... (build)
+    bool generateStubs = false;              // --generate-stubs (build, develop)
+    QString compressionMethod;               // --compression-method deflated|stored|bzip2|zstd (build, develop)
+    std::optional<int> compressionLevel;     // --compression-level N (build, develop)
+    QStringList extras;                      // -E a,b (develop)
+    QStringList groups;                      // -G a,b (develop)
+    bool uv = false;                         // --uv (develop)
+    bool skipInstall = false;                // --skip-install (develop)
     QStringList extraArguments;              // passed at the end, as given
 
     // The maturin arguments ("build", "--release", ...), only flags valid for the command.
@@ -51,6 +62,8 @@ struct BuildRequest {
     QStringList problems() const;
 
     static QString commandName(Command command);
+    // The values of a --compatibility text ("manylinux_2_28, pypi" -> both).
+    static QStringList compatibilityValues(const QString &text);
 
 private:
     QStringList overrideWarningsOfForm(const PyprojectBuildSettings &settings) const;

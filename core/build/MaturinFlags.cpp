@@ -75,6 +75,12 @@ const MaturinFlags::Flag *MaturinFlags::find(const QString &command, const QStri
     return nullptr;
 }
 
+QString MaturinFlags::since(const QString &command, const QString &flag) const
+{
+    const Flag *f = find(command, flag);
+    return f ? f->since : QString();
+}
+
 QStringList MaturinFlags::available(const QString &command, const QString &version) const
 {
     QStringList out;
@@ -92,22 +98,61 @@ namespace {
 
 bool usableVersion(const QString &v)
 {
-    static const QRegularExpression re(QStringLiteral("^[0-9]+\\.[0-9]+(\\.[0-9]+)?"));
-    return re.match(v).hasMatch();
+    return MaturinFlags::isVersion(v);
+}
+
+// Values of --compatibility and --auditwheel that later versions added (flags.json "changed").
+QStringList unsupportedValues(const QString &command, const QStringList &arguments, qsizetype i, const QString &version)
+{
+    const QString a = arguments.at(i);
+    const QString name = a.section(u'=', 0, 0);
+    if (command != u"build" || (name != u"--compatibility" && name != u"--auditwheel"))
+        return {};
+    QStringList values;
+    if (a.contains(u'='))
+        values << a.section(u'=', 1);
+    for (qsizetype j = i + 1; j < arguments.size() && !arguments.at(j).startsWith(u'-'); ++j) {
+        values << arguments.at(j);
+        if (name == u"--auditwheel")
+            break;
+    }
+    QStringList out;
+    auto needs = [&](const QString &what, const char *since) {
+        if (MaturinFlags::compareVersions(version, QLatin1String(since)) < 0)
+            out << QStringLiteral("%1 needs maturin %2 or newer (installed: %3)").arg(what, QLatin1String(since), version);
+    };
+    if (name == u"--auditwheel" && values.contains(QStringLiteral("warn")))
+        needs(QStringLiteral("--auditwheel warn"), "1.13.0");
+    if (name == u"--compatibility" && values.contains(QStringLiteral("pypi"))) {
+        needs(QStringLiteral("--compatibility pypi"), "1.9.0");
+        if (values.size() > 1 && MaturinFlags::compareVersions(version, QStringLiteral("1.9.0")) >= 0)
+            needs(QStringLiteral("pypi beside other --compatibility values"), "1.11.5");
+    }
+    return out;
 }
 
 } // namespace
+
+bool MaturinFlags::has(const QString &command, const QString &flag, const QString &version) const
+{
+    if (!usableVersion(version))
+        return true;
+    const Flag *f = find(command, flag);
+    return f && compareVersions(version, f->since) >= 0;
+}
 
 QStringList MaturinFlags::unsupported(const QString &command, const QStringList &arguments, const QString &version) const
 {
     QStringList out;
     if (!usableVersion(version))
         return out;
-    for (const QString &a : arguments) {
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
         if (a == u"--")
             break;
         if (!a.startsWith(u'-'))
             continue;
+        out += unsupportedValues(command, arguments, i, version);
         const Flag *f = find(command, a);
         if (f && compareVersions(version, f->since) < 0)
             out << QStringLiteral("%1 needs maturin %2 or newer (maturin %3 %4 does not have it); update maturin or leave the option out")
@@ -146,6 +191,12 @@ QStringList MaturinFlags::adapt(const QString &command, const QStringList &argum
         out << a;
     }
     return out;
+}
+
+bool MaturinFlags::isVersion(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("^[0-9]+\\.[0-9]+(\\.[0-9]+)?"));
+    return re.match(text).hasMatch();
 }
 
 QStringList MaturinFlags::parseHelp(const QString &helpText)

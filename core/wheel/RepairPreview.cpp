@@ -4,6 +4,7 @@
 #include "core/binary/Policy.h"
 #include "core/wheel/WheelReport.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -48,6 +49,12 @@ public:
             // A library of another architecture (an aarch64 wheel inspected on x86_64) is not the one.
             if (lib.info.slices.isEmpty() || policyArch(lib.info.arch()) != m_arch)
                 lib = {};
+            // The file itself, as auditwheel names and copies it: lddtree follows the symbolic links of
+            // the name only, not of the folders (/lib/x86_64-linux-gnu/libyaml-0.so.2 -> libyaml-0.so.2.0.9).
+            for (int hops = 0; hops < 40 && QFileInfo(lib.path).isSymLink(); ++hops) {
+                const QString target = QFileInfo(lib.path).readSymLink();
+                lib.path = QDir::cleanPath(QDir::isAbsolutePath(target) ? target : QFileInfo(lib.path).path() + u'/' + target);
+            }
         }
         auto inserted = m_bySoname.insert(soname, lib);
         return lib.path.isEmpty() ? nullptr : &*inserted;

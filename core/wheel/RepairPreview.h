@@ -17,7 +17,7 @@ struct WheelReport;
 // allows); the symbol versions of those copies count towards the repaired wheel's tag.
 struct RepairLibrary {
     QString soname;              // libssl.so.3
-    QString path;                // where it was found here (empty: not found)
+    QString path;                // the file found here, its name's symbolic links followed as auditwheel does (empty: not found)
     qint64 size = 0;
     QString neededBy;            // the wheel member or library that needs it
     QStringList needs;           // its own DT_NEEDED
@@ -29,7 +29,8 @@ struct RepairPreview {
     QString family;              // manylinux or musllinux
     QString arch;
     QString policy;              // the policy the copies are made for (the best one repair can reach)
-    QList<RepairLibrary> copied; // for that policy, in the order they were found (found ones)
+    QList<RepairLibrary> copied; // for that policy, in the order they were found (the ones not found
+                                 // too, with an empty path; they are also in missing)
     QStringList missing;         // sonames that cannot be found here: repair would stop
     QString repairedPolicy;      // the repaired wheel's tag (the copies' symbol versions counted); empty when repair fails
     QString symbolPolicy;        // as auditwheel show's sym_tag: the best over the policies of

@@ -2,6 +2,8 @@
 
 #include "core/build/BuildHistory.h"
 #include "core/build/BuildOutputParser.h"
+#include "core/build/MaturinFlags.h"
+#include "core/build/ShellQuote.h"
 #include "core/build/PyprojectBuildSettings.h"
 #include "ui/build/BuildConsole.h"
 #include "ui/build/BuildOptionsForm.h"
@@ -255,6 +257,7 @@ void BuildView::discoverTools()
         if (!m_tools.ready())
             text.prepend(tr("<b>Cannot build yet:</b><br>%1<br><br>").arg(m_tools.problems().join(QStringLiteral("<br>")).toHtmlEscaped()));
         m_toolsLabel->setText(text);
+        m_options->setMaturinVersion(m_tools.maturin.version);
         updateCommandLine();
         updateButtons();
         Q_EMIT toolsReady();
@@ -270,24 +273,39 @@ void BuildView::discoverTools()
     m_toolWatcher->setFuture(QtConcurrent::run([dir = m_projectDir] { return wb::ToolDiscovery::discover(dir); }));
 }
 
+QString BuildView::maturinVersion() const
+{
+    return m_options->maturinVersion();
+}
+
+void BuildView::setMaturinVersion(const QString &version)
+{
+    m_options->setMaturinVersion(version); // emits changed(): the command line follows
+}
+
 void BuildView::updateCommandLine()
 {
+    const wb::BuildRequest r = request();
+    const QString command = wb::BuildRequest::commandName(r.command);
+    const wb::MaturinFlags &flags = wb::MaturinFlags::builtIn();
+    // In the installed version's form (--strip's value from 1.12), as BuildRunner runs it.
+    QStringList notes;
+    const QStringList arguments = flags.adapt(command, r.arguments(), maturinVersion(), &notes);
     if (isRunning()) {
         // What runs now: maturin build or develop, the venv, pip or pytest.
         m_commandLabel->setText(tr("Running:"));
         m_commandLine->setText(m_runner->commandLine());
         m_commandLine->setToolTip(tr("The command running now"));
     } else {
-        const wb::BuildRequest r = request();
         QStringList maturin{QStringLiteral("maturin")};
         if (m_toolsKnown && m_tools.maturin.found() && m_tools.maturin.origin != u"PATH")
             maturin = m_tools.maturin.command();
         m_commandLabel->setText(tr("Command:"));
-        m_commandLine->setText(r.commandLine(maturin));
-        m_commandLine->setToolTip(tr("What Build runs with these options"));
+        m_commandLine->setText(wb::shell::join(maturin + arguments));
+        m_commandLine->setToolTip(maturinVersion().isEmpty() ? tr("What Build runs with these options")
+                                                             : tr("What Build runs with these options, written for maturin %1").arg(maturinVersion()));
     }
-    const wb::BuildRequest r = request();
-    QStringList notes = r.problems();
+    notes = r.problems() + flags.unsupported(command, r.arguments(), maturinVersion()) + notes;
     if (!m_projectDir.isEmpty())
         notes += r.overrideWarnings(wb::PyprojectBuildSettings::read(m_projectDir));
     notes.removeAll(tr("No project folder."));
@@ -407,6 +425,10 @@ BuildView::QueuedRun BuildView::developRun() const
     r.zig = false;
     r.sdist = false;
     r.compatibility.clear();
+    r.includeDebuginfo = false;
+    r.sbomInclude.clear();
+    // The form offers --pgo when build has it; develop got it later (flags.json).
+    r.pgo = r.pgo && wb::MaturinFlags::builtIn().has(QStringLiteral("develop"), QStringLiteral("--pgo"), maturinVersion());
     return {Step::Develop, wb::BuildRunner::commandFor(r, m_tools)};
 }
 

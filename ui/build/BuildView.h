@@ -44,6 +44,8 @@ public:
     HistoryModel *history() const { return m_historyModel; }
     IssueOpener *issueOpener() const { return m_opener; }
     QString projectDir() const { return m_projectDir; }
+    // The maturin version the options and the command follow (tool discovery sets it; empty: unknown).
+    QString maturinVersion() const;
 
 public Q_SLOTS:
     void setProject(const QString &dir);
@@ -54,6 +56,8 @@ public Q_SLOTS:
     void cancel();
     void saveLog();
     void generateCi();
+    // Options the version lacks are disabled, the command is written in its form.
+    void setMaturinVersion(const QString &version);
 
 Q_SIGNALS:
     // A run ended (a build, develop, test or setup step); result.outcome says how.

@@ -1,5 +1,6 @@
 // maturin's command line per version (resources/maturin/flags.json) against the real `--help`
-// outputs of maturin's CLI snapshot tests (corpus: maturin/tests/cmd/*.stdout, maturin 1.14), and
+// outputs of maturin's CLI snapshot tests (corpus: maturin/tests/cmd/*.stdout, maturin's main after
+// 1.14.1, with develop --pgo, which flags.json places in 1.15.0), and
 // the refusals and rewrites `wheelbench build` makes for older versions.
 #include "core/build/MaturinFlags.h"
 
@@ -21,6 +22,7 @@ private slots:
         const MaturinFlags &f = MaturinFlags::builtIn();
         QVERIFY(f.isValid());
         QCOMPARE(f.oldest(), QStringLiteral("1.8.0"));
+        QCOMPARE(f.newest(), QStringLiteral("1.15.0"));
         for (const QString &command : {QStringLiteral("build"), QStringLiteral("develop"), QStringLiteral("sdist")})
             QVERIFY2(!f.flags(command).isEmpty(), qPrintable(command));
         for (const char *flag : {"--pgo", "--include-debuginfo", "--sbom-include", "--generate-stubs", "--compression-method",
@@ -74,6 +76,16 @@ private slots:
         row("develop compression level on 1.8.4", "develop", QStringList{QStringLiteral("develop"), QStringLiteral("--compression-level"), QStringLiteral("1")}, "1.8.4", "1.8.7");
         row("group on 1.11.5", "develop", QStringList{QStringLiteral("develop"), QStringLiteral("-G"), QStringLiteral("dev")}, "1.11.5", "1.12.0");
         row("group on 1.12.0", "develop", QStringList{QStringLiteral("develop"), QStringLiteral("--group"), QStringLiteral("dev"), QStringLiteral("-E"), QStringLiteral("test"), QStringLiteral("--uv"), QStringLiteral("--skip-install")}, "1.12.0", "");
+        row("develop pgo on 1.14.1", "develop", QStringList{QStringLiteral("develop"), QStringLiteral("--pgo")}, "1.14.1", "1.15.0");
+        row("develop pgo on 1.15.0", "develop", QStringList{QStringLiteral("develop"), QStringLiteral("--pgo")}, "1.15.0", "");
+        row("build pgo on 1.14.1", "build", QStringList{QStringLiteral("build"), QStringLiteral("--pgo")}, "1.14.1", "");
+        // Values added later (flags.json "changed").
+        row("compatibility pypi on 1.8.3", "build", QStringList{QStringLiteral("build"), QStringLiteral("--compatibility"), QStringLiteral("pypi")}, "1.8.3", "1.9.0");
+        row("compatibility pypi on 1.9.0", "build", QStringList{QStringLiteral("build"), QStringLiteral("--compatibility=pypi")}, "1.9.0", "");
+        row("pypi beside a tag on 1.10.2", "build", QStringList{QStringLiteral("build"), QStringLiteral("--compatibility"), QStringLiteral("manylinux_2_28"), QStringLiteral("pypi"), QStringLiteral("--release")}, "1.10.2", "1.11.5");
+        row("pypi beside a tag on 1.11.5", "build", QStringList{QStringLiteral("build"), QStringLiteral("--compatibility"), QStringLiteral("manylinux_2_28"), QStringLiteral("pypi")}, "1.11.5", "");
+        row("auditwheel warn on 1.12.6", "build", QStringList{QStringLiteral("build"), QStringLiteral("--auditwheel"), QStringLiteral("warn")}, "1.12.6", "1.13.0");
+        row("auditwheel repair on 1.8.0", "build", QStringList{QStringLiteral("build"), QStringLiteral("--auditwheel"), QStringLiteral("repair"), QStringLiteral("pypi")}, "1.8.0", "");
         row("rustc args are not maturin's", "build", QStringList{QStringLiteral("build"), QStringLiteral("--"), QStringLiteral("--pgo")}, "1.8.3", "");
         row("unknown version checks nothing", "build", QStringList{QStringLiteral("build"), QStringLiteral("--pgo")}, "", "");
         row("newer than the data", "build", QStringList{QStringLiteral("build"), QStringLiteral("--pgo"), QStringLiteral("--generate-stubs")}, "1.16.0", "");

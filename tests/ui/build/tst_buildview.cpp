@@ -24,6 +24,7 @@
 #include "ui/common/Workspace.h"
 #include "ui/wheels/WheelsView.h"
 
+#include <QAbstractSpinBox>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHeaderView>
@@ -508,9 +509,10 @@ private Q_SLOTS:
         }
         int inputs = 0;
         for (QWidget *w : view.findChildren<QWidget *>()) {
-            if (!qobject_cast<QLineEdit *>(w) && !qobject_cast<QComboBox *>(w))
+            if (!qobject_cast<QLineEdit *>(w) && !qobject_cast<QComboBox *>(w) && !qobject_cast<QAbstractSpinBox *>(w))
                 continue;
-            if (qobject_cast<QComboBox *>(w->parentWidget())) // an editable combo's own line edit
+            // an editable combo's or a spin box's own line edit
+            if (qobject_cast<QComboBox *>(w->parentWidget()) || qobject_cast<QAbstractSpinBox *>(w->parentWidget()))
                 continue;
             ++inputs;
             QVERIFY2(labels.contains(w), qPrintable(w->objectName() + u' ' + w->toolTip()));
