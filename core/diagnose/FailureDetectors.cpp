@@ -68,6 +68,31 @@ void refinePyO3Range(const DetectorContext &ctx, RuleHit &hit)
                                       "PYO3_USE_ABI3_FORWARD_COMPATIBILITY=1.").arg(python);
 }
 
+// The project-layout wordings (ProjectRules.cpp) that depend on the run they come from.
+bool refineProjectHit(const DetectorContext &ctx, const QString &text, RuleHit &hit)
+{
+    const QVersionNumber maturin = ctx.facts().maturin;
+    if (hit.id == QLatin1String("develop-env-mismatch") && hit.tag == QLatin1String("tag")) {
+        // maturin develop installs the wheel it built for one interpreter into an environment with another.
+        static const QRegularExpression develop(QStringLiteral(R"re(pip install in \S+ failed running|maturin develop|--force-reinstall)re"));
+        if (!develop.match(text).hasMatch()) {
+            hit.id = QStringLiteral("unsupported-wheel-platform");
+            hit.message = QStringLiteral("The installer found no wheel for this Python version.");
+            return true;
+        }
+        hit.confidence = Confidence::Medium;
+        hit.rank = 78;
+        hit.message = QStringLiteral("maturin develop built the wheel for one interpreter and the environment's installer runs "
+                                     "another (UV_PYTHON, a conda or another virtualenv): it refuses the wheel's Python tag.");
+    }
+    if (hit.id == QLatin1String("no-library-target") && hit.tag == QLatin1String("virtual-manifest")
+        && !text.contains(QLatin1String("Cargo.toml")))
+        hit.confidence = Confidence::Low;  // a missing `package` field of another file
+    if (hit.id == QLatin1String("maturin-too-old") && !maturin.isNull())
+        hit.message += QStringLiteral(" The text shows maturin %1.").arg(maturin.toString());
+    return true;
+}
+
 // Returns false when the context shows the wording means something else here.
 bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
 {
@@ -127,7 +152,7 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
         hit.confidence = Confidence::Low;
     if (hit.id == QLatin1String("sdist-fallback-no-wheel") && hit.tag == QLatin1String("platform") && !f.sourceBuild)
         return false;
-    return true;
+    return refineProjectHit(ctx, text, hit);
 }
 
 // Lines the rule table cannot judge alone: a build script that runs Python, maturin's old "Cargo metadata failed".
@@ -173,7 +198,13 @@ void addHit(DetectorContext &ctx, const Sourced &s)
 void detectSourceFallback(DetectorContext &ctx)
 {
     const TextFacts &f = ctx.facts();
-    if (!f.sourceBuild || !f.indexSource)
+    // A source build whose origin the excerpt does not show (no local path, no index download): most
+    // likely an install of a release (developers run maturin itself), but only a lead.
+    static const QRegularExpression local(QStringLiteral(
+        R"re(Processing \.?[/\\]|Obtaining file:|pip install (?:-e )?\.|maturin (?:develop|build)|uv (?:sync|build)|pip wheel \.)re"));
+    const QString all = ctx.evidence().errorText + QLatin1Char('\n') + ctx.evidence().logText;
+    const bool unknownOrigin = !f.indexSource && !local.match(all).hasMatch();
+    if (!f.sourceBuild || (!f.indexSource && !unknownOrigin))
         return;
     for (const char *id : {"cargo-not-found", "rustc-not-found"}) {
         const Finding *missing = ctx.find(QString::fromLatin1(id));
@@ -184,7 +215,7 @@ void detectSourceFallback(DetectorContext &ctx)
                               QStringLiteral("The installer found no wheel of this release for the platform or Python and builds the "
                                              "source distribution, which needs a Rust toolchain that is not there."),
                               evidence);
-        fb.confidence = Confidence::Medium;
+        fb.confidence = unknownOrigin ? Confidence::Low : Confidence::Medium;
         fb.rank = 76;
     }
 }

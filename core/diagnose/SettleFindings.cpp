@@ -28,6 +28,9 @@ const QList<std::pair<const char *, QList<const char *>>> &supersedes()
         {"cargo-lock-outdated", {"cargo-not-found"}},
         {"dependency-links-libpython", {"system-library-missing"}},
         {"pyo3-python-too-old", {"no-python-interpreter"}},
+        {"version-static-and-dynamic", {"version-missing"}},
+        {"no-library-target", {"pyproject-invalid"}},
+        {"maturin-too-old", {"pyproject-invalid"}},
     };
     return map;
 }
