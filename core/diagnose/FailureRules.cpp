@@ -68,7 +68,7 @@ const QList<rules::Rule> &rules::buildRules()
              R"re(Failed to find tool\. Is `([\w.+-]*(?:cc|gcc|clang|g\+\+|c\+\+|ar|cl|link|ranlib)(?:\.exe)?)` installed\?|is `([\w.+-]*(?:cc|gcc|clang|g\+\+|c\+\+|ar|cl)(?:\.exe)?)` not installed\?|failed to find tool "([^"]+)"|error: command '(\S*(?:gcc|clang|cc|cl\.exe))' failed: No such file|(?:^|\s)((?:[\w.-]+-)?(?:gcc|cc|clang|g\+\+|c\+\+)(?:\.exe)?): (?:command )?not found|Microsoft Visual C\+\+ 1\d\.\d (?:or greater )?is required)re"),
         rule("c-compiler-missing", "xcode", C::High, 86, "The Xcode Command Line Tools (the macOS C toolchain) are not installed.",
              R"re(xcrun: error: invalid active developer path)re"),
-        rule("dependency-build-script-failed", "tool", C::Low, 35, "A build tool a dependency needs, '%1', is not installed.",
+        rule("dependency-build-script-failed", "tool", C::Medium, 55, "A dependency's build script runs '%1', which is not installed.",
              R"re(is `([\w.+-]+)` not installed\?|Could not find `(protoc)`|Unable to find (libclang))re"),
         rule("c-linker-missing", "", C::High, 87, "The linker '%1' that rustc calls is not installed.",
              R"re(linker `([^`]+)` not found)re"),

@@ -127,6 +127,17 @@ private Q_SLOTS:
         row("xcode", "xcrun: error: invalid active developer path (/Library/Developer/CommandLineTools), missing xcrun at: /Library/Developer/CommandLineTools/usr/bin/xcrun", "c-compiler-missing");
         row("dash old wording", "Caused by: The module name must not contains a minus (Make sure you have set an appropriate [lib] name in your Cargo.toml)", "module-name-has-dash");
         row("pip wrapper only", "error: subprocess-exited-with-error", "unrecognised-failure");
+        // Other versions' and tools' wordings of causes the grown corpus showed (maturin's Cargo.toml reader, cargo,
+        // pip, tools that run cargo).
+        row("cargo virtual manifest", "error: manifest path `/p/Cargo.toml` is a virtual manifest, but this command requires running against an actual package in this workspace", "no-library-target");
+        row("no library target", "error: no library targets found in package `mycli`", "no-library-target");
+        row("inherited version", "Caused by: invalid type: map, expected a string for key `package.version` at line 3 column 11", "maturin-too-old");
+        row("version static and dynamic", "⚠️  Warning: `project.dynamic` must not specify `version` when `project.version` is present in pyproject.toml", "version-static-and-dynamic");
+        row("abi3 pypy", "⚠️  Warning: PyPy 3.10 does not yet support abi3 so the build artifacts will be version-specific.", "abi3-not-applied");
+        row("patchelf version", "Caused by: Failed to parse patchelf version", "patchelf-missing");
+        row("tool runs cargo", "Error: failed to run `cargo metadata`: program not found", "cargo-not-found");
+        row("python source path", "Caused by: python source path `src/python` does not exist or is invalid", "python-source-missing");
+        row("check-only repair", "Caused by: Can not repair the wheel because `--auditwheel=check` is specified, re-run with `--auditwheel=repair` to copy the libraries.", "auditwheel-copy-needed");
         row("cannot import name", "ImportError: cannot import name 'greet' from 'hello_pyo3' (unknown location)", "module-not-found");
     }
     void quotedMessages()
@@ -183,6 +194,32 @@ private Q_SLOTS:
             if (expected != QLatin1String("rust-compile-error"))
                 QVERIFY(!wb::test::findingById(findings, QStringLiteral("rust-compile-error")));
         }
+    }
+
+    // The libpython finding speaks of PyO3's extension-module feature only when the evidence shows PyO3.
+    void libpythonWordedForTheBindings_data()
+    {
+        QTest::addColumn<QString>("found");
+        QTest::addColumn<bool>("pyo3Wording");
+        QTest::newRow("pyo3") << QStringLiteral("🔗 Found pyo3 bindings") << true;
+        QTest::newRow("cffi") << QStringLiteral("🔗 Found cffi bindings") << false;
+        QTest::newRow("uniffi") << QStringLiteral("🔗 Found uniffi bindings") << false;
+    }
+    void libpythonWordedForTheBindings()
+    {
+        QFETCH(QString, found);
+        QFETCH(bool, pyo3Wording);
+        const QString text = found + QStringLiteral("\n💥 maturin failed\n  Caused by: Failed to ensure manylinux compliance\n"
+                                                    "  Caused by: Your library is not manylinux compliant because it links the following "
+                                                    "forbidden libraries: [\"libpython3.9.so.1.0\"]\n");
+        const QList<Finding> findings = diagnoseText(text, true);
+        QCOMPARE(wb::test::ids(findings), QStringList{QStringLiteral("missing-extension-module")});
+        const Finding &f = findings.first();
+        QCOMPARE(f.why.contains(QLatin1String("extension-module")), pyo3Wording);
+        QCOMPARE(f.title.contains(QLatin1String("PyO3")), pyo3Wording);
+        QCOMPARE(f.fix.summary.contains(QLatin1String("pyo3/extension-module")), pyo3Wording);
+        if (!pyo3Wording)
+            QVERIFY(f.fix.edits.isEmpty());
     }
 
     void unrecognisedQuotesDecisiveLines()
