@@ -88,6 +88,11 @@ bool refineProjectHit(const DetectorContext &ctx, const QString &text, RuleHit &
     if (hit.id == QLatin1String("no-library-target") && hit.tag == QLatin1String("virtual-manifest")
         && !text.contains(QLatin1String("Cargo.toml")))
         hit.confidence = Confidence::Low;  // a missing `package` field of another file
+    if (hit.id == QLatin1String("maturin-too-old") && hit.tag == QLatin1String("inherited-bare")) {
+        static const QRegularExpression inherited(QStringLiteral(R"re(\.workspace\s*=\s*true|\{\s*workspace\s*=\s*true)re"));
+        if (!inherited.match(text).hasMatch())
+            return false;
+    }
     if (hit.id == QLatin1String("maturin-too-old") && !maturin.isNull())
         hit.message += QStringLiteral(" The text shows maturin %1.").arg(maturin.toString());
     return true;

@@ -103,7 +103,7 @@ const QList<rules::Rule> &rules::buildRules()
         rule("cargo-lock-outdated", "", C::High, 84, "Cargo.lock (%1) does not match Cargo.toml and --%2 forbids updating it.",
              R"re(lock file (\S+) needs to be updated but --(locked|frozen) was passed|cannot update the lock file (\S+) because --(locked|frozen) was passed)re"),
         rule("rust-too-old", "", C::High, 84, "The Rust toolchain is older than the crates need.",
-             R"re(requires rustc ([\d.]+) or newer|rustc (\S+) is not supported by the following packages|feature `(edition20\d\d)` is required|this version of Cargo is older than the `(\d+)` edition|lock file version (\d+) requires `-Znext-lockfile-bump`|edition (20\d\d) is unstable and only available with)re"),
+             R"re(requires rustc ([\d.]+) or newer|rustc (\S+) is not supported by the following packages|feature `(edition20\d\d|workspace-inheritance)` is required|this version of Cargo is older than the `(\d+)` edition|lock file version (\d+) requires `-Znext-lockfile-bump`|edition (20\d\d) is unstable and only available with)re"),
         rule("rust-too-old", "unstable", C::Medium, 62, "A feature the code uses is not stable in this rustc (it is newer than the toolchain).",
              R"re(error\[E0658\]: use of unstable library feature)re"),
         rule("rust-nightly-required", "", C::High, 84, "The crate uses unstable features that only nightly Rust allows.",

@@ -22,14 +22,15 @@ const QList<rules::Rule> &rules::projectRules()
              "maturin was run on a Cargo.toml without a [package]: a virtual workspace manifest, which has no library to build.",
              R"re(missing field `package`|is a virtual manifest, but this command requires running against an actual package)re"),
         rule("no-library-target", "no-lib", C::High, 80, "The package %1 has no library target (only binaries) for maturin to build as an extension.",
-             R"re(no library targets found in package `([^`]+)`|Couldn't find any library target)re"),
+             R"re(no library targets found in package `([^`]+)`)re"),
         rule("maturin-too-old", "inherited", C::High, 80,
              "Cargo.toml inherits package.%1 from the workspace ({ workspace = true }), which this maturin cannot read: it predates "
              "workspace inheritance.",
              R"re(invalid type: map, expected an? (?:sequence|string|boolean|integer)[\w ]* for key `package\.([\w-]+)`)re"),
-        rule("maturin-too-old", "inherited-quoted", C::Medium, 70,
-             "The TOML error points at a field inherited from the workspace (%1), which this maturin cannot read.",
-             R"re(^\s*\d+\s*\|\s*((?:[\w-]+\.workspace\s*=\s*true|[\w-]+\s*=\s*\{\s*workspace\s*=\s*true).*))re"),
+        // The same error without the key (newer toml crates quote the line instead): only with an inherited field in sight.
+        rule("maturin-too-old", "inherited-bare", C::Medium, 70,
+             "A Cargo.toml field is a table ({ workspace = true }) where this maturin expects a value: it predates workspace inheritance.",
+             R"re(invalid type: map, expected an? (?:sequence|string|boolean|integer)\s*$)re"),
         // pyproject.toml [project] as maturin reads it.
         rule("version-static-and-dynamic", "", C::High, 84,
              "pyproject.toml sets [project] version and also lists version in dynamic: maturin refuses to choose.",
@@ -39,7 +40,7 @@ const QList<rules::Rule> &rules::projectRules()
         // Tools around the build.
         rule("rustc-not-found", "host-target", C::Medium, 70, "maturin could not run rustc (to ask for the host target): Rust is not installed or not on PATH.",
              R"re(Failed to run rustc to get the host target)re"),
-        rule("cargo-not-found", "metadata", C::High, 72, "A build tool could not run cargo: Rust is not installed or not on PATH.",
+        rule("cargo-not-found", "metadata", C::Medium, 72, "A build tool could not run cargo: Rust is not installed or not on PATH.",
              R"re((?i:failed to (?:run|get|execute|spawn)) (?:command )?['"`]?cargo\b.*(?:No such file or directory|program not found|cannot find the file specified|\(os error 2\)))re"),
         rule("patchelf-missing", "version", C::Medium, 70, "maturin ran patchelf to read its version and got nothing back: patchelf is missing or broken.",
              R"re(Failed to parse patchelf version)re"),
@@ -68,7 +69,7 @@ const QList<rules::Rule> &rules::projectRules()
         // A library the extension needs that neither the wheel nor the machine has.
         rule("manylinux-forbidden-library", "import", C::Medium, 62,
              "The extension needs %1, which the wheel does not carry (it was not copied in by the repair step) and this machine lacks.",
-             R"re(ImportError: ((?!libpython)lib[\w+-]+\.so[\w.]*): cannot open shared object file)re"),
+             R"re(ImportError: ((?!libpython|lib(?:c|m|dl|rt|pthread|stdc\+\+|gcc_s|z)\.so)lib[\w+-]+\.so[\w.]*): cannot open shared object file)re"),
         // The macOS linker's summary of undefined symbols, without the symbols: a lead.
         rule("macos-undefined-dynamic-lookup", "summary", C::Low, 50,
              "The macOS linker found undefined symbols (%1); for a Python extension these are usually Python's, which must be left "

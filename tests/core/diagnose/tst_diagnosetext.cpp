@@ -132,6 +132,8 @@ private Q_SLOTS:
         row("cargo virtual manifest", "error: manifest path `/p/Cargo.toml` is a virtual manifest, but this command requires running against an actual package in this workspace", "no-library-target");
         row("no library target", "error: no library targets found in package `mycli`", "no-library-target");
         row("inherited version", "Caused by: invalid type: map, expected a string for key `package.version` at line 3 column 11", "maturin-too-old");
+        row("inherited, newer toml wording", "Caused by: TOML parse error at line 5, column 1\n  |\n5 | authors.workspace = true\n  | ^^^^^^^\ninvalid type: map, expected a sequence", "maturin-too-old");
+        row("cargo before inheritance", "Caused by:\n  feature `workspace-inheritance` is required", "rust-too-old");
         row("version static and dynamic", "⚠️  Warning: `project.dynamic` must not specify `version` when `project.version` is present in pyproject.toml", "version-static-and-dynamic");
         row("abi3 pypy", "⚠️  Warning: PyPy 3.10 does not yet support abi3 so the build artifacts will be version-specific.", "abi3-not-applied");
         row("patchelf version", "Caused by: Failed to parse patchelf version", "patchelf-missing");
