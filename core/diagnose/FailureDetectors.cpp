@@ -225,24 +225,40 @@ void detectSourceFallback(DetectorContext &ctx)
     }
 }
 
-// maturin before 0.12.0 missed the underscore of macOS arm64 symbols and warned of a missing PyInit.
+// maturin's build-time PyInit check has known false positives: before 0.12.0 it missed the leading underscore
+// of macOS arm64 symbols; up to 1.14.1 its ELF check looked only for PyInit_, while abi3t (free-threaded
+// stable ABI) builds may export PyModExport_ instead (maturin #3223, fixed by #3246).
+QString knownFalsePositive(const QString &all, const QVersionNumber &shown)
+{
+    if (!all.contains(QLatin1String("Couldn't find the symbol `PyInit_")))
+        return {};
+    static const QRegularExpression arm64Wheel(QStringLiteral(R"re(macosx_\w*arm64\.whl)re"));
+    // A warning that also names PyModExport_ comes from a maturin far newer than 0.12.0.
+    const bool newWording = all.contains(QLatin1String("`PyModExport_"));
+    if (arm64Wheel.match(all).hasMatch() && !newWording && (shown.isNull() || shown < v("0.12.0")))
+        return QStringLiteral("maturin warned of a missing PyInit for a macOS arm64 wheel; before 0.12.0 that check missed the "
+                              "symbol's leading underscore.");
+    static const QRegularExpression abi3tElfWheel(QStringLiteral(R"re(\babi3t\b[\w.-]*-(?:manylinux|musllinux|linux)_\w+\.whl)re"));
+    if (abi3tElfWheel.match(all).hasMatch() && (shown.isNull() || shown <= v("1.14.1")))
+        return QStringLiteral("maturin warned of a missing PyInit for an abi3t (free-threaded stable ABI) Linux wheel; its ELF check "
+                              "looked only for PyInit_, while such builds may export PyModExport_ instead (fixed after maturin 1.14.1).");
+    return {};
+}
+
 void detectPyInitFalsePositive(DetectorContext &ctx)
 {
     const Finding *pyinit = ctx.find(QStringLiteral("pyinit-missing"));
     if (!pyinit || !ctx.project().pymodules.isEmpty())
         return;
-    static const QRegularExpression arm64Wheel(QStringLiteral(R"re(macosx_\w*arm64\.whl)re"));
     const QString all = ctx.evidence().errorText + ctx.evidence().logText;
     const QVersionNumber shown = ctx.facts().maturin;
-    if (!arm64Wheel.match(all).hasMatch() || !all.contains(QLatin1String("Couldn't find the symbol `PyInit_"))
-        || (!shown.isNull() && shown >= v("0.12.0")))
+    const QString why = knownFalsePositive(all, shown);
+    if (why.isEmpty())
         return;
     const QList<EvidenceRef> evidence = pyinit->evidence;
     ctx.remove(QStringLiteral("pyinit-missing"));
     Finding &f = ctx.add(QStringLiteral("pyinit-check-false-positive"),
-                         QStringLiteral("maturin warned of a missing PyInit for a macOS arm64 wheel; before 0.12.0 that check "
-                                        "missed the symbol's leading underscore.%1")
-                             .arg(shown.isNull() ? QString() : QStringLiteral(" The text shows maturin %1.").arg(shown.toString())),
+                         why + (shown.isNull() ? QString() : QStringLiteral(" The text shows maturin %1.").arg(shown.toString())),
                          evidence);
     f.confidence = Confidence::Medium;
     f.rank = 60;

@@ -140,6 +140,8 @@ private Q_SLOTS:
         row("tool runs cargo", "Error: failed to run `cargo metadata`: program not found", "cargo-not-found");
         row("python source path", "Caused by: python source path `src/python` does not exist or is invalid", "python-source-missing");
         row("check-only repair", "Caused by: Can not repair the wheel because `--auditwheel=check` is specified, re-run with `--auditwheel=repair` to copy the libraries.", "auditwheel-copy-needed");
+        row("pyinit check, abi3t on Linux", "⚠️  Warning: Couldn't find the symbol `PyInit__core` or `PyModExport__core` in the native library. Python will fail to import this module.\n📦 Built wheel for abi3t Python ≥ 3.15 to dist/pkg-0.1.0-cp315-abi3.abi3t-musllinux_1_2_aarch64.whl", "pyinit-check-false-positive");
+        row("pyinit check, abi3t on macOS", "⚠️  Warning: Couldn't find the symbol `PyInit__core` or `PyModExport__core` in the native library. Python will fail to import this module.\n📦 Built wheel for abi3t Python ≥ 3.15 to dist/pkg-0.1.0-cp315-abi3.abi3t-macosx_11_0_arm64.whl", "pyinit-missing");
         row("cannot import name", "ImportError: cannot import name 'greet' from 'hello_pyo3' (unknown location)", "module-not-found");
     }
     void quotedMessages()
