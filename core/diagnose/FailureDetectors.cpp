@@ -166,7 +166,7 @@ QList<RuleHit> contextualHits(const DetectorContext &ctx, const QString &text)
     QList<RuleHit> out;
     const QStringList lines = text.split(QLatin1Char('\n'));
     static const QRegularExpression buildRsPanic(QStringLiteral(R"re(panicked at (?:\S*[/\\])?build\.rs)re"));
-    static const QRegularExpression metadata(QStringLiteral(R"re(Caused by: Cargo metadata failed\s*$)re"));
+    static const QRegularExpression metadata(QStringLiteral(R"re(Caused by: (?:Cargo metadata failed|Failed to run cargo)\s*$)re"));
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const QString line = lines.at(i).trimmed();
         if (ctx.facts().pythonTraceback && buildRsPanic.match(line).hasMatch()) {
@@ -174,7 +174,8 @@ QList<RuleHit> contextualHits(const DetectorContext &ctx, const QString &text)
                            QStringLiteral("The build script runs Python code that fails on this interpreter."), {}, int(i) + 1, line};
         }
         if (metadata.match(line).hasMatch() && i + 1 < lines.size() && lines.at(i + 1).contains(QLatin1String("(os error 2)"))) {
-            out << RuleHit{QStringLiteral("cargo-not-found"), QString(), Confidence::High, 70,
+            const bool metadataStep = line.contains(QLatin1String("metadata"));  // "Failed to run cargo" has also been a maturin bug
+            out << RuleHit{QStringLiteral("cargo-not-found"), QString(), metadataStep ? Confidence::High : Confidence::Medium, 70,
                            QStringLiteral("maturin could not run cargo (No such file or directory)."), {}, int(i) + 1, line};
         }
     }

@@ -20,7 +20,7 @@ const QList<rules::Rule> &rules::projectRules()
         // Cargo.toml as maturin reads it: a workspace root, fields newer than this maturin.
         rule("no-library-target", "virtual-manifest", C::High, 82,
              "maturin was run on a Cargo.toml without a [package]: a virtual workspace manifest, which has no library to build.",
-             R"re(missing field `package`|is a virtual manifest, but this command requires running against an actual package)re"),
+             R"re(missing field `package`|is a virtual manifest, but this command requires running against an actual package|found a virtual manifest at `[^`]+` instead of a package manifest|contains no package: The manifest is virtual)re"),
         rule("no-library-target", "no-lib", C::High, 80, "The package %1 has no library target (only binaries) for maturin to build as an extension.",
              R"re(no library targets found in package `([^`]+)`)re"),
         rule("maturin-too-old", "inherited", C::High, 80,

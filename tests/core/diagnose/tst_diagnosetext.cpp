@@ -130,6 +130,8 @@ private Q_SLOTS:
         // Other versions' and tools' wordings of causes the grown corpus showed (maturin's Cargo.toml reader, cargo,
         // pip, tools that run cargo).
         row("cargo virtual manifest", "error: manifest path `/p/Cargo.toml` is a virtual manifest, but this command requires running against an actual package in this workspace", "no-library-target");
+        row("cargo install at a workspace root", "error: found a virtual manifest at `/src/tool/Cargo.toml` instead of a package manifest", "no-library-target");
+        row("maturin cannot run cargo", "💥 maturin failed\n  Caused by: Failed to build source distribution\n  Caused by: Failed to run cargo\n  Caused by: No such file or directory (os error 2)", "cargo-not-found");
         row("no library target", "error: no library targets found in package `mycli`", "no-library-target");
         row("inherited version", "Caused by: invalid type: map, expected a string for key `package.version` at line 3 column 11", "maturin-too-old");
         row("inherited, newer toml wording", "Caused by: TOML parse error at line 5, column 1\n  |\n5 | authors.workspace = true\n  | ^^^^^^^\ninvalid type: map, expected a sequence", "maturin-too-old");
