@@ -76,6 +76,8 @@ bool refineProjectHit(const DetectorContext &ctx, const QString &text, RuleHit &
         // maturin develop installs the wheel it built for one interpreter into an environment with another.
         static const QRegularExpression develop(QStringLiteral(R"re(pip install in \S+ failed running|maturin develop|--force-reinstall)re"));
         if (!develop.match(text).hasMatch()) {
+            if (hit.text.contains(QLatin1String("not a supported wheel")))
+                return false;  // pip's wording outside develop: the packaging detectors judge it
             hit.id = QStringLiteral("unsupported-wheel-platform");
             hit.message = QStringLiteral("The installer found no wheel for this Python version.");
             return true;

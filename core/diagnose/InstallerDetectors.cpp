@@ -57,6 +57,38 @@ void detectOldPip(DetectorContext &ctx, const QList<Line> &lines)
     ctx.remove(QStringLiteral("sdist-missing-files"));  // what building that source distribution ran into
 }
 
+// pip names its own version in its upgrade notice and in pip -V. Before 19.0 it knows no manylinux2010 (and
+// before 20.3 no manylinux_2_x) tag, so it skips the wheels a Rust project publishes and builds the sdist.
+void detectOldPipVersion(DetectorContext &ctx, const QList<Line> &lines)
+{
+    if (ctx.find(QStringLiteral("pip-too-old")) && ctx.find(QStringLiteral("pip-too-old"))->confidence != Confidence::Low)
+        return;
+    static const QRegularExpression version(QStringLiteral(R"re(You are using pip version (\d+\.\d+)|^pip (\d+\.\d+)(?:\.\d+)* from )re"));
+    static const QRegularExpression failure(QStringLiteral(
+        R"re(No matching distribution found for|Failed building wheel for|Preparing metadata \(pyproject\.toml\)[ .:]*(?:error|finished with status 'error')|Command "python setup\.py egg_info" failed)re"));
+    const Line *shown = nullptr;
+    const Line *failed = nullptr;
+    QVersionNumber pip;
+    for (const Line &l : lines) {
+        const QRegularExpressionMatch m = version.match(l.text);
+        if (!shown && m.hasMatch()) {
+            shown = &l;
+            pip = QVersionNumber::fromString(m.captured(1).isEmpty() ? m.captured(2) : m.captured(1));
+        }
+        if (!failed && failure.match(l.text).hasMatch())
+            failed = &l;
+    }
+    if (!shown || !failed || pip >= QVersionNumber(19, 0))
+        return;
+    Finding &f = ctx.add(QStringLiteral("pip-too-old"),
+                         QStringLiteral("The installer is pip %1: it knows no manylinux2010 or newer tag (pip 19.0 added "
+                                        "manylinux2010, 19.3 manylinux2014, 20.3 manylinux_2_x), so it skipped the published "
+                                        "wheels.").arg(pip.toString()),
+                         {refOf(*shown), refOf(*failed)});
+    f.confidence = Confidence::Medium;
+    f.rank = 77;
+}
+
 // The same extension module built twice in one folder with different tags (_x.abi3.so beside
 // _x.cpython-312-darwin.so): Python prefers the version-specific file, so a stale build wins the import.
 void detectTwoBuilds(DetectorContext &ctx, const QList<Line> &lines)
@@ -98,6 +130,7 @@ void detectInstallerContext(DetectorContext &ctx)
     if (lines.isEmpty())
         return;
     detectOldPip(ctx, lines);
+    detectOldPipVersion(ctx, lines);
     detectTwoBuilds(ctx, lines);
 }
 

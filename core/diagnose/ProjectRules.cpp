@@ -40,6 +40,8 @@ const QList<rules::Rule> &rules::projectRules()
         // Tools around the build.
         rule("rustc-not-found", "host-target", C::Medium, 70, "maturin could not run rustc (to ask for the host target): Rust is not installed or not on PATH.",
              R"re(Failed to run rustc to get the host target)re"),
+        rule("rustc-not-found", "no-default", C::Medium, 72, "rustup is installed but has no default toolchain, so there is no rustc or cargo to run.",
+             R"re(rustup could not choose a version of \w+ to run|no override and no default toolchain set)re"),
         rule("cargo-not-found", "metadata", C::Medium, 72, "A build tool could not run cargo: Rust is not installed or not on PATH.",
              R"re((?i:failed to (?:run|get|execute|spawn)) (?:command )?['"`]?cargo\b.*(?:No such file or directory|program not found|cannot find the file specified|\(os error 2\)))re"),
         rule("patchelf-missing", "version", C::Medium, 70, "maturin ran patchelf to read its version and got nothing back: patchelf is missing or broken.",
@@ -51,7 +53,7 @@ const QList<rules::Rule> &rules::projectRules()
              R"re(((?:CPython|PyPy|GraalPy) [\d.]+t?)(?: at .*)? does not (?:yet )?support abi3)re"),
         // develop: the installer of the environment refuses the wheel that was just built for another interpreter.
         rule("develop-env-mismatch", "tag", C::Low, 60, "The installer refuses the built wheel: its Python tag is not the environment's.",
-             R"re(has no wheels with a matching Python (?:version|ABI) tag)re"),
+             R"re(has no wheels with a matching Python (?:version|ABI) tag|is not a supported wheel on this platform)re"),
         // Artifacts: a debug build, debug information, a leftover package folder.
         rule("debug-profile", "runtime", C::Medium, 60, "The package says it was not compiled with the release profile.",
              R"re((?:has not been|was not|wasn't|is not) (?:compiled|built) (?:in|with) (?:release mode|the release profile|--release|optimi[sz]ations))re"),

@@ -16,7 +16,7 @@ const QList<std::pair<const char *, QList<const char *>>> &supersedes()
     static const QList<std::pair<const char *, QList<const char *>>> map = {
         {"sdist-fallback-no-wheel", {"cargo-not-found", "rustc-not-found"}},
         {"cross-compile-interpreter", {"no-python-interpreter", "wrong-interpreter"}},
-        {"develop-env-mismatch", {"no-virtualenv"}},
+        {"develop-env-mismatch", {"no-virtualenv", "unsupported-wheel-platform"}},
         {"rust-host-glibc-too-old", {"glibc-too-old-at-runtime"}},
         {"manylinux-too-recent-symbols", {"manylinux-forbidden-library"}},
         {"maturin-regression", {"blacklisted-symbols", "unsupported-wheel-platform", "auditwheel-copy-needed"}},

@@ -132,6 +132,9 @@ private Q_SLOTS:
         row("cargo virtual manifest", "error: manifest path `/p/Cargo.toml` is a virtual manifest, but this command requires running against an actual package in this workspace", "no-library-target");
         row("cargo install at a workspace root", "error: found a virtual manifest at `/src/tool/Cargo.toml` instead of a package manifest", "no-library-target");
         row("maturin cannot run cargo", "💥 maturin failed\n  Caused by: Failed to build source distribution\n  Caused by: Failed to run cargo\n  Caused by: No such file or directory (os error 2)", "cargo-not-found");
+        row("rustup without default", "error: rustup could not choose a version of cargo to run, because one wasn't specified explicitly, and no default is configured.", "rustc-not-found");
+        row("develop installs another python's wheel", "💥 maturin failed\n  Caused by: pip install in /p/.venv failed running [\"-m\", \"pip\", \"install\", \"--force-reinstall\", \"/tmp/pkg-0.1.0-cp312-cp312-manylinux_2_34_x86_64.whl\"]: exit status: 1\nERROR: pkg-0.1.0-cp312-cp312-manylinux_2_34_x86_64.whl is not a supported wheel on this platform.", "develop-env-mismatch");
+        row("old pip by its version", "Collecting orjson\n  Downloading orjson-3.9.0.tar.gz (5.1 MB)\n    Preparing metadata (pyproject.toml) ... error\nYou are using pip version 9.0.1, however version 23.1 is available.", "pip-too-old");
         row("no library target", "error: no library targets found in package `mycli`", "no-library-target");
         row("inherited version", "Caused by: invalid type: map, expected a string for key `package.version` at line 3 column 11", "maturin-too-old");
         row("inherited, newer toml wording", "Caused by: TOML parse error at line 5, column 1\n  |\n5 | authors.workspace = true\n  | ^^^^^^^\ninvalid type: map, expected a sequence", "maturin-too-old");
