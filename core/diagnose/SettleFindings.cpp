@@ -63,8 +63,9 @@ bool onlyFromText(const Finding &f)
 void suppressSymptoms(DetectorContext &ctx)
 {
     for (const auto &[cause, symptoms] : supersedes()) {
-        if (!ctx.find(QString::fromLatin1(cause)))
-            continue;
+        const Finding *found = ctx.find(QString::fromLatin1(cause));
+        if (!found || found->confidence == Confidence::Low)
+            continue;  // a lead does not hide what the text says outright
         for (const char *s : symptoms)
             ctx.remove(QString::fromLatin1(s));
     }
