@@ -74,7 +74,7 @@ bool refineProjectHit(const DetectorContext &ctx, const QString &text, RuleHit &
     const QVersionNumber maturin = ctx.facts().maturin;
     if (hit.id == QLatin1String("develop-env-mismatch") && hit.tag == QLatin1String("tag")) {
         // maturin develop installs the wheel it built for one interpreter into an environment with another.
-        static const QRegularExpression develop(QStringLiteral(R"re(pip install in \S+ failed running|maturin develop|--force-reinstall)re"));
+        static const QRegularExpression develop(QStringLiteral(R"re(pip install in \S+ failed running|maturin develop)re"));
         if (!develop.match(text).hasMatch()) {
             if (hit.text.contains(QLatin1String("not a supported wheel")))
                 return false;  // pip's wording outside develop: the packaging detectors judge it
