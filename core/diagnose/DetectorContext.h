@@ -63,6 +63,8 @@ void detectPackagingProblems(DetectorContext &ctx);    // manylinux audit, tags,
 void detectEnvironmentProblems(DetectorContext &ctx);  // tools, venv, interpreters, rustc errors
 void detectConfigProblems(DetectorContext &ctx);       // pyproject.toml / Cargo.toml settings
 void detectBuildFailures(DetectorContext &ctx);        // toolchains, build scripts, interpreters, regressions
+void detectInstallerContext(DetectorContext &ctx);     // an old pip's build folder, two builds of one extension
+void wordForBindings(DetectorContext &ctx);            // libpython findings worded for PyO3, cffi or unknown bindings
 void settleFindings(DetectorContext &ctx);             // root cause over symptom; one unrecognised-failure when nothing fits
 
 } // namespace wb::diagnose

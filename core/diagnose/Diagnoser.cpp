@@ -14,6 +14,8 @@ QList<Finding> Diagnoser::diagnose(const Evidence &evidence, const Catalogue &ca
     detectPackagingProblems(ctx);
     detectConfigProblems(ctx);  // completes findings of the others with the settings that cause them
     detectBuildFailures(ctx);
+    detectInstallerContext(ctx);
+    wordForBindings(ctx);       // after the config detector: the libpython finding's wording follows the bindings shown
     settleFindings(ctx);        // last: a specific cause suppresses the generic one
     QList<Finding> findings = ctx.takeFindings();
     sort(&findings);

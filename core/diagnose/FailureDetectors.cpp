@@ -68,6 +68,38 @@ void refinePyO3Range(const DetectorContext &ctx, RuleHit &hit)
                                       "PYO3_USE_ABI3_FORWARD_COMPATIBILITY=1.").arg(python);
 }
 
+// The project-layout wordings (ProjectRules.cpp) that depend on the run they come from.
+bool refineProjectHit(const DetectorContext &ctx, const QString &text, RuleHit &hit)
+{
+    const QVersionNumber maturin = ctx.facts().maturin;
+    if (hit.id == QLatin1String("develop-env-mismatch") && hit.tag == QLatin1String("tag")) {
+        // maturin develop installs the wheel it built for one interpreter into an environment with another.
+        static const QRegularExpression develop(QStringLiteral(R"re(pip install in \S+ failed running|maturin develop)re"));
+        if (!develop.match(text).hasMatch()) {
+            if (hit.text.contains(QLatin1String("not a supported wheel")))
+                return false;  // pip's wording outside develop: the packaging detectors judge it
+            hit.id = QStringLiteral("unsupported-wheel-platform");
+            hit.message = QStringLiteral("The installer found no wheel for this Python version.");
+            return true;
+        }
+        hit.confidence = Confidence::Medium;
+        hit.rank = 78;
+        hit.message = QStringLiteral("maturin develop built the wheel for one interpreter and the environment's installer runs "
+                                     "another (UV_PYTHON, a conda or another virtualenv): it refuses the wheel's Python tag.");
+    }
+    if (hit.id == QLatin1String("no-library-target") && hit.tag == QLatin1String("virtual-manifest")
+        && !text.contains(QLatin1String("Cargo.toml")))
+        hit.confidence = Confidence::Low;  // a missing `package` field of another file
+    if (hit.id == QLatin1String("maturin-too-old") && hit.tag == QLatin1String("inherited-bare")) {
+        static const QRegularExpression inherited(QStringLiteral(R"re(\.workspace\s*=\s*true|\{\s*workspace\s*=\s*true)re"));
+        if (!inherited.match(text).hasMatch())
+            return false;
+    }
+    if (hit.id == QLatin1String("maturin-too-old") && !maturin.isNull())
+        hit.message += QStringLiteral(" The text shows maturin %1.").arg(maturin.toString());
+    return true;
+}
+
 // Returns false when the context shows the wording means something else here.
 bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
 {
@@ -127,7 +159,7 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
         hit.confidence = Confidence::Low;
     if (hit.id == QLatin1String("sdist-fallback-no-wheel") && hit.tag == QLatin1String("platform") && !f.sourceBuild)
         return false;
-    return true;
+    return refineProjectHit(ctx, text, hit);
 }
 
 // Lines the rule table cannot judge alone: a build script that runs Python, maturin's old "Cargo metadata failed".
@@ -136,7 +168,7 @@ QList<RuleHit> contextualHits(const DetectorContext &ctx, const QString &text)
     QList<RuleHit> out;
     const QStringList lines = text.split(QLatin1Char('\n'));
     static const QRegularExpression buildRsPanic(QStringLiteral(R"re(panicked at (?:\S*[/\\])?build\.rs)re"));
-    static const QRegularExpression metadata(QStringLiteral(R"re(Caused by: Cargo metadata failed\s*$)re"));
+    static const QRegularExpression metadata(QStringLiteral(R"re(Caused by: (?:Cargo metadata failed|Failed to run cargo)\s*$)re"));
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const QString line = lines.at(i).trimmed();
         if (ctx.facts().pythonTraceback && buildRsPanic.match(line).hasMatch()) {
@@ -144,7 +176,8 @@ QList<RuleHit> contextualHits(const DetectorContext &ctx, const QString &text)
                            QStringLiteral("The build script runs Python code that fails on this interpreter."), {}, int(i) + 1, line};
         }
         if (metadata.match(line).hasMatch() && i + 1 < lines.size() && lines.at(i + 1).contains(QLatin1String("(os error 2)"))) {
-            out << RuleHit{QStringLiteral("cargo-not-found"), QString(), Confidence::High, 70,
+            const bool metadataStep = line.contains(QLatin1String("metadata"));  // "Failed to run cargo" has also been a maturin bug
+            out << RuleHit{QStringLiteral("cargo-not-found"), QString(), metadataStep ? Confidence::High : Confidence::Medium, 70,
                            QStringLiteral("maturin could not run cargo (No such file or directory)."), {}, int(i) + 1, line};
         }
     }
@@ -173,7 +206,13 @@ void addHit(DetectorContext &ctx, const Sourced &s)
 void detectSourceFallback(DetectorContext &ctx)
 {
     const TextFacts &f = ctx.facts();
-    if (!f.sourceBuild || !f.indexSource)
+    // A source build whose origin the excerpt does not show (no local path, no index download): most
+    // likely an install of a release (developers run maturin itself), but only a lead.
+    static const QRegularExpression local(QStringLiteral(
+        R"re(Processing \.?[/\\]|Obtaining file:|pip install (?:-e )?\.|maturin (?:develop|build)|uv (?:sync|build)|pip wheel \.)re"));
+    const QString all = ctx.evidence().errorText + QLatin1Char('\n') + ctx.evidence().logText;
+    const bool unknownOrigin = !f.indexSource && !local.match(all).hasMatch();
+    if (!f.sourceBuild || (!f.indexSource && !unknownOrigin))
         return;
     for (const char *id : {"cargo-not-found", "rustc-not-found"}) {
         const Finding *missing = ctx.find(QString::fromLatin1(id));
@@ -184,29 +223,45 @@ void detectSourceFallback(DetectorContext &ctx)
                               QStringLiteral("The installer found no wheel of this release for the platform or Python and builds the "
                                              "source distribution, which needs a Rust toolchain that is not there."),
                               evidence);
-        fb.confidence = Confidence::Medium;
+        fb.confidence = unknownOrigin ? Confidence::Low : Confidence::Medium;
         fb.rank = 76;
     }
 }
 
-// maturin before 0.12.0 missed the underscore of macOS arm64 symbols and warned of a missing PyInit.
+// maturin's build-time PyInit check has known false positives: before 0.12.0 it missed the leading underscore
+// of macOS arm64 symbols; up to 1.14.1 its ELF check looked only for PyInit_, while abi3t (free-threaded
+// stable ABI) builds may export PyModExport_ instead (maturin #3223, fixed by #3246).
+QString knownFalsePositive(const QString &all, const QVersionNumber &shown)
+{
+    if (!all.contains(QLatin1String("Couldn't find the symbol `PyInit_")))
+        return {};
+    static const QRegularExpression arm64Wheel(QStringLiteral(R"re(macosx_\w*arm64\.whl)re"));
+    // A warning that also names PyModExport_ comes from a maturin far newer than 0.12.0.
+    const bool newWording = all.contains(QLatin1String("`PyModExport_"));
+    if (arm64Wheel.match(all).hasMatch() && !newWording && (shown.isNull() || shown < v("0.12.0")))
+        return QStringLiteral("maturin warned of a missing PyInit for a macOS arm64 wheel; before 0.12.0 that check missed the "
+                              "symbol's leading underscore.");
+    static const QRegularExpression abi3tElfWheel(QStringLiteral(R"re(\babi3t\b[\w.-]*-(?:manylinux|musllinux|linux)_\w+\.whl)re"));
+    if (abi3tElfWheel.match(all).hasMatch() && (shown.isNull() || shown <= v("1.14.1")))
+        return QStringLiteral("maturin warned of a missing PyInit for an abi3t (free-threaded stable ABI) Linux wheel; its ELF check "
+                              "looked only for PyInit_, while such builds may export PyModExport_ instead (fixed after maturin 1.14.1).");
+    return {};
+}
+
 void detectPyInitFalsePositive(DetectorContext &ctx)
 {
     const Finding *pyinit = ctx.find(QStringLiteral("pyinit-missing"));
     if (!pyinit || !ctx.project().pymodules.isEmpty())
         return;
-    static const QRegularExpression arm64Wheel(QStringLiteral(R"re(macosx_\w*arm64\.whl)re"));
     const QString all = ctx.evidence().errorText + ctx.evidence().logText;
     const QVersionNumber shown = ctx.facts().maturin;
-    if (!arm64Wheel.match(all).hasMatch() || !all.contains(QLatin1String("Couldn't find the symbol `PyInit_"))
-        || (!shown.isNull() && shown >= v("0.12.0")))
+    const QString why = knownFalsePositive(all, shown);
+    if (why.isEmpty())
         return;
     const QList<EvidenceRef> evidence = pyinit->evidence;
     ctx.remove(QStringLiteral("pyinit-missing"));
     Finding &f = ctx.add(QStringLiteral("pyinit-check-false-positive"),
-                         QStringLiteral("maturin warned of a missing PyInit for a macOS arm64 wheel; before 0.12.0 that check "
-                                        "missed the symbol's leading underscore.%1")
-                             .arg(shown.isNull() ? QString() : QStringLiteral(" The text shows maturin %1.").arg(shown.toString())),
+                         why + (shown.isNull() ? QString() : QStringLiteral(" The text shows maturin %1.").arg(shown.toString())),
                          evidence);
     f.confidence = Confidence::Medium;
     f.rank = 60;

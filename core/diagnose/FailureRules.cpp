@@ -1,5 +1,6 @@
 #include "core/diagnose/FailureRules.h"
 
+#include "core/diagnose/FailureRuleTable.h"
 #include "core/diagnose/TextScanner.h"
 
 #include <QRegularExpression>
@@ -13,29 +14,16 @@ constexpr qsizetype MaxLineChars = 4096;
 constexpr int MaxHits = 500;
 
 using C = Confidence;
+using rules::rule;
 
-struct Rule {
-    const char *id;
-    const char *tag;
-    Confidence confidence;
-    int rank;
-    const char *message;  // %1, %2: the first non-empty captures
-    QRegularExpression re;
-};
-
-Rule rule(const char *id, const char *tag, Confidence c, int rank, const char *message, const char *pattern)
-{
-    QRegularExpression re(QString::fromUtf8(pattern), QRegularExpression::UseUnicodePropertiesOption);
-    re.optimize();
-    return {id, tag, c, rank, message, re};
-}
+} // namespace
 
 // Sources of the wordings: pyo3-build-config (impl_.rs, errors), pyo3's module initialisation (impl_/pymodule.rs),
 // maturin (src/python_interpreter, src/build_context, src/auditwheel, src/pyproject_toml.rs, src/develop),
 // cargo (resolver, lockfile, rust-version checks), cc-rs, openssl-sys and pkg-config-rs, rustc, GNU ld, ld64,
 // lld, pip, uv, setuptools-rust, CPython and auditwheel. Ranks: 80-90 a cause named by its own message,
 // 60-75 a cause a message usually means, 20-40 a generic failure (a build script, a dependency).
-const QList<Rule> &rules()
+const QList<rules::Rule> &rules::buildRules()
 {
     static const QList<Rule> all = {
         // Interpreter outside PyO3's range.
@@ -80,7 +68,7 @@ const QList<Rule> &rules()
              R"re(Failed to find tool\. Is `([\w.+-]*(?:cc|gcc|clang|g\+\+|c\+\+|ar|cl|link|ranlib)(?:\.exe)?)` installed\?|is `([\w.+-]*(?:cc|gcc|clang|g\+\+|c\+\+|ar|cl)(?:\.exe)?)` not installed\?|failed to find tool "([^"]+)"|error: command '(\S*(?:gcc|clang|cc|cl\.exe))' failed: No such file|(?:^|\s)((?:[\w.-]+-)?(?:gcc|cc|clang|g\+\+|c\+\+)(?:\.exe)?): (?:command )?not found|Microsoft Visual C\+\+ 1\d\.\d (?:or greater )?is required)re"),
         rule("c-compiler-missing", "xcode", C::High, 86, "The Xcode Command Line Tools (the macOS C toolchain) are not installed.",
              R"re(xcrun: error: invalid active developer path)re"),
-        rule("dependency-build-script-failed", "tool", C::Low, 35, "A build tool a dependency needs, '%1', is not installed.",
+        rule("dependency-build-script-failed", "tool", C::Medium, 55, "A dependency's build script runs '%1', which is not installed.",
              R"re(is `([\w.+-]+)` not installed\?|Could not find `(protoc)`|Unable to find (libclang))re"),
         rule("c-linker-missing", "", C::High, 87, "The linker '%1' that rustc calls is not installed.",
              R"re(linker `([^`]+)` not found)re"),
@@ -115,11 +103,11 @@ const QList<Rule> &rules()
         rule("cargo-lock-outdated", "", C::High, 84, "Cargo.lock (%1) does not match Cargo.toml and --%2 forbids updating it.",
              R"re(lock file (\S+) needs to be updated but --(locked|frozen) was passed|cannot update the lock file (\S+) because --(locked|frozen) was passed)re"),
         rule("rust-too-old", "", C::High, 84, "The Rust toolchain is older than the crates need.",
-             R"re(requires rustc ([\d.]+) or newer|rustc (\S+) is not supported by the following packages|feature `(edition20\d\d)` is required|this version of Cargo is older than the `(\d+)` edition|lock file version (\d+) requires `-Znext-lockfile-bump`|edition (20\d\d) is unstable and only available with)re"),
+             R"re(requires rustc ([\d.]+) or newer|rustc (\S+) is not supported by the following packages|feature `(edition20\d\d|workspace-inheritance)` is required|this version of Cargo is older than the `(\d+)` edition|lock file version (\d+) requires `-Znext-lockfile-bump`|edition (20\d\d) is unstable and only available with)re"),
         rule("rust-too-old", "unstable", C::Medium, 62, "A feature the code uses is not stable in this rustc (it is newer than the toolchain).",
              R"re(error\[E0658\]: use of unstable library feature)re"),
         rule("rust-nightly-required", "", C::High, 84, "The crate uses unstable features that only nightly Rust allows.",
-             R"re(`#!\[feature\]` may not be used on the (?:stable|beta) release channel|error\[E0554\])re"),
+             R"re(`?#!\[feature\]`? may not be used on the (?:stable|beta) release channel|error\[E0554\]|requires a nightly (?:or dev )?(?:version of Rust|toolchain))re"),
         rule("rustc-incremental-ice", "", C::Medium, 76, "rustc crashed (an internal compiler error), often on a stale incremental cache.",
              R"re(error: internal compiler error|end of query stack|query stack during panic|thread 'rustc' panicked)re"),
         rule("rust-host-glibc-too-old", "", C::High, 88, "The Rust toolchain itself needs %1, newer than this machine's C library.",
@@ -197,6 +185,14 @@ const QList<Rule> &rules()
     return all;
 }
 
+namespace {
+
+const QList<rules::Rule> &allRules()
+{
+    static const QList<rules::Rule> all = rules::buildRules() + rules::projectRules();
+    return all;
+}
+
 QString fill(const char *templ, const QStringList &args)
 {
     QString out = QString::fromUtf8(templ);
@@ -234,7 +230,7 @@ QList<RuleHit> FailureRules::scan(const QString &input)
         if (next.size() > 300 || ownLine.match(next).hasMatch())
             next.clear();
         const QString joined = line + QLatin1Char(' ') + next;
-        for (const Rule &r : rules()) {
+        for (const rules::Rule &r : allRules()) {
             QRegularExpressionMatch m = r.re.match(line);
             // A message wrapped onto the next line; not one the next line holds by itself.
             if (!m.hasMatch() && !next.isEmpty()) {

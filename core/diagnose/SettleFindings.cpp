@@ -16,7 +16,7 @@ const QList<std::pair<const char *, QList<const char *>>> &supersedes()
     static const QList<std::pair<const char *, QList<const char *>>> map = {
         {"sdist-fallback-no-wheel", {"cargo-not-found", "rustc-not-found"}},
         {"cross-compile-interpreter", {"no-python-interpreter", "wrong-interpreter"}},
-        {"develop-env-mismatch", {"no-virtualenv"}},
+        {"develop-env-mismatch", {"no-virtualenv", "unsupported-wheel-platform"}},
         {"rust-host-glibc-too-old", {"glibc-too-old-at-runtime"}},
         {"manylinux-too-recent-symbols", {"manylinux-forbidden-library"}},
         {"maturin-regression", {"blacklisted-symbols", "unsupported-wheel-platform", "auditwheel-copy-needed"}},
@@ -28,6 +28,9 @@ const QList<std::pair<const char *, QList<const char *>>> &supersedes()
         {"cargo-lock-outdated", {"cargo-not-found"}},
         {"dependency-links-libpython", {"system-library-missing"}},
         {"pyo3-python-too-old", {"no-python-interpreter"}},
+        {"version-static-and-dynamic", {"version-missing"}},
+        {"no-library-target", {"pyproject-invalid"}},
+        {"maturin-too-old", {"pyproject-invalid"}},
     };
     return map;
 }
@@ -60,8 +63,9 @@ bool onlyFromText(const Finding &f)
 void suppressSymptoms(DetectorContext &ctx)
 {
     for (const auto &[cause, symptoms] : supersedes()) {
-        if (!ctx.find(QString::fromLatin1(cause)))
-            continue;
+        const Finding *found = ctx.find(QString::fromLatin1(cause));
+        if (!found || found->confidence == Confidence::Low)
+            continue;  // a lead does not hide what the text says outright
         for (const char *s : symptoms)
             ctx.remove(QString::fromLatin1(s));
     }

@@ -36,6 +36,8 @@ const QList<Rule> &rules()
         {"links-libpython", rx(R"(Your library links libpython \(([^)]+)\))")},
         {"too-recent-symbols", rx(R"(Your library is not (\S+)(?: \(aka [^)]*\))? compliant because of the presence of too-recent versioned symbols: (.*))")},
         {"external-newer-symbols", rx(R"(External libraries \[([^\]]*)\] require newer symbol versions than (\S+) allows)")},
+        // maturin's older wording for libpython: a "forbidden library" list that holds only libpython.
+        {"links-libpython", rx(R"re(compliant because it links the following forbidden libraries: \[\s*"(libpython[^"]*)"\s*\])re")},
         {"forbidden-libraries", rx(R"(Your library is not (\S+)(?: \(aka [^)]*\))? compliant because it links the following forbidden libraries: \[([^\]]*)\])")},
         {"blacklisted-symbols", rx(R"(compliant because it depends on black-listed symbols)")},
         {"patchelf-missing", rx(R"(Failed to execute 'patchelf'|(?:^|[\s:])patchelf: (?:command )?not found)")},
@@ -43,7 +45,7 @@ const QList<Rule> &rules()
         {"pypi-linux-tag", rx(R"(unsupported platform tag '(linux_\w+)')")},
         {"copy-needed", rx(R"(Your library requires copying the above external libraries)")},
         {"cargo-missing", rx(R"(Cargo, the Rust package manager, is not installed|Cargo metadata failed\. Do you have cargo in your PATH|(?:^|[\s:])cargo: (?:command )?not found|'cargo' is not recognized as an internal or external command)")},
-        {"rustc-missing", rx(R"(rustc, the rust compiler, is not installed|could not execute process `rustc|(?:^|[\s:])rustc: (?:command )?not found|'rustc' is not recognized as an internal or external command)")},
+        {"rustc-missing", rx(R"(rustc, the rust compiler,? is not installed|could not execute process `rustc|(?:^|[\s:])rustc: (?:command )?not found|'rustc' is not recognized as an internal or external command)")},
         {"maturin-missing", rx(R"((?:^|[\s:])maturin: (?:command )?not found|No module named '?maturin'?$|'maturin' is not recognized as an internal or external command|Cannot import 'maturin')")},
         {"no-venv", rx(R"(Couldn't find a virtualenv or conda environment|Both VIRTUAL_ENV and CONDA_PREFIX are set|Your virtualenv at .* is broken)")},
         {"no-interpreter", rx(R"(Couldn't find any python interpreters|Python interpreter `([^`]+)` doesn't exist|None of the found Python interpreters)")},

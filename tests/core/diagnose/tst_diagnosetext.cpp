@@ -127,6 +127,26 @@ private Q_SLOTS:
         row("xcode", "xcrun: error: invalid active developer path (/Library/Developer/CommandLineTools), missing xcrun at: /Library/Developer/CommandLineTools/usr/bin/xcrun", "c-compiler-missing");
         row("dash old wording", "Caused by: The module name must not contains a minus (Make sure you have set an appropriate [lib] name in your Cargo.toml)", "module-name-has-dash");
         row("pip wrapper only", "error: subprocess-exited-with-error", "unrecognised-failure");
+        // Other versions' and tools' wordings of causes the grown corpus showed (maturin's Cargo.toml reader, cargo,
+        // pip, tools that run cargo).
+        row("cargo virtual manifest", "error: manifest path `/p/Cargo.toml` is a virtual manifest, but this command requires running against an actual package in this workspace", "no-library-target");
+        row("cargo install at a workspace root", "error: found a virtual manifest at `/src/tool/Cargo.toml` instead of a package manifest", "no-library-target");
+        row("maturin cannot run cargo", "💥 maturin failed\n  Caused by: Failed to build source distribution\n  Caused by: Failed to run cargo\n  Caused by: No such file or directory (os error 2)", "cargo-not-found");
+        row("rustup without default", "error: rustup could not choose a version of cargo to run, because one wasn't specified explicitly, and no default is configured.", "rustc-not-found");
+        row("develop installs another python's wheel", "💥 maturin failed\n  Caused by: pip install in /p/.venv failed running [\"-m\", \"pip\", \"install\", \"--force-reinstall\", \"/tmp/pkg-0.1.0-cp312-cp312-manylinux_2_34_x86_64.whl\"]: exit status: 1\nERROR: pkg-0.1.0-cp312-cp312-manylinux_2_34_x86_64.whl is not a supported wheel on this platform.", "develop-env-mismatch");
+        row("old pip by its version", "Collecting orjson\n  Downloading orjson-3.9.0.tar.gz (5.1 MB)\n    Preparing metadata (pyproject.toml) ... error\nYou are using pip version 9.0.1, however version 23.1 is available.", "pip-too-old");
+        row("no library target", "error: no library targets found in package `mycli`", "no-library-target");
+        row("inherited version", "Caused by: invalid type: map, expected a string for key `package.version` at line 3 column 11", "maturin-too-old");
+        row("inherited, newer toml wording", "Caused by: TOML parse error at line 5, column 1\n  |\n5 | authors.workspace = true\n  | ^^^^^^^\ninvalid type: map, expected a sequence", "maturin-too-old");
+        row("cargo before inheritance", "Caused by:\n  feature `workspace-inheritance` is required", "rust-too-old");
+        row("version static and dynamic", "⚠️  Warning: `project.dynamic` must not specify `version` when `project.version` is present in pyproject.toml", "version-static-and-dynamic");
+        row("abi3 pypy", "⚠️  Warning: PyPy 3.10 does not yet support abi3 so the build artifacts will be version-specific.", "abi3-not-applied");
+        row("patchelf version", "Caused by: Failed to parse patchelf version", "patchelf-missing");
+        row("tool runs cargo", "Error: failed to run `cargo metadata`: program not found", "cargo-not-found");
+        row("python source path", "Caused by: python source path `src/python` does not exist or is invalid", "python-source-missing");
+        row("check-only repair", "Caused by: Can not repair the wheel because `--auditwheel=check` is specified, re-run with `--auditwheel=repair` to copy the libraries.", "auditwheel-copy-needed");
+        row("pyinit check, abi3t on Linux", "⚠️  Warning: Couldn't find the symbol `PyInit__core` or `PyModExport__core` in the native library. Python will fail to import this module.\n📦 Built wheel for abi3t Python ≥ 3.15 to dist/pkg-0.1.0-cp315-abi3.abi3t-musllinux_1_2_aarch64.whl", "pyinit-check-false-positive");
+        row("pyinit check, abi3t on macOS", "⚠️  Warning: Couldn't find the symbol `PyInit__core` or `PyModExport__core` in the native library. Python will fail to import this module.\n📦 Built wheel for abi3t Python ≥ 3.15 to dist/pkg-0.1.0-cp315-abi3.abi3t-macosx_11_0_arm64.whl", "pyinit-missing");
         row("cannot import name", "ImportError: cannot import name 'greet' from 'hello_pyo3' (unknown location)", "module-not-found");
     }
     void quotedMessages()
@@ -183,6 +203,32 @@ private Q_SLOTS:
             if (expected != QLatin1String("rust-compile-error"))
                 QVERIFY(!wb::test::findingById(findings, QStringLiteral("rust-compile-error")));
         }
+    }
+
+    // The libpython finding speaks of PyO3's extension-module feature only when the evidence shows PyO3.
+    void libpythonWordedForTheBindings_data()
+    {
+        QTest::addColumn<QString>("found");
+        QTest::addColumn<bool>("pyo3Wording");
+        QTest::newRow("pyo3") << QStringLiteral("🔗 Found pyo3 bindings") << true;
+        QTest::newRow("cffi") << QStringLiteral("🔗 Found cffi bindings") << false;
+        QTest::newRow("uniffi") << QStringLiteral("🔗 Found uniffi bindings") << false;
+    }
+    void libpythonWordedForTheBindings()
+    {
+        QFETCH(QString, found);
+        QFETCH(bool, pyo3Wording);
+        const QString text = found + QStringLiteral("\n💥 maturin failed\n  Caused by: Failed to ensure manylinux compliance\n"
+                                                    "  Caused by: Your library is not manylinux compliant because it links the following "
+                                                    "forbidden libraries: [\"libpython3.9.so.1.0\"]\n");
+        const QList<Finding> findings = diagnoseText(text, true);
+        QCOMPARE(wb::test::ids(findings), QStringList{QStringLiteral("missing-extension-module")});
+        const Finding &f = findings.first();
+        QCOMPARE(f.why.contains(QLatin1String("extension-module")), pyo3Wording);
+        QCOMPARE(f.title.contains(QLatin1String("PyO3")), pyo3Wording);
+        QCOMPARE(f.fix.summary.contains(QLatin1String("pyo3/extension-module")), pyo3Wording);
+        if (!pyo3Wording)
+            QVERIFY(f.fix.edits.isEmpty());
     }
 
     void unrecognisedQuotesDecisiveLines()

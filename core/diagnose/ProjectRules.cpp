@@ -1,0 +1,84 @@
+// The wordings of failures that come from the project's layout and metadata as maturin reads them, from
+// the tools around the build (rustc, cargo, patchelf) being absent, from develop installs and the files
+// they leave behind, and from the repair step. Each rule is the message family, not one report's details.
+#include "core/diagnose/FailureRuleTable.h"
+
+namespace wb::diagnose {
+
+namespace {
+using C = Confidence;
+using rules::rule;
+} // namespace
+
+// Sources of the wordings: maturin (src/project_layout.rs, src/build_context.rs, src/auditwheel/repair.rs,
+// src/auditwheel/patchelf.rs, src/pyproject_toml.rs, src/develop.rs, src/main.rs), the toml and serde crates'
+// deserialisation errors as maturin's Cargo.toml reader prints them, cargo (workspace manifests, inheritance),
+// pip (req/req_uninstall.py, utils/temp_dir.py), uv (resolver), file(1) and readelf.
+const QList<rules::Rule> &rules::projectRules()
+{
+    static const QList<Rule> all = {
+        // Cargo.toml as maturin reads it: a workspace root, fields newer than this maturin.
+        rule("no-library-target", "virtual-manifest", C::High, 82,
+             "maturin was run on a Cargo.toml without a [package]: a virtual workspace manifest, which has no library to build.",
+             R"re(missing field `package`|is a virtual manifest, but this command requires running against an actual package|found a virtual manifest at `[^`]+` instead of a package manifest|contains no package: The manifest is virtual)re"),
+        rule("no-library-target", "no-lib", C::High, 80, "The package %1 has no library target (only binaries) for maturin to build as an extension.",
+             R"re(no library targets found in package `([^`]+)`)re"),
+        rule("maturin-too-old", "inherited", C::High, 80,
+             "Cargo.toml inherits package.%1 from the workspace ({ workspace = true }), which this maturin cannot read: it predates "
+             "workspace inheritance.",
+             R"re(invalid type: map, expected an? (?:sequence|string|boolean|integer)[\w ]* for key `package\.([\w-]+)`)re"),
+        // The same error without the key (newer toml crates quote the line instead): only with an inherited field in sight.
+        rule("maturin-too-old", "inherited-bare", C::Medium, 70,
+             "A Cargo.toml field is a table ({ workspace = true }) where this maturin expects a value: it predates workspace inheritance.",
+             R"re(invalid type: map, expected an? (?:sequence|string|boolean|integer)\s*$)re"),
+        // pyproject.toml [project] as maturin reads it.
+        rule("version-static-and-dynamic", "", C::High, 84,
+             "pyproject.toml sets [project] version and also lists version in dynamic: maturin refuses to choose.",
+             R"re(`?project\.dynamic`? must not (?:specify|contain|include) `?version`? when `?project\.version`? is present)re"),
+        rule("python-source-missing", "", C::High, 80, "The python-source folder %1 does not exist where the build runs.",
+             R"re(python source path `([^`]+)` does not exist)re"),
+        // Tools around the build.
+        rule("rustc-not-found", "host-target", C::Medium, 70, "maturin could not run rustc (to ask for the host target): Rust is not installed or not on PATH.",
+             R"re(Failed to run rustc to get the host target)re"),
+        rule("rustc-not-found", "no-default", C::Medium, 72, "rustup is installed but has no default toolchain, so there is no rustc or cargo to run.",
+             R"re(rustup could not choose a version of \w+ to run|no override and no default toolchain set)re"),
+        rule("cargo-not-found", "metadata", C::Medium, 72, "A build tool could not run cargo: Rust is not installed or not on PATH.",
+             R"re((?i:failed to (?:run|get|execute|spawn)) (?:command )?['"`]?cargo\b.*(?:No such file or directory|program not found|cannot find the file specified|\(os error 2\)))re"),
+        rule("patchelf-missing", "version", C::Medium, 70, "maturin ran patchelf to read its version and got nothing back: patchelf is missing or broken.",
+             R"re(Failed to parse patchelf version)re"),
+        rule("auditwheel-copy-needed", "check", C::High, 80, "The extension needs external libraries that a repair would copy into the wheel, and the build only checks.",
+             R"re(compliant because it requires copying the following libraries|Can not repair the wheel because `--auditwheel=check` is specified)re"),
+        // abi3 that the interpreter cannot build.
+        rule("abi3-not-applied", "interpreter", C::High, 70, "%1 cannot build abi3, so maturin built version-specific artifacts for it.",
+             R"re(((?:CPython|PyPy|GraalPy) [\d.]+t?)(?: at .*)? does not (?:yet )?support abi3)re"),
+        // develop: the installer of the environment refuses the wheel that was just built for another interpreter.
+        rule("develop-env-mismatch", "tag", C::Low, 60, "The installer refuses the built wheel: its Python tag is not the environment's.",
+             R"re(has no wheels with a matching Python (?:version|ABI) tag|is not a supported wheel on this platform)re"),
+        // Artifacts: a debug build, debug information, a leftover package folder.
+        rule("debug-profile", "runtime", C::Medium, 60, "The package says it was not compiled with the release profile.",
+             R"re((?:has not been|was not|wasn't|is not) (?:compiled|built) (?:in|with) (?:release mode|the release profile|--release|optimi[sz]ations))re"),
+        rule("debug-symbols", "file", C::Medium, 55, "file(1) says the extension carries debug information (with debug_info, not stripped).",
+             R"re(shared object.*with debug_info, not stripped)re"),
+        rule("stale-develop-artifact", "pip-leftover", C::Medium, 62,
+             "pip could not remove the old package folder (%1): a running process holds its extension, and the leftover copy can be "
+             "imported instead of the new build.",
+             R"re(Failed to remove contents in a temporary directory '([^'\s]*~[^'\s]*))re"),
+        // A source tree without the files the crate needs (an incomplete sdist).
+        rule("sdist-missing-files", "workspace-root", C::Medium, 60, "The crate inherits from a workspace root manifest that is not in the source tree.",
+             R"re(failed to find a workspace root|error inheriting `[^`]+` from workspace root manifest)re"),
+        rule("sdist-missing-files", "no-manifest", C::Medium, 58, "The source tree being built has no Cargo.toml: %1.",
+             R"re(could not find `Cargo\.toml` in `([^`]+)`)re"),
+        // A library the extension needs that neither the wheel nor the machine has.
+        rule("manylinux-forbidden-library", "import", C::Medium, 62,
+             "The extension needs %1, which the wheel does not carry (it was not copied in by the repair step) and this machine lacks.",
+             R"re(ImportError: ((?!libpython|lib(?:c|m|dl|rt|pthread|stdc\+\+|gcc_s|z)\.so)lib[\w+-]+\.so[\w.]*): cannot open shared object file)re"),
+        // The macOS linker's summary of undefined symbols, without the symbols: a lead.
+        rule("macos-undefined-dynamic-lookup", "summary", C::Low, 50,
+             "The macOS linker found undefined symbols (%1); for a Python extension these are usually Python's, which must be left "
+             "to the interpreter with -undefined dynamic_lookup.",
+             R"re(ld: symbol\(s\) not found for architecture (\w+))re"),
+    };
+    return all;
+}
+
+} // namespace wb::diagnose
