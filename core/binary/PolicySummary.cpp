@@ -76,8 +76,12 @@ QString PolicyBlockerSummary::commonSentence() const
     if (common.isEmpty())
         return {};
     QStringList parts;
-    for (const PolicyBlocker &b : common)
-        parts.append(blockerText(b));
+    for (const PolicyBlocker &b : common) {
+        // Two extensions needing the same library give one blocker each: said once.
+        const QString text = blockerText(b);
+        if (!parts.contains(text))
+            parts.append(text);
+    }
     return QStringLiteral("blocks %1: %2").arg(commonScope, parts.join(QStringLiteral("; ")));
 }
 

@@ -69,6 +69,27 @@ private Q_SLOTS:
         QCOMPARE(PolicyBlockerSummary::of(r.policy).commonSentence(), s.commonSentence());
     }
 
+    // Two extensions that both need the same forbidden library (lxml's etree and objectify need
+    // libxml2): the summary names it once.
+    void sameBlockerOfTwoFilesSaidOnce()
+    {
+        PolicyVerdict v;
+        v.policy = QStringLiteral("linux");
+        for (const char *policy : {"manylinux_2_28", "manylinux_2_17"}) {
+            PolicyCheck c;
+            c.policy = QString::fromLatin1(policy);
+            c.priority = policy[13] == '2' ? 70 : 80;
+            for (const char *file : {"lxml/etree.so", "lxml/objectify.so"}) {
+                PolicyBlocker b;
+                b.library = QStringLiteral("libxml2.so.2");
+                b.file = QString::fromLatin1(file);
+                c.blockers.append(b);
+            }
+            v.better.append(c);
+        }
+        QCOMPARE(PolicyBlockerSummary::of(v).commonSentence().count(QStringLiteral("libxml2.so.2")), 1);
+    }
+
     // python_mscl's extension links libpython (no policy allows it) and needs GLIBC_2.29 (too new for
     // the older policies); manylinux1 and manylinux2010 do not cover aarch64 at all.
     void blockersThatDifferStayPerPolicy()
