@@ -1,0 +1,89 @@
+#pragma once
+
+#include "core/binary/Policy.h"
+#include "core/wheel/ArchiveReader.h"
+#include "core/wheel/MemberReader.h"
+#include "core/wheel/PlatformTag.h"
+#include "core/wheel/RecordFile.h"
+#include "core/wheel/RecordMatch.h"
+#include "core/wheel/WheelReport.h"
+#include "core/wheel/ZipDirectory.h"
+
+#include <QHash>
+#include <QMap>
+#include <QSet>
+
+#include <memory>
+#include <optional>
+
+namespace wb {
+
+// One run of inspectWheel(): the state its steps share, one method per step. The steps live in
+// WheelInspectionSteps.cpp (structure, reading members, hygiene), WheelMetadataChecks.cpp (WHEEL,
+// METADATA, entry points), WheelContentChecks.cpp (RECORD, hashing) and WheelNativeChecks.cpp
+// (native files, tags, policies).
+class WheelInspectionSteps
+{
+public:
+    WheelInspectionSteps(const QString &path, const InspectOptions &options);
+    WheelReport run();
+
+private:
+    using S = Finding::Severity;
+    static constexpr qint64 kMaxTextBytes = 64ll * 1024 * 1024;
+    static constexpr int kMaxFindings = 2000;
+
+    // WheelInspectionSteps.cpp
+    void checkFilename();
+    bool readStructure();          // false: unreadable (the report says why)
+    void checkDistInfoFolder();
+    void checkHygiene();
+    void limitFindings();
+    ArchiveReader *kzipReader();   // opened on first use
+    const ZipEntryRecord *findEntry(const QString &name) const;
+    QByteArray readEntry(const ZipEntryRecord *e, const QString &member, qint64 maxBytes, bool *truncated, QString *err);
+    QByteArray readMember(const QString &member, qint64 maxBytes, bool *truncated, QString *err);
+    QByteArray readText(const QString &member);
+    // WheelMetadataChecks.cpp
+    void checkWheelFile();
+    void checkMetadata();
+    void checkEntryPoints();
+    // WheelContentChecks.cpp
+    void checkRecordRows();
+    bool verifyContents();         // false: cancelled
+    void finishRecord();
+    void recordProblem(const QString &p, const QString &kind, const QString &msg);
+    // WheelNativeChecks.cpp
+    void checkNativeFiles();
+    std::optional<ExtensionReport> readExtension(const ZipEntryRecord &e);
+    void checkModule(ExtensionReport &x, const ZipEntryRecord &e);
+    void checkAbi3Calls(ExtensionReport &x, const ZipEntryRecord &e);
+    void checkLinkage(ExtensionReport &x, const ZipEntryRecord &e);
+    void checkPlatformTags(ExtensionReport &x, const ZipEntryRecord &e);
+    void evaluateLinuxPolicy(ExtensionReport &x, const ZipEntryRecord &e);
+    void applyPolicies();
+
+    const QString path;
+    const InspectOptions options;
+    WheelReport rep;
+    ZipScan scan;
+    MemberReader members;
+    std::unique_ptr<ArchiveReader> kzip;
+    bool kzipTried = false;
+    QHash<QString, const ZipEntryRecord *> byName; // the .dist-info members: all that is looked up by name often
+    QString di;                                     // "<dist-info>/"
+    RecordFile rf;
+    RecordMatch match;                              // RECORD rows <-> entries
+    QSet<QString> badRowPaths;
+    QString recordPath;
+    QHash<QString, MemberReader::Result> analysed;  // native files read while hashing
+    // Native files
+    QList<PlatformTag> platforms;
+    bool pureTag = false, abi3Tag = false, androidTagged = false;
+    QSet<QString> inWheelLibs;
+    QList<PolicyVerdict> verdicts;
+    QString verdictFamily;
+    QMap<QString, QStringList> libcs; // glibc / musl -> the members linked against it
+};
+
+} // namespace wb
