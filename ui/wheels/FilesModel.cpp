@@ -38,6 +38,17 @@ void FilesModel::clearFiles()
 void FilesModel::setFiles(const QList<Row> &rows, qint64 totalSize, bool perFileCompression)
 {
     clearFiles();
+    // Built silently and announced once as a reset: one signal per appended row would make the proxy
+    // and the view work tens of thousands of times on a big wheel.
+    blockSignals(true);
+    fill(rows, totalSize, perFileCompression);
+    blockSignals(false);
+    beginResetModel();
+    endResetModel();
+}
+
+void FilesModel::fill(const QList<Row> &rows, qint64 totalSize, bool perFileCompression)
+{
     QHash<QString, QStandardItem *> folders;
     QHash<QStandardItem *, QPair<qint64, qint64>> folderSize;   // uncompressed, compressed
     const double total = double(std::max<qint64>(1, totalSize));

@@ -24,6 +24,9 @@ public:
     using QStandardItemModel::QStandardItemModel;
     void setFiles(const QList<Row> &rows, qint64 total, bool perFileCompression);
     void clearFiles();
+
+private:
+    void fill(const QList<Row> &rows, qint64 total, bool perFileCompression);
 };
 
 } // namespace wb::ui

@@ -13,6 +13,7 @@
 #include "ui/wheels/SizeTreemap.h"
 #include "ui/wheels/SummaryHtml.h"
 #include "ui/wheels/WheelCompareView.h"
+#include "ui/wheels/WheelsProbe.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -30,7 +31,6 @@
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace wb::ui {
 
@@ -52,8 +52,15 @@ WheelsView::WheelsView(Workspace *workspace, QWidget *parent)
     layout->addWidget(split);
     split->addWidget(makeList());
 
-    m_tabs = new QTabWidget(split);
-    split->addWidget(m_tabs);
+    auto *right = new QWidget(split);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->setSpacing(2);
+    m_verifyBar = new VerificationBar(right);
+    rightLayout->addWidget(m_verifyBar);
+    m_tabs = new QTabWidget(right);
+    rightLayout->addWidget(m_tabs, 1);
+    split->addWidget(right);
     split->setStretchFactor(1, 3);
     split->setSizes({300, 900});
 
@@ -84,14 +91,16 @@ WheelsView::WheelsView(Workspace *workspace, QWidget *parent)
     m_compare->setObjectName(QStringLiteral("compare"));
     m_tabs->addTab(m_compare, tr("Compare"));
 
-    m_watcher = new QFutureWatcher<InspectedFile>(this);
-    connect(m_watcher, &QFutureWatcher<InspectedFile>::finished, this, [this] {
-        const InspectedFile r = m_watcher->result();
-        if (r.file != m_pending)
-            return; // a newer selection is on its way, or the file was closed
-        showResult(r);
-        Q_EMIT reportReady(r.file);
-    });
+    m_record->setVerifyAgainAction(m_verifyBar->verifyAgainAction());
+    m_inspection = new WheelInspection(this);
+    connect(m_inspection, &WheelInspection::summaryReady, this, &WheelsView::onSummaryReady);
+    connect(m_inspection, &WheelInspection::finished, this, &WheelsView::onFinished);
+    connect(m_inspection, &WheelInspection::cancelled, this, &WheelsView::onCancelled);
+    connect(m_inspection, &WheelInspection::progress, m_verifyBar, &VerificationBar::setProgress);
+    connect(m_verifyBar->cancelAction(), &QAction::triggered, this, &WheelsView::cancelVerification);
+    connect(m_verifyBar->verifyAgainAction(), &QAction::triggered, this, &WheelsView::verifyAgain);
+    // The RECORD page has its own Verify Again beside "verification cancelled": one button on screen.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] { m_verifyBar->setVerifyAgainShown(m_tabs->currentWidget() != m_record); });
     connect(m_list, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
         m_closeAction->setEnabled(item != nullptr);
         if (item)
@@ -99,6 +108,7 @@ WheelsView::WheelsView(Workspace *workspace, QWidget *parent)
     });
     connectWorkspace();
     showEmpty();
+    WheelsProbe::installIfRequested(this);
 }
 
 QWidget *WheelsView::makeList()
@@ -204,8 +214,9 @@ void WheelsView::connectWorkspace()
 
 WheelsView::~WheelsView()
 {
-    m_watcher->disconnect(this);
-    m_watcher->waitForFinished();
+    // Closing while verifying: cancel, wait for the worker (it stops after the member it reads), drop the rest.
+    m_inspection->disconnect(this);
+    delete m_inspection;
 }
 
 void WheelsView::addWheel(const QString &path, bool select)
@@ -278,6 +289,8 @@ void WheelsView::removeFromList(const QString &path)
 
 void WheelsView::showEmpty()
 {
+    m_inspection->stop();
+    setVerification(Verification::None);
     m_pending.clear();
     m_current = {};
     m_summary->setText(tr(kEmptyText));
@@ -309,17 +322,81 @@ void WheelsView::onProjectOpened(const QString &dir)
 void WheelsView::inspect(const QString &path)
 {
     m_pending = path;
+    setVerification(Verification::None);
     m_summary->setText(tr("Reading %1…").arg(QFileInfo(path).fileName()));
-    m_watcher->setFuture(QtConcurrent::run([path] {
-        InspectedFile r;
-        r.file = path;
-        r.isSdist = looksLikeSdist(path);
-        if (r.isSdist)
-            r.sdist = inspectSdist(path);
-        else
-            r.wheel = inspectWheel(path);
-        return r;
-    }));
+    Q_EMIT opening(path);
+    m_inspection->open(path);
+}
+
+void WheelsView::setVerification(Verification verification)
+{
+    const bool changed = verification != m_verification;
+    m_verification = verification;
+    if (verification == Verification::None)
+        m_verifyBar->clear();
+    if (changed)
+        Q_EMIT verificationChanged();
+}
+
+void WheelsView::onSummaryReady(const InspectedFile &quick)
+{
+    if (quick.file != m_pending)
+        return; // a newer selection is on its way, or the file was closed
+    const bool verifies = quick.wheel.readable;
+    if (verifies) {
+        m_verifyClock.start();
+        m_verifyBar->start(QFileInfo(quick.file).fileName());
+    }
+    setVerification(verifies ? Verification::Running : Verification::None);
+    showResult(quick);
+    Q_EMIT summaryShown(quick.file);
+}
+
+void WheelsView::onFinished(const InspectedFile &result)
+{
+    if (result.file != m_pending)
+        return;
+    if (!result.isSdist && result.wheel.readable && m_current.file == result.file && !m_current.isSdist) {
+        applyVerified(result);
+        int problems = 0;
+        for (const RecordEntry &e : result.wheel.record.entries)
+            problems += e.isProblem() ? 1 : 0;
+        m_verifyBar->finish(problems, m_verifyClock.elapsed());
+        setVerification(Verification::Finished);
+    } else {
+        setVerification(Verification::None);
+        showResult(result);
+    }
+    Q_EMIT reportReady(result.file);
+}
+
+void WheelsView::onCancelled(const QString &path)
+{
+    if (path != m_pending)
+        return;
+    m_verifyBar->setCancelled();
+    setVerification(Verification::Cancelled);
+    m_summary->setText(wheelSummaryHtml(m_current.wheel, Verification::Cancelled));
+    m_record->setVerification(Verification::Cancelled);
+    Q_EMIT verificationCancelled(path);
+}
+
+void WheelsView::cancelVerification()
+{
+    if (isVerifying())
+        m_inspection->cancel();   // says cancelled(), now
+}
+
+void WheelsView::verifyAgain()
+{
+    if (m_current.isSdist || !m_current.wheel.readable || m_current.file != m_pending || isVerifying())
+        return;
+    m_verifyClock.start();
+    m_verifyBar->start(QFileInfo(m_current.file).fileName());
+    setVerification(Verification::Running);
+    m_summary->setText(wheelSummaryHtml(m_current.wheel, Verification::Running));
+    m_record->setVerification(Verification::Running);
+    m_inspection->verifyAgain();
 }
 
 QString WheelsView::summaryText() const
@@ -340,6 +417,21 @@ void WheelsView::showResult(const InspectedFile &result)
         showSdist(result.sdist);
     else
         showWheel(result.wheel);
+}
+
+void WheelsView::applyVerified(const InspectedFile &result)
+{
+    // The same archive read again with its contents hashed: the files, metadata, extensions and size
+    // map are those of the quick report, so their views stay as the user left them; RECORD's rows
+    // change in place; the summary and the findings take the full report's verdict.
+    m_current = result;
+    const WheelReport &r = m_current.wheel;
+    m_summary->setText(wheelSummaryHtml(r));
+    m_summary->setToolTip(wheelSummaryToolTip(r));
+    m_record->updateRecord(r.record);
+    m_compare->updateBase(r);
+    m_repair->setPreview(r.repair);
+    fillFindings(r.findings);
 }
 
 void WheelsView::showFiles()
@@ -371,12 +463,12 @@ void WheelsView::fillFindings(const FindingList &findings)
 
 void WheelsView::showWheel(const WheelReport &r)
 {
-    m_summary->setText(wheelSummaryHtml(r));
+    m_summary->setText(wheelSummaryHtml(r, m_verification));
     m_summary->setToolTip(wheelSummaryToolTip(r));
     showFiles();
 
     m_metadata->setWheel(r);
-    m_record->setRecord(r.record);
+    m_record->setRecord(r.record, m_verification == Verification::None ? Verification::Finished : m_verification);
     m_extensions->setExtensions(r.extensions);
     m_repair->setPreview(r.repair);
 
