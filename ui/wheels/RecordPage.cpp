@@ -66,6 +66,7 @@ RecordPage::RecordPage(QWidget *parent)
     layout->addWidget(m_view, 1);
 
     connect(m_pathFilter, &QLineEdit::textChanged, m_filter, &RecordFilterModel::setPathFilter);
+    connect(m_status, &QComboBox::activated, this, [this] { m_statusChosen = true; });
     connect(m_status, &QComboBox::currentIndexChanged, this, [this] {
         m_filter->setStatusFilter(m_status->currentData().isValid() ? m_status->currentData().toInt() : RecordFilterModel::AnyStatus);
     });
@@ -84,6 +85,7 @@ void RecordPage::setRecord(const RecordStatus &r, Verification verification)
     m_header = r;
     m_header.entries.clear();
     m_verification = verification;
+    m_statusChosen = false;
     updateSummary();
     fillStatusCombo();
     // With problems, show them first; otherwise everything.
@@ -101,8 +103,11 @@ void RecordPage::updateRecord(const RecordStatus &r)
     m_verification = Verification::Finished;
     updateSummary();
     fillStatusCombo();
-    const int index = m_status->findData(chosen.isValid() ? chosen.toInt() : int(RecordFilterModel::AnyStatus));
-    m_status->setCurrentIndex(std::max(0, index));
+    // The user's own choice of status stays; the default one follows the rule (problems first).
+    const int status = m_statusChosen && chosen.isValid() ? chosen.toInt()
+        : problemCount() > 0                              ? int(RecordFilterModel::AnyProblem)
+                                                          : int(RecordFilterModel::AnyStatus);
+    m_status->setCurrentIndex(std::max(0, m_status->findData(status)));
 }
 
 void RecordPage::setVerification(Verification verification)

@@ -26,7 +26,7 @@ public:
 
     void setRecord(const RecordStatus &record, Verification verification = Verification::Finished);
     // The full report's RECORD after the quick one: rows updated in place (selection, scroll position,
-    // sort and the status filter stay).
+    // sort and a status filter the user chose stay; otherwise it opens on the problems, if any).
     void updateRecord(const RecordStatus &record);
     void setVerification(Verification verification);
     // Shown beside the summary line when verification was cancelled.
@@ -45,6 +45,7 @@ private:
     QToolButton *m_verifyAgain = nullptr;
     RecordStatus m_header;   // without the entries (the model has them)
     Verification m_verification = Verification::Finished;
+    bool m_statusChosen = false;   // the user picked a status filter for this wheel
     QLineEdit *m_pathFilter = nullptr;
     QComboBox *m_status = nullptr;
     QTreeView *m_view = nullptr;

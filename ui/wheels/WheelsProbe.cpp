@@ -61,7 +61,22 @@ WheelsProbe::WheelsProbe(WheelsView *view, bool scroll, bool exitAfter)
     , m_exitAfter(exitAfter)
 {
     connect(view, &WheelsView::opening, this, [](const QString &path) { say(QStringLiteral("wheel-open %1 %2").arg(now(), QFileInfo(path).fileName())); });
-    connect(view, &WheelsView::summaryShown, this, [this] { afterNextPaint([] { say(QStringLiteral("summary-shown %1").arg(now())); }); });
+    connect(view, &WheelsView::summaryShown, this, [this] {
+        afterNextPaint([this] {
+            say(QStringLiteral("summary-shown %1").arg(now()));
+            m_maxGapNs = 0;
+            m_tickClock.start();
+            m_lastTick = 0;
+            m_ticker->start();
+        });
+    });
+    m_ticker = new QTimer(this);
+    m_ticker->setInterval(10);
+    connect(m_ticker, &QTimer::timeout, this, [this] {
+        const qint64 t = m_tickClock.nsecsElapsed();
+        m_maxGapNs = std::max(m_maxGapNs, t - m_lastTick);
+        m_lastTick = t;
+    });
     connect(view, &WheelsView::reportReady, this, [this] { afterNextPaint([this] { onVerified(); }); });
 }
 
@@ -102,6 +117,12 @@ void WheelsProbe::onVerified()
             .arg(r.record.verified ? 1 : 0)
             .arg(r.record.ok ? 1 : 0)
             .arg(files));
+    if (m_ticker->isActive()) {
+        m_ticker->stop();
+        const qint64 t = m_tickClock.nsecsElapsed();
+        m_maxGapNs = std::max(m_maxGapNs, t - m_lastTick);
+        say(QStringLiteral("verify-max-gap %1").arg(double(m_maxGapNs) / 1e6, 0, 'f', 1));
+    }
     if (m_scroll)
         scrollFiles();
     else

@@ -1,10 +1,13 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QPointer>
 
 #include <functional>
+
+class QTimer;
 
 namespace wb::ui {
 
@@ -16,6 +19,8 @@ class WheelsView;
 //   wheel-open <ms> <file>                       the view starts reading a wheel
 //   summary-shown <ms>                            the first paint after the quick report was put on screen
 //   verified <ms> record-verified <0|1> record-ok <0|1> files <n>   the same for the full report
+//   verify-max-gap <ms>         the UI thread's longest busy spell from the summary to the full report
+//                               on screen (a 10 ms timer's longest late tick: what a user scrolling then feels)
 // The variable is a comma-separated list: "scroll" then scrolls the Files tree (all folders expanded)
 // and the RECORD table (all entries) end to end (ScrollProbe) and reports
 //   files-expand-all <ms>
@@ -42,7 +47,11 @@ private:
     bool m_scroll = false;
     bool m_exitAfter = false;
     bool m_waiting = false;
-    QList<std::function<void()>> m_reports;   // in order, run after the next paint
+    QList<std::function<void()>> m_reports;
+    QTimer *m_ticker = nullptr;
+    QElapsedTimer m_tickClock;
+    qint64 m_lastTick = 0;
+    qint64 m_maxGapNs = 0;   // in order, run after the next paint
 };
 
 } // namespace wb::ui

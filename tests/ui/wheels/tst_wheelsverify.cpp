@@ -234,6 +234,15 @@ private Q_SLOTS:
         QVERIFY(again);
         QTRY_VERIFY(again->isVisible());
         QVERIFY(v.bar()->format().contains(QStringLiteral("Cancelled")));
+        // One Verify Again on screen: the bar's own steps aside beside the RECORD page's.
+        QToolButton *barAgain = nullptr;
+        for (QToolButton *b : v.view.verificationBar()->findChildren<QToolButton *>())
+            if (b->defaultAction() == v.view.verificationBar()->verifyAgainAction())
+                barAgain = b;
+        QVERIFY(barAgain && !barAgain->isVisible());
+        v.tabs()->setCurrentIndex(0);
+        QVERIFY(barAgain->isVisible());
+        v.tabs()->setCurrentWidget(v.record());
         QVERIFY(v.view.grab().save(shot(QStringLiteral("wheels-verification-cancelled.png"))));
         QTest::qWait(50);
         QVERIFY(ready.isEmpty());
@@ -317,6 +326,7 @@ private Q_SLOTS:
         v.tabs()->setCurrentWidget(v.record());
         auto *combo = v.record()->findChild<QComboBox *>(QStringLiteral("recordStatus"));
         combo->setCurrentIndex(combo->findData(RecordFilterModel::AnyStatus));
+        Q_EMIT combo->activated(combo->currentIndex());   // as a user's pick
         QTreeView *table = v.recordTable();
         table->sortByColumn(RecordModel::PathColumn, Qt::DescendingOrder);
         const int rows = table->model()->rowCount();
