@@ -163,6 +163,8 @@ private Q_SLOTS:
         for (int row = 0; row < v.recordTable()->model()->rowCount(); ++row)
             anyVerifying |= v.recordTable()->model()->index(row, RecordModel::StatusColumn).data().toString() == QStringLiteral("verifying…");
         QVERIFY2(anyVerifying, qPrintable(firstStatus.data().toString()));
+        v.tabs()->setCurrentWidget(v.record());
+        QVERIFY(v.view.grab().save(shot(QStringLiteral("wheels-record-verifying.png"))));
 
         v.gate.release();
         QVERIFY(ready.wait(60000));
@@ -174,6 +176,8 @@ private Q_SLOTS:
         QCOMPARE(v.bar()->value(), v.bar()->maximum());
         QVERIFY2(v.view.verificationBar()->text().contains(QStringLiteral("matches RECORD")), qPrintable(v.view.verificationBar()->text()));
         QVERIFY(!v.view.verificationBar()->cancelAction()->isEnabled());
+        QVERIFY(v.view.grab().save(shot(QStringLiteral("wheels-record-verified.png"))));
+        v.tabs()->setCurrentIndex(0);
         QVERIFY(v.view.grab().save(shot(QStringLiteral("wheels-verified.png"))));
     }
 
@@ -273,6 +277,9 @@ private Q_SLOTS:
         auto *cancel = window.findChild<QAction *>(QStringLiteral("action/cancel"));
         QVERIFY(cancel);
         QTRY_VERIFY(cancel->isEnabled());
+        auto *bar = window.wheelsView()->findChild<QProgressBar *>(QStringLiteral("verificationProgress"));
+        QTRY_VERIFY(bar->value() > 200);   // the window as a user sees it mid-way
+        QVERIFY(window.grab().save(shot(QStringLiteral("window-wheels-verifying.png"))));
         window.wheelsView()->findChild<QTreeView *>(QStringLiteral("files"))->setFocus();
         QTest::keyClick(window.wheelsView()->findChild<QTreeView *>(QStringLiteral("files")), Qt::Key_Escape);
         QCOMPARE(window.wheelsView()->verification(), Verification::Cancelled);
