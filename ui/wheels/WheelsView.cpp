@@ -1,35 +1,26 @@
 #include "ui/wheels/WheelsView.h"
 
-#include "ui/common/WheelGuard.h"
 #include "ui/wheels/RepairPreviewView.h"
 #include "ui/common/Workspace.h"
 #include "ui/wheels/ExtensionsTree.h"
-#include "ui/wheels/FilesModel.h"
+#include "ui/wheels/FilesPage.h"
 #include "ui/wheels/FindingsTree.h"
 #include "ui/wheels/ItemText.h"
 #include "ui/wheels/MetadataTable.h"
 #include "ui/wheels/RecordPage.h"
-#include "ui/wheels/SizeBarDelegate.h"
-#include "ui/wheels/SizeTreemap.h"
+#include "ui/wheels/SizeMapPage.h"
 #include "ui/wheels/SummaryHtml.h"
 #include "ui/wheels/WheelCompareView.h"
 #include "ui/wheels/WheelsProbe.h"
 
 #include <QAction>
-#include <QCheckBox>
-#include <QComboBox>
 #include <QDir>
 #include <QFileInfo>
-#include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTabWidget>
-#include <QTreeView>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace wb::ui {
@@ -71,7 +62,8 @@ WheelsView::WheelsView(Workspace *workspace, QWidget *parent)
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setMargin(8);
     m_tabs->addTab(m_summary, tr("Summary"));
-    m_tabs->addTab(makeFilesPage(), tr("Files"));
+    m_filesPage = new FilesPage(m_tabs);
+    m_tabs->addTab(m_filesPage, tr("Files"));
     m_metadata = new MetadataTable(m_tabs);
     m_metadata->setObjectName(QStringLiteral("metadata"));
     m_tabs->addTab(m_metadata, tr("Metadata"));
@@ -81,7 +73,8 @@ WheelsView::WheelsView(Workspace *workspace, QWidget *parent)
     m_extensions = new ExtensionsTree(m_tabs);
     m_extensions->setObjectName(QStringLiteral("extensions"));
     m_tabs->addTab(m_extensions, tr("Extensions"));
-    m_tabs->addTab(makeSizeMapPage(), tr("Size map"));
+    m_sizeMap = new SizeMapPage(m_tabs);
+    m_tabs->addTab(m_sizeMap, tr("Size map"));
     m_findings = new FindingsTree(m_tabs);
     m_findings->setObjectName(QStringLiteral("findings"));
     m_tabs->addTab(m_findings, tr("Findings"));
@@ -146,55 +139,6 @@ QWidget *WheelsView::makeList()
         menu.exec(m_list->viewport()->mapToGlobal(pos));
     });
     return m_list;
-}
-
-QWidget *WheelsView::makeFilesPage()
-{
-    auto *filesPage = new QWidget(m_tabs);
-    auto *fl = new QVBoxLayout(filesPage);
-    m_filter = new QLineEdit(filesPage);
-    m_filter->setPlaceholderText(tr("Filter files"));
-    m_filter->setClearButtonEnabled(true);
-    fl->addWidget(m_filter);
-    m_filesModel = new FilesModel(this);
-    m_filesModel->clearFiles();
-    m_filesProxy = new QSortFilterProxyModel(this);
-    m_filesProxy->setSourceModel(m_filesModel);
-    m_filesProxy->setRecursiveFilteringEnabled(true);
-    m_filesProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_filesProxy->setSortRole(Qt::UserRole);
-    m_files = new QTreeView(filesPage);
-    m_files->setObjectName(QStringLiteral("files"));
-    m_files->setModel(m_filesProxy);
-    m_files->setSortingEnabled(true);
-    m_files->setItemDelegateForColumn(FilesModel::NameColumn, new ElideDelegate(Qt::ElideMiddle, m_files));
-    m_files->setItemDelegateForColumn(FilesModel::SizeColumn, new SizeBarDelegate(m_files));
-    m_files->setUniformRowHeights(true);
-    makeColumnsResizable(m_files->header());
-    fl->addWidget(m_files);
-    connect(m_filter, &QLineEdit::textChanged, m_filesProxy, &QSortFilterProxyModel::setFilterFixedString);
-    return filesPage;
-}
-
-QWidget *WheelsView::makeSizeMapPage()
-{
-    auto *mapPage = new QWidget(m_tabs);
-    auto *ml = new QVBoxLayout(mapPage);
-    auto *controls = new QHBoxLayout;
-    m_mapSource = new QComboBox(mapPage);
-    m_hideDebug = new QCheckBox(tr("Hide debug info"), mapPage);
-    controls->addWidget(m_mapSource, 1);
-    controls->addWidget(m_hideDebug);
-    ml->addLayout(controls);
-    m_treemap = new SizeTreemap(mapPage);
-    m_treemap->setObjectName(QStringLiteral("treemap"));
-    m_hideDebug->setObjectName(QStringLiteral("hideDebug"));
-    m_mapSource->setObjectName(QStringLiteral("mapSource"));
-    WheelGuard::install(); // combo boxes without focus ignore the wheel, here as everywhere
-    ml->addWidget(m_treemap, 1);
-    connect(m_mapSource, &QComboBox::currentIndexChanged, this, &WheelsView::updateSizeMap);
-    connect(m_hideDebug, &QCheckBox::toggled, m_treemap, &SizeTreemap::setHideDebug);
-    return mapPage;
 }
 
 void WheelsView::connectWorkspace()
@@ -295,7 +239,7 @@ void WheelsView::showEmpty()
     m_current = {};
     m_summary->setText(tr(kEmptyText));
     m_summary->setToolTip({});
-    m_filesModel->clearFiles();
+    m_filesPage->clear();
     m_metadata->setRowCount(0);
     m_record->clear();
     m_extensions->clear();
@@ -303,10 +247,7 @@ void WheelsView::showEmpty()
     m_tabs->setTabText(m_tabs->indexOf(m_findings), tr("Findings"));
     m_compare->setBase({});
     m_compare->setCandidates(wheelPaths());
-    m_mapSource->blockSignals(true);
-    m_mapSource->clear();
-    m_mapSource->blockSignals(false);
-    m_treemap->setItems({});
+    m_sizeMap->clear();
     m_tabs->setCurrentWidget(m_summary);
 }
 
@@ -412,7 +353,6 @@ void WheelsView::showResult(const InspectedFile &result)
     m_tabs->setTabVisible(m_tabs->indexOf(m_compare), !result.isSdist);
     m_compare->setBase(result.isSdist || !result.wheel.readable ? WheelReport{} : result.wheel);
     m_compare->setCandidates(wheelPaths());
-    m_hideDebug->setEnabled(!result.isSdist);
     if (result.isSdist)
         showSdist(result.sdist);
     else
@@ -434,27 +374,6 @@ void WheelsView::applyVerified(const InspectedFile &result)
     fillFindings(r.findings);
 }
 
-void WheelsView::showFiles()
-{
-    QList<FilesModel::Row> rows;
-    if (m_current.isSdist) {
-        for (const SdistFileEntry &f : m_current.sdist.files)
-            if (f.kind != QLatin1String("dir"))
-                rows.append({f.path, f.size, -1, f.linkTarget.isEmpty() ? QString() : QStringLiteral(" → ") + f.linkTarget});
-    } else {
-        for (const WheelFileEntry &f : m_current.wheel.files)
-            if (!f.isDirectory)
-                rows.append({f.path, f.size, f.compressedSize, f.isSymlink ? tr(" (symlink)") : QString()});
-    }
-    const bool perFileCompression = !m_current.isSdist;
-    m_filesModel->setFiles(rows, m_current.isSdist ? m_current.sdist.totalSize : m_current.wheel.totalSize, perFileCompression);
-    m_files->setColumnHidden(FilesModel::CompressedColumn, !perFileCompression);   // per member in a zip only
-    m_files->setColumnHidden(FilesModel::RatioColumn, !perFileCompression);
-    m_files->sortByColumn(FilesModel::SizeColumn, Qt::DescendingOrder);
-    m_files->expandToDepth(0);
-    m_files->header()->resizeSection(FilesModel::NameColumn, 320);
-}
-
 void WheelsView::fillFindings(const FindingList &findings)
 {
     m_findings->setFindings(findings);
@@ -465,20 +384,14 @@ void WheelsView::showWheel(const WheelReport &r)
 {
     m_summary->setText(wheelSummaryHtml(r, m_verification));
     m_summary->setToolTip(wheelSummaryToolTip(r));
-    showFiles();
+    m_filesPage->showWheel(r);
 
     m_metadata->setWheel(r);
     m_record->setRecord(r.record, m_verification == Verification::None ? Verification::Finished : m_verification);
     m_extensions->setExtensions(r.extensions);
     m_repair->setPreview(r.repair);
 
-    m_mapSource->blockSignals(true);
-    m_mapSource->clear();
-    m_mapSource->addItem(tr("Whole wheel"), QString());
-    for (const ExtensionReport &e : r.extensions)
-        m_mapSource->addItem(tr("Sections of %1").arg(e.path.section(QLatin1Char('/'), -1)), e.path);
-    m_mapSource->blockSignals(false);
-    updateSizeMap();
+    m_sizeMap->setWheel(r);
 
     fillFindings(r.findings);
 }
@@ -488,52 +401,14 @@ void WheelsView::showSdist(const SdistReport &r)
     m_summary->setText(sdistSummaryHtml(r));
     m_repair->setPreview({});
     m_summary->setToolTip(sdistSummaryToolTip(r));
-    showFiles();
+    m_filesPage->showSdist(r);
 
     m_metadata->setSdist(r);
     m_record->clear();
     m_extensions->clear();
-    m_mapSource->blockSignals(true);
-    m_mapSource->clear();
-    m_mapSource->addItem(tr("Whole source distribution"), QString());
-    m_mapSource->blockSignals(false);
-    updateSizeMap();
+    m_sizeMap->setSdist(r);
 
     fillFindings(r.findings);
-}
-
-void WheelsView::updateSizeMap()
-{
-    const QString ext = m_mapSource->currentData().toString();
-    QList<SizeTreemap::Item> items;
-    if (m_current.isSdist) {
-        for (const SdistFileEntry &f : m_current.sdist.files)
-            if (f.kind == QLatin1String("file"))
-                items.append({f.path, f.size, false});
-    } else if (ext.isEmpty()) {
-        // Each extension in two parts, its runtime part and its debug information, so that "hide
-        // debug info" shows the wheel as it would be with stripped extensions.
-        QHash<QString, const ExtensionReport *> byPath;
-        for (const ExtensionReport &e : m_current.wheel.extensions)
-            if (e.binary.debugBytes > 0)
-                byPath.insert(e.path, &e);
-        for (const WheelFileEntry &f : m_current.wheel.files) {
-            if (f.isDirectory)
-                continue;
-            if (const ExtensionReport *e = byPath.value(f.path)) {
-                items.append({f.path, e->sizeAfterStrip, false});
-                items.append({f.path + tr(" (debug info)"), e->binary.debugBytes, true});
-            } else {
-                items.append({f.path, f.size, false});
-            }
-        }
-    } else {
-        for (const ExtensionReport &e : m_current.wheel.extensions)
-            if (e.path == ext)
-                for (const BinarySection &s : e.binary.sections)
-                    items.append({s.name, s.size, s.debug});
-    }
-    m_treemap->setItems(items);
 }
 
 } // namespace wb::ui

@@ -7,24 +7,18 @@
 #include <QWidget>
 
 class QAction;
-class QCheckBox;
-class QComboBox;
 class QLabel;
-class QLineEdit;
 class QListWidget;
-class QSortFilterProxyModel;
 class QTabWidget;
-class QTreeView;
-class QTreeWidget;
 
 namespace wb::ui {
 
 class ExtensionsTree;
-class FilesModel;
+class FilesPage;
 class FindingsTree;
 class MetadataTable;
 class RecordPage;
-class SizeTreemap;
+class SizeMapPage;
 class WheelCompareView;
 class RepairPreviewView;
 class Workspace;
@@ -71,8 +65,6 @@ Q_SIGNALS:
 
 private:
     QWidget *makeList();
-    QWidget *makeFilesPage();
-    QWidget *makeSizeMapPage();
     void connectWorkspace();
     void onProjectOpened(const QString &dir);
     void removeFromList(const QString &path);
@@ -86,25 +78,18 @@ private:
     void applyVerified(const InspectedFile &result);
     void showWheel(const WheelReport &report);
     void showSdist(const SdistReport &report);
-    void showFiles();
     void fillFindings(const FindingList &findings);
-    void updateSizeMap();
 
     Workspace *m_workspace = nullptr;
     QListWidget *m_list = nullptr;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_summary = nullptr;
     QAction *m_closeAction = nullptr;
-    FilesModel *m_filesModel = nullptr;
-    QSortFilterProxyModel *m_filesProxy = nullptr;
-    QTreeView *m_files = nullptr;
-    QLineEdit *m_filter = nullptr;
+    FilesPage *m_filesPage = nullptr;
     MetadataTable *m_metadata = nullptr;
     RecordPage *m_record = nullptr;
     ExtensionsTree *m_extensions = nullptr;
-    SizeTreemap *m_treemap = nullptr;
-    QComboBox *m_mapSource = nullptr;
-    QCheckBox *m_hideDebug = nullptr;
+    SizeMapPage *m_sizeMap = nullptr;
     FindingsTree *m_findings = nullptr;
     WheelCompareView *m_compare = nullptr;
     WheelInspection *m_inspection = nullptr;
