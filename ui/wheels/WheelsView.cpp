@@ -297,8 +297,11 @@ void WheelsView::onFinished(const InspectedFile &result)
 {
     if (result.file != m_pending)
         return;
-    if (!result.isSdist && result.wheel.readable && m_current.file == result.file && !m_current.isSdist) {
-        applyVerified(result);
+    // The same archive as the quick report's (not rewritten on disk meanwhile): replaced in place.
+    const bool sameArchive = !result.isSdist && result.wheel.readable && !m_current.isSdist && m_current.file == result.file
+        && m_current.wheel.fileSize == result.wheel.fileSize && m_current.wheel.files.size() == result.wheel.files.size()
+        && m_current.wheel.totalSize == result.wheel.totalSize;
+    if (!result.isSdist && result.wheel.readable && m_verification == Verification::Running) {
         int problems = 0;
         for (const RecordEntry &e : result.wheel.record.entries)
             problems += e.isProblem() ? 1 : 0;
@@ -306,8 +309,11 @@ void WheelsView::onFinished(const InspectedFile &result)
         setVerification(Verification::Finished);
     } else {
         setVerification(Verification::None);
-        showResult(result);
     }
+    if (sameArchive)
+        applyVerified(result);
+    else
+        showResult(result);
     Q_EMIT reportReady(result.file);
 }
 
