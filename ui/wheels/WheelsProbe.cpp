@@ -62,11 +62,12 @@ WheelsProbe::WheelsProbe(WheelsView *view, bool scroll, bool exitAfter)
 {
     connect(view, &WheelsView::opening, this, [](const QString &path) { say(QStringLiteral("wheel-open %1 %2").arg(now(), QFileInfo(path).fileName())); });
     connect(view, &WheelsView::summaryShown, this, [this] {
-        afterNextPaint([this] {
-            say(QStringLiteral("summary-shown %1").arg(now()));
+        afterNextPaint([this](qint64 shownAt) {
+            say(QStringLiteral("summary-shown %1").arg(shownAt));
             m_maxGapNs = 0;
             m_tickClock.start();
-            m_lastTick = 0;
+            // Counted from the summary's frame: the work queued after it (the tables) is a busy spell too.
+            m_lastTick = -(millisecondsSinceProcessStart() - shownAt) * 1000000;
             m_ticker->start();
         });
     });
@@ -77,11 +78,12 @@ WheelsProbe::WheelsProbe(WheelsView *view, bool scroll, bool exitAfter)
         m_maxGapNs = std::max(m_maxGapNs, t - m_lastTick);
         m_lastTick = t;
     });
-    connect(view, &WheelsView::reportReady, this, [this] { afterNextPaint([this] { onVerified(); }); });
+    connect(view, &WheelsView::reportReady, this, [this] { afterNextPaint([this](qint64 shownAt) { onVerified(shownAt); }); });
 }
 
-// REPORT runs once the window has painted what just changed (from the event loop, after that paint).
-void WheelsProbe::afterNextPaint(std::function<void()> report)
+// REPORT runs once the window has painted (and flushed) what just changed, from the event loop, with
+// the time that frame was done.
+void WheelsProbe::afterNextPaint(std::function<void(qint64)> report)
 {
     m_reports.append(std::move(report));
     if (!m_waiting) {
@@ -92,19 +94,36 @@ void WheelsProbe::afterNextPaint(std::function<void()> report)
 
 bool WheelsProbe::eventFilter(QObject *watched, QEvent *event)
 {
-    if (m_waiting && event->type() == QEvent::Paint && m_view && watched->isWidgetType()
-        && static_cast<QWidget *>(watched)->window() == m_view->window()) {
-        m_waiting = false;
-        qApp->removeEventFilter(this);
-        QTimer::singleShot(0, this, [reports = std::exchange(m_reports, {})] {
+    if (!m_waiting || !m_view || !watched->isWidgetType())
+        return QObject::eventFilter(watched, event);
+    QWidget *window = m_view->window();
+    const bool frame = event->type() == QEvent::UpdateRequest && watched == window;   // paints every dirty widget, then flushes
+    const bool paint = event->type() == QEvent::Paint && static_cast<QWidget *>(watched)->window() == window;
+    if (!frame && !paint)
+        return QObject::eventFilter(watched, event);
+    m_waiting = false;
+    qApp->removeEventFilter(this);
+    auto reports = std::exchange(m_reports, {});
+    if (frame) {
+        // The frame is painted here, so that its end is known (work queued before it, such as the
+        // Wheels view's tables, runs after it and is not counted).
+        QCoreApplication::sendEvent(watched, event);
+        const qint64 shownAt = millisecondsSinceProcessStart();
+        QTimer::singleShot(0, this, [reports, shownAt] {
             for (const auto &report : reports)
-                report();
+                report(shownAt);
         });
+        return true;
     }
+    QTimer::singleShot(0, this, [reports] {   // a paint outside a frame update (an expose): after it
+        const qint64 shownAt = millisecondsSinceProcessStart();
+        for (const auto &report : reports)
+            report(shownAt);
+    });
     return QObject::eventFilter(watched, event);
 }
 
-void WheelsProbe::onVerified()
+void WheelsProbe::onVerified(qint64 shownAt)
 {
     if (!m_view)
         return;
@@ -113,7 +132,7 @@ void WheelsProbe::onVerified()
     for (const WheelFileEntry &f : r.files)
         files += f.isDirectory ? 0 : 1;
     say(QStringLiteral("verified %1 record-verified %2 record-ok %3 files %4")
-            .arg(now())
+            .arg(shownAt)
             .arg(r.record.verified ? 1 : 0)
             .arg(r.record.ok ? 1 : 0)
             .arg(files));

@@ -17,7 +17,7 @@ class WheelsView;
 // variable WHEELBENCH_WHEELS_PROBE is set, the Wheels view reports on stderr, in milliseconds since
 // the process started (the kernel's start time, as FirstPaintProbe):
 //   wheel-open <ms> <file>                       the view starts reading a wheel
-//   summary-shown <ms>                            the first paint after the quick report was put on screen
+//   summary-shown <ms>                            the end of the first frame painted after the quick report was put on screen
 //   verified <ms> record-verified <0|1> record-ok <0|1> files <n>   the same for the full report
 //   verify-max-gap <ms>         the UI thread's longest busy spell from the summary to the full report
 //                               on screen (a 10 ms timer's longest late tick: what a user scrolling then feels)
@@ -37,8 +37,8 @@ protected:
 
 private:
     WheelsProbe(WheelsView *view, bool scroll, bool exitAfter);
-    void afterNextPaint(std::function<void()> report);
-    void onVerified();
+    void afterNextPaint(std::function<void(qint64)> report);
+    void onVerified(qint64 shownAt);
     void scrollFiles();
     void scrollRecord();
     void done();
@@ -47,7 +47,7 @@ private:
     bool m_scroll = false;
     bool m_exitAfter = false;
     bool m_waiting = false;
-    QList<std::function<void()>> m_reports;
+    QList<std::function<void(qint64)>> m_reports;   // in order, run after the next frame
     QTimer *m_ticker = nullptr;
     QElapsedTimer m_tickClock;
     qint64 m_lastTick = 0;

@@ -21,6 +21,7 @@
 #include <QMenu>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace wb::ui {
@@ -233,6 +234,8 @@ void WheelsView::removeFromList(const QString &path)
 
 void WheelsView::showEmpty()
 {
+    ++m_tablesToken;
+    m_tablesPending = false;
     m_inspection->stop();
     setVerification(Verification::None);
     m_pending.clear();
@@ -289,7 +292,7 @@ void WheelsView::onSummaryReady(const InspectedFile &quick)
         m_verifyBar->start(QFileInfo(quick.file).fileName());
     }
     setVerification(verifies ? Verification::Running : Verification::None);
-    showResult(quick);
+    showResult(quick, true);
     Q_EMIT summaryShown(quick.file);
 }
 
@@ -351,9 +354,10 @@ QString WheelsView::summaryText() const
     return m_summary->text();
 }
 
-void WheelsView::showResult(const InspectedFile &result)
+void WheelsView::showResult(const InspectedFile &result, bool tablesLater)
 {
     m_current = result;
+    ++m_tablesToken;   // a fill still scheduled for an earlier report is dropped
     m_tabs->setTabVisible(m_tabs->indexOf(m_record), !result.isSdist);
     m_tabs->setTabVisible(m_tabs->indexOf(m_extensions), !result.isSdist);
     m_tabs->setTabVisible(m_tabs->indexOf(m_compare), !result.isSdist);
@@ -363,6 +367,32 @@ void WheelsView::showResult(const InspectedFile &result)
         showSdist(result.sdist);
     else
         showWheel(result.wheel);
+    if (!tablesLater) {
+        fillTables();
+        return;
+    }
+    // The big tables (Files, RECORD, the size map) right after the summary's paint, which comes first:
+    // the update request is already queued when this is.
+    m_tablesPending = true;
+    QTimer::singleShot(0, this, [this, token = m_tablesToken] {
+        if (token == m_tablesToken && m_tablesPending)
+            fillTables();
+    });
+}
+
+void WheelsView::fillTables()
+{
+    m_tablesPending = false;
+    if (m_current.isSdist) {
+        m_filesPage->showSdist(m_current.sdist);
+        m_record->clear();
+        m_sizeMap->setSdist(m_current.sdist);
+        return;
+    }
+    const WheelReport &r = m_current.wheel;
+    m_filesPage->showWheel(r);
+    m_record->setRecord(r.record, m_verification == Verification::None ? Verification::Finished : m_verification);
+    m_sizeMap->setWheel(r);
 }
 
 void WheelsView::applyVerified(const InspectedFile &result)
@@ -371,6 +401,8 @@ void WheelsView::applyVerified(const InspectedFile &result)
     // map are those of the quick report, so their views stay as the user left them; RECORD's rows
     // change in place; the summary and the findings take the full report's verdict.
     m_current = result;
+    if (m_tablesPending)
+        fillTables();   // the quick report's tables were not filled yet: the full one's now
     const WheelReport &r = m_current.wheel;
     m_summary->setText(wheelSummaryHtml(r));
     m_summary->setToolTip(wheelSummaryToolTip(r));
@@ -390,15 +422,9 @@ void WheelsView::showWheel(const WheelReport &r)
 {
     m_summary->setText(wheelSummaryHtml(r, m_verification));
     m_summary->setToolTip(wheelSummaryToolTip(r));
-    m_filesPage->showWheel(r);
-
     m_metadata->setWheel(r);
-    m_record->setRecord(r.record, m_verification == Verification::None ? Verification::Finished : m_verification);
     m_extensions->setExtensions(r.extensions);
     m_repair->setPreview(r.repair);
-
-    m_sizeMap->setWheel(r);
-
     fillFindings(r.findings);
 }
 
@@ -407,13 +433,8 @@ void WheelsView::showSdist(const SdistReport &r)
     m_summary->setText(sdistSummaryHtml(r));
     m_repair->setPreview({});
     m_summary->setToolTip(sdistSummaryToolTip(r));
-    m_filesPage->showSdist(r);
-
     m_metadata->setSdist(r);
-    m_record->clear();
     m_extensions->clear();
-    m_sizeMap->setSdist(r);
-
     fillFindings(r.findings);
 }
 

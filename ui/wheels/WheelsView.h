@@ -74,7 +74,9 @@ private:
     void onFinished(const InspectedFile &result);
     void onCancelled(const QString &path);
     void setVerification(Verification verification);
-    void showResult(const InspectedFile &result);
+    // TABLESLATER: the quick report's summary first, its big tables one turn of the event loop later.
+    void showResult(const InspectedFile &result, bool tablesLater = false);
+    void fillTables();
     void applyVerified(const InspectedFile &result);
     void showWheel(const WheelReport &report);
     void showSdist(const SdistReport &report);
@@ -96,6 +98,8 @@ private:
     VerificationBar *m_verifyBar = nullptr;
     Verification m_verification = Verification::None;
     QElapsedTimer m_verifyClock;
+    quint64 m_tablesToken = 0;
+    bool m_tablesPending = false;
     QString m_pending;   // the path whose result we wait for
     InspectedFile m_current;
     RepairPreviewView *m_repair = nullptr;

@@ -122,7 +122,9 @@ struct HeldView {
     {
         QSignalSpy shown(&view, &WheelsView::summaryShown);
         view.addWheel(wheel);
-        return shown.wait(60000) && view.currentReport().file == QFileInfo(wheel).absoluteFilePath();
+        // The summary first; Files, RECORD and the size map one turn of the event loop later.
+        return shown.wait(60000) && view.currentReport().file == QFileInfo(wheel).absoluteFilePath()
+            && QTest::qWaitFor([this] { return files()->model()->rowCount() > 0; }, 10000);
     }
 };
 
