@@ -67,6 +67,8 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     createToolBar();
     connect(m_buildView, &BuildView::stateChanged, this, &MainWindow::updateActions);
+    connect(m_wheelsView, &WheelsView::verificationChanged, this, &MainWindow::updateActions);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
     updateActions();
     // Another project replaces the open one only after unsaved edits were saved or discarded.
     m_workspace->setProjectCloseGuard([this](const QString &next) {
@@ -152,7 +154,13 @@ void MainWindow::createActions()
                             m_buildView->test();
                         });
     m_cancelAction = make(icon(this, "process-stop", QStyle::SP_BrowserStop), tr("&Cancel"), tr("Stop the running build and everything it started"),
-                          {QKeySequence(Qt::CTRL | Qt::Key_Period), QKeySequence(Qt::Key_Escape)}, [this] { m_buildView->cancel(); });
+                          {QKeySequence(Qt::CTRL | Qt::Key_Period), QKeySequence(Qt::Key_Escape)}, [this] {
+                              // In the Wheels area it stops the wheel's verification, if one runs.
+                              if (currentArea() == WheelsArea && m_wheelsView->isVerifying())
+                                  m_wheelsView->cancelVerification();
+                              else
+                                  m_buildView->cancel();
+                          });
     for (QAction *a : {m_openProjectAction, m_newProjectAction, m_openWheelAction, m_buildAction, m_developAction, m_testAction, m_cancelAction})
         a->setObjectName(QStringLiteral("action/") + a->text().remove(u'&').remove(QStringLiteral("…")).section(u' ', 0, 1).toLower().replace(u' ', u'-'));
 }
@@ -177,7 +185,7 @@ void MainWindow::updateActions()
     const bool idle = m_buildView->isIdle();
     for (QAction *a : {m_buildAction, m_developAction, m_testAction})
         a->setEnabled(idle);
-    m_cancelAction->setEnabled(m_buildView->isRunning());
+    m_cancelAction->setEnabled(m_buildView->isRunning() || (currentArea() == WheelsArea && m_wheelsView->isVerifying()));
 }
 
 void MainWindow::createMenus()

@@ -18,6 +18,36 @@ void RecordModel::setEntries(const QList<RecordEntry> &entries)
     endResetModel();
 }
 
+void RecordModel::updateEntries(const QList<RecordEntry> &entries)
+{
+    bool same = entries.size() == m_entries.size();
+    for (qsizetype i = 0; same && i < entries.size(); ++i)
+        same = entries.at(i).path == m_entries.at(i).path;
+    if (!same) {
+        setEntries(entries);
+        return;
+    }
+    m_entries = entries;
+    if (!m_entries.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(int(m_entries.size()) - 1, ColumnCount - 1));
+}
+
+void RecordModel::setVerifying(bool verifying)
+{
+    if (verifying == m_verifying)
+        return;
+    m_verifying = verifying;
+    if (!m_entries.isEmpty())
+        Q_EMIT dataChanged(index(0, StatusColumn), index(int(m_entries.size()) - 1, StatusColumn));
+}
+
+QString RecordModel::statusName(RecordEntry::Status status) const
+{
+    if (m_verifying && status == RecordEntry::Status::NotHashed)
+        return tr("verifying…");
+    return RecordEntry::statusName(status);
+}
+
 int RecordModel::count(RecordEntry::Status status) const
 {
     return int(std::count_if(m_entries.begin(), m_entries.end(), [status](const RecordEntry &e) { return e.status == status; }));
@@ -59,7 +89,7 @@ QVariant RecordModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case PathColumn: return e.path;
-        case StatusColumn: return RecordEntry::statusName(e.status);
+        case StatusColumn: return statusText(e);
         case SizeColumn: return size >= 0 ? formatSize(size) : QString();
         case DigestColumn: return e.recordDigest;
         case ProblemColumn: return e.problem;
@@ -69,7 +99,7 @@ QVariant RecordModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case PathColumn: return readableToolTip(e.path);
         case StatusColumn:
-            return readableToolTip(e.problem.isEmpty() ? RecordEntry::statusName(e.status) : RecordEntry::statusName(e.status) + QLatin1Char('\n') + e.problem);
+            return readableToolTip(e.problem.isEmpty() ? statusText(e) : statusText(e) + QLatin1Char('\n') + e.problem);
         case SizeColumn: return readableToolTip(sizeToolTip(e));
         case DigestColumn: return readableToolTip(e.recordDigest);
         case ProblemColumn: return readableToolTip(e.problem);
@@ -80,6 +110,8 @@ QVariant RecordModel::data(const QModelIndex &index, int role) const
             return QBrush(QColor(0xc6, 0x28, 0x28));
         if (index.column() == StatusColumn && e.status == RecordEntry::Status::Verified)
             return QBrush(QColor(0x2e, 0x7d, 0x32));
+        if (index.column() == StatusColumn && m_verifying && e.status == RecordEntry::Status::NotHashed)
+            return QBrush(QColor(0x75, 0x75, 0x75));
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == SizeColumn)

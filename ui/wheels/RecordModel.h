@@ -19,6 +19,11 @@ public:
     using QAbstractTableModel::QAbstractTableModel;
 
     void setEntries(const QList<RecordEntry> &entries);
+    // The same rows with new statuses (the full report after the quick one): changed in place, so
+    // views keep their selection, scroll position and sort. Falls back to setEntries when the rows differ.
+    void updateEntries(const QList<RecordEntry> &entries);
+    // While contents are being hashed, rows not hashed yet say "verifying…".
+    void setVerifying(bool verifying);
     const QList<RecordEntry> &entries() const { return m_entries; }
     int count(RecordEntry::Status status) const;
 
@@ -27,8 +32,14 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // The status as the Status column says it ("verifying…" for rows not hashed yet while verifying).
+    QString statusName(RecordEntry::Status status) const;
+
 private:
+    QString statusText(const RecordEntry &e) const { return statusName(e.status); }
+
     QList<RecordEntry> m_entries;
+    bool m_verifying = false;
 };
 
 } // namespace wb::ui

@@ -15,13 +15,14 @@ namespace wb::ui {
 
 namespace {
 
-QString verdictHtml(const QString &verdict, int errors, int warnings)
+QString verdictHtml(const QString &verdict, int errors, int warnings, const QString &note = {})
 {
     const QString color = verdict == QLatin1String("ok") ? QStringLiteral("#2e7d32")
         : verdict == QLatin1String("warnings")           ? QStringLiteral("#ef6c00")
                                                          : QStringLiteral("#c62828");
-    return QStringLiteral("<p><b>%1</b> <span style='color:%2'><b>%3</b></span> — %4</p>")
-        .arg(WB_TR("Verdict:"), color, verdict, WB_TR("%1 errors, %2 warnings").arg(errors).arg(warnings));
+    return QStringLiteral("<p><b>%1</b> <span style='color:%2'><b>%3</b></span> — %4%5</p>")
+        .arg(WB_TR("Verdict:"), color, verdict, WB_TR("%1 errors, %2 warnings").arg(errors).arg(warnings),
+             note.isEmpty() ? QString() : QStringLiteral(" <i>(%1)</i>").arg(note.toHtmlEscaped()));
 }
 
 struct HtmlTable {
@@ -32,10 +33,29 @@ struct HtmlTable {
 
 } // namespace
 
-QString wheelSummaryHtml(const WheelReport &r)
+static QString recordRow(const RecordStatus &record, Verification verification)
+{
+    if (!record.present)
+        return WB_TR("missing");
+    if (!record.ok)
+        return WB_TR("%1 problems").arg(record.problems.size())
+            + (verification == Verification::Running     ? WB_TR("; verifying the contents…")
+               : verification == Verification::Cancelled ? WB_TR("; verification cancelled")
+                                                         : QString());
+    if (verification == Verification::Running)
+        return WB_TR("verifying…");
+    if (verification == Verification::Cancelled)
+        return WB_TR("verification cancelled (structure consistent, contents not hashed)");
+    return record.verified ? WB_TR("all hashes and sizes verified") : WB_TR("consistent, not hashed");
+}
+
+QString wheelSummaryHtml(const WheelReport &r, Verification verification)
 {
     QString html = QStringLiteral("<h2>%1 %2</h2>").arg(r.name.toHtmlEscaped(), r.version.toHtmlEscaped());
-    html += verdictHtml(r.verdict(), r.count(Finding::Severity::Error), r.count(Finding::Severity::Warning));
+    const QString note = verification == Verification::Running ? WB_TR("so far; the contents are being verified")
+        : verification == Verification::Cancelled             ? WB_TR("contents not verified")
+                                                              : QString();
+    html += verdictHtml(r.verdict(), r.count(Finding::Severity::Error), r.count(Finding::Severity::Warning), note);
     HtmlTable t;
     t.row(WB_TR("File"), QFileInfo(r.file).fileName());
     if (!r.buildTag.isEmpty())
@@ -57,9 +77,7 @@ QString wheelSummaryHtml(const WheelReport &r)
         largest.append(QStringLiteral("%1 %2").arg(f->path, formatSize(f->size)));
     if (!largest.isEmpty())
         t.row(WB_TR("Largest files"), largest.join(QStringLiteral(", ")));
-    t.row(WB_TR("RECORD"), !r.record.present ? WB_TR("missing")
-                        : r.record.ok      ? (r.record.verified ? WB_TR("all hashes and sizes verified") : WB_TR("consistent, not hashed"))
-                                           : WB_TR("%1 problems").arg(r.record.problems.size()));
+    t.row(WB_TR("RECORD"), recordRow(r.record, verification));
     if (!r.policy.family.isEmpty())
         t.row(WB_TR("Policy"), WB_TR("%1 (symbol versions alone: %2)").arg(r.policy.policy, r.policy.symbolPolicy));
     if (const QString blocks = PolicyBlockerSummary::of(r.policy).commonSentence(); !blocks.isEmpty())

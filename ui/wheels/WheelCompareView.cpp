@@ -93,6 +93,18 @@ void WheelCompareView::setBase(const WheelReport &a)
     m_other->setCurrentIndex(0);
 }
 
+void WheelCompareView::updateBase(const WheelReport &a)
+{
+    if (a.file != m_a.file) {
+        setBase(a);
+        return;
+    }
+    m_a = a;
+    const QString other = !m_pending.isEmpty() ? m_pending : m_result.b;
+    if (!other.isEmpty())
+        compareWith(other);
+}
+
 void WheelCompareView::setCandidates(const QStringList &paths)
 {
     const QString chosen = m_other->currentData().toString();

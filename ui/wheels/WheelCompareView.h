@@ -30,6 +30,9 @@ public:
 
     // The wheel compared from (A); clears any earlier comparison.
     void setBase(const WheelReport &a);
+    // A fuller report of the same wheel A (its contents verified): a comparison made or under way is
+    // made again with it (digests tell changed files apart), the chosen B stays.
+    void updateBase(const WheelReport &a);
     // The wheels offered as B (A itself is left out).
     void setCandidates(const QStringList &paths);
     void compareWith(const QString &path);

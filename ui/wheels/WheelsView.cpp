@@ -1,36 +1,28 @@
 #include "ui/wheels/WheelsView.h"
 
-#include "ui/common/WheelGuard.h"
 #include "ui/wheels/RepairPreviewView.h"
 #include "ui/common/Workspace.h"
 #include "ui/wheels/ExtensionsTree.h"
-#include "ui/wheels/FilesModel.h"
+#include "ui/wheels/FilesPage.h"
 #include "ui/wheels/FindingsTree.h"
 #include "ui/wheels/ItemText.h"
 #include "ui/wheels/MetadataTable.h"
 #include "ui/wheels/RecordPage.h"
-#include "ui/wheels/SizeBarDelegate.h"
-#include "ui/wheels/SizeTreemap.h"
+#include "ui/wheels/SizeMapPage.h"
 #include "ui/wheels/SummaryHtml.h"
 #include "ui/wheels/WheelCompareView.h"
+#include "ui/wheels/WheelsProbe.h"
 
 #include <QAction>
-#include <QCheckBox>
-#include <QComboBox>
 #include <QDir>
 #include <QFileInfo>
-#include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTabWidget>
-#include <QTreeView>
-#include <QTreeWidget>
+#include <QTimer>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace wb::ui {
 
@@ -52,8 +44,15 @@ WheelsView::WheelsView(Workspace *workspace, QWidget *parent)
     layout->addWidget(split);
     split->addWidget(makeList());
 
-    m_tabs = new QTabWidget(split);
-    split->addWidget(m_tabs);
+    auto *right = new QWidget(split);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->setSpacing(2);
+    m_verifyBar = new VerificationBar(right);
+    rightLayout->addWidget(m_verifyBar);
+    m_tabs = new QTabWidget(right);
+    rightLayout->addWidget(m_tabs, 1);
+    split->addWidget(right);
     split->setStretchFactor(1, 3);
     split->setSizes({300, 900});
 
@@ -64,7 +63,8 @@ WheelsView::WheelsView(Workspace *workspace, QWidget *parent)
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setMargin(8);
     m_tabs->addTab(m_summary, tr("Summary"));
-    m_tabs->addTab(makeFilesPage(), tr("Files"));
+    m_filesPage = new FilesPage(m_tabs);
+    m_tabs->addTab(m_filesPage, tr("Files"));
     m_metadata = new MetadataTable(m_tabs);
     m_metadata->setObjectName(QStringLiteral("metadata"));
     m_tabs->addTab(m_metadata, tr("Metadata"));
@@ -74,7 +74,8 @@ WheelsView::WheelsView(Workspace *workspace, QWidget *parent)
     m_extensions = new ExtensionsTree(m_tabs);
     m_extensions->setObjectName(QStringLiteral("extensions"));
     m_tabs->addTab(m_extensions, tr("Extensions"));
-    m_tabs->addTab(makeSizeMapPage(), tr("Size map"));
+    m_sizeMap = new SizeMapPage(m_tabs);
+    m_tabs->addTab(m_sizeMap, tr("Size map"));
     m_findings = new FindingsTree(m_tabs);
     m_findings->setObjectName(QStringLiteral("findings"));
     m_tabs->addTab(m_findings, tr("Findings"));
@@ -84,14 +85,16 @@ WheelsView::WheelsView(Workspace *workspace, QWidget *parent)
     m_compare->setObjectName(QStringLiteral("compare"));
     m_tabs->addTab(m_compare, tr("Compare"));
 
-    m_watcher = new QFutureWatcher<InspectedFile>(this);
-    connect(m_watcher, &QFutureWatcher<InspectedFile>::finished, this, [this] {
-        const InspectedFile r = m_watcher->result();
-        if (r.file != m_pending)
-            return; // a newer selection is on its way, or the file was closed
-        showResult(r);
-        Q_EMIT reportReady(r.file);
-    });
+    m_record->setVerifyAgainAction(m_verifyBar->verifyAgainAction());
+    m_inspection = new WheelInspection(this);
+    connect(m_inspection, &WheelInspection::summaryReady, this, &WheelsView::onSummaryReady);
+    connect(m_inspection, &WheelInspection::finished, this, &WheelsView::onFinished);
+    connect(m_inspection, &WheelInspection::cancelled, this, &WheelsView::onCancelled);
+    connect(m_inspection, &WheelInspection::progress, m_verifyBar, &VerificationBar::setProgress);
+    connect(m_verifyBar->cancelAction(), &QAction::triggered, this, &WheelsView::cancelVerification);
+    connect(m_verifyBar->verifyAgainAction(), &QAction::triggered, this, &WheelsView::verifyAgain);
+    // The RECORD page has its own Verify Again beside "verification cancelled": one button on screen.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] { m_verifyBar->setVerifyAgainShown(m_tabs->currentWidget() != m_record); });
     connect(m_list, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
         m_closeAction->setEnabled(item != nullptr);
         if (item)
@@ -99,6 +102,7 @@ WheelsView::WheelsView(Workspace *workspace, QWidget *parent)
     });
     connectWorkspace();
     showEmpty();
+    WheelsProbe::installIfRequested(this);
 }
 
 QWidget *WheelsView::makeList()
@@ -138,55 +142,6 @@ QWidget *WheelsView::makeList()
     return m_list;
 }
 
-QWidget *WheelsView::makeFilesPage()
-{
-    auto *filesPage = new QWidget(m_tabs);
-    auto *fl = new QVBoxLayout(filesPage);
-    m_filter = new QLineEdit(filesPage);
-    m_filter->setPlaceholderText(tr("Filter files"));
-    m_filter->setClearButtonEnabled(true);
-    fl->addWidget(m_filter);
-    m_filesModel = new FilesModel(this);
-    m_filesModel->clearFiles();
-    m_filesProxy = new QSortFilterProxyModel(this);
-    m_filesProxy->setSourceModel(m_filesModel);
-    m_filesProxy->setRecursiveFilteringEnabled(true);
-    m_filesProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_filesProxy->setSortRole(Qt::UserRole);
-    m_files = new QTreeView(filesPage);
-    m_files->setObjectName(QStringLiteral("files"));
-    m_files->setModel(m_filesProxy);
-    m_files->setSortingEnabled(true);
-    m_files->setItemDelegateForColumn(FilesModel::NameColumn, new ElideDelegate(Qt::ElideMiddle, m_files));
-    m_files->setItemDelegateForColumn(FilesModel::SizeColumn, new SizeBarDelegate(m_files));
-    m_files->setUniformRowHeights(true);
-    makeColumnsResizable(m_files->header());
-    fl->addWidget(m_files);
-    connect(m_filter, &QLineEdit::textChanged, m_filesProxy, &QSortFilterProxyModel::setFilterFixedString);
-    return filesPage;
-}
-
-QWidget *WheelsView::makeSizeMapPage()
-{
-    auto *mapPage = new QWidget(m_tabs);
-    auto *ml = new QVBoxLayout(mapPage);
-    auto *controls = new QHBoxLayout;
-    m_mapSource = new QComboBox(mapPage);
-    m_hideDebug = new QCheckBox(tr("Hide debug info"), mapPage);
-    controls->addWidget(m_mapSource, 1);
-    controls->addWidget(m_hideDebug);
-    ml->addLayout(controls);
-    m_treemap = new SizeTreemap(mapPage);
-    m_treemap->setObjectName(QStringLiteral("treemap"));
-    m_hideDebug->setObjectName(QStringLiteral("hideDebug"));
-    m_mapSource->setObjectName(QStringLiteral("mapSource"));
-    WheelGuard::install(); // combo boxes without focus ignore the wheel, here as everywhere
-    ml->addWidget(m_treemap, 1);
-    connect(m_mapSource, &QComboBox::currentIndexChanged, this, &WheelsView::updateSizeMap);
-    connect(m_hideDebug, &QCheckBox::toggled, m_treemap, &SizeTreemap::setHideDebug);
-    return mapPage;
-}
-
 void WheelsView::connectWorkspace()
 {
     if (!m_workspace)
@@ -204,8 +159,9 @@ void WheelsView::connectWorkspace()
 
 WheelsView::~WheelsView()
 {
-    m_watcher->disconnect(this);
-    m_watcher->waitForFinished();
+    // Closing while verifying: cancel, wait for the worker (it stops after the member it reads), drop the rest.
+    m_inspection->disconnect(this);
+    delete m_inspection;
 }
 
 void WheelsView::addWheel(const QString &path, bool select)
@@ -278,11 +234,15 @@ void WheelsView::removeFromList(const QString &path)
 
 void WheelsView::showEmpty()
 {
+    ++m_tablesToken;
+    m_tablesPending = false;
+    m_inspection->stop();
+    setVerification(Verification::None);
     m_pending.clear();
     m_current = {};
     m_summary->setText(tr(kEmptyText));
     m_summary->setToolTip({});
-    m_filesModel->clearFiles();
+    m_filesPage->clear();
     m_metadata->setRowCount(0);
     m_record->clear();
     m_extensions->clear();
@@ -290,10 +250,7 @@ void WheelsView::showEmpty()
     m_tabs->setTabText(m_tabs->indexOf(m_findings), tr("Findings"));
     m_compare->setBase({});
     m_compare->setCandidates(wheelPaths());
-    m_mapSource->blockSignals(true);
-    m_mapSource->clear();
-    m_mapSource->blockSignals(false);
-    m_treemap->setItems({});
+    m_sizeMap->clear();
     m_tabs->setCurrentWidget(m_summary);
 }
 
@@ -309,17 +266,87 @@ void WheelsView::onProjectOpened(const QString &dir)
 void WheelsView::inspect(const QString &path)
 {
     m_pending = path;
+    setVerification(Verification::None);
     m_summary->setText(tr("Reading %1…").arg(QFileInfo(path).fileName()));
-    m_watcher->setFuture(QtConcurrent::run([path] {
-        InspectedFile r;
-        r.file = path;
-        r.isSdist = looksLikeSdist(path);
-        if (r.isSdist)
-            r.sdist = inspectSdist(path);
-        else
-            r.wheel = inspectWheel(path);
-        return r;
-    }));
+    Q_EMIT opening(path);
+    m_inspection->open(path);
+}
+
+void WheelsView::setVerification(Verification verification)
+{
+    const bool changed = verification != m_verification;
+    m_verification = verification;
+    if (verification == Verification::None)
+        m_verifyBar->clear();
+    if (changed)
+        Q_EMIT verificationChanged();
+}
+
+void WheelsView::onSummaryReady(const InspectedFile &quick)
+{
+    if (quick.file != m_pending)
+        return; // a newer selection is on its way, or the file was closed
+    const bool verifies = quick.wheel.readable;
+    if (verifies) {
+        m_verifyClock.start();
+        m_verifyBar->start(QFileInfo(quick.file).fileName());
+    }
+    setVerification(verifies ? Verification::Running : Verification::None);
+    showResult(quick, true);
+    Q_EMIT summaryShown(quick.file);
+}
+
+void WheelsView::onFinished(const InspectedFile &result)
+{
+    if (result.file != m_pending)
+        return;
+    // The same archive as the quick report's (not rewritten on disk meanwhile): replaced in place.
+    const bool sameArchive = !result.isSdist && result.wheel.readable && !m_current.isSdist && m_current.file == result.file
+        && m_current.wheel.fileSize == result.wheel.fileSize && m_current.wheel.files.size() == result.wheel.files.size()
+        && m_current.wheel.totalSize == result.wheel.totalSize;
+    if (!result.isSdist && result.wheel.readable && m_verification == Verification::Running) {
+        int problems = 0;
+        for (const RecordEntry &e : result.wheel.record.entries)
+            problems += e.isProblem() ? 1 : 0;
+        m_verifyBar->finish(problems, m_verifyClock.elapsed());
+        setVerification(Verification::Finished);
+    } else {
+        setVerification(Verification::None);
+    }
+    if (sameArchive)
+        applyVerified(result);
+    else
+        showResult(result);
+    Q_EMIT reportReady(result.file);
+}
+
+void WheelsView::onCancelled(const QString &path)
+{
+    if (path != m_pending)
+        return;
+    m_verifyBar->setCancelled();
+    setVerification(Verification::Cancelled);
+    m_summary->setText(wheelSummaryHtml(m_current.wheel, Verification::Cancelled));
+    m_record->setVerification(Verification::Cancelled);
+    Q_EMIT verificationCancelled(path);
+}
+
+void WheelsView::cancelVerification()
+{
+    if (isVerifying())
+        m_inspection->cancel();   // says cancelled(), now
+}
+
+void WheelsView::verifyAgain()
+{
+    if (m_current.isSdist || !m_current.wheel.readable || m_current.file != m_pending || isVerifying())
+        return;
+    m_verifyClock.start();
+    m_verifyBar->start(QFileInfo(m_current.file).fileName());
+    setVerification(Verification::Running);
+    m_summary->setText(wheelSummaryHtml(m_current.wheel, Verification::Running));
+    m_record->setVerification(Verification::Running);
+    m_inspection->verifyAgain();
 }
 
 QString WheelsView::summaryText() const
@@ -327,40 +354,62 @@ QString WheelsView::summaryText() const
     return m_summary->text();
 }
 
-void WheelsView::showResult(const InspectedFile &result)
+void WheelsView::showResult(const InspectedFile &result, bool tablesLater)
 {
     m_current = result;
+    ++m_tablesToken;   // a fill still scheduled for an earlier report is dropped
     m_tabs->setTabVisible(m_tabs->indexOf(m_record), !result.isSdist);
     m_tabs->setTabVisible(m_tabs->indexOf(m_extensions), !result.isSdist);
     m_tabs->setTabVisible(m_tabs->indexOf(m_compare), !result.isSdist);
     m_compare->setBase(result.isSdist || !result.wheel.readable ? WheelReport{} : result.wheel);
     m_compare->setCandidates(wheelPaths());
-    m_hideDebug->setEnabled(!result.isSdist);
     if (result.isSdist)
         showSdist(result.sdist);
     else
         showWheel(result.wheel);
+    if (!tablesLater) {
+        fillTables();
+        return;
+    }
+    // The big tables (Files, RECORD, the size map) right after the summary's paint, which comes first:
+    // the update request is already queued when this is.
+    m_tablesPending = true;
+    QTimer::singleShot(0, this, [this, token = m_tablesToken] {
+        if (token == m_tablesToken && m_tablesPending)
+            fillTables();
+    });
 }
 
-void WheelsView::showFiles()
+void WheelsView::fillTables()
 {
-    QList<FilesModel::Row> rows;
+    m_tablesPending = false;
     if (m_current.isSdist) {
-        for (const SdistFileEntry &f : m_current.sdist.files)
-            if (f.kind != QLatin1String("dir"))
-                rows.append({f.path, f.size, -1, f.linkTarget.isEmpty() ? QString() : QStringLiteral(" → ") + f.linkTarget});
-    } else {
-        for (const WheelFileEntry &f : m_current.wheel.files)
-            if (!f.isDirectory)
-                rows.append({f.path, f.size, f.compressedSize, f.isSymlink ? tr(" (symlink)") : QString()});
+        m_filesPage->showSdist(m_current.sdist);
+        m_record->clear();
+        m_sizeMap->setSdist(m_current.sdist);
+        return;
     }
-    const bool perFileCompression = !m_current.isSdist;
-    m_filesModel->setFiles(rows, m_current.isSdist ? m_current.sdist.totalSize : m_current.wheel.totalSize, perFileCompression);
-    m_files->setColumnHidden(FilesModel::CompressedColumn, !perFileCompression);   // per member in a zip only
-    m_files->setColumnHidden(FilesModel::RatioColumn, !perFileCompression);
-    m_files->sortByColumn(FilesModel::SizeColumn, Qt::DescendingOrder);
-    m_files->expandToDepth(0);
-    m_files->header()->resizeSection(FilesModel::NameColumn, 320);
+    const WheelReport &r = m_current.wheel;
+    m_filesPage->showWheel(r);
+    m_record->setRecord(r.record, m_verification == Verification::None ? Verification::Finished : m_verification);
+    m_sizeMap->setWheel(r);
+}
+
+void WheelsView::applyVerified(const InspectedFile &result)
+{
+    // The same archive read again with its contents hashed: the files, metadata, extensions and size
+    // map are those of the quick report, so their views stay as the user left them; RECORD's rows
+    // change in place; the summary and the findings take the full report's verdict.
+    m_current = result;
+    if (m_tablesPending)
+        fillTables();   // the quick report's tables were not filled yet: the full one's now
+    const WheelReport &r = m_current.wheel;
+    m_summary->setText(wheelSummaryHtml(r));
+    m_summary->setToolTip(wheelSummaryToolTip(r));
+    m_record->updateRecord(r.record);
+    m_compare->updateBase(r);
+    m_repair->setPreview(r.repair);
+    fillFindings(r.findings);
 }
 
 void WheelsView::fillFindings(const FindingList &findings)
@@ -371,23 +420,11 @@ void WheelsView::fillFindings(const FindingList &findings)
 
 void WheelsView::showWheel(const WheelReport &r)
 {
-    m_summary->setText(wheelSummaryHtml(r));
+    m_summary->setText(wheelSummaryHtml(r, m_verification));
     m_summary->setToolTip(wheelSummaryToolTip(r));
-    showFiles();
-
     m_metadata->setWheel(r);
-    m_record->setRecord(r.record);
     m_extensions->setExtensions(r.extensions);
     m_repair->setPreview(r.repair);
-
-    m_mapSource->blockSignals(true);
-    m_mapSource->clear();
-    m_mapSource->addItem(tr("Whole wheel"), QString());
-    for (const ExtensionReport &e : r.extensions)
-        m_mapSource->addItem(tr("Sections of %1").arg(e.path.section(QLatin1Char('/'), -1)), e.path);
-    m_mapSource->blockSignals(false);
-    updateSizeMap();
-
     fillFindings(r.findings);
 }
 
@@ -396,52 +433,9 @@ void WheelsView::showSdist(const SdistReport &r)
     m_summary->setText(sdistSummaryHtml(r));
     m_repair->setPreview({});
     m_summary->setToolTip(sdistSummaryToolTip(r));
-    showFiles();
-
     m_metadata->setSdist(r);
-    m_record->clear();
     m_extensions->clear();
-    m_mapSource->blockSignals(true);
-    m_mapSource->clear();
-    m_mapSource->addItem(tr("Whole source distribution"), QString());
-    m_mapSource->blockSignals(false);
-    updateSizeMap();
-
     fillFindings(r.findings);
-}
-
-void WheelsView::updateSizeMap()
-{
-    const QString ext = m_mapSource->currentData().toString();
-    QList<SizeTreemap::Item> items;
-    if (m_current.isSdist) {
-        for (const SdistFileEntry &f : m_current.sdist.files)
-            if (f.kind == QLatin1String("file"))
-                items.append({f.path, f.size, false});
-    } else if (ext.isEmpty()) {
-        // Each extension in two parts, its runtime part and its debug information, so that "hide
-        // debug info" shows the wheel as it would be with stripped extensions.
-        QHash<QString, const ExtensionReport *> byPath;
-        for (const ExtensionReport &e : m_current.wheel.extensions)
-            if (e.binary.debugBytes > 0)
-                byPath.insert(e.path, &e);
-        for (const WheelFileEntry &f : m_current.wheel.files) {
-            if (f.isDirectory)
-                continue;
-            if (const ExtensionReport *e = byPath.value(f.path)) {
-                items.append({f.path, e->sizeAfterStrip, false});
-                items.append({f.path + tr(" (debug info)"), e->binary.debugBytes, true});
-            } else {
-                items.append({f.path, f.size, false});
-            }
-        }
-    } else {
-        for (const ExtensionReport &e : m_current.wheel.extensions)
-            if (e.path == ext)
-                for (const BinarySection &s : e.binary.sections)
-                    items.append({s.name, s.size, s.debug});
-    }
-    m_treemap->setItems(items);
 }
 
 } // namespace wb::ui

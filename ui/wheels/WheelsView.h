@@ -1,47 +1,36 @@
 #pragma once
 
-#include "core/wheel/SdistReport.h"
-#include "core/wheel/WheelReport.h"
+#include "ui/wheels/VerificationBar.h"
+#include "ui/wheels/WheelInspection.h"
 
-#include <QFutureWatcher>
+#include <QElapsedTimer>
 #include <QWidget>
 
 class QAction;
-class QCheckBox;
-class QComboBox;
 class QLabel;
-class QLineEdit;
 class QListWidget;
-class QSortFilterProxyModel;
 class QTabWidget;
-class QTreeView;
-class QTreeWidget;
 
 namespace wb::ui {
 
 class ExtensionsTree;
-class FilesModel;
+class FilesPage;
 class FindingsTree;
 class MetadataTable;
 class RecordPage;
-class SizeTreemap;
+class SizeMapPage;
 class WheelCompareView;
 class RepairPreviewView;
 class Workspace;
-
-// What the view read for one file: a wheel, or a source distribution (.tar.gz and the other tar flavours).
-struct InspectedFile {
-    QString file;
-    bool isSdist = false;
-    WheelReport wheel;   // when !isSdist
-    SdistReport sdist;   // when isSdist
-};
 
 // The wheels and sdists of the project (target/wheels, build outputs) and any opened file: a list, and
 // for the selected one a summary, files (sortable, filterable, size bars), metadata, RECORD,
 // extensions, a size map, the findings, and a comparison with another wheel of the list (an sdist has no
 // RECORD, no extensions and no comparison: those tabs hide).
-// Reading happens on a worker thread; results for a file no longer selected are dropped.
+// Reading happens on a worker thread (WheelInspection): a wheel's quick report is shown at once, with
+// RECORD "verifying…" and a progress bar; the full report then replaces it in place (tab, selection,
+// scroll position and sort stay). Verification can be cancelled (the quick report stays) and run again.
+// Results for a file no longer selected are dropped.
 class WheelsView : public QWidget
 {
     Q_OBJECT
@@ -60,44 +49,57 @@ public:
     const SdistReport &currentSdist() const { return m_current.sdist; }
     QString summaryText() const;
     WheelCompareView *compareView() const { return m_compare; }
+    VerificationBar *verificationBar() const { return m_verifyBar; }
+    WheelInspection *inspection() const { return m_inspection; }
+    Verification verification() const { return m_verification; }
+    bool isVerifying() const { return m_verification == Verification::Running; }
+    void cancelVerification();
+    void verifyAgain();
 
 Q_SIGNALS:
-    void reportReady(const QString &path);
+    void opening(const QString &path);        // reading of PATH starts
+    void summaryShown(const QString &path);   // a wheel's quick report is on screen; verification runs
+    void reportReady(const QString &path);    // the final report: verified, an sdist's, or unreadable
+    void verificationCancelled(const QString &path);
+    void verificationChanged();               // started, finished or cancelled
 
 private:
     QWidget *makeList();
-    QWidget *makeFilesPage();
-    QWidget *makeSizeMapPage();
     void connectWorkspace();
     void onProjectOpened(const QString &dir);
     void removeFromList(const QString &path);
     void showEmpty();
     void inspect(const QString &path);
-    void showResult(const InspectedFile &result);
+    void onSummaryReady(const InspectedFile &quick);
+    void onFinished(const InspectedFile &result);
+    void onCancelled(const QString &path);
+    void setVerification(Verification verification);
+    // TABLESLATER: the quick report's summary first, its big tables one turn of the event loop later.
+    void showResult(const InspectedFile &result, bool tablesLater = false);
+    void fillTables();
+    void applyVerified(const InspectedFile &result);
     void showWheel(const WheelReport &report);
     void showSdist(const SdistReport &report);
-    void showFiles();
     void fillFindings(const FindingList &findings);
-    void updateSizeMap();
 
     Workspace *m_workspace = nullptr;
     QListWidget *m_list = nullptr;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_summary = nullptr;
     QAction *m_closeAction = nullptr;
-    FilesModel *m_filesModel = nullptr;
-    QSortFilterProxyModel *m_filesProxy = nullptr;
-    QTreeView *m_files = nullptr;
-    QLineEdit *m_filter = nullptr;
+    FilesPage *m_filesPage = nullptr;
     MetadataTable *m_metadata = nullptr;
     RecordPage *m_record = nullptr;
     ExtensionsTree *m_extensions = nullptr;
-    SizeTreemap *m_treemap = nullptr;
-    QComboBox *m_mapSource = nullptr;
-    QCheckBox *m_hideDebug = nullptr;
+    SizeMapPage *m_sizeMap = nullptr;
     FindingsTree *m_findings = nullptr;
     WheelCompareView *m_compare = nullptr;
-    QFutureWatcher<InspectedFile> *m_watcher = nullptr;
+    WheelInspection *m_inspection = nullptr;
+    VerificationBar *m_verifyBar = nullptr;
+    Verification m_verification = Verification::None;
+    QElapsedTimer m_verifyClock;
+    quint64 m_tablesToken = 0;
+    bool m_tablesPending = false;
     QString m_pending;   // the path whose result we wait for
     InspectedFile m_current;
     RepairPreviewView *m_repair = nullptr;

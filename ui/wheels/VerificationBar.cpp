@@ -1,0 +1,130 @@
+#include "ui/wheels/VerificationBar.h"
+
+#include "core/common/SizeFormat.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QStyle>
+#include <QToolButton>
+
+namespace wb::ui {
+
+namespace {
+constexpr int kScale = 1000;   // the bar counts per mille: smooth, and no overflow on big wheels
+}
+
+VerificationBar::VerificationBar(QWidget *parent)
+    : QFrame(parent)
+{
+    setObjectName(QStringLiteral("verificationBar"));
+    setFrameShape(QFrame::StyledPanel);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(8, 4, 4, 4);
+    m_label = new QLabel(this);
+    m_label->setObjectName(QStringLiteral("verificationText"));
+    m_label->setTextFormat(Qt::PlainText);
+    m_bar = new QProgressBar(this);
+    m_bar->setObjectName(QStringLiteral("verificationProgress"));
+    m_bar->setRange(0, kScale);
+    m_bar->setTextVisible(true);
+    m_bar->setMinimumWidth(160);
+    m_bar->setMaximumWidth(320);
+
+    m_cancel = new QAction(QIcon::fromTheme(QStringLiteral("process-stop"), style()->standardIcon(QStyle::SP_BrowserStop)), tr("Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("cancelVerification"));
+    m_cancel->setStatusTip(tr("Stop verifying the wheel's contents; the summary read so far stays"));
+    m_cancel->setToolTip(tr("Stop verifying the wheel's contents"));
+    m_verifyAgain = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh"), style()->standardIcon(QStyle::SP_BrowserReload)), tr("Verify Again"), this);
+    m_verifyAgain->setObjectName(QStringLiteral("verifyAgain"));
+    m_verifyAgain->setStatusTip(tr("Hash every member of the wheel again and compare with RECORD"));
+    m_verifyAgain->setToolTip(m_verifyAgain->statusTip());
+    m_cancelButton = new QToolButton(this);
+    m_cancelButton->setDefaultAction(m_cancel);
+    m_cancelButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_againButton = new QToolButton(this);
+    m_againButton->setDefaultAction(m_verifyAgain);
+    m_againButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+
+    layout->addWidget(m_label, 1);
+    layout->addWidget(m_bar);
+    layout->addWidget(m_cancelButton);
+    layout->addWidget(m_againButton);
+    clear();
+}
+
+void VerificationBar::setState(Verification state)
+{
+    m_state = state;
+    setVisible(state != Verification::None);
+    m_cancel->setEnabled(state == Verification::Running);
+    m_cancelButton->setVisible(state == Verification::Running);
+    m_verifyAgain->setEnabled(state == Verification::Cancelled || state == Verification::Finished);
+    m_againButton->setVisible(state == Verification::Cancelled && m_againShown);
+}
+
+void VerificationBar::setVerifyAgainShown(bool shown)
+{
+    m_againShown = shown;
+    m_againButton->setVisible(m_state == Verification::Cancelled && m_againShown);
+}
+
+void VerificationBar::start(const QString &fileName)
+{
+    m_fileName = fileName;
+    m_bar->setValue(0);
+    m_bar->setFormat(QStringLiteral("%p%"));
+    m_label->setText(tr("Verifying the contents of %1 against RECORD…").arg(fileName));
+    m_label->setToolTip({});
+    setState(Verification::Running);
+}
+
+void VerificationBar::setProgress(qint64 done, qint64 total)
+{
+    if (m_state != Verification::Running || total <= 0)
+        return;
+    m_bar->setValue(int(std::clamp<qint64>(done * kScale / total, 0, kScale)));
+    m_bar->setToolTip(tr("%1 of %2 compressed data read").arg(formatSize(done), formatSize(total)));
+}
+
+void VerificationBar::finish(int problems, qint64 elapsedMs)
+{
+    m_bar->setValue(kScale);
+    m_bar->setFormat(problems ? tr("Problems") : tr("Verified"));
+    m_bar->setToolTip({});
+    const QString seconds = QLocale().toString(double(elapsedMs) / 1000.0, 'f', 1);
+    m_label->setText(problems == 0 ? tr("Every hash and size matches RECORD (verified in %1 s).").arg(seconds)
+                     : problems == 1 ? tr("Verified in %1 s: 1 entry with a problem (see RECORD).").arg(seconds)
+                                     : tr("Verified in %1 s: %2 entries with problems (see RECORD).").arg(seconds, QLocale().toString(problems)));
+    setState(Verification::Finished);
+}
+
+void VerificationBar::setCancelled()
+{
+    m_bar->setFormat(tr("Cancelled at %p%"));
+    m_bar->setToolTip({});
+    m_label->setText(tr("Verification cancelled: the summary shows the wheel's structure; contents were not hashed."));
+    setState(Verification::Cancelled);
+}
+
+void VerificationBar::clear()
+{
+    m_fileName.clear();
+    m_label->clear();
+    m_bar->setValue(0);
+    setState(Verification::None);
+}
+
+int VerificationBar::value() const
+{
+    return m_bar->value();
+}
+
+QString VerificationBar::text() const
+{
+    return m_label->text();
+}
+
+} // namespace wb::ui
