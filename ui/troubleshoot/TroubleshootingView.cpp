@@ -135,7 +135,7 @@ TroubleshootingView::TroubleshootingView(Workspace *workspace, QWidget *parent)
     m_changeTimer->setSingleShot(true);
     m_changeTimer->setInterval(300);
     connect(m_fileWatcher, &QFileSystemWatcher::fileChanged, m_changeTimer, qOverload<>(&QTimer::start));
-    connect(m_changeTimer, &QTimer::timeout, this, &TroubleshootingView::refresh);
+    connect(m_changeTimer, &QTimer::timeout, this, &TroubleshootingView::refreshWhenShown);
     connect(m_inputs, &DiagnosisInputsBar::removeRequested, this, &TroubleshootingView::removeInput);
     connect(m_inputs, &DiagnosisInputsBar::addLogRequested, this, &TroubleshootingView::chooseLogFile);
     connect(m_tree, &QTreeWidget::currentItemChanged, this, &TroubleshootingView::showSelected);
@@ -147,21 +147,40 @@ TroubleshootingView::TroubleshootingView(Workspace *workspace, QWidget *parent)
         connect(m_workspace, &Workspace::projectOpened, this, [this] {
             m_projectExcluded = false;
             m_undo.clear();  // the fixes of another project
-            refresh();
+            refreshWhenShown();
         });
         connect(m_workspace, &Workspace::wheelOpened, this, [this] {
             m_wheelExcluded = false;
-            refresh();
+            refreshWhenShown();
         });
-        connect(m_workspace, &Workspace::wheelClosed, this, &TroubleshootingView::refresh);
+        connect(m_workspace, &Workspace::wheelClosed, this, &TroubleshootingView::refreshWhenShown);
         connect(m_workspace, &Workspace::buildFinished, this, [this] {
             m_buildLogExcluded = false;
             m_logFile.clear();  // the new build's log replaces a log file
-            refresh();
+            refreshWhenShown();
         });
     }
     showSelected();
-    refresh();
+    refreshWhenShown();
+}
+
+// Opening a wheel or a project in another view must not make this one read it as well at the same
+// moment (the Wheels view's summary would wait for it): hidden, the view only notes that its findings
+// are stale and diagnoses when it is shown.
+void TroubleshootingView::refreshWhenShown()
+{
+    if (isVisible()) {
+        refresh();
+        return;
+    }
+    m_stale = true;
+}
+
+void TroubleshootingView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        refresh();
 }
 
 diagnose::EvidenceRequest TroubleshootingView::currentRequest() const
@@ -242,6 +261,7 @@ void TroubleshootingView::watch(const diagnose::Evidence &evidence)
 
 void TroubleshootingView::refresh()
 {
+    m_stale = false;
     const diagnose::EvidenceRequest request = currentRequest();
     updateInputs(request);
     const int generation = ++m_generation;

@@ -39,6 +39,10 @@ public:
 
 public Q_SLOTS:
     void refresh();
+    void refreshWhenShown(); // now when visible, else when next shown
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 Q_SIGNALS:
     void findingsChanged();
@@ -58,6 +62,7 @@ private:
     void copyCommand();
 
     Workspace *m_workspace = nullptr;
+    bool m_stale = false;    // an input changed while the view was hidden
     QPlainTextEdit *m_errorInput = nullptr;
     DiagnosisInputsBar *m_inputs = nullptr;
     QLabel *m_note = nullptr;

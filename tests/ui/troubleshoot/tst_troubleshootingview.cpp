@@ -88,6 +88,7 @@ private Q_SLOTS:
     {
         Workspace workspace;
         TroubleshootingView view(&workspace);
+        view.show(); // a hidden view diagnoses when shown (hiddenViewDiagnosesWhenShown)
         QSignalSpy spy(&view, &TroubleshootingView::findingsChanged);
         workspace.openProject(wb::test::examplesDir() + QStringLiteral("/hello-pyo3"));
         QTRY_VERIFY(spy.size() >= 1);  // the earlier run (nothing open) is superseded
@@ -163,6 +164,24 @@ private Q_SLOTS:
         QTRY_VERIFY(view.findChild<QWidget *>(QStringLiteral("input_project")));
     }
 
+    // Hidden (another tab shown), the view does not read a wheel the Wheels view is opening: it
+    // diagnoses when it is shown, then with that wheel.
+    void hiddenViewDiagnosesWhenShown()
+    {
+        WB_REQUIRE_CORPUS();
+        const QString wheel = wb::test::corpusDir() + QStringLiteral("/wheels/auditwheel/cffi-1.5.0-cp27-none-linux_x86_64.whl");
+        Workspace workspace;
+        TroubleshootingView view(&workspace);
+        view.resize(1100, 700);
+        workspace.openWheel(wheel);
+        QTest::qWait(500);
+        QVERIFY(view.findings().isEmpty());
+        QVERIFY(!view.findChild<QWidget *>(QStringLiteral("input_wheel")));
+        view.show();
+        QTRY_VERIFY_WITH_TIMEOUT(!view.findings().isEmpty(), 10000);
+        QVERIFY(view.findChild<QWidget *>(QStringLiteral("input_wheel")));
+    }
+
     // A wheel of another distribution is never combined with the project's settings; the view says so,
     // and `wheelbench diagnose` gives the same findings for the same inputs.
     void foreignWheelIsDiagnosedAloneLikeTheCommandLine()
@@ -209,6 +228,7 @@ private Q_SLOTS:
         Workspace workspace;
         workspace.openProject(dir.path());
         TroubleshootingView view(&workspace);
+        view.show();
         workspace.reportBuild(false, data("maturin-1.8.3-manylinux_2_28-too-recent.log"), {});
         QTRY_VERIFY_WITH_TIMEOUT(first(view, "manylinux-too-recent-symbols") && !first(view, "manylinux-too-recent-symbols")->fix.edits.isEmpty(), 10000);
         auto *apply = view.findChild<QPushButton *>(QStringLiteral("applyFix"));
