@@ -40,7 +40,7 @@ const QList<rules::Rule> &rules::toolRules()
              R"re(required CPU features were not detected|Missing required CPU features)re"),
         // SIGILL: usually a wheel compiled for a newer CPU, but a Rust abort (ud2) ends the same way: a lead.
         rule("cpu-instructions-unsupported", "sigill", C::Low, 55, "The process died on an illegal instruction (SIGILL).",
-             R"re(illegal hardware instruction|Illegal instruction(?: \(core dumped\))?\s|signal: 4, SIGILL)re"),
+             R"re(illegal hardware instruction|Illegal instruction(?: \(core dumped\))?(?:\s|$)|signal: 4, SIGILL)re"),
         rule("multiple-bin-targets", "", C::Medium, 78,
              "cargo refuses maturin's rustc arguments for several targets at once: the package has more than one binary.",
              R"re(extra arguments to `rustc` can only be passed to one target)re"),
