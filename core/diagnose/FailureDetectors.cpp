@@ -26,6 +26,12 @@ QString fixedIn(const QString &tag)
         return QStringLiteral("1.7.5");  // free-threaded interpreters (#2310)
     if (tag == QLatin1String("graft-rerun") || tag == QLatin1String("editable-bin"))
         return QStringLiteral("1.12.0");  // #2969, #2938
+    if (tag == QLatin1String("ft-windows-lib"))
+        return QStringLiteral("1.8.7");  // Windows free-threaded builds on Python 3.14 (#2632)
+    if (tag == QLatin1String("pyproject-required"))
+        return QStringLiteral("0.12.9");  // pyproject.toml no longer required (#806); broken in 0.12.7
+    if (tag == QLatin1String("musl-cdylib"))
+        return QStringLiteral("0.9.2");  // -C target-feature=-crt-static for musl
     return {};
 }
 
@@ -41,6 +47,8 @@ void refineRegression(const DetectorContext &ctx, RuleHit &hit)
         } else if (!shown.isNull()) {
             hit.message += QStringLiteral(" The text shows maturin %1: upgrade.").arg(shown.toString());
         }
+    } else if (hit.tag == QLatin1String("double-target")) {
+        hit.message += QStringLiteral(" maturin PR #429 fixed it: upgrade maturin (current releases take --target universal2-apple-darwin).");
     } else if (hit.tag == QLatin1String("cxa-policy")) {
         hit.message += QStringLiteral(" glibc has exported it since 2.18 and manylinux2014 images provide it; the policy update that "
                                       "forbids it is a regression: use the previous maturin release or the newest one.");
@@ -144,7 +152,11 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
         hit.confidence = Confidence::Low;  // -lpython: an embedding build without the dev package, or a crate linking libpython
     if (hit.id == QLatin1String("abi3-forward-compatibility") && hit.text.contains(QLatin1String("to suppress this check")))
         return false;  // PyO3's own hint in the too-new message, not a build that used the switch
-    if (hit.id == QLatin1String("maturin-unpinned") && !text.contains(QLatin1String("maturin")))
+    if ((hit.id == QLatin1String("maturin-unpinned") || hit.tag == QLatin1String("musl-cdylib") || hit.tag == QLatin1String("double-target")
+         || hit.id == QLatin1String("multiple-bin-targets"))
+        && !text.contains(QLatin1String("maturin")))
+        return false;  // the same cargo message from a build maturin did not drive
+    if (hit.tag == QLatin1String("test-binary") && !text.contains(QLatin1String("Symbol not found: _Py")))
         return false;
     if (hit.id == QLatin1String("sdist-missing-files") && !f.sourceBuild && !text.contains(QLatin1String("pip-install"))
         && !text.contains(QLatin1String("sdist")))
@@ -160,6 +172,29 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
     if (hit.id == QLatin1String("sdist-fallback-no-wheel") && hit.tag == QLatin1String("platform") && !f.sourceBuild)
         return false;
     return refineProjectHit(ctx, text, hit);
+}
+
+// PyInit_<name> missing while the library exports PyInit_ with the name's first and last characters cut: a PyO3
+// macro bug of its 0.2/0.3 era on a then-new nightly (PyO3 #156), not a misnamed module.
+RuleHit truncatedPyInit(const QString &text)
+{
+    static const QRegularExpression missing(QStringLiteral(R"re(does not define module export function \(PyInit_(\w{3,})\))re"));
+    const QRegularExpressionMatch m = missing.match(text);
+    if (!m.hasMatch())
+        return {};
+    const QString name = m.captured(1);
+    const QString cut = name.mid(1, name.size() - 2);
+    const QRegularExpression exported(QStringLiteral(R"re(\bT _?PyInit_%1\s*$)re").arg(QRegularExpression::escape(cut)),
+                                      QRegularExpression::MultilineOption);
+    const QRegularExpressionMatch e = exported.match(text);
+    if (!e.hasMatch())
+        return {};
+    const int line = int(text.left(e.capturedStart()).count(QLatin1Char('\n'))) + 1;
+    return RuleHit{QStringLiteral("pyo3-regression"), QStringLiteral("truncated-pyinit"), Confidence::Medium, 82,
+                   QStringLiteral("The library exports PyInit_%1 for the module %2: PyO3's module macro cut the name's first and "
+                                  "last characters (a PyO3 bug with the nightly of its time, fixed in the next PyO3 release): upgrade PyO3.")
+                       .arg(cut, name),
+                   {}, line, e.captured(0).trimmed()};
 }
 
 // Lines the rule table cannot judge alone: a build script that runs Python, maturin's old "Cargo metadata failed".
@@ -181,6 +216,8 @@ QList<RuleHit> contextualHits(const DetectorContext &ctx, const QString &text)
                            QStringLiteral("maturin could not run cargo (No such file or directory)."), {}, int(i) + 1, line};
         }
     }
+    if (const RuleHit truncated = truncatedPyInit(text); !truncated.id.isEmpty())
+        out << truncated;
     return out;
 }
 

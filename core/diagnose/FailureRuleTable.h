@@ -28,5 +28,7 @@ const QList<Rule> &buildRules();
 // The project's layout and metadata as maturin reads it, installed tools, develop installs and the
 // artifacts they leave, the repair step (ProjectRules.cpp).
 const QList<Rule> &projectRules();
+// Tools around the build (rustup, sccache, installers, the CPU) and maturin's invocation regressions (ToolRules.cpp).
+const QList<Rule> &toolRules();
 
 } // namespace wb::diagnose::rules

@@ -60,6 +60,12 @@ const QList<rules::Rule> &rules::buildRules()
              R"re(^dyld(?:\[\d+\])?: Library not loaded: \S*(?:libpython|Python\.framework)|python3\d*\.dll was not found)re"),
         rule("wrong-interpreter", "version-check", C::High, 70, "The module was compiled for Python %1 and the interpreter is %2.",
              R"re(Python version mismatch: module was compiled for Python ([\d.]+), but the interpreter version is incompatible: ([\d.]+))re"),
+        // An extension compiled against one implementation's C API and loaded by another: PyPy exports PyPy*-prefixed
+        // names, CPython the Py* ones (a stale build directory or a PyO3 configured for the other interpreter).
+        rule("wrong-interpreter", "pypy-symbols", C::Medium, 80, "The extension was compiled for PyPy (it needs %1) and a CPython loads it.",
+             R"re(undefined symbol: (PyPy\w+))re"),
+        rule("wrong-interpreter", "cpython-symbols", C::Medium, 80, "A PyPy extension file needs the CPython symbol %1: it was compiled for CPython.",
+             R"re(\.pypy\d+-pp\d+[\w-]*\.(?:so|pyd)\b.*(?:Symbol not found: |undefined symbol: )_?(Py(?!Py)\w+))re"),
         rule("wrong-interpreter", "arch", C::Medium, 64, "The extension was built for another architecture than the interpreter's.",
              R"re(wrong ELF class: ELFCLASS\d+|mach-o file, but is an incompatible architecture|is not a valid Win32 application)re"),
         rule("develop-env-mismatch", "uv", C::Medium, 70, "VIRTUAL_ENV names another environment than the project's.",
@@ -96,7 +102,7 @@ const QList<rules::Rule> &rules::buildRules()
         rule("macos-undefined-dynamic-lookup", "", C::High, 86, "The macOS linker refused the unresolved Python symbols (%1...).",
              R"re("(_Py\w+)", referenced from:)re"),
         rule("pyo3-version-conflict", "", C::High, 88, "Two versions of PyO3 in the dependency graph: only one may link Python.",
-             R"re(links to the native library `python[\d.]*`, but it conflicts with a previous package)re"),
+             R"re(links to the native library `?python[\d.]*`?, but it conflicts with a previous package)re"),
         // Cargo, rustc.
         rule("pyo3-version-conflict", "old-cargo", C::High, 88, "Two crates link Python (two PyO3 versions, or PyO3 with another binding crate).",
              R"re(multiple packages link to native library `python[\d.]*`)re"),
@@ -189,7 +195,7 @@ namespace {
 
 const QList<rules::Rule> &allRules()
 {
-    static const QList<rules::Rule> all = rules::buildRules() + rules::projectRules();
+    static const QList<rules::Rule> all = rules::buildRules() + rules::projectRules() + rules::toolRules();
     return all;
 }
 

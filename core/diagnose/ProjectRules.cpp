@@ -40,6 +40,12 @@ const QList<rules::Rule> &rules::projectRules()
         // Tools around the build.
         rule("rustc-not-found", "host-target", C::Medium, 70, "maturin could not run rustc (to ask for the host target): Rust is not installed or not on PATH.",
              R"re(Failed to run rustc to get the host target)re"),
+        rule("rustc-not-found", "setuptools-rust", C::Medium, 70, "setuptools-rust found no Rust compiler (rustc) on PATH.",
+             R"re([Cc]an not find Rust compiler)re"),
+        // A cargo test binary (target/<profile>/deps/<name>-<hash>, no library suffix) without Python's symbols.
+        rule("cargo-test-libpython-link", "test-binary", C::Medium, 80,
+             "A cargo test or binary built with extension-module lacks Python's symbols (libpython is not linked).",
+             R"re(Referenced from: \S*target[/\\](?:debug|release)[/\\]deps[/\\][\w-]+-[0-9a-f]{16}\s*$)re"),
         rule("rustc-not-found", "no-default", C::Medium, 72, "rustup is installed but has no default toolchain, so there is no rustc or cargo to run.",
              R"re(rustup could not choose a version of \w+ to run|no override and no default toolchain set)re"),
         rule("cargo-not-found", "metadata", C::Medium, 72, "A build tool could not run cargo: Rust is not installed or not on PATH.",

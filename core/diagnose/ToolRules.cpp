@@ -1,0 +1,64 @@
+// The wordings of failures that come from the tools around the build rather than from the project: rustup
+// and maturin's Rust bootstrap, sccache in CI, the sdist packer, installers reading wheel metadata, the CPU a
+// wheel was compiled for, and maturin's own invocation of cargo in releases that had a known regression.
+// Each rule is the message family (the tool's fixed phrases), not one report's details.
+#include "core/diagnose/FailureRuleTable.h"
+
+namespace wb::diagnose {
+
+namespace {
+using C = Confidence;
+using rules::rule;
+} // namespace
+
+// Sources of the wordings: rustup (errors.rs: "is not installed for the toolchain"), puccinialin (maturin's
+// Rust bootstrap for source builds: "Target triple not supported by rustup"), sccache (server startup, the
+// GitHub Actions cache backend and GitHub's notice gh.io/gha-cache-sunset), maturin (src/source_distribution.rs,
+// src/compile.rs), cargo (rustc with several targets, --target given twice), pkginfo and Poetry ("Unknown
+// metadata version", NewMetadataVersion), the shells' SIGILL reports and polars' CPU check.
+const QList<rules::Rule> &rules::toolRules()
+{
+    static const QList<Rule> all = {
+        rule("rustup-component-missing", "", C::High, 86, "The rustup component '%1' is not installed for the toolchain %2.",
+             R"re('([\w-]+)' is not installed for the toolchain '([^']+)')re"),
+        rule("rust-bootstrap-wrong-triple", "", C::High, 84,
+             "The Rust bootstrap of the source build computed the target %1, which rustup does not know.",
+             R"re(Target triple not supported by rustup: (\S+))re"),
+        rule("sccache-gha-cache-unavailable", "", C::High, 88,
+             "sccache's GitHub Actions cache backend talks to the legacy cache service GitHub shut down.",
+             R"re(gh\.io/gha-cache-sunset|ArtifactCacheServiceDecommissionedException|This legacy service is shutting down)re"),
+        // sccache failing to start has several causes (its storage, its port, its version): a lead.
+        rule("sccache-gha-cache-unavailable", "startup", C::Low, 50, "sccache (the compiler cache the build wraps rustc with) failed to start.",
+             R"re(sccache: error: Server startup failed)re"),
+        rule("sdist-output-not-ignored", "", C::High, 86,
+             "maturin would pack its own output %1 into the source distribution: the output folder is not ignored.",
+             R"re(Attempting to include the sdist output tarball (\S+) into itself)re"),
+        rule("installer-metadata-version-unsupported", "", C::High, 84,
+             "The installer's metadata reader does not know Metadata-Version %1 of the wheel.",
+             R"re(Unknown metadata version: ([\d.]+)|New metadata version \(([\d.]+)\) higher than latest supported version)re"),
+        rule("cpu-instructions-unsupported", "check", C::Medium, 80, "The package's CPU check found instructions this processor lacks.",
+             R"re(required CPU features were not detected|Missing required CPU features)re"),
+        // SIGILL: usually a wheel compiled for a newer CPU, but a Rust abort (ud2) ends the same way: a lead.
+        rule("cpu-instructions-unsupported", "sigill", C::Low, 55, "The process died on an illegal instruction (SIGILL).",
+             R"re(illegal hardware instruction|Illegal instruction(?: \(core dumped\))?(?:\s|$)|signal: 4, SIGILL)re"),
+        rule("multiple-bin-targets", "", C::Medium, 78,
+             "cargo refuses maturin's rustc arguments for several targets at once: the package has more than one binary.",
+             R"re(extra arguments to `rustc` can only be passed to one target)re"),
+        // maturin regressions that the text shows by their symptom and the behaviour of the release.
+        rule("maturin-regression", "ft-windows-lib", C::Medium, 82,
+             "The link asks for %1, the free-threaded import library, that this maturin does not point the linker at on Windows.",
+             R"re(LNK1181: cannot open input file '(python3\d+t(?:_d)?\.lib)')re"),
+        rule("maturin-regression", "pyproject-required", C::Medium, 78,
+             "This maturin requires a pyproject.toml even when the Cargo.toml is given.",
+             R"re(Couldn't find pyproject\.toml at (\S+))re"),
+        rule("maturin-regression", "musl-cdylib", C::Medium, 74,
+             "maturin did not turn off crt-static for the musl target %1, so cargo cannot build the extension (a cdylib).",
+             R"re(cannot produce cdylib for .* as the target `([\w-]+-musl\w*)` does not support these crate types)re"),
+        rule("maturin-regression", "double-target", C::Medium, 78,
+             "maturin passed --target twice to cargo (--target combined with --universal2).",
+             R"re(specifying multiple `--target` flags requires `-Zmultitarget`)re"),
+    };
+    return all;
+}
+
+} // namespace wb::diagnose
