@@ -141,12 +141,29 @@ QByteArray toJsonText(const SdistReport &r)
     return QJsonDocument(toJson(r)).toJson(QJsonDocument::Indented);
 }
 
+void writeJson(const SdistReport &report, CommandContext &ctx)
+{
+    writeJson(toJsonText(report), ctx);
+}
+
 // Prints a wheel's or an sdist's report (JSON or text) and gives the command's exit code.
+void writeJson(const WheelReport &report, CommandContext &ctx)
+{
+    ctx.out.flush();
+    QIODevice *device = ctx.out.device();
+    if (!device)
+        return writeJson(toJsonText(report), ctx);
+    const JsonTextParts parts = toJsonTextParts(report);
+    device->write(parts.head);
+    device->write(parts.files.data(), qint64(parts.files.size()));
+    device->write(parts.tail);
+}
+
 template <typename Report>
 int printReport(const Report &report, bool json, const QString &file, void (*printText)(const Report &, QTextStream &), CommandContext &ctx)
 {
     if (json)
-        writeJson(toJsonText(report), ctx);
+        writeJson(report, ctx);
     else
         printText(report, ctx.out);
     if (!report.readable) {

@@ -113,7 +113,7 @@ bool WheelInspectionSteps::verifyContents()
             const QString alg = it && !it->algorithm.isEmpty() ? it->algorithm : sha256;
             if (members.canRead(e))
                 jobs.append({&e, alg, it && it->algorithm == alg ? it->digest : QByteArray(),
-                             isNativeName(e.name) && qint64(e.uncompressedSize) <= options.maxBinaryBytes});
+                             native[size_t(j)] && qint64(e.uncompressedSize) <= options.maxBinaryBytes});
             else
                 viaKZip.append({e.name, alg});
         }

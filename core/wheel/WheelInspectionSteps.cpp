@@ -77,6 +77,9 @@ bool WheelInspectionSteps::readStructure()
         return false;
     }
     rep.readable = true;
+    native.reserve(size_t(scan.entries.size()));
+    for (const ZipEntryRecord &e : scan.entries)
+        native.push_back(!e.isDirectory && isNativeName(e.name));
 
     // The .dist-info members by name: all that is looked up by name often (findEntry() below).
     rep.files.reserve(scan.entries.size());

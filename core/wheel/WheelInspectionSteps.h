@@ -15,6 +15,7 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace wb {
 
@@ -70,6 +71,7 @@ private:
     MemberReader members;
     std::unique_ptr<ArchiveReader> kzip;
     bool kzipTried = false;
+    std::vector<bool> native;                       // per entry of scan: a native file by its name (isNativeName)
     QHash<QString, const ZipEntryRecord *> byName; // the .dist-info members: all that is looked up by name often
     QString di;                                     // "<dist-info>/"
     RecordFile rf;

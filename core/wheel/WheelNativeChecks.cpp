@@ -22,11 +22,12 @@ void WheelInspectionSteps::checkNativeFiles()
     abi3Tag = rep.filename.abiTags.contains(QStringLiteral("abi3"));
     androidTagged = !platforms.isEmpty()
         && std::all_of(platforms.begin(), platforms.end(), [](const PlatformTag &p) { return p.kind == PlatformTag::Kind::Android; });
-    for (const ZipEntryRecord &e : scan.entries)
-        if (!e.isDirectory && isNativeName(e.name))
-            inWheelLibs.insert(e.name.section(QLatin1Char('/'), -1));
-    for (const ZipEntryRecord &e : scan.entries) {
-        if (e.isDirectory || e.isSymlink || !isNativeName(e.name))
+    for (qsizetype i = 0; i < scan.entries.size(); ++i)
+        if (native[size_t(i)])
+            inWheelLibs.insert(scan.entries.at(i).name.section(QLatin1Char('/'), -1));
+    for (qsizetype i = 0; i < scan.entries.size(); ++i) {
+        const ZipEntryRecord &e = scan.entries.at(i);
+        if (!native[size_t(i)] || e.isSymlink)
             continue;
         std::optional<ExtensionReport> x = readExtension(e);
         if (!x)

@@ -125,7 +125,7 @@ void appendJsonString(QByteArray &out, const QString &s)
 
 // The "files" array as QJsonDocument indents it at the top level: objects at 8 spaces, their keys
 // (in Qt's order: sorted) at 12. Written into one std::string (appends there are plain copies).
-QByteArray filesJsonText(const WheelReport &r)
+std::string filesJsonText(const WheelReport &r)
 {
     std::string out;
     out.reserve(size_t(r.files.size()) * 160 + 16);
@@ -183,7 +183,7 @@ QByteArray filesJsonText(const WheelReport &r)
     if (!first)
         out += '\n';
     out += "    ]";
-    return QByteArray(out.data(), qsizetype(out.size()));
+    return out;
 }
 
 QJsonObject reportJson(const WheelReport &r, bool withFiles);
@@ -195,18 +195,28 @@ QJsonObject toJson(const WheelReport &r)
     return reportJson(r, true);
 }
 
-QByteArray toJsonText(const WheelReport &r)
+JsonTextParts toJsonTextParts(const WheelReport &r)
 {
     QJsonObject o = reportJson(r, false);
     static const QString marker = QStringLiteral("@wheelbench-files@");
     o.insert(QStringLiteral("files"), marker);
-    QByteArray text = QJsonDocument(o).toJson(QJsonDocument::Indented);
+    const QByteArray text = QJsonDocument(o).toJson(QJsonDocument::Indented);
     const QByteArray placeholder = "\n    \"files\": \"" + marker.toLatin1() + '"';
     const qsizetype at = text.indexOf(placeholder);
     if (at < 0) // cannot happen; the slow way stays right
-        return QJsonDocument(toJson(r)).toJson(QJsonDocument::Indented);
+        return {QJsonDocument(toJson(r)).toJson(QJsonDocument::Indented), {}, {}};
     const qsizetype valueAt = at + placeholder.size() - marker.size() - 2;
-    text.replace(valueAt, marker.size() + 2, filesJsonText(r));
+    return {text.left(valueAt), filesJsonText(r), text.mid(valueAt + marker.size() + 2)};
+}
+
+QByteArray toJsonText(const WheelReport &r)
+{
+    const JsonTextParts parts = toJsonTextParts(r);
+    QByteArray text;
+    text.reserve(parts.head.size() + qsizetype(parts.files.size()) + parts.tail.size());
+    text += parts.head;
+    text += QByteArrayView(parts.files.data(), qsizetype(parts.files.size()));
+    text += parts.tail;
     return text;
 }
 

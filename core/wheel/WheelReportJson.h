@@ -4,6 +4,8 @@
 
 #include <QJsonObject>
 
+#include <string>
+
 namespace wb {
 
 // The versioned JSON form of a report (schema in docs/inspect.md; "schema_version": 1).
@@ -13,5 +15,14 @@ QJsonObject toJson(const WheelReport &report);
 // .toJson(QJsonDocument::Indented) gives, without building a JSON value per file (the "files" array
 // of a large wheel is written directly; that is most of the text and most of the cost).
 QByteArray toJsonText(const WheelReport &report);
+
+// The same text in three parts, to be written one after the other: nothing is copied to join them
+// (the "files" part of a 100,000-entry wheel is over 10 MB).
+struct JsonTextParts {
+    QByteArray head;
+    std::string files;
+    QByteArray tail;
+};
+JsonTextParts toJsonTextParts(const WheelReport &report);
 
 } // namespace wb

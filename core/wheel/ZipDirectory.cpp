@@ -94,11 +94,13 @@ QList<NameProblem> checkMemberName(const QByteArray &raw, bool utf8Flag)
     QList<NameProblem> out;
     // Nearly every name is fine: one branch-free pass over the bytes says so.
     bool odd = false;
+    quint8 previous = 0;
     for (const char c : raw) {
         const auto u = quint8(c);
-        odd |= (u < 0x20) | (u == 0x7f) | (u == '\\');
+        odd |= (u < 0x20) | (u == 0x7f) | (u == '\\') | ((u == '.') & (previous == '.'));
+        previous = u;
     }
-    const bool suspicious = odd || raw.isEmpty() || raw.startsWith('/') || (raw.size() >= 2 && raw.at(1) == ':') || raw.contains("..");
+    const bool suspicious = odd || raw.isEmpty() || raw.startsWith('/') || (raw.size() >= 2 && raw.at(1) == ':');
     if (!suspicious)
         return out;
     if (raw.isEmpty()) {
