@@ -153,10 +153,7 @@ void writeJson(const WheelReport &report, CommandContext &ctx)
     QIODevice *device = ctx.out.device();
     if (!device)
         return writeJson(toJsonText(report), ctx);
-    const JsonTextParts parts = toJsonTextParts(report);
-    device->write(parts.head);
-    device->write(parts.files.data(), qint64(parts.files.size()));
-    device->write(parts.tail);
+    writeJsonText(report, [device](const char *data, size_t size) { device->write(data, qint64(size)); });
 }
 
 template <typename Report>

@@ -86,19 +86,22 @@ bool WheelInspectionSteps::readStructure()
     QHash<QString, qint64> folderSizes;
     QStringView lastTop;             // neighbours mostly share their folder: one lookup per run
     qint64 *lastFolder = nullptr;
+    bool lastTopIsDistInfo = false;
     for (const ZipEntryRecord &e : scan.entries) {
         rep.files.append({e.name, qint64(e.uncompressedSize), qint64(e.compressedSize), e.isDirectory, e.isSymlink, {}});
         if (e.isDirectory)
             continue;
-        if (topOf(e.name).endsWith(QLatin1String(".dist-info")) && e.name.contains(QLatin1Char('/')))
-            byName.insert(e.name, &e);
+        const qsizetype slash = e.name.indexOf(QLatin1Char('/'));
         rep.totalSize += qint64(e.uncompressedSize);
         rep.totalCompressedSize += qint64(e.compressedSize);
-        const QStringView top = e.name.contains(QLatin1Char('/')) ? QStringView(e.name).left(topOf(e.name).size() + 1) : QStringView(e.name);
+        const QStringView top = slash >= 0 ? QStringView(e.name).left(slash + 1) : QStringView(e.name);
         if (!lastFolder || top != lastTop) {
             lastFolder = &folderSizes[top.toString()];
             lastTop = top;
+            lastTopIsDistInfo = slash >= 0 && top.chopped(1).endsWith(QLatin1String(".dist-info"));
         }
+        if (lastTopIsDistInfo)
+            byName.insert(e.name, &e);
         *lastFolder += qint64(e.uncompressedSize);
         if (e.name.endsWith(QLatin1String("/py.typed")) || e.name == QLatin1String("py.typed"))
             rep.pyTyped = true;
@@ -218,17 +221,21 @@ void WheelInspectionSteps::checkHygiene()
                                           QStringLiteral("examples"), QStringLiteral("lib"), QStringLiteral("scripts"), QStringLiteral("src"),
                                           QStringLiteral("test"), QStringLiteral("tests"), QStringLiteral("venv")};
     QSet<QString> reportedTop;
+    QStringView lastTop; // neighbours share their top folder: it is judged once per run of them
     for (const ZipEntryRecord &e : scan.entries) {
         if (e.isDirectory)
             continue;
         if (e.name.endsWith(QLatin1String(".pyc")) || e.name.endsWith(QLatin1String(".pyo")))
             addFinding(F, QStringLiteral("content.pyc"), S::Warning, QStringLiteral("Wheel contains .pyc/.pyo files"), e.name);
         const QStringView topView = topOf(e.name);
-        if (topView.size() != e.name.size() && commonTop.contains(topView) && !reportedTop.contains(topView.toString())) {
-            const QString top = topView.toString();
-            reportedTop.insert(top);
-            addFinding(F, QStringLiteral("content.common-toplevel"), S::Warning,
-                       QStringLiteral("Wheel contains common toplevel name in library: %1/").arg(top), top + QLatin1Char('/'));
+        if (topView.size() != e.name.size() && topView != lastTop) {
+            lastTop = topView;
+            if (commonTop.contains(topView) && !reportedTop.contains(topView.toString())) {
+                const QString top = topView.toString();
+                reportedTop.insert(top);
+                addFinding(F, QStringLiteral("content.common-toplevel"), S::Warning,
+                           QStringLiteral("Wheel contains common toplevel name in library: %1/").arg(top), top + QLatin1Char('/'));
+            }
         }
         if (e.name == QLatin1String("__init__.py"))
             addFinding(F, QStringLiteral("content.toplevel-init"), S::Warning, QStringLiteral("__init__.py at top level of library"), e.name);

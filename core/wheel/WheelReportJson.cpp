@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <functional>
 #include <string>
 
 using namespace Qt::StringLiterals;
@@ -125,10 +126,12 @@ void appendJsonString(QByteArray &out, const QString &s)
 
 // The "files" array as QJsonDocument indents it at the top level: objects at 8 spaces, their keys
 // (in Qt's order: sorted) at 12. Written into one std::string (appends there are plain copies).
-std::string filesJsonText(const WheelReport &r)
+void writeFilesJsonText(const WheelReport &r, const std::function<void(const char *, size_t)> &sink)
 {
+    // Handed to the sink in pieces of about this size: a large wheel's text is never held whole.
+    constexpr size_t kPiece = 1u << 20;
     std::string out;
-    out.reserve(size_t(r.files.size()) * 160 + 16);
+    out.reserve(kPiece + 4096);
     out += "[\n";
     bool first = true;
     char digits[24];
@@ -140,22 +143,22 @@ std::string filesJsonText(const WheelReport &r)
     auto string = [&](const QString &s) {
         const QChar *c = s.constData();
         const qsizetype n = s.size();
-        bool odd = false; // a character JSON escapes, or one beyond ASCII (branch-free: the compiler vectorises it)
+        // Copied as it is checked (one pass); a character JSON escapes, or one beyond ASCII, sends the
+        // string the general way instead.
+        const size_t at = out.size();
+        out.resize(at + size_t(n) + 2);
+        char *p = out.data() + at;
+        *p++ = '"';
+        bool odd = false;
         for (qsizetype i = 0; i < n; ++i) {
             const char16_t u = c[i].unicode();
             odd |= (u < 0x20) | (u >= 0x7f) | (u == u'"') | (u == u'\\');
+            p[i] = char(u);
         }
-        const bool plain = !odd;
-        if (plain) {
-            const size_t at = out.size();
-            out.resize(at + size_t(n) + 2);
-            char *p = out.data() + at;
-            *p++ = '"';
-            for (qsizetype i = 0; i < n; ++i)
-                *p++ = char(c[i].unicode());
-            *p = '"';
+        p[n] = '"';
+        if (!odd)
             return;
-        }
+        out.resize(at);
         escaped.clear();
         appendJsonString(escaped, s);
         out.append(escaped.constData(), size_t(escaped.size()));
@@ -163,6 +166,10 @@ std::string filesJsonText(const WheelReport &r)
     for (const WheelFileEntry &f : r.files) {
         if (f.isDirectory)
             continue;
+        if (out.size() >= kPiece) {
+            sink(out.data(), out.size());
+            out.clear();
+        }
         if (!first)
             out += ",\n";
         first = false;
@@ -183,7 +190,7 @@ std::string filesJsonText(const WheelReport &r)
     if (!first)
         out += '\n';
     out += "    ]";
-    return out;
+    sink(out.data(), out.size());
 }
 
 QJsonObject reportJson(const WheelReport &r, bool withFiles);
@@ -204,19 +211,24 @@ JsonTextParts toJsonTextParts(const WheelReport &r)
     const QByteArray placeholder = "\n    \"files\": \"" + marker.toLatin1() + '"';
     const qsizetype at = text.indexOf(placeholder);
     if (at < 0) // cannot happen; the slow way stays right
-        return {QJsonDocument(toJson(r)).toJson(QJsonDocument::Indented), {}, {}};
+        return {QJsonDocument(toJson(r)).toJson(QJsonDocument::Indented), {}, false};
     const qsizetype valueAt = at + placeholder.size() - marker.size() - 2;
-    return {text.left(valueAt), filesJsonText(r), text.mid(valueAt + marker.size() + 2)};
+    return {text.left(valueAt), text.mid(valueAt + marker.size() + 2), true};
+}
+
+void writeJsonText(const WheelReport &r, const std::function<void(const char *, size_t)> &sink)
+{
+    const JsonTextParts parts = toJsonTextParts(r);
+    sink(parts.head.constData(), size_t(parts.head.size()));
+    if (parts.withFiles)
+        writeFilesJsonText(r, sink);
+    sink(parts.tail.constData(), size_t(parts.tail.size()));
 }
 
 QByteArray toJsonText(const WheelReport &r)
 {
-    const JsonTextParts parts = toJsonTextParts(r);
     QByteArray text;
-    text.reserve(parts.head.size() + qsizetype(parts.files.size()) + parts.tail.size());
-    text += parts.head;
-    text += QByteArrayView(parts.files.data(), qsizetype(parts.files.size()));
-    text += parts.tail;
+    writeJsonText(r, [&text](const char *data, size_t size) { text.append(data, qsizetype(size)); });
     return text;
 }
 

@@ -4,7 +4,7 @@
 
 #include <QJsonObject>
 
-#include <string>
+#include <functional>
 
 namespace wb {
 
@@ -16,12 +16,15 @@ QJsonObject toJson(const WheelReport &report);
 // of a large wheel is written directly; that is most of the text and most of the cost).
 QByteArray toJsonText(const WheelReport &report);
 
-// The same text in three parts, to be written one after the other: nothing is copied to join them
-// (the "files" part of a 100,000-entry wheel is over 10 MB).
+// The same text, handed to `sink` piece by piece (the "files" part of a 100,000-entry wheel is over
+// 10 MB: it is written in pieces of about 1 MB, never held whole).
+void writeJsonText(const WheelReport &report, const std::function<void(const char *data, size_t size)> &sink);
+
+// The text around the "files" array (for writeJsonText(); withFiles false: `head` holds all of it).
 struct JsonTextParts {
     QByteArray head;
-    std::string files;
     QByteArray tail;
+    bool withFiles = true;
 };
 JsonTextParts toJsonTextParts(const WheelReport &report);
 

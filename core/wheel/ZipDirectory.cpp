@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 
 namespace wb {
 
@@ -93,14 +94,18 @@ QList<NameProblem> checkMemberName(const QByteArray &raw, bool utf8Flag)
     Q_UNUSED(utf8Flag);
     QList<NameProblem> out;
     // Nearly every name is fine: one branch-free pass over the bytes says so.
+    static constexpr std::array<bool, 256> kOdd = [] {
+        std::array<bool, 256> t{};
+        for (int c = 0; c < 0x20; ++c)
+            t[size_t(c)] = true;
+        t[0x7f] = t[size_t('\\')] = true;
+        return t;
+    }();
     bool odd = false;
-    quint8 previous = 0;
-    for (const char c : raw) {
-        const auto u = quint8(c);
-        odd |= (u < 0x20) | (u == 0x7f) | (u == '\\') | ((u == '.') & (previous == '.'));
-        previous = u;
-    }
-    const bool suspicious = odd || raw.isEmpty() || raw.startsWith('/') || (raw.size() >= 2 && raw.at(1) == ':');
+    for (const char c : raw)
+        odd |= kOdd[quint8(c)];
+    const bool suspicious = odd || raw.isEmpty() || raw.startsWith('/') || (raw.size() >= 2 && raw.at(1) == ':')
+        || raw.contains("..");
     if (!suspicious)
         return out;
     if (raw.isEmpty()) {
