@@ -11,7 +11,7 @@
 //
 //   bench_inspect_e2e [--runs N] [--keep DIR] [--python PYTHON] [--wheelbench PROGRAM]
 //   bench_inspect_e2e --smoke      small wheels, one round: checks the results, judges no times (ctest)
-#include "Median.h"
+#include "BenchSupport.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -37,6 +37,10 @@
 extern char **environ;
 
 namespace {
+
+using wb::bench::line;
+using wb::bench::median;
+namespace bench = wb::bench;
 
 struct Run {
     bool started = false;
@@ -87,13 +91,6 @@ QByteArray readFile(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-bool line(bool pass, const QString &what)
-{
-    std::printf("%s  %s\n", pass ? "PASS" : "FAIL", qPrintable(what));
-    std::fflush(stdout);
-    return pass;
-}
-
 // One timed command and its samples.
 struct Series {
     Series(const QString &l, const QString &p, const QStringList &a) : label(l), program(p), args(a) {}
@@ -114,10 +111,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     const bool smoke = args.contains(QStringLiteral("--smoke"));
-    auto option = [&](const QString &name, const QString &fallback) {
-        const qsizetype i = args.indexOf(name);
-        return i >= 0 && i + 1 < args.size() ? args.at(i + 1) : fallback;
-    };
+    auto option = [&](const QString &name, const QString &fallback) { return bench::option(args, name, fallback); };
     const int runs = smoke ? 1 : std::max(1, option(QStringLiteral("--runs"), QStringLiteral("7")).toInt());
     const QString python = option(QStringLiteral("--python"), QStringLiteral("python3"));
     const QString benchDir = QStringLiteral(WHEELBENCH_BENCH_DIR);
@@ -128,22 +122,7 @@ int main(int argc, char **argv)
     const QString dir = option(QStringLiteral("--keep"), tmp.path());
     const int mb = smoke ? 8 : 300, files = smoke ? 400 : 20000;
     const int quickMb = smoke ? 4 : 60, quickFiles = smoke ? 2000 : 100000;
-    auto makeWheel = [&](int size, int count) -> QString {
-        const QString sub = dir + QStringLiteral("/%1mb-%2files").arg(size).arg(count);
-        const QString wheel = sub + QStringLiteral("/bigpkg-1.0-py3-none-any.whl");
-        if (QFileInfo::exists(wheel))
-            return wheel;
-        QDir().mkpath(sub);
-        std::printf("writing a synthetic wheel: %d MB in %d files...\n", size, count);
-        std::fflush(stdout);
-        const Run r = runChild(python, {benchDir + QStringLiteral("/make_wheel.py"), wheel, QString::number(size), QString::number(count)},
-                               sub + QStringLiteral("/make.out"), sub + QStringLiteral("/make.err"));
-        if (r.exitCode != 0) {
-            std::fprintf(stderr, "%s", readFile(sub + QStringLiteral("/make.err")).constData());
-            return {};
-        }
-        return wheel;
-    };
+    auto makeWheel = [&](int size, int count) { return bench::syntheticWheel(python, benchDir, dir, size, count); };
     const QString wheel = makeWheel(mb, files);
     const QString quickWheel = makeWheel(quickMb, quickFiles);
     if (wheel.isEmpty() || quickWheel.isEmpty()) {

@@ -13,7 +13,7 @@
 //   options: --repeat N (default 5; 1 with --smoke), --keep DIR (build the wheels there and reuse them),
 //            --threads N (Wheelbench's hashing threads; default automatic),
 //            --breakdown (also time the structural walk and the hashing alone, with CPU times)
-#include "Median.h"
+#include "BenchSupport.h"
 
 #include "core/wheel/MemberReader.h"
 #include "core/wheel/WheelReport.h"
@@ -34,6 +34,10 @@
 #include <vector>
 
 namespace {
+
+using wb::bench::line;
+using wb::bench::median;
+namespace bench = wb::bench;
 
 // 80% of the members are text-like (compressible), 20% random bytes (like native code).
 const char *const kMakeWheel = R"PY(
@@ -127,12 +131,6 @@ QString makeWheel(const QString &dir, int mb, int files)
     return wheel;
 }
 
-bool line(bool pass, const QString &what)
-{
-    std::printf("%s  %s\n", pass ? "PASS" : "FAIL", qPrintable(what));
-    return pass;
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -141,10 +139,7 @@ int main(int argc, char **argv)
     const QStringList args = app.arguments();
     const bool full = args.contains(QStringLiteral("--full"));
     const bool smoke = args.contains(QStringLiteral("--smoke"));
-    auto option = [&](const QString &name, const QString &fallback) {
-        const qsizetype i = args.indexOf(name);
-        return i >= 0 && i + 1 < args.size() ? args.at(i + 1) : fallback;
-    };
+    auto option = [&](const QString &name, const QString &fallback) { return bench::option(args, name, fallback); };
     const int repeat = std::max(1, option(QStringLiteral("--repeat"), smoke ? QStringLiteral("1") : QStringLiteral("5")).toInt());
     const int threads = option(QStringLiteral("--threads"), QStringLiteral("0")).toInt();
     const int mb = smoke ? 8 : full ? 500 : 60;

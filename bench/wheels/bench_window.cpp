@@ -9,6 +9,8 @@
 // Targets: summary within 300 ms of the open; no scroll stall over 50 ms (medians of N runs).
 //   bench_window [--runs N] [--keep DIR] [--python PYTHON]
 //   bench_window --smoke     small wheels, one run: the probes fire, the final report is verified; no times judged
+#include "BenchSupport.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -21,6 +23,9 @@
 #include <cstdio>
 
 namespace {
+
+using wb::bench::line;
+namespace bench = wb::bench;
 
 QString g_configDir;   // an empty settings folder for every child: no restored geometry, no recent files
 
@@ -80,13 +85,6 @@ double median(QList<double> v)
     return n % 2 ? v.at(n / 2) : (v.at(n / 2 - 1) + v.at(n / 2)) / 2;
 }
 
-bool line(bool pass, const QString &what)
-{
-    std::printf("%s  %s\n", pass ? "PASS" : "FAIL", qPrintable(what));
-    std::fflush(stdout);
-    return pass;
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -94,10 +92,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     const bool smoke = args.contains(QStringLiteral("--smoke"));
-    auto option = [&](const QString &name, const QString &fallback) {
-        const qsizetype i = args.indexOf(name);
-        return i >= 0 && i + 1 < args.size() ? args.at(i + 1) : fallback;
-    };
+    auto option = [&](const QString &name, const QString &fallback) { return bench::option(args, name, fallback); };
     const int runs = smoke ? 1 : std::max(1, option(QStringLiteral("--runs"), QStringLiteral("5")).toInt());
     const QString python = option(QStringLiteral("--python"), QStringLiteral("python3"));
     const QString window = QStringLiteral(WHEELBENCH_WINDOW_EXECUTABLE);
@@ -111,22 +106,7 @@ int main(int argc, char **argv)
     QDir().mkpath(g_configDir);
     const int mb = smoke ? 8 : 300, files = smoke ? 400 : 20000;
     const int scrollMb = smoke ? 2 : 30, scrollFiles = smoke ? 3000 : 60000;
-    auto makeWheel = [&](int size, int count) -> QString {
-        const QString sub = dir + QStringLiteral("/%1mb-%2files").arg(size).arg(count);
-        const QString wheel = sub + QStringLiteral("/bigpkg-1.0-py3-none-any.whl");
-        if (QFileInfo::exists(wheel))
-            return wheel;
-        QDir().mkpath(sub);
-        std::printf("writing a synthetic wheel: %d MB in %d files...\n", size, count);
-        std::fflush(stdout);
-        QProcess p;
-        p.start(python, {QStringLiteral(WHEELBENCH_BENCH_DIR "/make_wheel.py"), wheel, QString::number(size), QString::number(count)});
-        if (!p.waitForFinished(600000) || p.exitCode() != 0) {
-            std::fprintf(stderr, "%s", p.readAllStandardError().constData());
-            return {};
-        }
-        return wheel;
-    };
+    auto makeWheel = [&](int size, int count) { return bench::syntheticWheel(python, QStringLiteral(WHEELBENCH_BENCH_DIR), dir, size, count); };
     const QString wheel = makeWheel(mb, files);
     const QString scrollWheel = makeWheel(scrollMb, scrollFiles);
     if (wheel.isEmpty() || scrollWheel.isEmpty()) {
