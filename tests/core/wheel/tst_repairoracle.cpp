@@ -12,6 +12,8 @@
 #include "core/wheel/WheelReport.h"
 #include "support/TestPaths.h"
 
+#include "support/AuditwheelOracle.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
@@ -31,20 +33,12 @@ const QString kSitePackages = QStringLiteral("/usr/lib/python3/dist-packages");
 
 QString oracle()
 {
-    return QDir::cleanPath(wb::test::corpusDir() + QStringLiteral("/../oracles/auditwheel/run"));
+    return wb::test::auditwheelOracle();
 }
 
-// Empty when auditwheel runs here, else why not.
 QString oracleMissingReason()
 {
-    if (!QFileInfo(oracle()).isFile())
-        return QStringLiteral("auditwheel (../shared/oracles/auditwheel) is not there");
-    QProcess p;
-    p.start(QStringLiteral("sh"), {oracle(), QStringLiteral("--version")});
-    if (!p.waitForFinished(60000) || p.exitCode() != 0)
-        return QStringLiteral("auditwheel does not run with this python3 (needs python3-pyelftools and python3-packaging): %1")
-            .arg(QString::fromUtf8(p.readAllStandardError()).trimmed().section(u'\n', -1));
-    return {};
+    return wb::test::auditwheelMissingReason();
 }
 
 struct Run {
