@@ -40,20 +40,21 @@ QList<RecordEntry> recordEntries(const RecordFile &record, const QList<WheelFile
                                  const QList<RecordProblem> &problems, const QString &recordPath, bool hashed,
                                  const RecordMatch *match)
 {
-    // Without a match, rows find their files by name.
-    QHash<QString, qsizetype> inArchive;
-    QSet<QString> rowPaths;
+    // Without a match, rows and files are matched by name here (a row keeps the last copy of its name).
+    RecordMatch byName;
     if (!match) {
-        inArchive.reserve(files.size());
+        QHash<QString, qsizetype> fileIndex, rowIndex;
         for (qsizetype i = 0; i < files.size(); ++i)
             if (!files.at(i).isDirectory)
-                inArchive.insert(files.at(i).path, i);
-        for (const RecordRow &r : record.rows)
-            rowPaths.insert(r.path);
+                fileIndex.insert(files.at(i).path, i);
+        for (qsizetype k = 0; k < record.rows.size(); ++k) {
+            rowIndex.insert(record.rows.at(k).path, k);
+            byName.entryOfRow.append(fileIndex.value(record.rows.at(k).path, -1));
+        }
+        for (const WheelFileEntry &f : files)
+            byName.rowOfEntry.append(f.isDirectory ? -1 : rowIndex.value(f.path, -1));
+        match = &byName;
     }
-    auto fileOfRow = [&](qsizetype k, const QString &path) -> qsizetype {
-        return match ? match->entryOfRow.value(k, -1) : inArchive.value(path, -1);
-    };
     QHash<QString, QList<const RecordProblem *>> problemsOf;
     for (const RecordProblem &p : problems)
         if (p.kind != QLatin1String("MissingRecordError"))
@@ -73,7 +74,6 @@ QList<RecordEntry> recordEntries(const RecordFile &record, const QList<WheelFile
         out.append(std::move(e));
     };
     // RecordFile keeps one row per path (repeats are reported as conflicts), so rows need no set.
-    std::vector<bool> fileListed(size_t(files.size()), false);
     for (qsizetype k = 0; k < record.rows.size(); ++k) {
         const RecordRow &r = record.rows.at(k);
         RecordEntry e;
@@ -81,11 +81,8 @@ QList<RecordEntry> recordEntries(const RecordFile &record, const QList<WheelFile
         if (!r.algorithm.isEmpty())
             e.recordDigest = r.algorithm + QLatin1Char('=') + r.digestText();
         e.recordSize = r.size;
-        const qsizetype f = fileOfRow(k, r.path);
-        if (f >= 0) {
+        if (const qsizetype f = match->entryOfRow.value(k, -1); f >= 0)
             e.archiveSize = files.at(f).size;
-            fileListed[size_t(f)] = true;
-        }
         const bool hashable = !r.digest.isEmpty() && e.archiveSize >= 0 && r.path != recordPath;
         e.status = hashed && hashable ? RecordEntry::Status::Verified : RecordEntry::Status::NotHashed;
         finish(e);
@@ -93,10 +90,9 @@ QList<RecordEntry> recordEntries(const RecordFile &record, const QList<WheelFile
     // Rows RECORD could not parse into a row (bad CSV, ...) still have problems with a path.
     QSet<QString> listed;
     if (!problemsOf.isEmpty()) {
-        QSet<QString> inRecord = rowPaths, archivePaths;
-        if (match)
-            for (const RecordRow &r : record.rows)
-                inRecord.insert(r.path);
+        QSet<QString> inRecord, archivePaths;
+        for (const RecordRow &r : record.rows)
+            inRecord.insert(r.path);
         for (const WheelFileEntry &f : files)
             if (!f.isDirectory)
                 archivePaths.insert(f.path);
@@ -112,9 +108,8 @@ QList<RecordEntry> recordEntries(const RecordFile &record, const QList<WheelFile
     const QString ownPrefix = recordPath + QLatin1Char('.');
     for (qsizetype i = 0; i < files.size(); ++i) {
         const WheelFileEntry &f = files.at(i);
-        // A copy of a listed name (a duplicate member) is listed too.
-        if (f.isDirectory || fileListed[size_t(i)] || (match ? match->rowOfEntry.value(i, -1) >= 0 : rowPaths.contains(f.path))
-            || listed.contains(f.path))
+        // Every copy of a listed name (a duplicate member) has its row.
+        if (f.isDirectory || match->rowOfEntry.value(i, -1) >= 0 || listed.contains(f.path))
             continue;
         listed.insert(f.path);
         RecordEntry e;

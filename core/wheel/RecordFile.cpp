@@ -11,6 +11,21 @@
 
 namespace wb {
 
+namespace {
+
+qsizetype countLines(const QByteArray &data)
+{
+    qsizetype n = 0;
+    const char *p = data.constData(), *end = p + data.size();
+    while ((p = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p))))) {
+        ++n;
+        ++p;
+    }
+    return n;
+}
+
+} // namespace
+
 QList<CsvRecord> parseCsv(const QByteArray &data, qsizetype maxRows, QString *error)
 {
     QList<CsvRecord> out;
@@ -23,7 +38,7 @@ QList<CsvRecord> parseCsv(const QByteArray &data, qsizetype maxRows, QString *er
     bool fieldStarted = false;
     bool any = false;
     const qsizetype n = text.size();
-    out.reserve(data.count('\n') + 1);
+    out.reserve(countLines(data) + 1);
     auto endField = [&] {
         cur.fields.append(std::move(field));
         field = QString();
@@ -172,16 +187,6 @@ bool isNormalPath(const QString &path)
     return true;
 }
 
-qsizetype countLines(const QByteArray &data)
-{
-    qsizetype n = 0;
-    const char *p = data.constData(), *end = p + data.size();
-    while ((p = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p))))) {
-        ++n;
-        ++p;
-    }
-    return n;
-}
 
 } // namespace
 

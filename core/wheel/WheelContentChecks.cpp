@@ -222,7 +222,7 @@ void WheelInspectionSteps::finishRecord()
     rep.record.ok = rep.record.present && rep.record.problems.isEmpty();
     if (options.recordRows)
         rep.record.entries = recordEntries(rf, rep.files, rep.record.problems, rep.record.present ? recordPath : QString(), rep.record.verified,
-                                       rep.record.present ? &match : nullptr);
+                                       &match); // empty without a RECORD
     for (const RecordProblem &p : std::as_const(rep.record.problems))
         addFinding(F, QStringLiteral("record.") + p.kind, S::Error, p.problem, p.path);
 }

@@ -104,24 +104,11 @@ QJsonArray filesJson(const WheelReport &r)
     return files;
 }
 
-// A string as QJsonDocument writes it: plain ASCII as is, anything else through Qt itself.
-void appendJsonString(QByteArray &out, const QString &s)
+// A string that needs escaping (or is not ASCII) as QJsonDocument writes it, quotes included.
+QByteArray escapedJsonString(const QString &s)
 {
-    const bool plain = std::all_of(s.begin(), s.end(), [](QChar c) {
-        return c.unicode() >= 0x20 && c.unicode() < 0x7f && c != QLatin1Char('"') && c != QLatin1Char('\\');
-    });
-    if (plain) {
-        const qsizetype at = out.size();
-        out.resize(at + s.size() + 2);
-        char *p = out.data() + at;
-        *p++ = '"';
-        for (const QChar c : s)
-            *p++ = char(c.unicode());
-        *p = '"';
-        return;
-    }
     const QByteArray a = QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact); // ["..."]
-    out += QByteArrayView(a).sliced(1, a.size() - 2);
+    return a.sliced(1, a.size() - 2);
 }
 
 // The "files" array as QJsonDocument indents it at the top level: objects at 8 spaces, their keys
@@ -139,7 +126,6 @@ void writeFilesJsonText(const WheelReport &r, const std::function<void(const cha
         const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, v);
         out.append(digits, size_t(end - digits));
     };
-    QByteArray escaped;
     auto string = [&](const QString &s) {
         const QChar *c = s.constData();
         const qsizetype n = s.size();
@@ -159,8 +145,7 @@ void writeFilesJsonText(const WheelReport &r, const std::function<void(const cha
         if (!odd)
             return;
         out.resize(at);
-        escaped.clear();
-        appendJsonString(escaped, s);
+        const QByteArray escaped = escapedJsonString(s);
         out.append(escaped.constData(), size_t(escaped.size()));
     };
     for (const WheelFileEntry &f : r.files) {

@@ -1,6 +1,7 @@
 #include "core/wheel/ZipDirectory.h"
 
 #include "core/wheel/PathSet.h"
+#include "core/wheel/WheelNames.h"
 
 #include <QFile>
 #include <QHash>
@@ -59,18 +60,11 @@ bool readInto(QIODevice &d, int fd, quint64 offset, qint64 len, char *buf)
     return d.seek(qint64(offset)) && d.read(buf, len) == len;
 }
 
-bool isAscii(QByteArrayView raw)
-{
-    quint8 all = 0;
-    for (const char c : raw)
-        all |= quint8(c);
-    return all < 0x80;
-}
-
-QString decodeName(const QByteArray &raw, bool *validUtf8)
+// `ascii`: wheelnames::isAscii(raw), which the caller knows already.
+QString decodeName(const QByteArray &raw, bool ascii, bool *validUtf8)
 {
     // Nearly every name is ASCII: no decoder needed.
-    if (isAscii(raw)) {
+    if (ascii) {
         *validUtf8 = true;
         return QString::fromLatin1(raw);
     }
@@ -279,7 +273,8 @@ ZipScan ZipScan::scan(QIODevice &d, const ZipLimits &limits, const HeaderFilter 
             xi += 4 + len;
         }
         bool utf8 = true;
-        r.name = decodeName(r.rawName, &utf8);
+        const bool ascii = wheelnames::isAscii(r.rawName);
+        r.name = decodeName(r.rawName, ascii, &utf8);
         r.isDirectory = r.rawName.endsWith('/');
         const quint32 mode = r.externalAttr >> 16;
         r.isSymlink = (r.madeBy >> 8) == 3 && (mode & 0170000) == 0120000;
@@ -304,7 +299,7 @@ ZipScan ZipScan::scan(QIODevice &d, const ZipLimits &limits, const HeaderFilter 
             addFinding(s.findings, QStringLiteral("zip.entry-comment"), S::Info, QStringLiteral("the entry has a comment"), r.name);
         // Exact duplicates and names equal but for case, with one lookup of the case-folded name: a raw
         // name seen before folds to a key already present, held by that name or by an earlier collider.
-        const QString folded = utf8 && isAscii(r.rawName) ? QString() : r.name.toCaseFolded(); // ASCII folds in the hash
+        const QString folded = ascii ? QString() : r.name.toCaseFolded(); // ASCII folds in the hash
         const qsizetype earlier = seenFolded.findOrInsert(folded.isNull() ? PathSet::hashFoldedAscii(r.rawName) : PathSet::hash(folded), s.entries.size(), [&](qsizetype k) {
             const QString &other = s.entries.at(k).name;
             return other.size() == r.name.size() && other.toCaseFolded() == r.name.toCaseFolded();
