@@ -13,13 +13,14 @@
 
 namespace wb::bench {
 
-// The median of the samples (the mean of the middle two for an even count; 0 for none).
-inline double median(std::vector<double> v)
+// The median of the samples (the mean of the middle two for an even count; `none` for no sample).
+template <typename Samples>
+double median(Samples v, double none = 0)
 {
     if (v.empty())
-        return 0;
+        return none;
     std::sort(v.begin(), v.end());
-    const size_t n = v.size();
+    const auto n = v.size();
     return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
@@ -31,12 +32,25 @@ inline bool line(bool pass, const QString &what)
     return pass;
 }
 
-// The value after `name` on the command line, else `fallback`.
-inline QString option(const QStringList &args, const QString &name, const QString &fallback)
-{
-    const qsizetype i = args.indexOf(name);
-    return i >= 0 && i + 1 < args.size() ? args.at(i + 1) : fallback;
-}
+// The command line every benchmark takes: --smoke, --runs N (1 with --smoke), --python PYTHON.
+struct Options {
+    Options(const QStringList &arguments, int defaultRuns)
+        : args(arguments), smoke(arguments.contains(QStringLiteral("--smoke"))),
+          runs(smoke ? 1 : std::max(1, value(QStringLiteral("--runs"), QString::number(defaultRuns)).toInt())),
+          python(value(QStringLiteral("--python"), QStringLiteral("python3")))
+    {
+    }
+    // The value after `name`, else `fallback`.
+    QString value(const QString &name, const QString &fallback) const
+    {
+        const qsizetype i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? args.at(i + 1) : fallback;
+    }
+    const QStringList args;
+    const bool smoke;
+    const int runs;
+    const QString python;
+};
 
 // make_wheel.py's wheel of `mb` MB in `files` members, in dir/<mb>mb-<files>files (the file name must
 // stay a valid wheel name, so the sizes name the folder); reused when it is there. Empty on failure.

@@ -109,11 +109,11 @@ struct Series {
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    const QStringList args = app.arguments();
-    const bool smoke = args.contains(QStringLiteral("--smoke"));
-    auto option = [&](const QString &name, const QString &fallback) { return bench::option(args, name, fallback); };
-    const int runs = smoke ? 1 : std::max(1, option(QStringLiteral("--runs"), QStringLiteral("7")).toInt());
-    const QString python = option(QStringLiteral("--python"), QStringLiteral("python3"));
+    const bench::Options options(app.arguments(), 7);
+    const bool smoke = options.smoke;
+    const int runs = options.runs;
+    const QString &python = options.python;
+    auto option = [&](const QString &name, const QString &fallback) { return options.value(name, fallback); };
     const QString benchDir = QStringLiteral(WHEELBENCH_BENCH_DIR);
     const QString wheelbench = option(QStringLiteral("--wheelbench"), QStringLiteral(WHEELBENCH_EXECUTABLE)); // another build, to compare
     const QString limit = QStringLiteral(WHEELBENCH_LIMIT_EXECUTABLE);

@@ -136,10 +136,10 @@ QString makeWheel(const QString &dir, int mb, int files)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    const QStringList args = app.arguments();
-    const bool full = args.contains(QStringLiteral("--full"));
-    const bool smoke = args.contains(QStringLiteral("--smoke"));
-    auto option = [&](const QString &name, const QString &fallback) { return bench::option(args, name, fallback); };
+    const bench::Options options(app.arguments(), 1);
+    const bool full = options.args.contains(QStringLiteral("--full"));
+    const bool smoke = options.smoke;
+    auto option = [&](const QString &name, const QString &fallback) { return options.value(name, fallback); };
     const int repeat = std::max(1, option(QStringLiteral("--repeat"), smoke ? QStringLiteral("1") : QStringLiteral("5")).toInt());
     const int threads = option(QStringLiteral("--threads"), QStringLiteral("0")).toInt();
     const int mb = smoke ? 8 : full ? 500 : 60;
@@ -163,7 +163,7 @@ int main(int argc, char **argv)
     wb::InspectOptions quickOptions = fullOptions;
     quickOptions.verifyHashes = false;
 
-    if (args.contains(QStringLiteral("--breakdown"))) {
+    if (options.args.contains(QStringLiteral("--breakdown"))) {
         for (int i = 0; i < repeat; ++i) {
             QElapsedTimer t;
             double c0 = cpuSeconds();

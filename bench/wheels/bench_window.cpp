@@ -76,13 +76,10 @@ Probe run(const QString &program, const QStringList &args, const QHash<QString, 
     return r;
 }
 
-double median(QList<double> v)
+// A probe that never reported reads -1.
+double median(const QList<double> &v)
 {
-    if (v.isEmpty())
-        return -1;
-    std::sort(v.begin(), v.end());
-    const qsizetype n = v.size();
-    return n % 2 ? v.at(n / 2) : (v.at(n / 2 - 1) + v.at(n / 2)) / 2;
+    return bench::median(v, -1);
 }
 
 } // namespace
@@ -90,11 +87,11 @@ double median(QList<double> v)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    const QStringList args = app.arguments();
-    const bool smoke = args.contains(QStringLiteral("--smoke"));
-    auto option = [&](const QString &name, const QString &fallback) { return bench::option(args, name, fallback); };
-    const int runs = smoke ? 1 : std::max(1, option(QStringLiteral("--runs"), QStringLiteral("5")).toInt());
-    const QString python = option(QStringLiteral("--python"), QStringLiteral("python3"));
+    const bench::Options options(app.arguments(), 5);
+    const bool smoke = options.smoke;
+    const int runs = options.runs;
+    const QString &python = options.python;
+    auto option = [&](const QString &name, const QString &fallback) { return options.value(name, fallback); };
     const QString window = QStringLiteral(WHEELBENCH_WINDOW_EXECUTABLE);
     const QString wheelbench = QStringLiteral(WHEELBENCH_EXECUTABLE);
     const QString minimal = QStringLiteral(WHEELBENCH_MINIMAL_WINDOW);
