@@ -32,7 +32,8 @@ void WheelInspectionSteps::checkRecordRows()
                 return scan.entries.at(next++).name;
             return QString::fromUtf8(bytes);
         };
-        rf = RecordFile::parse(readText(recordPath), 1000000, pathOf);
+        if (!recordPrefetch || !recordPrefetch->take(*byName.value(recordPath), &rf))
+            rf = RecordFile::parse(readText(recordPath), 1000000, pathOf);
         rep.record.rows = int(rf.rows.size());
         for (const RecordIssue &i : rf.issues) {
             recordProblem(i.path, i.kind, QStringLiteral("RECORD line %1: %2").arg(i.line).arg(i.message));

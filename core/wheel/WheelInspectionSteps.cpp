@@ -15,6 +15,7 @@ WheelInspectionSteps::WheelInspectionSteps(const QString &p, const InspectOption
 WheelReport WheelInspectionSteps::run()
 {
     checkFilename();
+    recordPrefetch = std::make_unique<RecordPrefetch>(path, kMaxTextBytes);
     if (!readStructure())
         return std::move(rep);
     checkDistInfoFolder();

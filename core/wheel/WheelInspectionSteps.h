@@ -6,6 +6,7 @@
 #include "core/wheel/PlatformTag.h"
 #include "core/wheel/RecordFile.h"
 #include "core/wheel/RecordMatch.h"
+#include "core/wheel/RecordPrefetch.h"
 #include "core/wheel/WheelReport.h"
 #include "core/wheel/ZipDirectory.h"
 
@@ -74,6 +75,7 @@ private:
     std::vector<bool> native;                       // per entry of scan: a native file by its name (isNativeName)
     QHash<QString, const ZipEntryRecord *> byName; // the .dist-info members: all that is looked up by name often
     QString di;                                     // "<dist-info>/"
+    std::unique_ptr<RecordPrefetch> recordPrefetch; // RECORD read while the structure is walked
     RecordFile rf;
     RecordMatch match;                              // RECORD rows <-> entries
     QSet<QString> badRowPaths;

@@ -1,5 +1,7 @@
 #include "core/wheel/ZipDirectory.h"
 
+#include "core/wheel/CentralDirectory.h"
+
 #include "core/wheel/PathSet.h"
 #include "core/wheel/WheelNames.h"
 
@@ -17,24 +19,11 @@ namespace wb {
 
 namespace {
 
-constexpr quint32 kLocalSig = 0x04034b50;
-constexpr quint32 kCentralSig = 0x02014b50;
-constexpr quint32 kEocdSig = 0x06054b50;
-constexpr quint32 kEocd64Sig = 0x06064b50;
-constexpr quint32 kEocd64LocatorSig = 0x07064b50;
+constexpr quint32 kLocalSig = CentralDirectory::kLocalSig;
+constexpr quint32 kCentralSig = CentralDirectory::kCentralSig;
 
-quint16 u16(const char *p)
-{
-    return quint16(quint8(p[0]) | (quint8(p[1]) << 8));
-}
-quint32 u32(const char *p)
-{
-    return quint32(u16(p)) | (quint32(u16(p + 2)) << 16);
-}
-quint64 u64(const char *p)
-{
-    return quint64(u32(p)) | (quint64(u32(p + 4)) << 32);
-}
+quint16 u16(const char *p) { return zipU16(p); }
+quint32 u32(const char *p) { return zipU32(p); }
 
 bool readAt(QIODevice &d, quint64 offset, qint64 len, QByteArray &out)
 {
@@ -148,82 +137,16 @@ ZipScan ZipScan::scan(QIODevice &d, const ZipLimits &limits, const HeaderFilter 
     using S = Finding::Severity;
     ZipScan s;
     s.fileSize = quint64(d.size());
-    if (s.fileSize < 22) {
-        s.error = s.fileSize == 0 ? QStringLiteral("the file is empty") : QStringLiteral("the file is too short to be a ZIP archive");
+    const CentralDirectory dir = CentralDirectory::read(d, limits);
+    s.findings = dir.findings;
+    s.centralDirectoryOffset = dir.offset;
+    s.centralDirectorySize = dir.size;
+    if (!dir.error.isEmpty()) {
+        s.error = dir.error;
         return s;
     }
-    // End of central directory: the last 22 + up to 65535 comment bytes.
-    const quint64 tailLen = std::min<quint64>(s.fileSize, 22 + 65535);
-    QByteArray tail;
-    if (!readAt(d, s.fileSize - tailLen, qint64(tailLen), tail)) {
-        s.error = QStringLiteral("cannot read the end of the file");
-        return s;
-    }
-    qsizetype eocdPos = -1;
-    for (qsizetype i = tail.size() - 22; i >= 0; --i) {
-        if (u32(tail.constData() + i) == kEocdSig) {
-            const quint16 commentLen = u16(tail.constData() + i + 20);
-            if (i + 22 + commentLen <= tail.size()) {
-                eocdPos = i;
-                break;
-            }
-        }
-    }
-    if (eocdPos < 0) {
-        s.error = QStringLiteral("no end-of-central-directory record: not a ZIP archive, or truncated");
-        return s;
-    }
-    const char *e = tail.constData() + eocdPos;
-    const quint64 eocdOffset = s.fileSize - tailLen + quint64(eocdPos);
-    quint64 count = u16(e + 10);
-    const quint64 diskCount = u16(e + 8);
-    s.centralDirectorySize = u32(e + 12);
-    s.centralDirectoryOffset = u32(e + 16);
-    const quint16 commentLen = u16(e + 20);
-    if (u16(e + 4) != 0 || u16(e + 6) != 0)
-        addFinding(s.findings, QStringLiteral("zip.multi-disk"), S::Error, QStringLiteral("the archive claims to span several disks"));
-    if (diskCount != count)
-        addFinding(s.findings, QStringLiteral("zip.eocd-mismatch"), S::Error,
-                   QStringLiteral("the end record disagrees with itself about the number of entries (%1 vs %2)").arg(diskCount).arg(count));
-    const quint64 trailing = s.fileSize - (eocdOffset + 22 + commentLen);
-    if (trailing > 0)
-        addFinding(s.findings, QStringLiteral("zip.trailing-data"), S::Warning,
-                   QStringLiteral("%1 bytes follow the end of the archive").arg(trailing));
-
-    // ZIP64
-    if (count == 0xFFFF || s.centralDirectorySize == 0xFFFFFFFF || s.centralDirectoryOffset == 0xFFFFFFFF) {
-        QByteArray loc;
-        if (eocdOffset >= 20 && readAt(d, eocdOffset - 20, 20, loc) && u32(loc.constData()) == kEocd64LocatorSig) {
-            const quint64 e64Off = u64(loc.constData() + 8);
-            QByteArray e64;
-            if (e64Off < s.fileSize && readAt(d, e64Off, 56, e64) && u32(e64.constData()) == kEocd64Sig) {
-                count = u64(e64.constData() + 32);
-                s.centralDirectorySize = u64(e64.constData() + 40);
-                s.centralDirectoryOffset = u64(e64.constData() + 48);
-            } else {
-                s.error = QStringLiteral("the ZIP64 end record is missing or damaged");
-                return s;
-            }
-        }
-    }
-    if (s.centralDirectoryOffset > s.fileSize || s.centralDirectorySize > s.fileSize - s.centralDirectoryOffset) {
-        s.error = QStringLiteral("the central directory lies beyond the end of the file (truncated archive?)");
-        return s;
-    }
-    if (s.centralDirectorySize > limits.maxCentralDirectoryBytes) {
-        s.error = QStringLiteral("the central directory is %1 bytes, more than the %2 this reader accepts")
-                      .arg(s.centralDirectorySize).arg(limits.maxCentralDirectoryBytes);
-        return s;
-    }
-    if (count > quint64(limits.maxEntries)) {
-        s.error = QStringLiteral("the archive claims %1 entries, more than the %2 this reader accepts").arg(count).arg(limits.maxEntries);
-        return s;
-    }
-    QByteArray cd;
-    if (!readAt(d, s.centralDirectoryOffset, qint64(s.centralDirectorySize), cd)) {
-        s.error = QStringLiteral("cannot read the central directory");
-        return s;
-    }
+    const QByteArray &cd = dir.bytes;
+    const quint64 count = dir.count;
     qsizetype pos = 0;
     quint64 totalDeclared = 0;
     PathSet seenFolded(qsizetype(std::min<quint64>(count, quint64(limits.maxEntries)))); // case-folded names, first entry of each
@@ -234,44 +157,16 @@ ZipScan ZipScan::scan(QIODevice &d, const ZipLimits &limits, const HeaderFilter 
         if (u32(c) != kCentralSig)
             break;
         ZipEntryRecord r;
-        r.madeBy = u16(c + 4);
-        r.flags = u16(c + 8);
-        r.method = u16(c + 10);
-        r.crc = u32(c + 16);
-        r.compressedSize = u32(c + 20);
-        r.uncompressedSize = u32(c + 24);
         const quint16 nameLen = u16(c + 28);
         const quint16 extraLen = u16(c + 30);
         const quint16 commentLen2 = u16(c + 32);
-        r.externalAttr = u32(c + 38);
-        r.localOffset = u32(c + 42);
         if (pos + 46 + nameLen + extraLen + commentLen2 > cd.size()) {
             addFinding(s.findings, QStringLiteral("zip.corrupt-directory"), S::Error,
                        QStringLiteral("a central directory record runs past the end of the directory"));
             break;
         }
+        readCentralRecord(c, r);
         r.rawName = cd.mid(pos + 46, nameLen);
-        // ZIP64 extra field: replaces the 32-bit fields that are 0xFFFFFFFF, in order.
-        const char *x = c + 46 + nameLen;
-        for (int xi = 0; xi + 4 <= extraLen;) {
-            const quint16 id = u16(x + xi);
-            const quint16 len = u16(x + xi + 2);
-            if (xi + 4 + len > extraLen)
-                break;
-            if (id == 0x0001) {
-                int o = xi + 4;
-                auto take = [&](quint64 &field) {
-                    if (field == 0xFFFFFFFF && o + 8 <= xi + 4 + len) {
-                        field = u64(x + o);
-                        o += 8;
-                    }
-                };
-                take(r.uncompressedSize);
-                take(r.compressedSize);
-                take(r.localOffset);
-            }
-            xi += 4 + len;
-        }
         bool utf8 = true;
         const bool ascii = wheelnames::isAscii(r.rawName);
         r.name = decodeName(r.rawName, ascii, &utf8);
