@@ -209,7 +209,9 @@ int runInspect(CommandContext &ctx)
     InspectOptions options;
     options.verifyHashes = !quick;
     options.recordRows = false; // neither the text nor the JSON lists RECORD row by row
-    return printReport(inspectWheel(file, options), json, file, &printText, ctx);
+    options.leaveStateAtExit = true; // the command ends with the process
+    const auto *report = new WheelReport(inspectWheel(file, options)); // likewise released by the process's end
+    return printReport(*report, json, file, &printText, ctx);
 }
 
 } // namespace wb::cli

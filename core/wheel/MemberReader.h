@@ -58,6 +58,11 @@ public:
     };
     struct Result {
         MemberDigest digest;
+        // A member given with dataOffset 0 (its local header not read yet): where its data starts as
+        // its local header says (0: no local header), and what in that header disagrees with the
+        // central directory.
+        quint64 dataOffset = 0;
+        QList<NameProblem> headerProblems;
         bool binaryAnalysed = false; // `binary` holds the reading of the bytes hashed
         bool binaryHead = false;     // the bytes start like ELF/PE/Mach-O
         BinaryInfo binary;
@@ -72,13 +77,34 @@ public:
         std::function<void(qint64 done, qint64 total)> progress;
         // Set from any thread to stop: the members not yet read come back with error == kCancelled.
         const std::atomic<bool> *cancel = nullptr;
+        // Where the members' data must end (the central directory's offset); 0: the file's end.
+        quint64 dataEnd = 0;
     };
     static const QString &cancelledError();
     // Hashes every job's member (OpenSSL EVP; the CRC-32 too unless the digest matches the expected
     // one, which proves more than the CRC could), several at a time: workers take
     // neighbouring members in batches that share one mapped window. Native files are analysed from
     // the same bytes while the budget allows; the others come back with binaryAnalysed == false.
+    // Members whose dataOffset is 0 have their local header read (and checked) on the way: the
+    // batch's window holds it anyway.
     static QList<Result> hashAll(const QString &path, const QList<Job> &jobs, const HashOptions &options);
+
+    // hashAll() on background threads: the caller goes on with other work, then wait() lends the
+    // calling thread to the hashing until everything is done. The jobs' entries must stay in place
+    // and unchanged until wait() returns. Destroyed before wait(), it stops and joins.
+    class HashRun
+    {
+    public:
+        HashRun(const QString &path, const QList<Job> &jobs, const HashOptions &options);
+        ~HashRun();
+        HashRun(const HashRun &) = delete;
+        HashRun &operator=(const HashRun &) = delete;
+        QList<Result> wait();
+
+    private:
+        struct State;
+        std::unique_ptr<State> d;
+    };
 
 private:
     struct Worker;

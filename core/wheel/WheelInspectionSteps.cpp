@@ -57,13 +57,23 @@ void WheelInspectionSteps::checkFilename()
 bool WheelInspectionSteps::readStructure()
 {
     FindingList &F = rep.findings;
-    // 1. Our own walk of the ZIP structure. --quick reads the local headers of only what it reads:
-    // the .dist-info files and the native files.
-    ZipScan::HeaderFilter headers;
-    if (!options.verifyHashes)
-        headers = [](const ZipEntryRecord &e) { return isNativeName(e.name) || topOf(e.name).endsWith(QLatin1String(".dist-info")); };
-    scan = ZipScan::scanFile(path, {}, headers);
+    // 1. Our own walk of the ZIP structure. It reads the local headers of what is read before any
+    // hashing: the .dist-info files and the native files (and, in a full run, whatever the hashing
+    // will not read). --quick reads no other header; a full run leaves the others to the hashing
+    // workers, whose mapped windows hold them anyway, and checks the members' spans after them.
+    std::vector<bool> nativeSeen; // the filter's judgements, entry by entry (it sees each once, in order)
+    const bool full = options.verifyHashes;
+    const ZipScan::HeaderFilter headers = [&](const ZipEntryRecord &e) {
+        const bool isNative = !e.isDirectory && isNativeName(e.name);
+        nativeSeen.push_back(isNative);
+        const bool read = isNative || topOf(e.name).endsWith(QLatin1String(".dist-info"))
+            || (full && (e.isDirectory || e.isSymlink || (e.method != 0 && e.method != 8) || (e.flags & 0x1)));
+        headerReadByScan.push_back(read);
+        return read;
+    };
+    scan = ZipScan::scanFile(path, {}, headers, full ? ZipScan::SpanCheck::Later : ZipScan::SpanCheck::Now);
     F += scan.findings;
+    scanFindingsEnd = F.size();
     if (!scan.readable) {
         rep.unreadableReason = scan.error;
         addFinding(F, QStringLiteral("zip.unreadable"), S::Error, QStringLiteral("not a readable ZIP archive: %1").arg(scan.error));
@@ -78,9 +88,15 @@ bool WheelInspectionSteps::readStructure()
         return false;
     }
     rep.readable = true;
-    native.reserve(size_t(scan.entries.size()));
-    for (const ZipEntryRecord &e : scan.entries)
-        native.push_back(!e.isDirectory && isNativeName(e.name));
+    if (nativeSeen.size() == size_t(scan.entries.size())) {
+        native = std::move(nativeSeen);
+    } else {
+        native.reserve(size_t(scan.entries.size()));
+        for (const ZipEntryRecord &e : scan.entries)
+            native.push_back(!e.isDirectory && isNativeName(e.name));
+    }
+    if (full)
+        startHashing(); // from here on, the entries are only read until verifyContents()
 
     // The .dist-info members by name: all that is looked up by name often (findEntry() below).
     rep.files.reserve(scan.entries.size());

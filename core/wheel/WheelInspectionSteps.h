@@ -22,7 +22,7 @@ namespace wb {
 
 // One run of inspectWheel(): the state its steps share, one method per step. The steps live in
 // WheelInspectionSteps.cpp (structure, reading members, hygiene), WheelMetadataChecks.cpp (WHEEL,
-// METADATA, entry points), WheelContentChecks.cpp (RECORD, hashing) and WheelNativeChecks.cpp
+// METADATA, entry points), WheelContentChecks.cpp (RECORD), WheelHashing.cpp (hashing) and WheelNativeChecks.cpp
 // (native files, tags, policies).
 class WheelInspectionSteps
 {
@@ -52,9 +52,14 @@ private:
     void checkEntryPoints();
     // WheelContentChecks.cpp
     void checkRecordRows();
-    bool verifyContents();         // false: cancelled
     void finishRecord();
     void recordProblem(const QString &p, const QString &kind, const QString &msg);
+    // WheelHashing.cpp
+    void startHashing();           // a full run: every member hashed on background threads from now on
+    bool verifyContents();         // false: cancelled
+    void addDeferredHeaderFindings(const QList<MemberReader::Result> &hashed, const QList<qsizetype> &entryOfJob);
+    void rehashOtherAlgorithms(QList<MemberReader::Result> &hashed, const QList<qsizetype> &entryOfJob);
+    void compareDigests(const QList<MemberDigest> &digests, const QList<qsizetype> &entryIndex);
     // WheelNativeChecks.cpp
     void checkNativeFiles();
     std::optional<ExtensionReport> readExtension(const ZipEntryRecord &e);
@@ -73,6 +78,14 @@ private:
     std::unique_ptr<ArchiveReader> kzip;
     bool kzipTried = false;
     std::vector<bool> native;                       // per entry of scan: a native file by its name (isNativeName)
+    std::vector<bool> headerReadByScan;             // per entry of scan: its local header read by the scan
+    qsizetype scanFindingsEnd = 0;                  // where the scan's findings end in rep.findings
+    // The full run's hashing, started as soon as the structure is known; its jobs, their entries, and
+    // the members left to KZip (not located by our walk).
+    std::unique_ptr<MemberReader::HashRun> hashRun;
+    QList<MemberReader::Job> hashJobs;
+    QList<qsizetype> entryOfJob;
+    QList<QPair<QString, QString>> viaKZip;
     QHash<QString, const ZipEntryRecord *> byName; // the .dist-info members: all that is looked up by name often
     QString di;                                     // "<dist-info>/"
     std::unique_ptr<RecordPrefetch> recordPrefetch; // RECORD read while the structure is walked

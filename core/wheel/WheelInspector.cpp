@@ -42,6 +42,10 @@ QMap<QString, QStringList> ExtensionReport::symbolVersions() const
 
 WheelReport inspectWheel(const QString &path, const InspectOptions &options)
 {
+    if (options.leaveStateAtExit) {
+        auto *steps = new WheelInspectionSteps(path, options); // released by the process's end (see InspectOptions)
+        return steps->run();
+    }
     return WheelInspectionSteps(path, options).run();
 }
 

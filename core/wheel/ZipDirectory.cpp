@@ -70,7 +70,76 @@ QString hex(quint64 v)
     return QStringLiteral("0x%1").arg(v, 0, 16);
 }
 
+struct Span {
+    quint64 begin;
+    quint64 end;
+    qsizetype index;
+};
+
+// Entries whose data begins inside the data of the entry before (in file order).
+void addOverlaps(QList<Span> &spans, const QList<ZipEntryRecord> &entries, FindingList &findings)
+{
+    const auto byBegin = [](const Span &a, const Span &b) { return a.begin < b.begin; };
+    if (!std::is_sorted(spans.begin(), spans.end(), byBegin)) // writers store members in order
+        std::sort(spans.begin(), spans.end(), byBegin);
+    for (qsizetype i = 1; i < spans.size(); ++i) {
+        if (spans[i].begin < spans[i - 1].end)
+            addFinding(findings, QStringLiteral("zip.overlap"), Finding::Severity::Error,
+                       QStringLiteral("the entry overlaps '%1' (a zip-bomb or parser-confusion technique)").arg(entries[spans[i - 1].index].name),
+                       entries[spans[i].index].name);
+    }
+}
+
 } // namespace
+
+QString missingLocalHeader(quint64 offset)
+{
+    return QStringLiteral("no local header at offset %1 (truncated or corrupt archive)").arg(hex(offset));
+}
+
+quint64 compareLocalHeader(const ZipEntryRecord &r, const char *l, qsizetype available, const ReadBytes &readBytes, QList<NameProblem> *problems)
+{
+    const quint16 lNameLen = u16(l + 26);
+    const quint16 lExtraLen = u16(l + 28);
+    const bool sameName = lNameLen == r.rawName.size() && available >= 30 + qsizetype(lNameLen)
+        && QByteArrayView(l + 30, lNameLen) == QByteArrayView(r.rawName);
+    if (!sameName) {
+        const QByteArray lName = readBytes(r.localOffset + 30, lNameLen);
+        if (lName != r.rawName)
+            problems->append({QStringLiteral("zip.header-mismatch"), QStringLiteral("the local header names the entry '%1'").arg(QString::fromUtf8(lName))});
+    }
+    if (u16(l + 8) != r.method)
+        problems->append({QStringLiteral("zip.header-mismatch"), QStringLiteral("local header and central directory disagree on the compression method")});
+    const bool descriptor = u16(l + 6) & 0x8;
+    if (!descriptor) {
+        const quint32 lcrc = u32(l + 14);
+        const quint32 lcomp = u32(l + 18);
+        const quint32 lsize = u32(l + 22);
+        const bool zip64 = lcomp == 0xFFFFFFFF || lsize == 0xFFFFFFFF;
+        if (lcrc != r.crc || (!zip64 && (lcomp != r.compressedSize || lsize != r.uncompressedSize)))
+            problems->append({QStringLiteral("zip.header-mismatch"), QStringLiteral("local header and central directory disagree on CRC or sizes")});
+    }
+    return r.localOffset + 30 + lNameLen + lExtraLen;
+}
+
+FindingList ZipScan::spanFindings(const QList<ZipEntryRecord> &entries, quint64 centralDirectoryOffset)
+{
+    FindingList findings;
+    QList<Span> spans;
+    spans.reserve(entries.size());
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const ZipEntryRecord &r = entries.at(i);
+        if (r.dataOffset == 0)
+            continue;
+        const quint64 end = r.dataOffset + r.compressedSize;
+        if (end > centralDirectoryOffset)
+            addFinding(findings, QStringLiteral("zip.truncated"), Finding::Severity::Error,
+                       QStringLiteral("the entry's data runs past the start of the central directory (truncated or overlapping)"), r.name);
+        spans.append({r.localOffset, end, i});
+    }
+    addOverlaps(spans, entries, findings);
+    return findings;
+}
 
 QList<NameProblem> checkMemberName(const QByteArray &raw, bool utf8Flag)
 {
@@ -84,11 +153,14 @@ QList<NameProblem> checkMemberName(const QByteArray &raw, bool utf8Flag)
         t[0x7f] = t[size_t('\\')] = true;
         return t;
     }();
-    bool odd = false;
-    for (const char c : raw)
+    bool odd = false, dots = false;
+    char previous = 0;
+    for (const char c : raw) {
         odd |= kOdd[quint8(c)];
-    const bool suspicious = odd || raw.isEmpty() || raw.startsWith('/') || (raw.size() >= 2 && raw.at(1) == ':')
-        || raw.contains("..");
+        dots |= (previous == '.') & (c == '.');
+        previous = c;
+    }
+    const bool suspicious = odd || dots || raw.isEmpty() || raw.startsWith('/') || (raw.size() >= 2 && raw.at(1) == ':');
     if (!suspicious)
         return out;
     if (raw.isEmpty()) {
@@ -121,7 +193,7 @@ QList<NameProblem> checkMemberName(const QByteArray &raw, bool utf8Flag)
     return out;
 }
 
-ZipScan ZipScan::scanFile(const QString &path, const ZipLimits &limits, const HeaderFilter &readLocalHeader)
+ZipScan ZipScan::scanFile(const QString &path, const ZipLimits &limits, const HeaderFilter &readLocalHeader, SpanCheck spanCheck)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
@@ -129,10 +201,10 @@ ZipScan ZipScan::scanFile(const QString &path, const ZipLimits &limits, const He
         s.error = QStringLiteral("cannot open the file: %1").arg(f.errorString());
         return s;
     }
-    return scan(f, limits, readLocalHeader);
+    return scan(f, limits, readLocalHeader, spanCheck);
 }
 
-ZipScan ZipScan::scan(QIODevice &d, const ZipLimits &limits, const HeaderFilter &readLocalHeader)
+ZipScan ZipScan::scan(QIODevice &d, const ZipLimits &limits, const HeaderFilter &readLocalHeader, SpanCheck spanCheck)
 {
     using S = Finding::Severity;
     ZipScan s;
@@ -232,21 +304,25 @@ ZipScan ZipScan::scan(QIODevice &d, const ZipLimits &limits, const HeaderFilter 
                    QStringLiteral("more than 64 MiB unpack at a ratio above 50:1 (PyPI rejects such uploads)"));
 
     // Local headers: present, and agreeing with the central directory.
-    struct Span { quint64 begin; quint64 end; qsizetype index; };
     QList<Span> spans;
     spans.reserve(s.entries.size());
     auto *file = qobject_cast<QFile *>(&d);
     const int fd = file ? file->handle() : -1;
     QByteArray lh(30 + 65535, Qt::Uninitialized); // the fixed header and the longest name
+    const auto readBytes = [&](quint64 offset, qint64 len) {
+        QByteArray out;
+        return readAt(d, offset, len, out) ? out : QByteArray();
+    };
+    const bool spansNow = spanCheck == SpanCheck::Now;
+    const QString truncated = QStringLiteral("the entry's data runs past the start of the central directory (truncated or overlapping)");
     for (qsizetype i = 0; i < s.entries.size(); ++i) {
         ZipEntryRecord &r = s.entries[i];
         if (readLocalHeader && !readLocalHeader(r)) {
             // Not read: the span assumes the local header repeats the name without extra field, so it
             // can only end earlier than the real one (no false overlap or truncation).
             const quint64 end = r.localOffset + 30 + quint64(r.rawName.size()) + r.compressedSize;
-            if (end > s.centralDirectoryOffset)
-                addFinding(s.findings, QStringLiteral("zip.truncated"), S::Error,
-                           QStringLiteral("the entry's data runs past the start of the central directory (truncated or overlapping)"), r.name);
+            if (spansNow && end > s.centralDirectoryOffset)
+                addFinding(s.findings, QStringLiteral("zip.truncated"), S::Error, truncated, r.name);
             spans.append({r.localOffset, end, i});
             continue;
         }
@@ -254,53 +330,20 @@ ZipScan ZipScan::scan(QIODevice &d, const ZipLimits &limits, const HeaderFilter 
         const quint64 want = std::min<quint64>(30 + quint64(r.rawName.size()), s.centralDirectoryOffset - std::min(r.localOffset, s.centralDirectoryOffset));
         if (r.localOffset + 30 > s.centralDirectoryOffset || !readInto(d, fd, r.localOffset, qint64(want), lh.data())
             || u32(lh.constData()) != kLocalSig) {
-            addFinding(s.findings, QStringLiteral("zip.missing-local-header"), S::Error,
-                       QStringLiteral("no local header at offset %1 (truncated or corrupt archive)").arg(hex(r.localOffset)), r.name);
+            addFinding(s.findings, QStringLiteral("zip.missing-local-header"), S::Error, missingLocalHeader(r.localOffset), r.name);
             continue;
         }
-        const char *l = lh.constData();
-        const quint16 lNameLen = u16(l + 26);
-        const quint16 lExtraLen = u16(l + 28);
-        const bool sameName = lNameLen == r.rawName.size() && want >= 30u + lNameLen
-            && QByteArrayView(l + 30, lNameLen) == QByteArrayView(r.rawName);
-        if (!sameName) {
-            QByteArray lName;
-            if (!readAt(d, r.localOffset + 30, lNameLen, lName))
-                lName.clear();
-            if (lName != r.rawName)
-                addFinding(s.findings, QStringLiteral("zip.header-mismatch"), S::Error,
-                           QStringLiteral("the local header names the entry '%1'").arg(QString::fromUtf8(lName)), r.name);
-        }
-        if (u16(l + 8) != r.method)
-            addFinding(s.findings, QStringLiteral("zip.header-mismatch"), S::Error,
-                       QStringLiteral("local header and central directory disagree on the compression method"), r.name);
-        const bool descriptor = u16(l + 6) & 0x8;
-        if (!descriptor) {
-            const quint32 lcrc = u32(l + 14);
-            const quint32 lcomp = u32(l + 18);
-            const quint32 lsize = u32(l + 22);
-            const bool zip64 = lcomp == 0xFFFFFFFF || lsize == 0xFFFFFFFF;
-            if (lcrc != r.crc || (!zip64 && (lcomp != r.compressedSize || lsize != r.uncompressedSize)))
-                addFinding(s.findings, QStringLiteral("zip.header-mismatch"), S::Error,
-                           QStringLiteral("local header and central directory disagree on CRC or sizes"), r.name);
-        }
-        r.dataOffset = r.localOffset + 30 + lNameLen + lExtraLen;
+        QList<NameProblem> problems;
+        r.dataOffset = compareLocalHeader(r, lh.constData(), qsizetype(want), readBytes, &problems);
+        for (const NameProblem &p : std::as_const(problems))
+            addFinding(s.findings, p.id, S::Error, p.message, r.name);
         const quint64 end = r.dataOffset + r.compressedSize;
-        if (end > s.centralDirectoryOffset) {
-            addFinding(s.findings, QStringLiteral("zip.truncated"), S::Error,
-                       QStringLiteral("the entry's data runs past the start of the central directory (truncated or overlapping)"), r.name);
-        }
+        if (spansNow && end > s.centralDirectoryOffset)
+            addFinding(s.findings, QStringLiteral("zip.truncated"), S::Error, truncated, r.name);
         spans.append({r.localOffset, end, i});
     }
-    const auto byBegin = [](const Span &a, const Span &b) { return a.begin < b.begin; };
-    if (!std::is_sorted(spans.begin(), spans.end(), byBegin)) // writers store members in order
-        std::sort(spans.begin(), spans.end(), byBegin);
-    for (qsizetype i = 1; i < spans.size(); ++i) {
-        if (spans[i].begin < spans[i - 1].end)
-            addFinding(s.findings, QStringLiteral("zip.overlap"), S::Error,
-                       QStringLiteral("the entry overlaps '%1' (a zip-bomb or parser-confusion technique)").arg(s.entries[spans[i - 1].index].name),
-                       s.entries[spans[i].index].name);
-    }
+    if (spansNow)
+        addOverlaps(spans, s.entries, s.findings);
     s.readable = true;
     return s;
 }

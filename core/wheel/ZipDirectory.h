@@ -52,8 +52,16 @@ struct ZipScan {
     // Which entries' local headers to read (and check against the central directory); empty: all.
     // An entry whose header is not read keeps dataOffset 0 (MemberReader cannot read it).
     using HeaderFilter = std::function<bool(const ZipEntryRecord &)>;
-    static ZipScan scan(QIODevice &device, const ZipLimits &limits = {}, const HeaderFilter &readLocalHeader = {});
-    static ZipScan scanFile(const QString &path, const ZipLimits &limits = {}, const HeaderFilter &readLocalHeader = {});
+    // Truncation and overlap of the members' data: checked by the scan (the headers it did not read
+    // with a span that can only be too short), or Later, by spanFindings() once whoever reads the
+    // remaining headers (the hashing workers) has set every dataOffset.
+    enum class SpanCheck { Now, Later };
+    static ZipScan scan(QIODevice &device, const ZipLimits &limits = {}, const HeaderFilter &readLocalHeader = {},
+                        SpanCheck spanCheck = SpanCheck::Now);
+    static ZipScan scanFile(const QString &path, const ZipLimits &limits = {}, const HeaderFilter &readLocalHeader = {},
+                            SpanCheck spanCheck = SpanCheck::Now);
+    // Truncation and overlap of the entries whose dataOffset is known (the others have no local header).
+    static FindingList spanFindings(const QList<ZipEntryRecord> &entries, quint64 centralDirectoryOffset);
 };
 
 // Name hygiene of one archive member: empty when fine, else the problem (absolute, traversal, ...).
@@ -62,5 +70,14 @@ struct NameProblem {
     QString message;
 };
 QList<NameProblem> checkMemberName(const QByteArray &raw, bool utf8Flag);
+
+// One member's local header (at `header`, `available` bytes of it at hand, at least 30) against its
+// central-directory record: what disagrees goes into *problems; returns where the member's data
+// starts. `readBytes` reads the local name when it is not at hand.
+using ReadBytes = std::function<QByteArray(quint64 offset, qint64 length)>;
+quint64 compareLocalHeader(const ZipEntryRecord &r, const char *header, qsizetype available, const ReadBytes &readBytes,
+                           QList<NameProblem> *problems);
+// The message of a missing local header.
+QString missingLocalHeader(quint64 offset);
 
 } // namespace wb

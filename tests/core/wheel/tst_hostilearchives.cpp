@@ -123,6 +123,61 @@ private Q_SLOTS:
         QVERIFY2(seen, qPrintable(expectedId + QStringLiteral(" not in: ") + ids(r)));
     }
 
+    // A full inspection leaves most local headers to its hashing workers (their windows hold them) and
+    // checks the spans after them: it must find exactly what a scan reading every header finds.
+    void headersReadWhileHashingFindTheSame_data()
+    {
+        QTest::addColumn<QByteArray>("zip");
+        const auto centralRecord = [](const QByteArray &zip, const QByteArray &name) {
+            return zip.lastIndexOf(name) - 46; // the central directory's copy of the name is the last
+        };
+        const auto put32 = [](QByteArray &b, qsizetype at, quint32 v) {
+            for (int k = 0; k < 4; ++k)
+                b[at + k] = char((v >> (8 * k)) & 0xff);
+        };
+        const QList<ZipMember> members = demoWheel({{"demo/a.py", QByteArray("a = 1\n").repeated(300)},
+                                                    {"demo/b.bin", QByteArray(4000, 'b')}});
+        const QByteArray healthy = buildZip(members);
+        QTest::newRow("healthy") << healthy;
+        ZipMember confused{"demo/c.py", "x"};
+        confused.localName = "demo/d.py";
+        QTest::newRow("local name differs") << buildZip(demoWheel({confused}));
+        ZipMember claims{"demo/claims.bin", "small"};
+        claims.declaredSize = 0xFFFFFFF0ll;
+        QTest::newRow("declared size") << buildZip(demoWheel({claims}));
+        QByteArray noHeader = healthy;
+        noHeader[noHeader.indexOf("demo/a.py") - 30] = 'X'; // the local header's signature
+        QTest::newRow("local header missing") << noHeader;
+        QByteArray overlap = healthy;
+        const qsizetype b = centralRecord(overlap, "demo/b.bin");
+        const qsizetype a = centralRecord(overlap, "demo/a.py");
+        for (int k = 0; k < 4; ++k) // b's local header offset := a's
+            overlap[b + 42 + k] = overlap.at(a + 42 + k);
+        QTest::newRow("two entries at one offset") << overlap;
+        QByteArray longer = healthy;
+        put32(longer, centralRecord(longer, "demo/b.bin") + 20, 3000000); // compressed size past the directory
+        QTest::newRow("data past the directory") << longer;
+    }
+    void headersReadWhileHashingFindTheSame()
+    {
+        QFETCH(QByteArray, zip);
+        const QString path = write(zip);
+        const ZipScan all = ZipScan::scanFile(path); // every header read by the scan, spans checked by it
+        QStringList expected;
+        for (const Finding &f : all.findings)
+            expected.append(f.id + QLatin1Char(' ') + f.path);
+        const WheelReport r = inspectWheel(path);
+        QStringList found;
+        for (const Finding &f : r.findings)
+            if (f.id.startsWith(QLatin1String("zip.")) && f.id != QLatin1String("zip.corrupt-data") && f.id != QLatin1String("zip.crc-mismatch")
+                && f.id != QLatin1String("zip.size-mismatch") && f.id != QLatin1String("zip.kzip-unreadable"))
+                found.append(f.id + QLatin1Char(' ') + f.path);
+        expected.sort();
+        found.sort();
+        QCOMPARE(found, expected);
+        QCOMPARE(expected.isEmpty(), QByteArray(QTest::currentDataTag()) == "healthy"); // each hostile case shows something
+    }
+
     void unreadable_data()
     {
         QTest::addColumn<QByteArray>("bytes");

@@ -98,6 +98,53 @@ private Q_SLOTS:
         }
     }
 
+    // Members whose local headers nobody has read (dataOffset 0) are located by the workers from
+    // their windows: same digests and CRCs as with the headers read first, the data offsets the
+    // scan finds, no problem reported; a HashRun left before wait() stops and joins.
+    void headersReadByTheWorkers_data()
+    {
+        QTest::addColumn<int>("threads");
+        QTest::newRow("1 thread") << 1;
+        QTest::newRow("2 threads") << 2;
+        QTest::newRow("3 threads") << 3;
+    }
+    void headersReadByTheWorkers()
+    {
+        QFETCH(int, threads);
+        QList<ZipMember> members;
+        for (int i = 0; i < 400; ++i) {
+            const qsizetype size = i == 97 ? (20 << 20) + i : i * 131; // one larger than a batch window
+            const bool text = i % 2 || size > (1 << 20);
+            ZipMember m{QByteArray("pkg/member") + QByteArray::number(i), text ? QByteArray("text ").repeated(size / 5 + 1).left(size) : randomBytes(size, quint32(i))};
+            m.deflate = i % 3 != 0;
+            members.append(m);
+        }
+        const QString path = write(buildZip(members), QStringLiteral("deferred.zip"));
+        const ZipScan read = ZipScan::scanFile(path);
+        const ZipScan unread = ZipScan::scanFile(path, {}, [](const ZipEntryRecord &) { return false; }, ZipScan::SpanCheck::Later);
+        QCOMPARE(unread.entries.size(), members.size());
+        QList<MemberReader::Job> jobs;
+        for (const ZipEntryRecord &e : unread.entries) {
+            QCOMPARE(e.dataOffset, quint64(0));
+            jobs.append({&e, QStringLiteral("sha256"), {}, false});
+        }
+        MemberReader::HashOptions o;
+        o.threads = threads;
+        o.dataEnd = unread.centralDirectoryOffset;
+        { MemberReader::HashRun abandoned(path, jobs, o); } // never waited for
+        MemberReader::HashRun run(path, jobs, o);
+        const QList<MemberReader::Result> results = run.wait();
+        QCOMPARE(results.size(), members.size());
+        for (qsizetype i = 0; i < results.size(); ++i) {
+            const MemberDigest &d = results[i].digest;
+            QVERIFY2(d.error.isEmpty(), qPrintable(d.error));
+            QCOMPARE(results[i].dataOffset, read.entries[i].dataOffset);
+            QVERIFY(results[i].headerProblems.isEmpty());
+            QCOMPARE(d.digest, QCryptographicHash::hash(members[i].data, QCryptographicHash::Sha256));
+            QCOMPARE(d.crc, read.entries[i].crc);
+        }
+    }
+
     // A member whose central directory declares the wrong uncompressed size is still read whole
     // (the one-call inflate is only a shortcut for truthful members): its real size and digest come
     // back, whatever the declaration says.

@@ -1,0 +1,203 @@
+// The full run's hashing: every member inflated and hashed on background threads from the moment the
+// structure is known (while WHEEL, METADATA and RECORD are checked), then compared with RECORD and
+// the archive's CRC-32, duplicates found, native files analysed from the bytes hashed.
+#include "core/wheel/WheelInspectionSteps.h"
+
+#include "core/wheel/ArchiveReader.h"
+#include "core/wheel/WheelNames.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace wb {
+
+namespace {
+
+const QString &sha256()
+{
+    static const QString name = QStringLiteral("sha256");
+    return name;
+}
+
+} // namespace
+
+void WheelInspectionSteps::startHashing()
+{
+    // RECORD is not read yet: every member is hashed with SHA-256 (what nearly every RECORD uses;
+    // rows naming another algorithm are hashed again with it) and its CRC-32 computed.
+    hashJobs.reserve(scan.entries.size());
+    entryOfJob.reserve(scan.entries.size());
+    const bool judged = headerReadByScan.size() == size_t(scan.entries.size());
+    for (qsizetype j = 0; j < scan.entries.size(); ++j) {
+        const ZipEntryRecord &e = scan.entries.at(j);
+        if (e.isDirectory || e.isSymlink)
+            continue;
+        const bool readByScan = !judged || headerReadByScan[size_t(j)];
+        // A header left to the workers belongs to a stored or deflated, unencrypted member (the scan
+        // read all others).
+        if (readByScan ? members.canRead(e) : true) {
+            hashJobs.append({&e, sha256(), {}, native[size_t(j)] && qint64(e.uncompressedSize) <= options.maxBinaryBytes});
+            entryOfJob.append(j);
+        } else {
+            viaKZip.append({e.name, sha256()});
+        }
+    }
+    MemberReader::HashOptions ho;
+    ho.threads = options.threads;
+    ho.maxBytesPerEntry = qint64(ZipLimits{}.maxEntrySize);
+    ho.maxBinaryBytes = options.maxBinaryBytes;
+    ho.progress = options.progress;
+    ho.cancel = options.cancel;
+    ho.dataEnd = scan.centralDirectoryOffset;
+    hashRun = std::make_unique<MemberReader::HashRun>(path, hashJobs, ho);
+}
+
+// The local headers the workers read: their data offsets go into the scan, what disagreed and the
+// spans (truncation, overlap) join the scan's findings where those end.
+void WheelInspectionSteps::addDeferredHeaderFindings(const QList<MemberReader::Result> &hashed, const QList<qsizetype> &entryOf)
+{
+    FindingList found;
+    for (qsizetype i = 0; i < hashed.size(); ++i) {
+        ZipEntryRecord &e = scan.entries[entryOf.at(i)];
+        if (e.dataOffset != 0)
+            continue;
+        e.dataOffset = hashed.at(i).dataOffset;
+        for (const NameProblem &p : hashed.at(i).headerProblems)
+            addFinding(found, p.id, S::Error, p.message, e.name);
+    }
+    found += ZipScan::spanFindings(scan.entries, scan.centralDirectoryOffset);
+    if (!found.isEmpty())
+        rep.findings.insert(scanFindingsEnd, found.size(), Finding{});
+    std::move(found.begin(), found.end(), rep.findings.begin() + scanFindingsEnd);
+}
+
+// Rows of RECORD that name another algorithm than SHA-256: their members hashed again with it.
+void WheelInspectionSteps::rehashOtherAlgorithms(QList<MemberReader::Result> &hashed, const QList<qsizetype> &entryOf)
+{
+    QList<MemberReader::Job> again;
+    QList<qsizetype> where;
+    for (qsizetype i = 0; i < hashed.size(); ++i) {
+        const qsizetype row = match.rowOfEntry.value(entryOf.at(i), -1);
+        const ZipEntryRecord &e = scan.entries.at(entryOf.at(i));
+        if (row < 0 || e.dataOffset == 0 || !hashed.at(i).digest.error.isEmpty())
+            continue;
+        const QString &alg = rf.rows.at(row).algorithm;
+        if (alg.isEmpty() || alg == sha256())
+            continue;
+        again.append({&e, alg, {}, false});
+        where.append(i);
+    }
+    if (again.isEmpty())
+        return;
+    MemberReader::HashOptions ho;
+    ho.threads = options.threads;
+    ho.maxBytesPerEntry = qint64(ZipLimits{}.maxEntrySize);
+    ho.cancel = options.cancel;
+    ho.dataEnd = scan.centralDirectoryOffset;
+    const QList<MemberReader::Result> rehashed = MemberReader::hashAll(path, again, ho);
+    for (qsizetype k = 0; k < rehashed.size(); ++k)
+        hashed[where.at(k)].digest = rehashed.at(k).digest;
+}
+
+bool WheelInspectionSteps::verifyContents()
+{
+    // 7. Contents: wait for the hashing, compare with RECORD and the ZIP CRC. Native files are
+    // analysed from the bytes hashed, so they are not read twice.
+    QList<MemberReader::Result> hashed = hashRun->wait();
+    hashRun.reset();
+    if (options.cancel && options.cancel->load()) {
+        rep.cancelled = true;
+        return false;
+    }
+    addDeferredHeaderFindings(hashed, entryOfJob);
+    rehashOtherAlgorithms(hashed, entryOfJob);
+    // Each digest goes with its entry's index (rep.files lists scan.entries in order); those read
+    // through KZip are found by name.
+    QList<MemberDigest> digests;
+    QList<qsizetype> entryIndex = entryOfJob;
+    digests.reserve(hashed.size() + viaKZip.size());
+    for (MemberReader::Result &r : hashed) {
+        digests.append(r.digest);
+        if (r.binaryAnalysed)
+            analysed.insert(r.digest.name, std::move(r));
+    }
+    if (!viaKZip.isEmpty()) {
+        if (kzipReader())
+            digests += ArchiveReader::hashMany(path, viaKZip, qint64(ZipLimits{}.maxEntrySize), options.threads);
+        else
+            for (const auto &[name, alg] : std::as_const(viaKZip))
+                digests.append(MemberDigest{name, alg, {}, 0, 0, QStringLiteral("the member's data cannot be located")});
+        QHash<QString, qsizetype> indexOf;
+        for (qsizetype i = 0; i < scan.entries.size(); ++i)
+            indexOf.insert(scan.entries.at(i).name, i);
+        for (qsizetype i = entryIndex.size(); i < digests.size(); ++i)
+            entryIndex.append(indexOf.value(digests.at(i).name, -1));
+    }
+    compareDigests(digests, entryIndex);
+    rep.record.verified = rep.record.present;
+    return true;
+}
+
+void WheelInspectionSteps::compareDigests(const QList<MemberDigest> &digests, const QList<qsizetype> &entryIndex)
+{
+    FindingList &F = rep.findings;
+    // Same content twice: (digest, size) pairs sorted, equal neighbours grouped.
+    struct Signature {
+        QByteArray digest;
+        qint64 size;
+        qsizetype digestIndex;
+    };
+    std::vector<Signature> signatures;
+    signatures.reserve(size_t(digests.size()));
+    for (qsizetype i = 0; i < digests.size(); ++i) {
+        const MemberDigest &d = digests.at(i);
+        const qsizetype idx = entryIndex.at(i);
+        const ZipEntryRecord *e = idx >= 0 ? &scan.entries.at(idx) : findEntry(d.name);
+        if (!d.error.isEmpty()) {
+            addFinding(F, QStringLiteral("zip.corrupt-data"), S::Error, d.error, d.name);
+            continue;
+        }
+        if (e && d.size != qint64(e->uncompressedSize))
+            addFinding(F, QStringLiteral("zip.size-mismatch"), S::Error,
+                       QStringLiteral("the archive declares %1 bytes, the data has %2").arg(e->uncompressedSize).arg(d.size), d.name);
+        else if (e && d.crcComputed && d.crc != e->crc)
+            addFinding(F, QStringLiteral("zip.crc-mismatch"), S::Error,
+                       QStringLiteral("CRC-32 of the data does not match the archive (corrupt member)"), d.name);
+        if (idx >= 0)
+            rep.files[idx].digest = d.algorithm + QLatin1Char('=') + QLatin1StringView(urlsafeB64NoPad(d.digest));
+        if (d.size > 64 && !d.name.startsWith(di)) // tiny common files (markers, empty modules) are exempt
+            signatures.push_back({d.digest, d.size, i});
+        const qsizetype row = idx >= 0 ? match.rowOfEntry.value(idx, -1) : -1;
+        const RecordRow *it = row >= 0 ? &rf.rows.at(row) : nullptr;
+        if (it && !it->digest.isEmpty() && it->digest != d.digest && d.name != recordPath)
+            recordProblem(d.name, QStringLiteral("RecordDigestMismatchError"),
+                          QStringLiteral("%1 digest of file '%2' listed as %3 in RECORD, actually %4")
+                              .arg(d.algorithm, d.name, QString::fromLatin1(it->digest.toHex()), QString::fromLatin1(d.digest.toHex())));
+    }
+    std::sort(signatures.begin(), signatures.end(), [](const Signature &a, const Signature &b) {
+        return a.size != b.size ? a.size < b.size : a.digest < b.digest;
+    });
+    QList<QStringList> duplicates;
+    for (size_t i = 0; i < signatures.size();) {
+        size_t j = i + 1;
+        while (j < signatures.size() && signatures[j].size == signatures[i].size && signatures[j].digest == signatures[i].digest)
+            ++j;
+        if (j - i >= 2) {
+            QStringList names;
+            for (size_t k = i; k < j; ++k)
+                names.append(digests.at(signatures[k].digestIndex).name);
+            names.sort();
+            // The key was digest + decimal size: tiny __init__.py twins are exempt.
+            const qsizetype keySize = signatures[i].digest.size() + QByteArray::number(signatures[i].size).size();
+            if (!(names.first().endsWith(QLatin1String("__init__.py")) && keySize < 40))
+                duplicates.append(names);
+        }
+        i = j;
+    }
+    std::sort(duplicates.begin(), duplicates.end(), [](const QStringList &a, const QStringList &b) { return a.first() < b.first(); });
+    for (const QStringList &names : std::as_const(duplicates))
+        addFinding(F, QStringLiteral("content.duplicate-files"), S::Warning,
+                   QStringLiteral("Wheel contains duplicate files: %1").arg(names.join(QStringLiteral(", "))), names.first());
+}
+
+} // namespace wb
