@@ -147,9 +147,12 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
             hit.message += QStringLiteral(" The text shows maturin %1%2.")
                                .arg(f.maturin.toString(), f.maturin < v("1.9.0") ? QStringLiteral(": upgrade it") : QString());
     }
-    if (hit.id == QLatin1String("system-library-missing") && hit.tag == QLatin1String("link")
-        && hit.message.contains(QLatin1String("'python")))
-        hit.confidence = Confidence::Low;  // -lpython: an embedding build without the dev package, or a crate linking libpython
+    // A panic in src/ is maturin's own only when maturin ran; an executable "not found" is the loader only when the shell said so.
+    if (hit.id == QLatin1String("maturin-bug") && !text.contains(QLatin1String("maturin")) && !text.contains(QLatin1String("🔗 Found")))
+        return false;
+    if (hit.id == QLatin1String("nixos-dynamic-loader") && hit.tag == QLatin1String("file")
+        && !text.contains(QLatin1String("No such file or directory")))
+        return false;
     if (hit.id == QLatin1String("abi3-forward-compatibility") && hit.text.contains(QLatin1String("to suppress this check")))
         return false;  // PyO3's own hint in the too-new message, not a build that used the switch
     if ((hit.id == QLatin1String("maturin-unpinned") || hit.tag == QLatin1String("musl-cdylib") || hit.tag == QLatin1String("double-target")
@@ -211,8 +214,9 @@ QList<RuleHit> contextualHits(const DetectorContext &ctx, const QString &text)
                            QStringLiteral("The build script runs Python code that fails on this interpreter."), {}, int(i) + 1, line};
         }
         if (metadata.match(line).hasMatch() && i + 1 < lines.size() && lines.at(i + 1).contains(QLatin1String("(os error 2)"))) {
-            const bool metadataStep = line.contains(QLatin1String("metadata"));  // "Failed to run cargo" has also been a maturin bug
-            out << RuleHit{QStringLiteral("cargo-not-found"), QString(), metadataStep ? Confidence::High : Confidence::Medium, 70,
+            // "Failed to run cargo" (os error 2) has also been a maturin bug (a wrong working directory): a lead.
+            const bool metadataStep = line.contains(QLatin1String("metadata"));
+            out << RuleHit{QStringLiteral("cargo-not-found"), QString(), metadataStep ? Confidence::High : Confidence::Low, 70,
                            QStringLiteral("maturin could not run cargo (No such file or directory)."), {}, int(i) + 1, line};
         }
     }
