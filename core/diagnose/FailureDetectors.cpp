@@ -147,6 +147,9 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
             hit.message += QStringLiteral(" The text shows maturin %1%2.")
                                .arg(f.maturin.toString(), f.maturin < v("1.9.0") ? QStringLiteral(": upgrade it") : QString());
     }
+    // A bare `python` that is not a usable interpreter is often Python 2 on PATH: without its wording, a lead.
+    if (hit.id == QLatin1String("wrong-interpreter") && hit.tag.isEmpty() && hit.args.contains(QLatin1String("python")))
+        hit.confidence = Confidence::Low;
     // A panic in src/ is maturin's own only when maturin ran; an executable "not found" is the loader only when the shell said so.
     if (hit.id == QLatin1String("maturin-bug") && !text.contains(QLatin1String("maturin")) && !text.contains(QLatin1String("🔗 Found")))
         return false;
@@ -264,7 +267,9 @@ void detectSourceFallback(DetectorContext &ctx)
                               QStringLiteral("The installer found no wheel of this release for the platform or Python and builds the "
                                              "source distribution, which needs a Rust toolchain that is not there."),
                               evidence);
-        fb.confidence = unknownOrigin ? Confidence::Low : Confidence::Medium;
+        // Why no wheel matched (an old installer, a Python newer than the release's wheels, a release missing its
+        // wheels, a platform it never supports) the text rarely shows: a lead either way.
+        fb.confidence = Confidence::Low;
         fb.rank = 76;
     }
 }

@@ -131,7 +131,9 @@ const QList<rules::Rule> &rules::buildRules()
         // pip, uv: source builds.
         rule("sdist-missing-files", "manifest", C::Medium, 60, "A workspace member or manifest of the crate is missing from the source tree: %1.",
              R"re(failed to read `([^`]+Cargo\.toml)`|failed to load manifest for workspace member)re"),
-        rule("sdist-fallback-no-wheel", "no-rust", C::Medium, 76, "No wheel matched, so the installer builds the source distribution, and there is no Rust toolchain.",
+        // A source build without Rust: no wheel matched, for one of several reasons (an old pip, a Python newer than the
+        // release's wheels, a release missing its wheels): a lead.
+        rule("sdist-fallback-no-wheel", "no-rust", C::Low, 76, "No wheel matched, so the installer builds the source distribution, and there is no Rust toolchain.",
              R"re(can't find Rust compiler|Rust not found, installing into a temporary directory)re"),
         rule("sdist-fallback-no-wheel", "platform", C::Medium, 74, "No wheel for the platform %1, so the installer builds from source.",
              R"re(^\s*Unsupported platform: (\S+))re"),

@@ -22,7 +22,7 @@ const QList<rules::Rule> &rules::runtimeRules()
     static const QList<Rule> all = {
         // The interpreter a build tool probed is Python 2 (a bare `python` on PATH).
         rule("python2-on-path", "", C::High, 84, "The interpreter the build probed is Python %1: maturin needs Python 3.",
-             R"re(Only python (?:python )?>= ?[\d.]+ is supported, while you(?:'re|r)? using python (2\.\d+))re"),
+             R"re(Only python (?:python )?>= ?[\d.]+ is supported, while you(?:'re|r)? using python (2(?:\.\d+)?)\b)re"),
         rule("python2-on-path", "py2-probe", C::Medium, 82, "The interpreter the build probed is Python 2 (no sys.%1).",
              R"re(AttributeError: 'module' object has no attribute '(base_prefix|implementation|abiflags)')re"),
         // dyld: the binary's minimum macOS is newer than the running system.
