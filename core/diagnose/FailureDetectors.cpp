@@ -147,6 +147,15 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
             hit.message += QStringLiteral(" The text shows maturin %1%2.")
                                .arg(f.maturin.toString(), f.maturin < v("1.9.0") ? QStringLiteral(": upgrade it") : QString());
     }
+    // An option the maturin that ran does not know: one maturin removed (its changelog: --cargo-extra-args and
+    // --rustc-extra-args in 0.13.0, --universal2 in 1.0.0) means a newer maturin than the workflow was written for;
+    // any other may as well be newer than an old maturin (maturin-too-old) or a typo: a lead.
+    if (hit.id == QLatin1String("maturin-unpinned") && (hit.tag == QLatin1String("dropped-option") || hit.tag == QLatin1String("old-clap"))) {
+        static const QStringList removed = {QStringLiteral("--cargo-extra-args"), QStringLiteral("--rustc-extra-args"),
+                                            QStringLiteral("--universal2")};
+        if (!removed.contains(hit.args.value(0)))
+            hit.confidence = Confidence::Low;
+    }
     // A bare `python` that is not a usable interpreter is often Python 2 on PATH: without its wording, a lead.
     if (hit.id == QLatin1String("wrong-interpreter") && hit.tag.isEmpty() && hit.args.contains(QLatin1String("python")))
         hit.confidence = Confidence::Low;

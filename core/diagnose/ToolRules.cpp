@@ -49,7 +49,9 @@ const QList<rules::Rule> &rules::toolRules()
              R"re(\b400 File already exists|File already exists\. See \S*file-name-reuse)re"),
         // A panic located in the running tool's own sources (a relative src/ path; dependencies' panics show registry
         // paths, build scripts build.rs, an extension's panics the '<unnamed>' Python thread): only with maturin in sight.
-        rule("maturin-bug", "panic", C::Medium, 62, "maturin itself panicked (%1): a bug in maturin, not in the project.",
+        // Certainly maturin's bug, but whether a known regression of a release (maturin-regression) the panic alone
+        // does not say: a lead.
+        rule("maturin-bug", "panic", C::Low, 62, "maturin itself panicked (%1): a bug in maturin, not in the project.",
              R"re(thread 'main' panicked at (?:'(.*)', src[/\\][\w/\\]+\.rs:\d+|src[/\\][\w/\\]+\.rs:\d+:\d+:?$))re"),
         // An executable of a manylinux wheel on NixOS: its ELF interpreter path does not exist there.
         rule("nixos-dynamic-loader", "", C::High, 86, "NixOS cannot run a dynamically linked executable built for generic Linux.",
