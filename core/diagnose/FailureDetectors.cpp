@@ -156,6 +156,11 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
         if (!removed.contains(hit.args.value(0)))
             hit.confidence = Confidence::Low;
     }
+    if (hit.tag == QLatin1String("time-080")) {
+        static const QRegularExpression oldTime(QStringLiteral(R"re(\btime-0\.3\.(?:[0-9]|[12]\d|3[0-4])\b)re"));
+        if (!oldTime.match(text).hasMatch())
+            return false;  // the same inference error in other code
+    }
     // A bare `python` that is not a usable interpreter is often Python 2 on PATH: without its wording, a lead.
     if (hit.id == QLatin1String("wrong-interpreter") && hit.tag.isEmpty() && hit.args.contains(QLatin1String("python")))
         hit.confidence = Confidence::Low;

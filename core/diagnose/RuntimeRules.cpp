@@ -16,7 +16,7 @@ using rules::rule;
 // CPython's Windows loader (os.add_dll_directory since 3.8: PATH is no longer searched for dependent DLLs),
 // pip before PEP 517 (python setup.py egg_info), pip's -v link evaluation, pyo3-build-config (its config
 // file in the build script's out directory), rustc's invalid_reference_casting lint (deny by default since
-// 1.73) and GNU ld/ld64 for -lpython.
+// 1.73), the Rust 1.80 release notes (the time crate before 0.3.35) and GNU ld/ld64 for -lpython.
 const QList<rules::Rule> &rules::runtimeRules()
 {
     static const QList<Rule> all = {
@@ -28,7 +28,7 @@ const QList<rules::Rule> &rules::runtimeRules()
         // dyld: the binary's minimum macOS is newer than the running system.
         rule("macos-deployment-target-too-new", "", C::Medium, 80,
              "The extension was built for macOS %1, newer than this system: its deployment target is too new.",
-             R"re(\(which was built for (?:Mac OS X|macOS) ([\d.]+)\))re"),
+             R"re(\(which was built for (?:Mac OS X|macOS) ([\d.]+)\)|\(built for macOS ([\d.]+) which is newer than running OS\))re"),
         rule("macos-deployment-target-too-new", "chkstk", C::Medium, 78,
              "The extension uses ___chkstk_darwin, which macOS before 10.15 lacks: its deployment target is too new.",
              R"re(Symbol not found: _{2,4}chkstk_darwin)re"),
@@ -55,6 +55,9 @@ const QList<rules::Rule> &rules::runtimeRules()
         // A deny-by-default lint newer rustc added, in code that older compilers accepted.
         rule("rust-too-new", "lint", C::Low, 45, "A lint that newer rustc denies by default rejects this code (%1): the toolchain is newer than the code.",
              R"re((casting `&T` to `&mut T` is undefined behavior)|`#\[deny\((invalid_reference_casting|\w+)\)\]` on by default)re"),
+        // rustc 1.80's inference change broke the time crate before 0.3.35 (the Rust 1.80 release notes).
+        rule("rust-too-new", "time-080", C::Low, 45, "rustc 1.80 and later cannot infer a type in the time crate before 0.3.35: update time.",
+             R"re(type annotations needed for `Box<_>`)re"),
         // libpython at link time: PyO3 without extension-module links it (or an embedding build lacks the dev package).
         rule("missing-extension-module", "lpython", C::Low, 86,
              "The link asks for %1: the extension links libpython, which an extension module should leave to the interpreter.",

@@ -46,7 +46,7 @@ const QList<rules::Rule> &rules::toolRules()
              R"re(illegal hardware instruction|Illegal instruction(?:: \d+| \(core dumped\))?(?:\s|$)|signal: 4, SIGILL|0xC000001D|STATUS_ILLEGAL_INSTRUCTION)re"),
         // PyPI (warehouse) refuses a file name it has seen before, even a deleted one.
         rule("pypi-file-exists", "", C::High, 86, "The index refused the upload: a file of that name was uploaded before.",
-             R"re(\b400 File already exists|File already exists\. See \S*file-name-reuse)re"),
+             R"re(\b400 (?:Client Error: )?File already exists|File already exists\b.*file-name-reuse)re"),
         // A panic located in the running tool's own sources (a relative src/ path; dependencies' panics show registry
         // paths, build scripts build.rs, an extension's panics the '<unnamed>' Python thread): only with maturin in sight.
         // Certainly maturin's bug, but whether a known regression of a release (maturin-regression) the panic alone
