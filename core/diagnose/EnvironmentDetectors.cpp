@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 namespace wb::diagnose {
 
@@ -78,6 +79,16 @@ void detectRustErrors(DetectorContext &ctx)
 void detectEnvironmentProblems(DetectorContext &ctx)
 {
     simple(ctx, "cargo-missing", "cargo-not-found", QStringLiteral("maturin could not run cargo."));
+    // maturin's "Cargo metadata failed. Do you have cargo in your PATH?" wraps every failure of cargo metadata
+    // (a toolchain error, a manifest error): it names cargo missing only with "No such file" (os error 2) in sight.
+    if (Finding *f = ctx.find(QStringLiteral("cargo-not-found"))) {
+        bool onlyWrapper = true;
+        for (const EvidenceRef &r : std::as_const(f->evidence))
+            onlyWrapper = onlyWrapper && r.text.contains(QLatin1String("Do you have cargo in your PATH"));
+        const QString all = ctx.evidence().errorText + ctx.evidence().logText;
+        if (onlyWrapper && !all.contains(QLatin1String("(os error 2)")) && !all.contains(QLatin1String("program not found")))
+            f->confidence = Confidence::Low;
+    }
     simple(ctx, "rustc-missing", "rustc-not-found", QStringLiteral("cargo could not run the Rust compiler."));
     simple(ctx, "maturin-missing", "maturin-not-found", QStringLiteral("maturin is not installed where the build runs."));
     for (const SourcedMatch &m : ctx.matches(QStringLiteral("module-not-found"))) {
@@ -96,10 +107,14 @@ void detectEnvironmentProblems(DetectorContext &ctx)
             f.confidence = Confidence::Medium;
             continue;
         }
-        ctx.add(QStringLiteral("no-python-interpreter"),
-                named.isEmpty() ? QStringLiteral("maturin found no Python interpreter to build for.")
-                                : QStringLiteral("The interpreter '%1' given to maturin does not exist.").arg(named),
-                {DetectorContext::ref(m)});
+        Finding &f = ctx.add(QStringLiteral("no-python-interpreter"),
+                             named.isEmpty() ? QStringLiteral("maturin found no Python interpreter to build for.")
+                                             : QStringLiteral("The interpreter '%1' given to maturin does not exist.").arg(named),
+                             {DetectorContext::ref(m)});
+        // A bare version (-i 3.12) that "doesn't exist": not installed, or a maturin that predates that Python: a lead.
+        static const QRegularExpression bareVersion(QStringLiteral(R"re(^(?:python)?3\.\d+t?$)re"));
+        if (bareVersion.match(named).hasMatch())
+            f.confidence = Confidence::Low;
         if (ctx.project().requiresPython.present())
             ctx.add(QStringLiteral("no-python-interpreter"), QString(), {ctx.pyprojectRef(ctx.project().requiresPython)});
     }

@@ -147,9 +147,29 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
             hit.message += QStringLiteral(" The text shows maturin %1%2.")
                                .arg(f.maturin.toString(), f.maturin < v("1.9.0") ? QStringLiteral(": upgrade it") : QString());
     }
-    if (hit.id == QLatin1String("system-library-missing") && hit.tag == QLatin1String("link")
-        && hit.message.contains(QLatin1String("'python")))
-        hit.confidence = Confidence::Low;  // -lpython: an embedding build without the dev package, or a crate linking libpython
+    // An option the maturin that ran does not know: one maturin removed (its changelog: --cargo-extra-args and
+    // --rustc-extra-args in 0.13.0, --universal2 in 1.0.0) means a newer maturin than the workflow was written for;
+    // any other may as well be newer than an old maturin (maturin-too-old) or a typo: a lead.
+    if (hit.id == QLatin1String("maturin-unpinned") && (hit.tag == QLatin1String("dropped-option") || hit.tag == QLatin1String("old-clap"))) {
+        static const QStringList removed = {QStringLiteral("--cargo-extra-args"), QStringLiteral("--rustc-extra-args"),
+                                            QStringLiteral("--universal2")};
+        if (!removed.contains(hit.args.value(0)))
+            hit.confidence = Confidence::Low;
+    }
+    if (hit.tag == QLatin1String("time-080")) {
+        static const QRegularExpression oldTime(QStringLiteral(R"re(\btime-0\.3\.(?:[0-9]|[12]\d|3[0-4])\b)re"));
+        if (!oldTime.match(text).hasMatch())
+            return false;  // the same inference error in other code
+    }
+    // A bare `python` that is not a usable interpreter is often Python 2 on PATH: without its wording, a lead.
+    if (hit.id == QLatin1String("wrong-interpreter") && hit.tag.isEmpty() && hit.args.contains(QLatin1String("python")))
+        hit.confidence = Confidence::Low;
+    // A panic in src/ is maturin's own only when maturin ran; an executable "not found" is the loader only when the shell said so.
+    if (hit.id == QLatin1String("maturin-bug") && !text.contains(QLatin1String("maturin")) && !text.contains(QLatin1String("🔗 Found")))
+        return false;
+    if (hit.id == QLatin1String("nixos-dynamic-loader") && hit.tag == QLatin1String("file")
+        && !text.contains(QLatin1String("No such file or directory")))
+        return false;
     if (hit.id == QLatin1String("abi3-forward-compatibility") && hit.text.contains(QLatin1String("to suppress this check")))
         return false;  // PyO3's own hint in the too-new message, not a build that used the switch
     if ((hit.id == QLatin1String("maturin-unpinned") || hit.tag == QLatin1String("musl-cdylib") || hit.tag == QLatin1String("double-target")
@@ -211,8 +231,9 @@ QList<RuleHit> contextualHits(const DetectorContext &ctx, const QString &text)
                            QStringLiteral("The build script runs Python code that fails on this interpreter."), {}, int(i) + 1, line};
         }
         if (metadata.match(line).hasMatch() && i + 1 < lines.size() && lines.at(i + 1).contains(QLatin1String("(os error 2)"))) {
-            const bool metadataStep = line.contains(QLatin1String("metadata"));  // "Failed to run cargo" has also been a maturin bug
-            out << RuleHit{QStringLiteral("cargo-not-found"), QString(), metadataStep ? Confidence::High : Confidence::Medium, 70,
+            // "Failed to run cargo" (os error 2) has also been a maturin bug (a wrong working directory): a lead.
+            const bool metadataStep = line.contains(QLatin1String("metadata"));
+            out << RuleHit{QStringLiteral("cargo-not-found"), QString(), metadataStep ? Confidence::High : Confidence::Low, 70,
                            QStringLiteral("maturin could not run cargo (No such file or directory)."), {}, int(i) + 1, line};
         }
     }
@@ -260,7 +281,9 @@ void detectSourceFallback(DetectorContext &ctx)
                               QStringLiteral("The installer found no wheel of this release for the platform or Python and builds the "
                                              "source distribution, which needs a Rust toolchain that is not there."),
                               evidence);
-        fb.confidence = unknownOrigin ? Confidence::Low : Confidence::Medium;
+        // Why no wheel matched (an old installer, a Python newer than the release's wheels, a release missing its
+        // wheels, a platform it never supports) the text rarely shows: a lead either way.
+        fb.confidence = Confidence::Low;
         fb.rank = 76;
     }
 }

@@ -30,5 +30,7 @@ const QList<Rule> &buildRules();
 const QList<Rule> &projectRules();
 // Tools around the build (rustup, sccache, installers, the CPU) and maturin's invocation regressions (ToolRules.cpp).
 const QList<Rule> &toolRules();
+// The machine and environment a package installs or runs in: probed interpreters, loaders, paired packages (RuntimeRules.cpp).
+const QList<Rule> &runtimeRules();
 
 } // namespace wb::diagnose::rules

@@ -89,7 +89,7 @@ const QList<rules::Rule> &rules::buildRules()
         rule("system-library-missing", "pkg-config-failed", C::Medium, 74, "pkg-config failed: a system library (or pkg-config itself) is missing.",
              R"re(run pkg_config fail|pkg-config exited with status code|Failed to run `"?pkg-config"?|The pkg-config command could not be found)re"),
         rule("system-library-missing", "link", C::High, 84, "The linker cannot find the system library '%1'.",
-             R"re(unable to find library -l(\S+)|cannot find -l(\S+)|library not found for -l(\S+))re"),
+             R"re(unable to find library -l(?!python)(\S+)|cannot find -l(?!python)(\S+)|library not found for -l(?!python)(\S+))re"),
         rule("system-library-missing", "msvc-lib", C::Medium, 70, "The MSVC linker cannot open the library %1.",
              R"re(LNK1181: cannot open input file '([^']+\.lib)')re"),
         rule("system-library-missing", "header", C::Medium, 72, "A C header, %1, is missing: its library's development package is not installed.",
@@ -113,7 +113,7 @@ const QList<rules::Rule> &rules::buildRules()
         rule("rust-too-old", "unstable", C::Medium, 62, "A feature the code uses is not stable in this rustc (it is newer than the toolchain).",
              R"re(error\[E0658\]: use of unstable library feature)re"),
         rule("rust-nightly-required", "", C::High, 84, "The crate uses unstable features that only nightly Rust allows.",
-             R"re(`?#!\[feature\]`? may not be used on the (?:stable|beta) release channel|error\[E0554\]|requires a nightly (?:or dev )?(?:version of Rust|toolchain))re"),
+             R"re(`?#!\[feature\]`? may not be used on the (?:stable|beta) release channel|is only accepted on the nightly compiler|error\[E0554\]|requires a nightly (?:or dev )?(?:version of Rust|toolchain))re"),
         rule("rustc-incremental-ice", "", C::Medium, 76, "rustc crashed (an internal compiler error), often on a stale incremental cache.",
              R"re(error: internal compiler error|end of query stack|query stack during panic|thread 'rustc' panicked)re"),
         rule("rust-host-glibc-too-old", "", C::High, 88, "The Rust toolchain itself needs %1, newer than this machine's C library.",
@@ -131,7 +131,9 @@ const QList<rules::Rule> &rules::buildRules()
         // pip, uv: source builds.
         rule("sdist-missing-files", "manifest", C::Medium, 60, "A workspace member or manifest of the crate is missing from the source tree: %1.",
              R"re(failed to read `([^`]+Cargo\.toml)`|failed to load manifest for workspace member)re"),
-        rule("sdist-fallback-no-wheel", "no-rust", C::Medium, 76, "No wheel matched, so the installer builds the source distribution, and there is no Rust toolchain.",
+        // A source build without Rust: no wheel matched, for one of several reasons (an old pip, a Python newer than the
+        // release's wheels, a release missing its wheels): a lead.
+        rule("sdist-fallback-no-wheel", "no-rust", C::Low, 76, "No wheel matched, so the installer builds the source distribution, and there is no Rust toolchain.",
              R"re(can't find Rust compiler|Rust not found, installing into a temporary directory)re"),
         rule("sdist-fallback-no-wheel", "platform", C::Medium, 74, "No wheel for the platform %1, so the installer builds from source.",
              R"re(^\s*Unsupported platform: (\S+))re"),
@@ -140,8 +142,9 @@ const QList<rules::Rule> &rules::buildRules()
         rule("unsupported-wheel-platform", "pip-check", C::Medium, 60, "%1 is installed but not for this platform.",
              R"re((\S+) [\d.]+\S* is not supported on this platform)re"),
         // maturin.
-        rule("unsupported-wheel-platform", "uv", C::Medium, 70, "%1 has no wheel (and no source distribution) for this platform.",
-             R"re(Distribution `([^`]+)` can't be installed because it doesn't have a source distribution or wheel for the current platform|only has wheels for the following platforms)re"),
+        // The release may never support this platform, or its wheels for it may be missing: a lead.
+        rule("unsupported-wheel-platform", "uv", C::Low, 70, "%1 has no wheel (and no source distribution) for this platform.",
+             R"re(Distribution `([^`]+)` can't be installed because it doesn't have a source distribution or wheel for the current platform|only has wheels for the following platforms|([\w.-]+)==\S+ has no wheels with a matching platform tag|Wheels are available for `[^`]+` \S+ on the following platforms)re"),
         rule("cargo-install-unlocked", "install", C::Low, 30, "cargo install of %1 failed to compile.",
              R"re(failed to compile `([^`]+)`, intermediate artifacts can be found at)re"),
         rule("maturin-regression", "macos-minor", C::High, 86, "The wheel's macOS tag %1 keeps a minor version, which pip never accepts for macOS 11 and later.",
@@ -195,7 +198,7 @@ namespace {
 
 const QList<rules::Rule> &allRules()
 {
-    static const QList<rules::Rule> all = rules::buildRules() + rules::projectRules() + rules::toolRules();
+    static const QList<rules::Rule> all = rules::buildRules() + rules::projectRules() + rules::toolRules() + rules::runtimeRules();
     return all;
 }
 

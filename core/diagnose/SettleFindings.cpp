@@ -36,6 +36,10 @@ const QList<std::pair<const char *, QList<const char *>>> &supersedes()
         {"version-static-and-dynamic", {"version-missing"}},
         {"no-library-target", {"pyproject-invalid"}},
         {"maturin-too-old", {"pyproject-invalid"}},
+        {"python2-on-path", {"wrong-interpreter"}},
+        {"rust-nightly-required", {"cargo-not-found"}},
+        {"rust-too-old", {"cargo-not-found"}},
+        {"pyo3-regression", {"dependency-build-script-failed"}},
     };
     return map;
 }

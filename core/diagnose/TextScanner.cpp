@@ -44,7 +44,7 @@ const QList<Rule> &rules()
         {"linux-tag-fallback", rx(R"(No compatible platform tag found, using the linux tag)")},
         {"pypi-linux-tag", rx(R"(unsupported platform tag '(linux_\w+)')")},
         {"copy-needed", rx(R"(Your library requires copying the above external libraries)")},
-        {"cargo-missing", rx(R"(Cargo, the Rust package manager, is not installed|Cargo metadata failed\. Do you have cargo in your PATH|(?:^|[\s:])cargo: (?:command )?not found|'cargo' is not recognized as an internal or external command)")},
+        {"cargo-missing", rx(R"(Cargo, the Rust package manager, is not installed|Cargo metadata failed\. Do you have cargo in your PATH|Cargo metadata failed: No such file or directory|(?:^|[\s:])cargo: (?:command )?not found|'cargo' is not recognized as an internal or external command)")},
         {"rustc-missing", rx(R"(rustc, the rust compiler,? is not installed|could not execute process `rustc|(?:^|[\s:])rustc: (?:command )?not found|'rustc' is not recognized as an internal or external command)")},
         {"maturin-missing", rx(R"((?:^|[\s:])maturin: (?:command )?not found|No module named '?maturin'?$|'maturin' is not recognized as an internal or external command|Cannot import 'maturin')")},
         {"no-venv", rx(R"(Couldn't find a virtualenv or conda environment|Both VIRTUAL_ENV and CONDA_PREFIX are set|Your virtualenv at .* is broken)")},

@@ -15,7 +15,9 @@ using rules::rule;
 // Rust bootstrap for source builds: "Target triple not supported by rustup"), sccache (server startup, the
 // GitHub Actions cache backend and GitHub's notice gh.io/gha-cache-sunset), maturin (src/source_distribution.rs,
 // src/compile.rs), cargo (rustc with several targets, --target given twice), pkginfo and Poetry ("Unknown
-// metadata version", NewMetadataVersion), the shells' SIGILL reports and polars' CPU check.
+// metadata version", NewMetadataVersion), the shells' SIGILL reports and polars' CPU check, PyPI's upload refusal
+// (warehouse: "File already exists", help/#file-name-reuse), Rust's panic message format, NixOS's stub loader
+// (nix-ld's "Could not start dynamically linked executable") and file(1).
 const QList<rules::Rule> &rules::toolRules()
 {
     static const QList<Rule> all = {
@@ -38,9 +40,25 @@ const QList<rules::Rule> &rules::toolRules()
              R"re(Unknown metadata version: ([\d.]+)|New metadata version \(([\d.]+)\) higher than latest supported version)re"),
         rule("cpu-instructions-unsupported", "check", C::Medium, 80, "The package's CPU check found instructions this processor lacks.",
              R"re(required CPU features were not detected|Missing required CPU features)re"),
-        // SIGILL: usually a wheel compiled for a newer CPU, but a Rust abort (ud2) ends the same way: a lead.
+        // SIGILL: usually a wheel compiled for a newer CPU, but a Rust abort (ud2) ends the same way: a lead. The shells'
+        // wordings (bash/zsh, macOS "Illegal instruction: 4") and Windows' exception code 0xC000001D.
         rule("cpu-instructions-unsupported", "sigill", C::Low, 55, "The process died on an illegal instruction (SIGILL).",
-             R"re(illegal hardware instruction|Illegal instruction(?: \(core dumped\))?(?:\s|$)|signal: 4, SIGILL)re"),
+             R"re(illegal hardware instruction|Illegal instruction(?:: \d+| \(core dumped\))?(?:\s|$)|signal: 4, SIGILL|0xC000001D|STATUS_ILLEGAL_INSTRUCTION)re"),
+        // PyPI (warehouse) refuses a file name it has seen before, even a deleted one.
+        rule("pypi-file-exists", "", C::High, 86, "The index refused the upload: a file of that name was uploaded before.",
+             R"re(\b400 (?:Client Error: )?File already exists|File already exists\b.*file-name-reuse)re"),
+        // A panic located in the running tool's own sources (a relative src/ path; dependencies' panics show registry
+        // paths, build scripts build.rs, an extension's panics the '<unnamed>' Python thread): only with maturin in sight.
+        // Certainly maturin's bug, but whether a known regression of a release (maturin-regression) the panic alone
+        // does not say: a lead.
+        rule("maturin-bug", "panic", C::Low, 62, "maturin itself panicked (%1): a bug in maturin, not in the project.",
+             R"re(thread 'main' panicked at (?:'(.*)', src[/\\][\w/\\]+\.rs:\d+|src[/\\][\w/\\]+\.rs:\d+:\d+:?$))re"),
+        // An executable of a manylinux wheel on NixOS: its ELF interpreter path does not exist there.
+        rule("nixos-dynamic-loader", "", C::High, 86, "NixOS cannot run a dynamically linked executable built for generic Linux.",
+             R"re(NixOS cannot run dynamically linked executables intended for generic|Could not start dynamically linked executable)re"),
+        // file(1) naming the loader: printed when someone investigates an executable that "does not exist" (a lead).
+        rule("nixos-dynamic-loader", "file", C::Low, 50, "The executable needs the loader %1, which may not exist on this system (NixOS).",
+             R"re(ELF \d+-bit LSB (?:pie )?executable, .*dynamically linked, interpreter (/lib(?:64)?/ld-linux[\w.-]*\.so\.\d))re"),
         rule("multiple-bin-targets", "", C::Medium, 78,
              "cargo refuses maturin's rustc arguments for several targets at once: the package has more than one binary.",
              R"re(extra arguments to `rustc` can only be passed to one target)re"),

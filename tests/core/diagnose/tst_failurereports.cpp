@@ -60,6 +60,15 @@ const QHash<QString, QString> &knownMisses()
         {QStringLiteral("e-maturin-regression-5.txt"), QStringLiteral("the excerpt stops inside pyo3-ffi's build script output; the interpreter maturin picked is not shown")},
         {QStringLiteral("f-pip-too-old-1.txt"), QStringLiteral("only 'Cargo ... is not installed' in a source build; pip's version and the wheel tags it skipped are not shown")},
         {QStringLiteral("d-pyo3-regression-2.txt"), QStringLiteral("reads as a macOS link without dynamic_lookup; only pinning PyO3 back showed the regression")},
+        {QStringLiteral("g-maturin-too-old-1.txt"), QStringLiteral("'Python interpreter `3.12` doesn't exist' cannot tell a missing 3.12 from a maturin that predates it; the pin is in the thread")},
+        {QStringLiteral("g-maturin-bug-4.txt"), QStringLiteral("only 'python3 doesn't exist'; that this maturin looked for the wrong name on Windows is known from the thread")},
+        {QStringLiteral("g-rust-too-old-1.txt"), QStringLiteral("reads as a crate missing from the registry; the cargo bug behind it is known from the thread")},
+        {QStringLiteral("h-native-package-version-mismatch-1.txt"), QStringLiteral("only 'cannot import name' from the companion package; the installed versions are not shown")},
+        {QStringLiteral("h-package-release-regression-1.txt"), QStringLiteral("only 'DLL load failed ... procedure could not be found'; the release and its fix are known from the thread")},
+        {QStringLiteral("h-pip-of-other-interpreter-1.txt"), QStringLiteral("only pip's 'from versions: none'; which pip ran is not shown")},
+        {QStringLiteral("h-release-missing-wheels-1.txt"), QStringLiteral("uv's no-wheel-for-platform: the text cannot tell a release missing its Linux wheels from a platform never supported")},
+        {QStringLiteral("h-release-missing-wheels-2.txt"), QStringLiteral("only pip's 'from versions: none'; the broken release is known from the thread")},
+        {QStringLiteral("h-sdist-fallback-no-wheel-1.txt"), QStringLiteral("only pip's 'Failed building wheel'; the missing cp312 wheels are known from the thread")},
     };
     return misses;
 }

@@ -1,0 +1,69 @@
+// The wordings of failures that come from the machine or the environment a package runs or installs in
+// rather than from the build itself: the interpreter a build tool probes, the macOS loader, Windows' DLL
+// search, paired native packages, installers too old for the package's format, and compilers newer than
+// the code. Each rule is the message family (the tool's fixed phrases), not one report's details.
+#include "core/diagnose/FailureRuleTable.h"
+
+namespace wb::diagnose {
+
+namespace {
+using C = Confidence;
+using rules::rule;
+} // namespace
+
+// Sources of the wordings: maturin (src/python_interpreter: its probe reads sys.base_prefix and refuses
+// Python 2), CPython 2's AttributeError text, dyld ("Symbol not found", "which was built for Mac OS X"),
+// CPython's Windows loader (os.add_dll_directory since 3.8: PATH is no longer searched for dependent DLLs),
+// pip before PEP 517 (python setup.py egg_info), pip's -v link evaluation, pyo3-build-config (its config
+// file in the build script's out directory), rustc's invalid_reference_casting lint (deny by default since
+// 1.73), the Rust 1.80 release notes (the time crate before 0.3.35) and GNU ld/ld64 for -lpython.
+const QList<rules::Rule> &rules::runtimeRules()
+{
+    static const QList<Rule> all = {
+        // The interpreter a build tool probed is Python 2 (a bare `python` on PATH).
+        rule("python2-on-path", "", C::High, 84, "The interpreter the build probed is Python %1: maturin needs Python 3.",
+             R"re(Only python (?:python )?>= ?[\d.]+ is supported, while you(?:'re|r)? using python (2(?:\.\d+)?)\b)re"),
+        rule("python2-on-path", "py2-probe", C::Medium, 82, "The interpreter the build probed is Python 2 (no sys.%1).",
+             R"re(AttributeError: 'module' object has no attribute '(base_prefix|implementation|abiflags)')re"),
+        // dyld: the binary's minimum macOS is newer than the running system.
+        rule("macos-deployment-target-too-new", "", C::Medium, 80,
+             "The extension was built for macOS %1, newer than this system: its deployment target is too new.",
+             R"re(\(which was built for (?:Mac OS X|macOS) ([\d.]+)\)|\(built for macOS ([\d.]+) which is newer than running OS\))re"),
+        rule("macos-deployment-target-too-new", "chkstk", C::Medium, 78,
+             "The extension uses ___chkstk_darwin, which macOS before 10.15 lacks: its deployment target is too new.",
+             R"re(Symbol not found: _{2,4}chkstk_darwin)re"),
+        // A pure-Python package and the native package it pins, installed at different versions.
+        rule("native-package-version-mismatch", "", C::Medium, 78,
+             "The installed %1 is version %2, not the one its companion package requires (%3).",
+             R"re(installed ([\w.-]+) version \(?([\d.]+\w*)\)? is incompatible with .*requires ([\d.]+\w*))re"),
+        // Windows: the extension loads, a DLL it depends on is not on the DLL search path (not PATH since Python 3.8).
+        rule("windows-dll-search-path", "", C::Low, 50,
+             "A DLL that the extension %1 depends on was not found on the DLL search path (since Python 3.8 PATH is not searched).",
+             R"re(DLL load failed while importing (\w+): The specified module could not be found)re"),
+        // pip before PEP 517 support runs setup.py, which a pyproject-only source distribution does not have.
+        rule("pip-too-old", "setup-py", C::Medium, 70,
+             "The installer ran setup.py, which this source distribution does not have: it predates pyproject.toml builds (PEP 517).",
+             R"re(No such file or directory: '[^']*[/\\]setup\.py')re"),
+        // Old pip's -v link evaluation skipping abi3/manylinux wheels: an installer too old for those tags, or another platform.
+        rule("pip-too-old", "skip-link", C::Low, 30, "The installer skipped the %1 wheels as incompatible: check that it knows those tags.",
+             R"re(Skipping link \S*-(abi3|manylinux2010|manylinux2014|manylinux_\d+_\d+)[\w.-]*\.whl.*it is not compatible with this Python)re"),
+        // PyO3's build script cannot read the configuration it wrote itself (its out directory).
+        rule("pyo3-regression", "config-file", C::Medium, 80, "PyO3's build script cannot read the configuration file it generated itself.",
+             R"re(failed to (?:parse|open) PyO3 config file(?: at)? .*pyo3-build-config-[0-9a-f]+[/\\]out)re"),
+        rule("pyo3-regression", "config", C::Low, 60, "PyO3's build script cannot parse its build configuration.",
+             R"re(failed to parse PyO3 config: )re"),
+        // A deny-by-default lint newer rustc added, in code that older compilers accepted.
+        rule("rust-too-new", "lint", C::Low, 45, "A lint that newer rustc denies by default rejects this code (%1): the toolchain is newer than the code.",
+             R"re((casting `&T` to `&mut T` is undefined behavior)|`#\[deny\((invalid_reference_casting|\w+)\)\]` on by default)re"),
+        // rustc 1.80's inference change broke the time crate before 0.3.35 (the Rust 1.80 release notes).
+        rule("rust-too-new", "time-080", C::Low, 45, "rustc 1.80 and later cannot infer a type in the time crate before 0.3.35: update time.",
+             R"re(type annotations needed for `Box<_>`)re"),
+        // libpython at link time: PyO3 without extension-module links it (or an embedding build lacks the dev package).
+        rule("missing-extension-module", "lpython", C::Low, 86,
+             "The link asks for %1: the extension links libpython, which an extension module should leave to the interpreter.",
+             R"re((?:cannot find -l|unable to find library -l|library not found for -l)(python[\d.]*m?)\b)re"),
+    };
+    return all;
+}
+
+} // namespace wb::diagnose
