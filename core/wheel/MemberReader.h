@@ -99,6 +99,9 @@ public:
         ~HashRun();
         HashRun(const HashRun &) = delete;
         HashRun &operator=(const HashRun &) = delete;
+        // RECORD's digests, one per job (empty: none), once RECORD is read: members hashed from then
+        // on skip the CRC-32 when their digest matches (which proves more). At most once, before wait().
+        void expectDigests(const QList<QByteArray> &byJob);
         QList<Result> wait();
 
     private:

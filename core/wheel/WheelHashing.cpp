@@ -52,6 +52,21 @@ void WheelInspectionSteps::startHashing()
     hashRun = std::make_unique<MemberReader::HashRun>(path, hashJobs, ho);
 }
 
+// RECORD's SHA-256 digests for the hashing under way: the members hashed from now on skip the CRC-32
+// when they match.
+void WheelInspectionSteps::expectRecordDigests()
+{
+    if (!hashRun)
+        return;
+    QList<QByteArray> byJob;
+    byJob.reserve(entryOfJob.size());
+    for (const qsizetype entry : std::as_const(entryOfJob)) {
+        const qsizetype row = match.rowOfEntry.value(entry, -1);
+        byJob.append(row >= 0 && rf.rows.at(row).algorithm == sha256() ? rf.rows.at(row).digest : QByteArray());
+    }
+    hashRun->expectDigests(byJob);
+}
+
 // The local headers the workers read: their data offsets go into the scan, what disagreed and the
 // spans (truncation, overlap) join the scan's findings where those end.
 void WheelInspectionSteps::addDeferredHeaderFindings(const QList<MemberReader::Result> &hashed, const QList<qsizetype> &entryOf)
@@ -157,18 +172,21 @@ void WheelInspectionSteps::compareDigests(const QList<MemberDigest> &digests, co
             addFinding(F, QStringLiteral("zip.corrupt-data"), S::Error, d.error, d.name);
             continue;
         }
+        const qsizetype row = idx >= 0 ? match.rowOfEntry.value(idx, -1) : -1;
+        const RecordRow *it = row >= 0 ? &rf.rows.at(row) : nullptr;
+        // The CRC-32 is not judged where RECORD's digest vouches for the data (the workers skip it
+        // once RECORD is known; earlier members have it computed: the report must not depend on when).
+        const bool vouched = it && !it->digest.isEmpty() && it->algorithm == d.algorithm && it->digest == d.digest;
         if (e && d.size != qint64(e->uncompressedSize))
             addFinding(F, QStringLiteral("zip.size-mismatch"), S::Error,
                        QStringLiteral("the archive declares %1 bytes, the data has %2").arg(e->uncompressedSize).arg(d.size), d.name);
-        else if (e && d.crcComputed && d.crc != e->crc)
+        else if (e && d.crcComputed && d.crc != e->crc && !vouched)
             addFinding(F, QStringLiteral("zip.crc-mismatch"), S::Error,
                        QStringLiteral("CRC-32 of the data does not match the archive (corrupt member)"), d.name);
         if (idx >= 0)
             rep.files[idx].digest = d.algorithm + QLatin1Char('=') + QLatin1StringView(urlsafeB64NoPad(d.digest));
         if (d.size > 64 && !d.name.startsWith(di)) // tiny common files (markers, empty modules) are exempt
             signatures.push_back({d.digest, d.size, i});
-        const qsizetype row = idx >= 0 ? match.rowOfEntry.value(idx, -1) : -1;
-        const RecordRow *it = row >= 0 ? &rf.rows.at(row) : nullptr;
         if (it && !it->digest.isEmpty() && it->digest != d.digest && d.name != recordPath)
             recordProblem(d.name, QStringLiteral("RecordDigestMismatchError"),
                           QStringLiteral("%1 digest of file '%2' listed as %3 in RECORD, actually %4")

@@ -56,6 +56,7 @@ private:
     void recordProblem(const QString &p, const QString &kind, const QString &msg);
     // WheelHashing.cpp
     void startHashing();           // a full run: every member hashed on background threads from now on
+    void expectRecordDigests();
     bool verifyContents();         // false: cancelled
     void addDeferredHeaderFindings(const QList<MemberReader::Result> &hashed, const QList<qsizetype> &entryOfJob);
     void rehashOtherAlgorithms(QList<MemberReader::Result> &hashed, const QList<qsizetype> &entryOfJob);

@@ -178,6 +178,37 @@ private Q_SLOTS:
         QCOMPARE(expected.isEmpty(), QByteArray(QTest::currentDataTag()) == "healthy"); // each hostile case shows something
     }
 
+    // A member whose CRC-32 (in both headers) is wrong: judged only where RECORD does not vouch for the
+    // data, whether the hashing knew RECORD yet or not (five runs, same answer).
+    void crcJudgedOnlyWithoutRecord_data()
+    {
+        QTest::addColumn<bool>("listed");
+        QTest::newRow("listed in RECORD") << true;
+        QTest::newRow("not listed") << false;
+    }
+    void crcJudgedOnlyWithoutRecord()
+    {
+        QFETCH(bool, listed);
+        QList<ZipMember> extra;
+        for (int i = 0; i < 200; ++i) // members hashed before and after RECORD is known
+            extra.append(ZipMember{QByteArray("demo/m") + QByteArray::number(i) + ".py", QByteArray("v = 1\n").repeated(i + 20)});
+        QByteArray zip = buildZip(demoWheel(extra, listed));
+        for (int i = 0; i < 200; i += 37) {
+            const QByteArray name = QByteArray("demo/m") + QByteArray::number(i) + ".py";
+            const qsizetype local = zip.indexOf(name) - 30, central = zip.lastIndexOf(name) - 46;
+            for (const qsizetype at : {local + 14, central + 16})
+                zip[at] = char(zip.at(at) ^ 0x01);
+        }
+        const QString path = write(zip);
+        for (int run = 0; run < 5; ++run) {
+            const WheelReport r = inspectWheel(path);
+            int crc = 0;
+            for (const Finding &f : r.findings)
+                crc += f.id == QLatin1String("zip.crc-mismatch");
+            QCOMPARE(crc, listed ? 0 : 6);
+        }
+    }
+
     void unreadable_data()
     {
         QTest::addColumn<QByteArray>("bytes");
