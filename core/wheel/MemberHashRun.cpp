@@ -16,7 +16,7 @@ namespace wb {
 
 namespace {
 
-constexpr quint64 kBatchBytes = 16ull << 20; // neighbouring small members share one mapping of at most this
+constexpr quint64 kBatchBytes = 4ull << 20; // neighbouring small members share one mapping of at most this
 // A local header not read yet: room for its extra field (ZIP64 and timestamps take a few dozen
 // bytes). A longer one only means the member's last bytes are mapped apart.
 constexpr quint64 kExtraAllowance = 64;

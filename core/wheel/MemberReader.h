@@ -22,6 +22,10 @@ struct MemberDigest {
     quint32 crc = 0;
     QString error;        // read error or corrupt data
     bool crcComputed = true; // false: the digest matched the one expected, the CRC-32 was not needed
+    QString text{};       // as RECORD writes it, "algorithm=urlsafe-base64" (made by the hashing thread); empty on error
+
+    // `text` made from algorithm and digest.
+    void spell();
 };
 
 // Reads the members that our own central-directory walk (ZipScan) located, straight from the file:

@@ -1,6 +1,7 @@
 #include "core/wheel/MemberReaderWorker.h"
 
 #include "core/wheel/CentralDirectory.h"
+#include "core/wheel/RecordFile.h"
 
 #include <algorithm>
 
@@ -33,6 +34,11 @@ QByteArray opensslName(const QString &algorithm)
 
 // One worker's state: its own file handle (QFile::map is not shared between threads), inflate
 // stream, output buffer and digest context, all reused from member to member.
+
+void MemberDigest::spell()
+{
+    text = digest.isEmpty() ? QString() : algorithm + QLatin1Char('=') + QLatin1StringView(urlsafeB64NoPad(digest));
+}
 
 DigestCache::~DigestCache()
 {
@@ -100,8 +106,10 @@ bool MemberReader::Worker::inflateWhole(const ZipEntryRecord &e, qint64 maxBytes
     // One spare byte: a member that inflates to more than it declares fails with
     // "insufficient space" instead of being cut to the declared size.
     const qsizetype capacity = qsizetype(e.uncompressedSize) + 1;
+    // Sized once for the largest member inflated this way: growing it step by step would copy and
+    // fault in fresh pages each time (its pages are only touched as members fill them).
     if (out.size() < capacity)
-        out.resize(std::max<qsizetype>(capacity, kOutChunk));
+        out.resize(qsizetype(kWholeMemberBytes) + 1);
     size_t produced = 0;
     const libdeflate_result rc = libdeflate_deflate_decompress(whole, window.base + (begin - window.begin),
         size_t(e.compressedSize), out.data(), size_t(capacity), &produced);
@@ -269,6 +277,7 @@ MemberReader::Result MemberReader::Worker::hash(const MemberReader::Job &job, co
     unsigned int len = 0;
     EVP_DigestFinal_ex(ctx, digest, &len);
     d.digest = QByteArray(reinterpret_cast<const char *>(digest), int(len));
+    d.spell();
     d.crcComputed = crcNow;
     if (!crcNow && d.error.isEmpty() && d.digest != job.expectedDigest) {
         // Not what RECORD says: the CRC-32 tells whether the archive's own checksum agrees.

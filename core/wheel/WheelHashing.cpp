@@ -62,7 +62,9 @@ void WheelInspectionSteps::expectRecordDigests()
     byJob.reserve(entryOfJob.size());
     for (const qsizetype entry : std::as_const(entryOfJob)) {
         const qsizetype row = match.rowOfEntry.value(entry, -1);
-        byJob.append(row >= 0 && rf.rows.at(row).algorithm == sha256() ? rf.rows.at(row).digest : QByteArray());
+        const QString alg = row >= 0 ? rf.rows.at(row).algorithm : QString();
+        byJob.append(alg == sha256() ? rf.rows.at(row).digest : QByteArray());
+        otherAlgorithms |= !alg.isEmpty() && alg != sha256();
     }
     hashRun->expectDigests(byJob);
 }
@@ -117,43 +119,47 @@ void WheelInspectionSteps::rehashOtherAlgorithms(QList<MemberReader::Result> &ha
 bool WheelInspectionSteps::verifyContents()
 {
     // 7. Contents: wait for the hashing, compare with RECORD and the ZIP CRC. Native files are
-    // analysed from the bytes hashed, so they are not read twice.
-    QList<MemberReader::Result> hashed = hashRun->wait();
+    // analysed from the bytes hashed, so they are not read twice. The results stay with the steps
+    // (a command leaves them to the process's end).
+    hashResults = hashRun->wait();
     hashRun.reset();
     if (options.cancel && options.cancel->load()) {
         rep.cancelled = true;
         return false;
     }
-    addDeferredHeaderFindings(hashed, entryOfJob);
-    rehashOtherAlgorithms(hashed, entryOfJob);
+    addDeferredHeaderFindings(hashResults, entryOfJob);
+    if (otherAlgorithms)
+        rehashOtherAlgorithms(hashResults, entryOfJob);
     // Each digest goes with its entry's index (rep.files lists scan.entries in order); those read
     // through KZip are found by name.
-    QList<MemberDigest> digests;
+    QList<const MemberDigest *> digests;
     QList<qsizetype> entryIndex = entryOfJob;
-    digests.reserve(hashed.size() + viaKZip.size());
-    for (MemberReader::Result &r : hashed) {
-        digests.append(r.digest);
+    digests.reserve(hashResults.size() + viaKZip.size());
+    for (const MemberReader::Result &r : std::as_const(hashResults)) {
+        digests.append(&r.digest);
         if (r.binaryAnalysed)
-            analysed.insert(r.digest.name, std::move(r));
+            analysed.insert(r.digest.name, r);
     }
     if (!viaKZip.isEmpty()) {
         if (kzipReader())
-            digests += ArchiveReader::hashMany(path, viaKZip, qint64(ZipLimits{}.maxEntrySize), options.threads);
+            kzipDigests = ArchiveReader::hashMany(path, viaKZip, qint64(ZipLimits{}.maxEntrySize), options.threads);
         else
             for (const auto &[name, alg] : std::as_const(viaKZip))
-                digests.append(MemberDigest{name, alg, {}, 0, 0, QStringLiteral("the member's data cannot be located")});
+                kzipDigests.append(MemberDigest{name, alg, {}, 0, 0, QStringLiteral("the member's data cannot be located")});
         QHash<QString, qsizetype> indexOf;
         for (qsizetype i = 0; i < scan.entries.size(); ++i)
             indexOf.insert(scan.entries.at(i).name, i);
-        for (qsizetype i = entryIndex.size(); i < digests.size(); ++i)
-            entryIndex.append(indexOf.value(digests.at(i).name, -1));
+        for (const MemberDigest &d : std::as_const(kzipDigests)) {
+            digests.append(&d);
+            entryIndex.append(indexOf.value(d.name, -1));
+        }
     }
     compareDigests(digests, entryIndex);
     rep.record.verified = rep.record.present;
     return true;
 }
 
-void WheelInspectionSteps::compareDigests(const QList<MemberDigest> &digests, const QList<qsizetype> &entryIndex)
+void WheelInspectionSteps::compareDigests(const QList<const MemberDigest *> &digests, const QList<qsizetype> &entryIndex)
 {
     FindingList &F = rep.findings;
     // Same content twice: (digest, size) pairs sorted, equal neighbours grouped.
@@ -165,7 +171,7 @@ void WheelInspectionSteps::compareDigests(const QList<MemberDigest> &digests, co
     std::vector<Signature> signatures;
     signatures.reserve(size_t(digests.size()));
     for (qsizetype i = 0; i < digests.size(); ++i) {
-        const MemberDigest &d = digests.at(i);
+        const MemberDigest &d = *digests.at(i);
         const qsizetype idx = entryIndex.at(i);
         const ZipEntryRecord *e = idx >= 0 ? &scan.entries.at(idx) : findEntry(d.name);
         if (!d.error.isEmpty()) {
@@ -184,7 +190,7 @@ void WheelInspectionSteps::compareDigests(const QList<MemberDigest> &digests, co
             addFinding(F, QStringLiteral("zip.crc-mismatch"), S::Error,
                        QStringLiteral("CRC-32 of the data does not match the archive (corrupt member)"), d.name);
         if (idx >= 0)
-            rep.files[idx].digest = d.algorithm + QLatin1Char('=') + QLatin1StringView(urlsafeB64NoPad(d.digest));
+            rep.files[idx].digest = !d.text.isEmpty() ? d.text : d.algorithm + QLatin1Char('=') + QLatin1StringView(urlsafeB64NoPad(d.digest));
         if (d.size > 64 && !d.name.startsWith(di)) // tiny common files (markers, empty modules) are exempt
             signatures.push_back({d.digest, d.size, i});
         if (it && !it->digest.isEmpty() && it->digest != d.digest && d.name != recordPath)
@@ -203,7 +209,7 @@ void WheelInspectionSteps::compareDigests(const QList<MemberDigest> &digests, co
         if (j - i >= 2) {
             QStringList names;
             for (size_t k = i; k < j; ++k)
-                names.append(digests.at(signatures[k].digestIndex).name);
+                names.append(digests.at(signatures[k].digestIndex)->name);
             names.sort();
             // The key was digest + decimal size: tiny __init__.py twins are exempt.
             const qsizetype keySize = signatures[i].digest.size() + QByteArray::number(signatures[i].size).size();

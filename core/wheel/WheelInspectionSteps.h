@@ -60,7 +60,7 @@ private:
     bool verifyContents();         // false: cancelled
     void addDeferredHeaderFindings(const QList<MemberReader::Result> &hashed, const QList<qsizetype> &entryOfJob);
     void rehashOtherAlgorithms(QList<MemberReader::Result> &hashed, const QList<qsizetype> &entryOfJob);
-    void compareDigests(const QList<MemberDigest> &digests, const QList<qsizetype> &entryIndex);
+    void compareDigests(const QList<const MemberDigest *> &digests, const QList<qsizetype> &entryIndex);
     // WheelNativeChecks.cpp
     void checkNativeFiles();
     std::optional<ExtensionReport> readExtension(const ZipEntryRecord &e);
@@ -87,6 +87,9 @@ private:
     QList<MemberReader::Job> hashJobs;
     QList<qsizetype> entryOfJob;
     QList<QPair<QString, QString>> viaKZip;
+    bool otherAlgorithms = false;                   // RECORD names another algorithm than SHA-256 for some member
+    QList<MemberReader::Result> hashResults;
+    QList<MemberDigest> kzipDigests;
     QHash<QString, const ZipEntryRecord *> byName; // the .dist-info members: all that is looked up by name often
     QString di;                                     // "<dist-info>/"
     std::unique_ptr<RecordPrefetch> recordPrefetch; // RECORD read while the structure is walked
