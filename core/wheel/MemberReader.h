@@ -69,7 +69,7 @@ public:
         QList<NameProblem> headerProblems;
         bool binaryAnalysed = false; // `binary` holds the reading of the bytes hashed
         bool binaryHead = false;     // the bytes start like ELF/PE/Mach-O
-        BinaryInfo binary;
+        std::shared_ptr<const BinaryInfo> binary; // set when binaryHead (apart: most results have none)
     };
     struct HashOptions {
         int threads = 0;                            // 0: automatic (up to 4)

@@ -291,7 +291,7 @@ MemberReader::Result MemberReader::Worker::hash(const MemberReader::Job &job, co
         r.binaryAnalysed = true;
         r.binaryHead = looksLikeBinary(kept.left(8));
         if (r.binaryHead)
-            r.binary = readBinary(kept);
+            r.binary = std::make_shared<const BinaryInfo>(readBinary(kept));
         kept = QByteArray();
         budget.fetch_add(reserved);
     }

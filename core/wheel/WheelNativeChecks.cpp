@@ -70,9 +70,9 @@ std::optional<ExtensionReport> WheelInspectionSteps::readExtension(const ZipEntr
     }
     const auto done = analysed.constFind(e.name);
     if (done != analysed.constEnd()) {
-        if (!done->binaryHead)
+        if (!done->binaryHead || !done->binary)
             return std::nullopt;
-        x.binary = done->binary;
+        x.binary = *done->binary;
     } else {
         bool truncated = false;
         QString err;

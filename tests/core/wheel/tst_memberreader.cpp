@@ -241,7 +241,7 @@ private Q_SLOTS:
         MemberReader::HashOptions o;
         const MemberReader::Result kept = MemberReader::hashAll(path, {{entry, QStringLiteral("sha256"), {}, true}}, o).first();
         QVERIFY(kept.binaryAnalysed && kept.binaryHead);
-        QCOMPARE(kept.binary.formatName(), QStringLiteral("ELF"));
+        QCOMPARE(kept.binary->formatName(), QStringLiteral("ELF"));
         o.binaryBudget = 0;
         const MemberReader::Result left = MemberReader::hashAll(path, {{entry, QStringLiteral("sha256"), {}, true}}, o).first();
         QVERIFY(!left.binaryAnalysed);
