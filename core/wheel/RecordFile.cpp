@@ -136,7 +136,7 @@ bool decodeDigest(QByteArrayView text, int bytes, QByteArray *out)
 {
     if (text.size() != (qsizetype(bytes) * 4 + 2) / 3)
         return false;
-    out->resize(bytes);
+    *out = QByteArray(bytes, Qt::Uninitialized);
     auto *dst = reinterpret_cast<quint8 *>(out->data());
     const auto *in = reinterpret_cast<const quint8 *>(text.data());
     const qsizetype n = text.size();
@@ -174,6 +174,14 @@ bool decodeDigest(QByteArrayView text, int bytes, QByteArray *out)
 // No "." or ".." component and no empty one but the last ("a/" names a folder).
 bool isNormalPath(const QString &path)
 {
+    // Nearly every path: no component starts with '.' and none is empty, seen in one pass.
+    const char16_t *d = reinterpret_cast<const char16_t *>(path.constData());
+    const qsizetype n = path.size();
+    bool suspicious = n > 0 && d[0] == u'.';
+    for (qsizetype i = 1; i < n; ++i)
+        suspicious |= d[i - 1] == u'/' && (d[i] == u'.' || d[i] == u'/');
+    if (!suspicious)
+        return n == 0 || d[0] != u'/';
     for (qsizetype from = 0; from <= path.size();) {
         qsizetype to = path.indexOf(QLatin1Char('/'), from);
         const bool last = to < 0;
