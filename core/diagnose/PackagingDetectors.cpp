@@ -277,6 +277,9 @@ void detectUnsupportedWheel(DetectorContext &ctx)
         QString message = QStringLiteral("pip refuses %1").arg(named.fileName.isEmpty() ? m.match.args.value(0) : named.fileName);
         message += reasons.isEmpty() ? QStringLiteral(".") : QStringLiteral(": ") + reasons.join(QStringLiteral("; ")) + QLatin1Char('.');
         Finding &f = ctx.add(QStringLiteral("unsupported-wheel-platform"), message, {DetectorContext::ref(m)});
+        // pip does not say which tag it refused, and a pip older than the tag (musllinux: 21.2, manylinux_x_y: 20.3) says the same.
+        if (ctx.wheel().report.extensions.isEmpty())
+            f.confidence = Confidence::Low;
         if (glibc <= 17) {
             f.fix.edits.clear();
             f.fix.summary = QStringLiteral("Build the wheel with the interpreter (and on the architecture) that installs it.");
