@@ -204,6 +204,9 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
         hit.confidence = Confidence::Low;
     if (hit.id == QLatin1String("sdist-fallback-no-wheel") && hit.tag == QLatin1String("platform") && !f.sourceBuild)
         return false;
+    // A header missing in a cross build: the target's sysroot or a C compiler not made for the target, as often as a package.
+    if (hit.id == QLatin1String("system-library-missing") && hit.tag == QLatin1String("header") && f.crossTarget)
+        hit.confidence = Confidence::Low;
     // wheel's modules imported by auditwheel's own frames: the repair tool and its wheel package disagree.
     if (hit.id == QLatin1String("auditwheel-wheel-incompatible") && text.contains(QLatin1String("auditwheel"))) {
         hit.confidence = Confidence::High;
