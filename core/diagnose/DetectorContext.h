@@ -60,6 +60,7 @@ private:
 // The detectors, grouped by what they look at. Each reads what it needs and cross-checks the rest.
 void detectImportProblems(DetectorContext &ctx);       // ImportError, ModuleNotFoundError, PyInit, symbols
 void detectPackagingProblems(DetectorContext &ctx);    // manylinux audit, tags, abi3, debug info
+void detectDebugBuild(DetectorContext &ctx);           // a dev-profile build, debug information (from detectPackagingProblems)
 void detectEnvironmentProblems(DetectorContext &ctx);  // tools, venv, interpreters, rustc errors
 void detectConfigProblems(DetectorContext &ctx);       // pyproject.toml / Cargo.toml settings
 void detectBuildFailures(DetectorContext &ctx);        // toolchains, build scripts, interpreters, regressions

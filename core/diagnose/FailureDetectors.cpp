@@ -90,6 +90,19 @@ bool refineProjectHit(const DetectorContext &ctx, const QString &text, RuleHit &
             hit.message = QStringLiteral("The installer found no wheel for this Python version.");
             return true;
         }
+        // pip's "not a supported wheel" does not say which tag it refused (Python, ABI or platform). When the interpreter
+        // maturin built for lives in the environment it installs into, the platform tag is what differs: a lead.
+        static const QRegularExpression env(QStringLiteral(R"re(pip install in (\S+) failed running)re"));
+        static const QRegularExpression built(QStringLiteral(R"re((?:Using|Found) \w+ [\d.]+t? at (\S+))re"));
+        const QString envPath = env.match(text).captured(1);
+        const QString interpreter = built.match(text).captured(1);
+        if (!envPath.isEmpty() && interpreter.startsWith(envPath) && hit.text.contains(QLatin1String("not a supported wheel"))) {
+            hit.id = QStringLiteral("unsupported-wheel-platform");
+            hit.confidence = Confidence::Low;
+            hit.message = QStringLiteral("maturin built the wheel for the environment's own interpreter and its installer refuses the "
+                                         "wheel's tags: the platform tag maturin chose is not one this interpreter accepts.");
+            return true;
+        }
         hit.confidence = Confidence::Medium;
         hit.rank = 78;
         hit.message = QStringLiteral("maturin develop built the wheel for one interpreter and the environment's installer runs "
@@ -191,6 +204,19 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
         hit.confidence = Confidence::Low;
     if (hit.id == QLatin1String("sdist-fallback-no-wheel") && hit.tag == QLatin1String("platform") && !f.sourceBuild)
         return false;
+    // A header missing in a cross build: the target's sysroot or a C compiler not made for the target, as often as a package.
+    if (hit.id == QLatin1String("system-library-missing") && hit.tag == QLatin1String("header") && f.crossTarget)
+        hit.confidence = Confidence::Low;
+    // wheel's modules imported by auditwheel's own frames: the repair tool and its wheel package disagree.
+    if (hit.id == QLatin1String("auditwheel-wheel-incompatible") && text.contains(QLatin1String("auditwheel"))) {
+        hit.confidence = Confidence::High;
+        hit.rank = 84;
+        hit.message = QStringLiteral("auditwheel imports %1, which the installed wheel package does not have: auditwheel and wheel "
+                                     "versions do not match.").arg(hit.args.value(0));
+    }
+    if (hit.id == QLatin1String("setuptools-rust-regression") && hit.tag == QLatin1String("crt-static")
+        && !text.contains(QLatin1String("build_rust")) && !text.contains(QLatin1String("setuptools")))
+        return false;  // the same cargo message from a build setuptools-rust did not drive
     return refineProjectHit(ctx, text, hit);
 }
 

@@ -134,7 +134,7 @@ const QList<rules::Rule> &rules::buildRules()
         // A source build without Rust: no wheel matched, for one of several reasons (an old pip, a Python newer than the
         // release's wheels, a release missing its wheels): a lead.
         rule("sdist-fallback-no-wheel", "no-rust", C::Low, 76, "No wheel matched, so the installer builds the source distribution, and there is no Rust toolchain.",
-             R"re(can't find Rust compiler|Rust not found, installing into a temporary directory)re"),
+             R"re(can't find Rust compiler|Rust not found, installing into a temporary directory|If you did intend to build this package from source, try installing a Rust compiler|it is possible a prebuilt wheel is available for this package but pip is not able to install from it)re"),
         rule("sdist-fallback-no-wheel", "platform", C::Medium, 74, "No wheel for the platform %1, so the installer builds from source.",
              R"re(^\s*Unsupported platform: (\S+))re"),
         rule("pip-too-old", "", C::Low, 20, "No distribution of %1 matched: check that the installer is new enough for the tags the project publishes.",

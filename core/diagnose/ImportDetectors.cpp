@@ -193,11 +193,14 @@ void detectSymbols(DetectorContext &ctx)
     for (const SourcedMatch &m : ctx.matches(QStringLiteral("undefined-symbol"))) {
         const QString symbol = m.match.args.value(0);
         if (symbol.startsWith(QLatin1String("Py")) || symbol.startsWith(QLatin1String("_Py"))) {
+            // Another Python version, a process without libpython's symbols (an embedding program) or bindings that use a
+            // name the C API does not export all end here: a lead.
             ctx.add(QStringLiteral("wrong-interpreter"),
                     QStringLiteral("The extension needs %1 from the Python C API, which the running interpreter does not have: "
                                    "it was built for another Python version or build.")
                         .arg(symbol),
-                    {DetectorContext::ref(m)});
+                    {DetectorContext::ref(m)})
+                .confidence = Confidence::Low;
         } else {
             Finding &f = ctx.add(QStringLiteral("external-symbol-undefined"),
                                  QStringLiteral("The extension needs the symbol %1 from a library that is not loaded.").arg(symbol),

@@ -1,4 +1,4 @@
-// Packaging problems: manylinux audit, platform tags, abi3, debug information.
+// Packaging problems: manylinux audit, platform tags, abi3 (debug information: DebugBuildDetectors.cpp).
 #include "core/diagnose/DetectorContext.h"
 #include "core/diagnose/WheelEvidence.h"
 #include "core/wheel/PlatformTag.h"
@@ -277,6 +277,9 @@ void detectUnsupportedWheel(DetectorContext &ctx)
         QString message = QStringLiteral("pip refuses %1").arg(named.fileName.isEmpty() ? m.match.args.value(0) : named.fileName);
         message += reasons.isEmpty() ? QStringLiteral(".") : QStringLiteral(": ") + reasons.join(QStringLiteral("; ")) + QLatin1Char('.');
         Finding &f = ctx.add(QStringLiteral("unsupported-wheel-platform"), message, {DetectorContext::ref(m)});
+        // pip does not say which tag it refused, and a pip older than the tag (musllinux: 21.2, manylinux_x_y: 20.3) says the same.
+        if (ctx.wheel().report.extensions.isEmpty())
+            f.confidence = Confidence::Low;
         if (glibc <= 17) {
             f.fix.edits.clear();
             f.fix.summary = QStringLiteral("Build the wheel with the interpreter (and on the architecture) that installs it.");
@@ -347,47 +350,6 @@ void detectAbi3(DetectorContext &ctx)
             QStringLiteral("The project enables %1, but the build was version-specific.").arg(abi3), evidence);
 }
 
-void detectDebug(DetectorContext &ctx)
-{
-    QList<EvidenceRef> profileEvidence;
-    // maturin develop builds the dev profile on purpose; only wheels built for shipping matter.
-    if (ctx.matches(QStringLiteral("develop-install")).isEmpty()) {
-        for (const SourcedMatch &m : ctx.matches(QStringLiteral("dev-profile")))
-            profileEvidence << DetectorContext::ref(m);
-    }
-    QList<EvidenceRef> debugInfo;
-    for (const ExtensionReport &ext : ctx.wheel().report.extensions) {
-        if (ext.binary.format != BinaryInfo::Format::Elf)
-            continue;
-        for (const BinarySection &section : ext.binary.sections) {
-            if (section.name == QLatin1String(".debug_info") || section.name == QLatin1String(".zdebug_info")) {
-                debugInfo << DetectorContext::wheelRef(ext.path, QStringLiteral("has %1 (%2 bytes of debug information in all)")
-                                                                    .arg(section.name).arg(ext.binary.debugBytes));
-                break;
-            }
-        }
-    }
-    // A configured dev profile is a cause, not a problem by itself: release builds (--release, PEP 517)
-    // override it, so it is cited only when a log or a wheel shows a debug build.
-    const Setting &profile = ctx.project().profile;
-    if ((profile.value == QLatin1String("dev") || profile.value == QLatin1String("debug")) && (!profileEvidence.isEmpty() || !debugInfo.isEmpty()))
-        profileEvidence << ctx.pyprojectRef(profile);
-    if (!profileEvidence.isEmpty()) {
-        ctx.add(QStringLiteral("debug-profile"),
-                QStringLiteral("The extension was compiled with the dev profile: unoptimised, with full debug information."),
-                profileEvidence + debugInfo);
-        return;
-    }
-    if (debugInfo.isEmpty())
-        return;
-    Finding &f = ctx.add(QStringLiteral("debug-symbols"), QStringLiteral("The wheel's extension carries DWARF debug information."), debugInfo);
-    const ProjectFacts &p = ctx.project();
-    if (p.releaseDebug.present())
-        f.evidence << ctx.cargoRef(p.releaseDebug);
-    if (p.strip.present())
-        f.evidence << ctx.pyprojectRef(p.strip);
-}
-
 } // namespace
 
 void detectPackagingProblems(DetectorContext &ctx)
@@ -399,7 +361,7 @@ void detectPackagingProblems(DetectorContext &ctx)
     detectUnsupportedWheel(ctx);
     detectRuntimeGlibc(ctx);
     detectAbi3(ctx);
-    detectDebug(ctx);
+    detectDebugBuild(ctx);
 }
 
 } // namespace wb::diagnose

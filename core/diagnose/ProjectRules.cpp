@@ -40,7 +40,9 @@ const QList<rules::Rule> &rules::projectRules()
         // Tools around the build.
         rule("rustc-not-found", "host-target", C::Medium, 70, "maturin could not run rustc (to ask for the host target): Rust is not installed or not on PATH.",
              R"re(Failed to run rustc to get the host target)re"),
-        rule("rustc-not-found", "setuptools-rust", C::Medium, 70, "setuptools-rust found no Rust compiler (rustc) on PATH.",
+        // setuptools-rust's old wording of its no-rustc error (the newer one: sdist-fallback-no-wheel). The line is the same
+        // whether Rust is absent, off this shell's PATH (sudo), or an old pip missed a wheel and built the source: a lead.
+        rule("rustc-not-found", "setuptools-rust", C::Low, 70, "setuptools-rust found no Rust compiler (rustc) on PATH.",
              R"re([Cc]an not find Rust compiler)re"),
         // A cargo test binary (target/<profile>/deps/<name>-<hash>, no library suffix) without Python's symbols.
         rule("cargo-test-libpython-link", "test-binary", C::Medium, 80,

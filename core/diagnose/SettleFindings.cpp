@@ -40,6 +40,7 @@ const QList<std::pair<const char *, QList<const char *>>> &supersedes()
         {"rust-nightly-required", {"cargo-not-found"}},
         {"rust-too-old", {"cargo-not-found"}},
         {"pyo3-regression", {"dependency-build-script-failed"}},
+        {"auditwheel-wheel-incompatible", {"module-not-found"}},
     };
     return map;
 }

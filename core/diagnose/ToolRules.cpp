@@ -17,7 +17,10 @@ using rules::rule;
 // src/compile.rs), cargo (rustc with several targets, --target given twice), pkginfo and Poetry ("Unknown
 // metadata version", NewMetadataVersion), the shells' SIGILL reports and polars' CPU check, PyPI's upload refusal
 // (warehouse: "File already exists", help/#file-name-reuse), Rust's panic message format, NixOS's stub loader
-// (nix-ld's "Could not start dynamically linked executable") and file(1).
+// (nix-ld's "Could not start dynamically linked executable") and file(1); pyo3-build-config (the auto-initialize
+// check), auditwheel (wheeltools.py importing wheel's modules), twine's InvalidDistribution, cargo's resolver
+// ("failed to select a version for the requirement"), setuptools-rust (build_rust's artifact lookup), rustc's
+// feature gates (E0658) and human-panic's crash report (the "Panic occurred in file" lines maturin printed).
 const QList<rules::Rule> &rules::toolRules()
 {
     static const QList<Rule> all = {
@@ -62,6 +65,34 @@ const QList<rules::Rule> &rules::toolRules()
         rule("multiple-bin-targets", "", C::Medium, 78,
              "cargo refuses maturin's rustc arguments for several targets at once: the package has more than one binary.",
              R"re(extra arguments to `rustc` can only be passed to one target)re"),
+        // PyO3's own check names the cause: auto-initialize wants a shared libpython.
+        rule("pyo3-auto-initialize-static-python", "", C::High, 86,
+             "PyO3's auto-initialize feature is on, and this Python only offers a static libpython to embed.",
+             R"re(The `auto-initialize` feature is enabled, but your python installation only supports embedding the Python interpreter statically)re"),
+        // A tool importing a module of the wheel package that the installed wheel lacks; auditwheel's when its frames show (refine).
+        rule("auditwheel-wheel-incompatible", "", C::Low, 80, "The installed wheel package has no module %1, which the tool imports.",
+             R"re(No module named '(wheel\.\w+)')re"),
+        // twine (pkginfo) reads neither Name nor Version: it did not understand the Metadata-Version at all.
+        rule("installer-metadata-version-unsupported", "missing-fields", C::Medium, 72,
+             "The metadata reader found neither Name nor Version in the wheel: it does not know the wheel's Metadata-Version.",
+             R"re(Metadata is missing required fields: Name, Version\b)re"),
+        // cargo's index has no matching version: a stale index, a version that does not exist, or one that needs a newer Rust.
+        rule("cargo-registry-stale", "", C::Low, 50, "cargo's registry index has no version matching %1 (is the local index stale?).",
+             R"re(failed to select a version for the requirement `([^`]+)`)re"),
+        // setuptools-rust's artifact lookup: a release's lookup bug, a crate type it does not expect or a cargo it does not know.
+        rule("setuptools-rust-regression", "artifacts", C::Low, 50,
+             "setuptools-rust found none of the libraries cargo built: its artifact lookup does not match this build.",
+             R"re(Rust build failed; unable to find any (?:\w+ or \w+ )?build artifacts)re"),
+        // The musl cdylib refusal in a build setuptools-rust drives (refine: only with build_rust in sight).
+        rule("setuptools-rust-regression", "crt-static", C::Low, 55,
+             "setuptools-rust's cargo call keeps crt-static on for the musl target %1, so cargo cannot build the extension (a cdylib).",
+             R"re(cannot produce cdylib for .* as the target `([\w-]+-musl\w*)` does not support these crate types)re"),
+        // A feature gate: a toolchain older than the code, or a feature that is still nightly-only: a lead.
+        rule("rust-too-old", "feature-gate", C::Low, 50, "rustc refuses a language feature as unstable: the toolchain may be older than the code.",
+             R"re(error\[E0658\]: (?!use of unstable library feature).*(?:is experimental|are experimental|is unstable|are unstable))re"),
+        // human-panic's crash report of maturin (older releases): maturin's bug; which release fixes it, only a lead.
+        rule("maturin-bug", "human-panic", C::Low, 62, "maturin itself panicked in %1: a bug in maturin, not in the project.",
+             R"re(Panic occurred in file '(src[/\\][\w/\\]+\.rs)' at line \d+)re"),
         // maturin regressions that the text shows by their symptom and the behaviour of the release.
         rule("maturin-regression", "ft-windows-lib", C::Medium, 82,
              "The link asks for %1, the free-threaded import library, that this maturin does not point the linker at on Windows.",

@@ -129,6 +129,28 @@ private Q_SLOTS:
         QVERIFY(checked >= 20);
     }
 
+    // Lines that several causes print alike (the development reports show each with different causes): alone, a lead.
+    void sharedLinesAreLeads_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::newRow("pip refuses a wheel") << QStringLiteral("ERROR: pkg-0.2.0-cp38-cp38-musllinux_1_2_x86_64.whl is not a supported wheel on this platform.");
+        QTest::newRow("undefined Py symbol") << QStringLiteral("ImportError: /p/datetime.cpython-36m-x86_64-linux-gnu.so: undefined symbol: PyDateTime_TZInfoType");
+        QTest::newRow("setuptools-rust, old wording") << QStringLiteral("error: Can not find Rust compiler");
+        QTest::newRow("setuptools-rust, new wording") << QStringLiteral("error: can't find Rust compiler");
+        QTest::newRow("setuptools-rust artifacts") << QStringLiteral("error: Rust build failed; unable to find any cdylib or dylib build artifacts");
+        QTest::newRow("cargo index") << QStringLiteral("error: failed to select a version for the requirement `pyo3 = \"^0.15.1\"`");
+        QTest::newRow("feature gate") << QStringLiteral("error[E0658]: or-patterns syntax is experimental");
+        QTest::newRow("-lpython") << QStringLiteral("/usr/bin/ld: cannot find -lpython3.7m");
+    }
+    void sharedLinesAreLeads()
+    {
+        QFETCH(QString, line);
+        const QList<Finding> findings = diagnoseText(QStringLiteral("error"), line);
+        QVERIFY(!findings.isEmpty());
+        for (const Finding &f : findings)
+            QVERIFY2(f.confidence == Confidence::Low, qPrintable(f.id));
+    }
+
     // Where two recognisers compete: the specific cause and the generic summary of the same failure.
     void specificBeatsGeneric()
     {

@@ -69,6 +69,14 @@ const QHash<QString, QString> &knownMisses()
         {QStringLiteral("h-release-missing-wheels-1.txt"), QStringLiteral("uv's no-wheel-for-platform: the text cannot tell a release missing its Linux wheels from a platform never supported")},
         {QStringLiteral("h-release-missing-wheels-2.txt"), QStringLiteral("only pip's 'from versions: none'; the broken release is known from the thread")},
         {QStringLiteral("h-sdist-fallback-no-wheel-1.txt"), QStringLiteral("only pip's 'Failed building wheel'; the missing cp312 wheels are known from the thread")},
+        {QStringLiteral("i-dependency-compile-error-1.txt"), QStringLiteral("the rustc error sits in src/ as if in the project's own code; that it was the numpy crate's is known from the thread")},
+        {QStringLiteral("i-embed-libpython-not-found-1.txt"), QStringLiteral("'cannot find -lpython3.7m' reads the same for an extension that links libpython; that a cargo run binary lacked python3-dev is known from the thread")},
+        {QStringLiteral("i-pip-too-old-1.txt"), QStringLiteral("pip's 'not a supported wheel on this platform' does not say which tag it refused; pip's version is not shown")},
+        {QStringLiteral("i-pyo3-bug-1.txt"), QStringLiteral("only an undefined PyDateTime_ symbol at import; no PyO3 version is shown, the bug is known from the thread")},
+        {QStringLiteral("i-pyo3-version-conflict-1.txt"), QStringLiteral("rustc errors inside the numpy crate's sources; that it was written for another PyO3 release is known from the thread")},
+        {QStringLiteral("i-rust-too-new-1.txt"), QStringLiteral("only setuptools-rust's artifact lookup failing; that a nightly cargo changed its output is known from the thread")},
+        {QStringLiteral("j-cross-c-compiler-incompatible-1.txt"), QStringLiteral("only ring's #error from its build script; that the container's cross gcc was at fault is known from the PR")},
+        {QStringLiteral("j-pip-too-old-1.txt"), QStringLiteral("only setuptools-rust's 'Can not find Rust compiler'; that pip 18.1 skipped the prebuilt wheels is known from the ticket")},
     };
     return misses;
 }
