@@ -109,7 +109,7 @@ const QList<rules::Rule> &rules::buildRules()
         rule("cargo-lock-outdated", "", C::High, 84, "Cargo.lock (%1) does not match Cargo.toml and --%2 forbids updating it.",
              R"re(lock file (\S+) needs to be updated but --(locked|frozen) was passed|cannot update the lock file (\S+) because --(locked|frozen) was passed)re"),
         rule("rust-too-old", "", C::High, 84, "The Rust toolchain is older than the crates need.",
-             R"re(requires rustc ([\d.]+) or newer|rustc (\S+) is not supported by the following packages|feature `(edition20\d\d|workspace-inheritance)` is required|this version of Cargo is older than the `(\d+)` edition|lock file version (\d+) requires `-Znext-lockfile-bump`|edition (20\d\d) is unstable and only available with)re"),
+             R"re(requires rustc ([\d.]+) or newer|rustc (\S+) is not supported by the following packages|feature `(edition20\d\d|workspace-inheritance)` is required|this version of Cargo is older than the `(\d+)` edition|lock file version (\d+) requires `-Znext-lockfile-bump`|edition (20\d\d) is unstable and only available with|supported edition values are .*, but `(20\d\d)` is unknown)re"),
         rule("rust-too-old", "unstable", C::Medium, 62, "A feature the code uses is not stable in this rustc (it is newer than the toolchain).",
              R"re(error\[E0658\]: use of unstable library feature)re"),
         rule("rust-nightly-required", "", C::High, 84, "The crate uses unstable features that only nightly Rust allows.",
@@ -122,6 +122,14 @@ const QList<rules::Rule> &rules::buildRules()
              R"re(two different versions of crate `ndarray`|no method named `(?:into_pyarray|to_pyarray)` found|found struct `ndarray::ArrayBase`)re"),
         rule("cargo-install-unlocked", "duplicate-crate", C::Medium, 45, "Two versions of the crate %1 are mixed.",
              R"re(two different versions of crate `([\w-]+)` are being used|have similar names, but are actually distinct types)re"),
+        // ring's assembly (asm_base.h, arm_arch.h) refuses a C compiler that does not define __ARM_ARCH: an old cross gcc
+        // (GCC before 4.9's ACLE macros) or a compiler that is not the target's.
+        rule("cross-c-compiler-incompatible", "arm-arch", C::Medium, 72,
+             "The C compiler building a dependency's ARM assembly does not define __ARM_ARCH: it is too old for the target (or not the target's).",
+             R"re(ARM assembler must define __ARM_ARCH)re"),
+        // conda-build / conda / mamba: the Rust version a recipe pins has no package for the platform.
+        rule("conda-rust-version-unavailable", "", C::Medium, 76, "conda has no package %1 for the platform the recipe builds for.",
+             R"re(Unsatisfiable dependencies for platform \S+: \{.*'(rust(?:_[\w-]+)?[=\s][\d.*]+)'|nothing provides requested (rust(?:_[\w-]+)? [\d.*]+))re"),
         rule("dependency-build-script-failed", "", C::Low, 30, "The build script of %1 failed.",
              R"re(failed to run custom build command for `([^`]+)`)re"),
         rule("dependency-build-script-failed", "cc", C::Low, 40, "cc-rs could not compile a dependency's C/C++ sources.",

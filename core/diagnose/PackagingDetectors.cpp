@@ -309,6 +309,10 @@ void detectRuntimeGlibc(DetectorContext &ctx)
         const WheelFacts &w = ctx.wheel();
         if (!w.platformTag.isEmpty())
             f.evidence << DetectorContext::wheelRef(w.fileName, QStringLiteral("platform tag ") + w.platformTag);
+        // The loader's line alone reads the same for a wheel copied to an older machine (or picked for another one)
+        // and for a wheel whose manylinux tag promises less than its symbols need: only the wheel's tag tells them apart.
+        else
+            f.confidence = Confidence::Low;
     }
 }
 

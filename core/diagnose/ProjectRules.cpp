@@ -48,6 +48,11 @@ const QList<rules::Rule> &rules::projectRules()
         rule("cargo-test-libpython-link", "test-binary", C::Medium, 80,
              "A cargo test or binary built with extension-module lacks Python's symbols (libpython is not linked).",
              R"re(Referenced from: \S*target[/\\](?:debug|release)[/\\]deps[/\\][\w-]+-[0-9a-f]{16}\s*$)re"),
+        // dyld's newer wording (macOS 12 and later) names no file: the process lacks Python's symbols, a cargo test or run
+        // binary built with extension-module, or an embedding program, or an extension built for another interpreter: a lead.
+        rule("cargo-test-libpython-link", "flat-namespace", C::Low, 60,
+             "The process has no Python symbol %1: a Rust binary (cargo test/run) built with extension-module does not link libpython.",
+             R"re(symbol not found in flat namespace '_?(Py\w+)')re"),
         rule("rustc-not-found", "no-default", C::Medium, 72, "rustup is installed but has no default toolchain, so there is no rustc or cargo to run.",
              R"re(rustup could not choose a version of \w+ to run|no override and no default toolchain set)re"),
         rule("cargo-not-found", "metadata", C::Medium, 72, "A build tool could not run cargo: Rust is not installed or not on PATH.",

@@ -58,6 +58,15 @@ const QList<rules::Rule> &rules::runtimeRules()
         // rustc 1.80's inference change broke the time crate before 0.3.35 (the Rust 1.80 release notes).
         rule("rust-too-new", "time-080", C::Low, 45, "rustc 1.80 and later cannot infer a type in the time crate before 0.3.35: update time.",
              R"re(type annotations needed for `Box<_>`)re"),
+        // musl's loader (ldso/dynlink.c: "Error relocating %s: %s: symbol not found") missing a symbol only glibc defines.
+        rule("musl-wheel-glibc-symbol", "", C::Medium, 80,
+             "The musl loader cannot resolve %2, a symbol only glibc provides, in %1: the library was linked against glibc.",
+             R"re(Error relocating ([^:]+): (__cxa_thread_atexit_impl|gnu_get_libc_\w+|__\w+_chk|__libc_\w+|__register_atfork|[a-z]+64): symbol not found)re"),
+        // rust-numpy's downcast of an argument to PyArray<T, D> fails when the dtype or the dimensionality differs (PyO3's
+        // DowncastError names the Python type on both sides; older releases name PyArray<T, D>, or print rust-numpy's own
+        // "type mismatch"/"dimensionality mismatch" with from= and to=).
+        rule("numpy-array-dtype-mismatch", "", C::Medium, 78, "The array passed in has another dtype or number of dimensions than the Rust function declares.",
+             R"re('ndarray' object (?:is not an instance of 'ndarray'|cannot be converted to '(?:PyArray|PyReadonlyArray|PyReadwriteArray)[^']*')|(?:dimensionality|type) mismatch:\s+from=(\S+), to=(\S+))re"),
         // libpython at link time: PyO3 without extension-module links it (or an embedding build lacks the dev package).
         rule("missing-extension-module", "lpython", C::Low, 86,
              "The link asks for %1: the extension links libpython, which an extension module should leave to the interpreter.",

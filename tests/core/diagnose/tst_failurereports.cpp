@@ -75,7 +75,9 @@ const QHash<QString, QString> &knownMisses()
         {QStringLiteral("i-pyo3-bug-1.txt"), QStringLiteral("only an undefined PyDateTime_ symbol at import; no PyO3 version is shown, the bug is known from the thread")},
         {QStringLiteral("i-pyo3-version-conflict-1.txt"), QStringLiteral("rustc errors inside the numpy crate's sources; that it was written for another PyO3 release is known from the thread")},
         {QStringLiteral("i-rust-too-new-1.txt"), QStringLiteral("only setuptools-rust's artifact lookup failing; that a nightly cargo changed its output is known from the thread")},
-        {QStringLiteral("j-cross-c-compiler-incompatible-1.txt"), QStringLiteral("only ring's #error from its build script; that the container's cross gcc was at fault is known from the PR")},
+        {QStringLiteral("k-glibc-too-old-at-runtime-1.txt"), QStringLiteral("only pip's 'from versions' list; that the only wheel was tagged manylinux_2_39 is known from the thread")},
+        {QStringLiteral("k-pyo3-regression-2.txt"), QStringLiteral("a rustc trait error located in the project's own code; no PyO3 version is shown, the 0.29.0 defect is known from the report")},
+        {QStringLiteral("l-manylinux-too-recent-symbols-2.txt"), QStringLiteral("the loader's GLIBC_2.18 line alone reads the same for a wheel on an older machine; the wheel's manylinux1 tag is known from the thread")},
         {QStringLiteral("j-pip-too-old-1.txt"), QStringLiteral("only setuptools-rust's 'Can not find Rust compiler'; that pip 18.1 skipped the prebuilt wheels is known from the ticket")},
     };
     return misses;
