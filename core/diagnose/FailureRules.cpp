@@ -57,7 +57,7 @@ const QList<rules::Rule> &rules::buildRules()
              R"re(error while loading shared libraries: (libpython[\w.]*\.so[\w.]*): cannot open shared object file)re"),
         // C toolchain.
         rule("embed-libpython-not-found", "dyld", C::Medium, 80, "The program that embeds Python cannot find libpython at start.",
-             R"re(^dyld(?:\[\d+\])?: Library not loaded: \S*(?:libpython|Python\.framework)|python3\d*\.dll was not found)re"),
+             R"re(^dyld(?:\[\d+\])?: Library not loaded: \S*(?:libpython|Python3?\.framework)|python3\d*\.dll was not found)re"),
         rule("wrong-interpreter", "version-check", C::High, 70, "The module was compiled for Python %1 and the interpreter is %2.",
              R"re(Python version mismatch: module was compiled for Python ([\d.]+), but the interpreter version is incompatible: ([\d.]+))re"),
         // An extension compiled against one implementation's C API and loaded by another: PyPy exports PyPy*-prefixed
