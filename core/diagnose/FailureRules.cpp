@@ -190,8 +190,9 @@ const QList<rules::Rule> &rules::buildRules()
              R"re(\.toml(?: at \S+)? is invalid|TOML parse error at line \d+)re"),
         rule("pyproject-invalid", "unknown-field", C::Medium, 60, "pyproject.toml has a key this maturin does not know.",
              R"re(pyproject\.toml.*unknown field `[\w-]+`|unknown field `[\w-]+`, expected one of .*(?:module-name|python-source|bindings|features))re"),
+        // Error 32 is ERROR_SHARING_VIOLATION on Windows, EPIPE ("Broken pipe (os error 32)") on Unix.
         rule("windows-file-in-use", "", C::High, 84, "Windows keeps the file open in another process (a running Python holds the extension).",
-             R"re(being used by another process\.? \(os error 32\)|\(os error 32\))re"),
+             R"re(being used by another process\.? \(os error 32\)|(?<!Broken pipe )\(os error 32\))re"),
         rule("windows-file-in-use", "denied", C::Medium, 70, "Windows refused to replace a file that is in use (access denied).",
              R"re(\.pyd.*(?:Access is denied|\(os error 5\))|\[WinError 5\] Access is denied: .*\.pyd)re"),
         rule("abi3-not-applied", "no-minimum", C::Low, 40, "maturin needs an abi3-py3X feature to know the minimum Python of the abi3 wheel.",

@@ -161,6 +161,12 @@ private Q_SLOTS:
         row("-Z on stable", "error: the option `Z` is only accepted on the nightly compiler", "rust-nightly-required");
         row("loader missing (NixOS)", "-bash: /tmp/venv/bin/ruff: No such file or directory\n$ file /tmp/venv/bin/ruff\n/tmp/venv/bin/ruff: ELF 64-bit LSB pie executable, "
             "x86-64, version 1 (SYSV), dynamically linked, interpreter /lib64/ld-linux-x86-64.so.2, stripped", "nixos-dynamic-loader");
+        row("rust-numpy, downcast", "TypeError: argument 'x': 'ndarray' object cannot be converted to 'PyArray<T, D>'", "numpy-array-dtype-mismatch");
+        row("rust-numpy, old dtype", "TypeError: type mismatch:\n from=float64, to=int64", "numpy-array-dtype-mismatch");
+        row("musl, glibc-only symbol", "ImportError: Error relocating /usr/lib/python3.12/site-packages/foo/_foo.so: gnu_get_libc_version: symbol not found", "musl-wheel-glibc-symbol");
+        row("mamba, rust pin", "error    libmamba Could not solve for environment specs\n    nothing provides requested rust 1.62.1", "conda-rust-version-unavailable");
+        row("old cargo, edition 2024", "Caused by:\n  supported edition values are `2015`, `2018`, or `2021`, but `2024` is unknown", "rust-too-old");
+        row("EPIPE is not a Windows lock", "Error: Broken pipe (os error 32)", "unrecognised-failure");
         row("file(1) alone is healthy", "/tmp/venv/bin/ruff: ELF 64-bit LSB pie executable, x86-64, version 1 (SYSV), dynamically linked, interpreter /lib64/ld-linux-x86-64.so.2, stripped",
             "");
     }
