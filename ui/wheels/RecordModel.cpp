@@ -110,7 +110,7 @@ QVariant RecordModel::data(const QModelIndex &index, int role) const
             return QBrush(QColor(0xc6, 0x28, 0x28));
         if (index.column() == StatusColumn && e.status == RecordEntry::Status::Verified)
             return QBrush(QColor(0x2e, 0x7d, 0x32));
-        if (index.column() == StatusColumn && m_verifying && e.status == RecordEntry::Status::NotHashed)
+        if (index.column() == StatusColumn && awaitsHash(e))
             return QBrush(QColor(0x75, 0x75, 0x75));
         return {};
     case Qt::TextAlignmentRole:

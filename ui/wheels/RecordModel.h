@@ -36,7 +36,13 @@ public:
     QString statusName(RecordEntry::Status status) const;
 
 private:
-    QString statusText(const RecordEntry &e) const { return statusName(e.status); }
+    // A row's status; while verifying, "verifying…" only for rows that will be hashed (RECORD's own
+    // row and listed folders carry no digest: they stay "not hashed").
+    QString statusText(const RecordEntry &e) const { return awaitsHash(e) ? statusName(e.status) : RecordEntry::statusName(e.status); }
+    bool awaitsHash(const RecordEntry &e) const
+    {
+        return m_verifying && e.status == RecordEntry::Status::NotHashed && !e.recordDigest.isEmpty();
+    }
 
     QList<RecordEntry> m_entries;
     bool m_verifying = false;
