@@ -3,6 +3,7 @@
 // refined by what else the text shows (the versions, the crates cargo compiled, the kind of run).
 #include "core/diagnose/DetectorContext.h"
 #include "core/diagnose/FailureRules.h"
+#include "core/diagnose/SharedWordings.h"
 
 #include <QRegularExpression>
 
@@ -363,8 +364,10 @@ void detectBuildFailures(DetectorContext &ctx)
         if (text.trimmed().isEmpty())
             continue;
         for (RuleHit hit : FailureRules::scan(text) + contextualHits(ctx, text)) {
-            if (refine(ctx, text, hit))
-                hits << Sourced{source, hit};
+            if (!refine(ctx, text, hit))
+                continue;
+            lowerSharedRuleHit(ctx.facts(), text, hit);
+            hits << Sourced{source, hit};
         }
     }
     for (const Sourced &s : std::as_const(hits))
