@@ -118,6 +118,10 @@ void lowerSharedRuleHit(const TextFacts &facts, const QString &text, RuleHit &hi
     // python3X.lib not found: a PyO3 configured for another interpreter, a missing import library, abi3's python3.lib.
     else if (id == QLatin1String("system-library-missing") && tag == QLatin1String("msvc-lib"))
         shared = has(hit.text, R"re('python\d*t?(?:_d)?\.lib')re");
+    // Cargo.lock out of date in a source distribution being built: its publisher's stale lock, or the sdist packer
+    // rewriting Cargo.toml (maturin before 0.14.12 dropped dev-dependencies): not the user's lock file.
+    else if (id == QLatin1String("cargo-lock-outdated"))
+        shared = facts.sourceBuild || has(text, R"re(\bsdist\b|feedstock|\.tar\.gz\b)re");
     // The python-source folder missing in a source build: the sdist lacks it.
     else if (id == QLatin1String("python-source-missing"))
         shared = facts.sourceBuild;
@@ -147,6 +151,14 @@ void lowerSharedFindings(DetectorContext &ctx)
     const Evidence &e = ctx.evidence();
     if (!cargoTestBinary(e.errorText + QLatin1Char('\n') + e.logText))
         lowerIfOnly(ctx.find(QStringLiteral("cargo-test-libpython-link")), [](const QString &) { return false; });
+    // "does not define module export function (PyInit_x)": a module named otherwise, an old build of another name
+    // beside the new one, a PyO3 macro bug; only the project or the wheel tells which.
+    lowerIfOnly(ctx.find(QStringLiteral("pyinit-missing")), [](const QString &) { return false; });
+    // "Library not loaded: …libpython…" at import: the extension links libpython (no extension-module), or it was
+    // built with another Python; alone, a lead.
+    lowerIfOnly(ctx.find(QStringLiteral("wrong-interpreter")), [](const QString &line) {
+        return !line.contains(QLatin1String("Library not loaded")) || !line.contains(QLatin1String("libpython"));
+    });
     // "links the following forbidden libraries: [libc.so.6, ...]": system libraries stand for too-recent symbols.
     lowerIfOnly(ctx.find(QStringLiteral("manylinux-forbidden-library")), [](const QString &line) {
         return !line.contains(QLatin1String("forbidden libraries")) || !onlySystemLibraries(line.section(QLatin1String("forbidden libraries"), 1));
