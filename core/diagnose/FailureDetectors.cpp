@@ -3,6 +3,7 @@
 // refined by what else the text shows (the versions, the crates cargo compiled, the kind of run).
 #include "core/diagnose/DetectorContext.h"
 #include "core/diagnose/FailureRules.h"
+#include "core/diagnose/SharedWordings.h"
 
 #include <QRegularExpression>
 
@@ -220,7 +221,7 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
     return refineProjectHit(ctx, text, hit);
 }
 
-// PyInit_<name> missing while the library exports PyInit_ with the name's first and last characters cut: a PyO3
+// PyInit_<name> missing while the library exports (nm's T, readelf's FUNC) PyInit_ with the name's first and last characters cut: a PyO3
 // macro bug of its 0.2/0.3 era on a then-new nightly (PyO3 #156), not a misnamed module.
 RuleHit truncatedPyInit(const QString &text)
 {
@@ -230,7 +231,7 @@ RuleHit truncatedPyInit(const QString &text)
         return {};
     const QString name = m.captured(1);
     const QString cut = name.mid(1, name.size() - 2);
-    const QRegularExpression exported(QStringLiteral(R"re(\bT _?PyInit_%1\s*$)re").arg(QRegularExpression::escape(cut)),
+    const QRegularExpression exported(QStringLiteral(R"re((?:\bT _?|\bFUNC\s+)PyInit_%1\s*$)re").arg(QRegularExpression::escape(cut)),
                                       QRegularExpression::MultilineOption);
     const QRegularExpressionMatch e = exported.match(text);
     if (!e.hasMatch())
@@ -363,8 +364,10 @@ void detectBuildFailures(DetectorContext &ctx)
         if (text.trimmed().isEmpty())
             continue;
         for (RuleHit hit : FailureRules::scan(text) + contextualHits(ctx, text)) {
-            if (refine(ctx, text, hit))
-                hits << Sourced{source, hit};
+            if (!refine(ctx, text, hit))
+                continue;
+            lowerSharedRuleHit(ctx.facts(), text, hit);
+            hits << Sourced{source, hit};
         }
     }
     for (const Sourced &s : std::as_const(hits))

@@ -110,7 +110,8 @@ const QList<rules::Rule> &rules::buildRules()
              R"re(lock file (\S+) needs to be updated but --(locked|frozen) was passed|cannot update the lock file (\S+) because --(locked|frozen) was passed)re"),
         rule("rust-too-old", "", C::High, 84, "The Rust toolchain is older than the crates need.",
              R"re(requires rustc ([\d.]+) or newer|rustc (\S+) is not supported by the following packages|feature `(edition20\d\d|workspace-inheritance)` is required|this version of Cargo is older than the `(\d+)` edition|lock file version (\d+) requires `-Znext-lockfile-bump`|edition (20\d\d) is unstable and only available with|supported edition values are .*, but `(20\d\d)` is unknown)re"),
-        rule("rust-too-old", "unstable", C::Medium, 62, "A feature the code uses is not stable in this rustc (it is newer than the toolchain).",
+        // A library feature stabilised after this toolchain, or one that is still nightly-only: a lead.
+        rule("rust-too-old", "unstable", C::Low, 62, "A feature the code uses is not stable in this rustc (it is newer than the toolchain).",
              R"re(error\[E0658\]: use of unstable library feature)re"),
         rule("rust-nightly-required", "", C::High, 84, "The crate uses unstable features that only nightly Rust allows.",
              R"re(`?#!\[feature\]`? may not be used on the (?:stable|beta) release channel|is only accepted on the nightly compiler|error\[E0554\]|requires a nightly (?:or dev )?(?:version of Rust|toolchain))re"),
@@ -119,7 +120,10 @@ const QList<rules::Rule> &rules::buildRules()
         rule("rust-host-glibc-too-old", "", C::High, 88, "The Rust toolchain itself needs %1, newer than this machine's C library.",
              R"re(/(?:rustc|cargo|rustup|rustdoc)(?:\.exe)?: .*version [`'‘](GLIBC_[\d.]+)' not found)re"),
         rule("ndarray-version-mismatch", "", C::Medium, 76, "Two versions of ndarray: numpy's and the crate's do not match.",
-             R"re(two different versions of crate `ndarray`|no method named `(?:into_pyarray|to_pyarray)` found|found struct `ndarray::ArrayBase`)re"),
+             R"re(two different versions of crate `ndarray`|found struct `ndarray::ArrayBase`)re"),
+        // The same error when the trait (numpy::IntoPyArray, ToPyArray) is not imported, or rust-numpy renamed the method: a lead.
+        rule("ndarray-version-mismatch", "method", C::Low, 70, "rustc finds no into_pyarray/to_pyarray: two versions of ndarray, or the numpy trait is not imported.",
+             R"re(no method named `(?:into_pyarray|to_pyarray)` found)re"),
         rule("cargo-install-unlocked", "duplicate-crate", C::Medium, 45, "Two versions of the crate %1 are mixed.",
              R"re(two different versions of crate `([\w-]+)` are being used|have similar names, but are actually distinct types)re"),
         // ring's assembly (asm_base.h, arm_arch.h) refuses a C compiler that does not define __ARM_ARCH: an old cross gcc

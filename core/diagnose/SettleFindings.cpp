@@ -3,6 +3,7 @@
 // gets one unrecognised-failure that says what to check instead of a confident wrong name.
 #include "core/diagnose/ConfidencePolicy.h"
 #include "core/diagnose/DetectorContext.h"
+#include "core/diagnose/SharedWordings.h"
 
 #include <QRegularExpression>
 
@@ -210,6 +211,7 @@ void settleFindings(DetectorContext &ctx)
         if (f.confidence != Confidence::Low && ConfidencePolicy::restsOnGenericLines(f))
             ctx.find(f.id)->confidence = Confidence::Low;
     }
+    lowerSharedFindings(ctx);  // before a finding may suppress another
     suppressSymptoms(ctx);
     textOnlyConfidence(ctx);
     addUnrecognised(ctx);

@@ -141,14 +141,75 @@ private Q_SLOTS:
         QTest::newRow("cargo index") << QStringLiteral("error: failed to select a version for the requirement `pyo3 = \"^0.15.1\"`");
         QTest::newRow("feature gate") << QStringLiteral("error[E0658]: or-patterns syntax is experimental");
         QTest::newRow("-lpython") << QStringLiteral("/usr/bin/ld: cannot find -lpython3.7m");
+        // The audit of every High/Medium rule (docs/troubleshooting.md, "How confidence is assigned"): each line below
+        // is printed by more than one cause.
+        QTest::newRow("macOS undefined Python symbol") << QStringLiteral("            \"_PyBytes_AsString\", referenced from:");
+        QTest::newRow("static libpython") << QStringLiteral("error: could not find native static library `python3.9`, perhaps an -L flag is missing?");
+        QTest::newRow("repair without libpython") << QStringLiteral("auditwheel: error: cannot repair \"x.whl\" to \"manylinux_2_17_x86_64\" ABI because: Cannot repair wheel, because required library \"libpython3.9.so.1.0\" could not be located");
+        QTest::newRow("macOS minor tag") << QStringLiteral("ERROR: foo-1.0-cp312-cp312-macosx_11_1_arm64.whl is not a supported wheel on this platform.");
+        QTest::newRow("no pyproject.toml") << QStringLiteral("  Caused by: Couldn't find pyproject.toml at /src/pyproject.toml");
+        QTest::newRow("uv VIRTUAL_ENV") << QStringLiteral("warning: `VIRTUAL_ENV=.venv` does not match the project environment path `/p/.venv` and will be ignored");
+        QTest::newRow("unknown maturin key") << QStringLiteral("unknown field `python-packages`, expected one of `module-name`, `python-source`, `bindings`, `features`");
+        QTest::newRow("pyproject wrapper") << QStringLiteral("Error: pyproject.toml at /src/pyproject.toml is invalid");
+        QTest::newRow("TOML error, no file") << QStringLiteral("TOML parse error at line 3, column 1");
+        QTest::newRow("pyd access denied") << QStringLiteral("error: failed to remove file `C:\\v\\Lib\\site-packages\\x\\_core.pyd`: Access is denied. (os error 5)");
+        QTest::newRow("pip leftover") << QStringLiteral("WARNING: Failed to remove contents in a temporary directory 'C:\\v\\Lib\\site-packages\\~ackage'. You can safely remove it manually.");
+        QTest::newRow("library at import") << QStringLiteral("ImportError: libssl.so.3: cannot open shared object file: No such file or directory");
+        QTest::newRow("no such CPython") << QStringLiteral("  Caused by: Failed to find a CPython 3.12 interpreter");
+        QTest::newRow("uv no interpreter") << QStringLiteral("error: No interpreter found for Python 3.13 in managed installations or search path");
+        QTest::newRow("maturin probe") << QStringLiteral("  Caused by: Trying to get metadata from the python interpreter 'python3' failed");
+        QTest::newRow("python3X.lib") << QStringLiteral("LINK : fatal error LNK1181: cannot open input file 'python39.lib'");
+        QTest::newRow("unstable library feature") << QStringLiteral("error[E0658]: use of unstable library feature 'is_some_and'");
+        QTest::newRow("into_pyarray") << QStringLiteral("error[E0599]: no method named `into_pyarray` found for struct `ArrayBase` in the current scope");
+        QTest::newRow("links libpython") << QStringLiteral("  Caused by: Your library links libpython (libpython3.8.so.1.0), which libraries must not do.");
+        QTest::newRow("extension-module advice") << QStringLiteral("⚠  Warning: You're building a library without activating pyo3's `extension-module` feature.");
+        QTest::newRow("undefined Py reference") << QStringLiteral("          /usr/bin/ld: x.o: in function `f': undefined reference to `PyExc_TypeError'");
+        QTest::newRow("dyld Py symbol") << QStringLiteral("ImportError: dlopen(x.so, 2): Symbol not found: _PyExc_TypeError");
+        QTest::newRow("libc as forbidden") << QStringLiteral("  Caused by: Your library is not manylinux_2_17 compliant because it links the following forbidden libraries: [\"libc.so.6\", \"libm.so.6\"]");
     }
     void sharedLinesAreLeads()
     {
         QFETCH(QString, line);
         const QList<Finding> findings = diagnoseText(QStringLiteral("error"), line);
         QVERIFY(!findings.isEmpty());
+        bool recognised = false;
+        for (const Finding &f : findings)
+            recognised = recognised || f.id != QLatin1String("unrecognised-failure");
+        QVERIFY2(recognised, "the line is recognised (as a lead)");
         for (const Finding &f : findings)
             QVERIFY2(f.confidence == Confidence::Low, qPrintable(f.id));
+    }
+
+    // The same shared lines keep High or Medium where the text tells the causes apart.
+    void sharedLinesWithEvidence_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<int>("confidence");
+        QTest::newRow("the extension's link") << QStringLiteral("            \"_PyBytes_Size\", referenced from:\n          ld: symbol(s) not found for architecture arm64\n"
+                                                                "error: could not compile `fuzzy` (lib) due to 1 previous error")
+                                              << QStringLiteral("macos-undefined-dynamic-lookup") << int(Confidence::High);
+        QTest::newRow("libpython and the advice") << QStringLiteral("⚠  Warning: You're building a library without activating pyo3's `extension-module` feature.\n"
+                                                                    "  Caused by: Your library links libpython (libpython3.8.so.1.0), which libraries must not do.")
+                                                  << QStringLiteral("missing-extension-module") << int(Confidence::Medium);
+        QTest::newRow("a cargo test binary") << QStringLiteral("     Running unittests src/lib.rs (target/debug/deps/x-0123456789abcdef)\n"
+                                                               "          /usr/bin/ld: x.o: undefined reference to `PyExc_TypeError'")
+                                             << QStringLiteral("cargo-test-libpython-link") << int(Confidence::Medium);
+        QTest::newRow("python3-sys links it") << QStringLiteral("   Compiling python3-sys v0.7.1\nerror: could not find native static library `python3.9`, perhaps an -L flag is missing?")
+                                              << QStringLiteral("dependency-links-libpython") << int(Confidence::High);
+        QTest::newRow("maturin's minor tag") << QStringLiteral("📦 Built wheel to target/wheels/foo-1.0-cp312-cp312-macosx_11_1_arm64.whl\nmaturin 1.2.3\n"
+                                                               "ERROR: foo-1.0-cp312-cp312-macosx_11_1_arm64.whl is not a supported wheel on this platform.")
+                                             << QStringLiteral("maturin-regression") << int(Confidence::High);
+    }
+    void sharedLinesWithEvidence()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, id);
+        QFETCH(int, confidence);
+        const QList<Finding> findings = diagnoseText(QStringLiteral("error"), text);
+        QVERIFY(!findings.isEmpty());
+        QCOMPARE(findings.first().id, id);
+        QCOMPARE(int(findings.first().confidence), confidence);
     }
 
     // Where two recognisers compete: the specific cause and the generic summary of the same failure.

@@ -50,7 +50,6 @@ const QHash<QString, QString> &knownMisses()
         {QStringLiteral("a-pyinit-check-false-positive-1.txt"), QStringLiteral("an x86_64 macOS wheel: the known false positive was arm64")},
         {QStringLiteral("b-maturin-regression-2.txt"), QStringLiteral("a ModuleNotFoundError; the musllinux regression is not visible")},
         {QStringLiteral("b-pyo3-free-threaded-unsupported-2.txt"), QStringLiteral("only a SIGSEGV exit code")},
-        {QStringLiteral("b-pyo3-regression-2.txt"), QStringLiteral("reads as a PyInit name mismatch; the truncated symbol is a PyO3 bug")},
         {QStringLiteral("b-pyo3-regression-3.txt"), QStringLiteral("reads as an error in the project's code")},
         {QStringLiteral("b-pyo3-regression-4.txt"), QStringLiteral("reads as an interpreter/target mismatch")},
         {QStringLiteral("c-abi3-not-applied-1.txt"), QStringLiteral("only pip's 'No matching distribution found'; the missing abi3 wheel is known from the thread")},
