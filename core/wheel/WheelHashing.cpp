@@ -21,10 +21,23 @@ const QString &sha256()
 
 } // namespace
 
+// What every hashing of this run shares: threads, the entry bound, cancel, where the data ends.
+MemberReader::HashOptions WheelInspectionSteps::hashOptions() const
+{
+    MemberReader::HashOptions ho;
+    ho.threads = options.threads;
+    ho.maxBytesPerEntry = qint64(ZipLimits{}.maxEntrySize);
+    ho.maxBinaryBytes = options.maxBinaryBytes;
+    ho.cancel = options.cancel;
+    ho.dataEnd = scan.centralDirectoryOffset;
+    return ho;
+}
+
 void WheelInspectionSteps::startHashing()
 {
     // RECORD is not read yet: every member is hashed with SHA-256 (what nearly every RECORD uses;
     // rows naming another algorithm are hashed again with it) and its CRC-32 computed.
+    QList<MemberReader::Job> hashJobs;
     hashJobs.reserve(scan.entries.size());
     entryOfJob.reserve(scan.entries.size());
     const bool judged = headerReadByScan.size() == size_t(scan.entries.size());
@@ -35,20 +48,15 @@ void WheelInspectionSteps::startHashing()
         const bool readByScan = !judged || headerReadByScan[size_t(j)];
         // A header left to the workers belongs to a stored or deflated, unencrypted member (the scan
         // read all others).
-        if (readByScan ? members.canRead(e) : true) {
+        if (!readByScan || members.canRead(e)) {
             hashJobs.append({&e, sha256(), {}, native[size_t(j)] && qint64(e.uncompressedSize) <= options.maxBinaryBytes});
             entryOfJob.append(j);
         } else {
             viaKZip.append({e.name, sha256()});
         }
     }
-    MemberReader::HashOptions ho;
-    ho.threads = options.threads;
-    ho.maxBytesPerEntry = qint64(ZipLimits{}.maxEntrySize);
-    ho.maxBinaryBytes = options.maxBinaryBytes;
+    MemberReader::HashOptions ho = hashOptions();
     ho.progress = options.progress;
-    ho.cancel = options.cancel;
-    ho.dataEnd = scan.centralDirectoryOffset;
     hashRun = std::make_unique<MemberReader::HashRun>(path, hashJobs, ho);
 }
 
@@ -106,12 +114,7 @@ void WheelInspectionSteps::rehashOtherAlgorithms(QList<MemberReader::Result> &ha
     }
     if (again.isEmpty())
         return;
-    MemberReader::HashOptions ho;
-    ho.threads = options.threads;
-    ho.maxBytesPerEntry = qint64(ZipLimits{}.maxEntrySize);
-    ho.cancel = options.cancel;
-    ho.dataEnd = scan.centralDirectoryOffset;
-    const QList<MemberReader::Result> rehashed = MemberReader::hashAll(path, again, ho);
+    const QList<MemberReader::Result> rehashed = MemberReader::hashAll(path, again, hashOptions());
     for (qsizetype k = 0; k < rehashed.size(); ++k)
         hashed[where.at(k)].digest = rehashed.at(k).digest;
 }
@@ -140,6 +143,7 @@ bool WheelInspectionSteps::verifyContents()
         if (r.binaryAnalysed)
             analysed.insert(r.digest.name, r);
     }
+    QList<MemberDigest> kzipDigests;
     if (!viaKZip.isEmpty()) {
         if (kzipReader())
             kzipDigests = ArchiveReader::hashMany(path, viaKZip, qint64(ZipLimits{}.maxEntrySize), options.threads);

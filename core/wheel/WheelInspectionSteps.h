@@ -55,6 +55,7 @@ private:
     void finishRecord();
     void recordProblem(const QString &p, const QString &kind, const QString &msg);
     // WheelHashing.cpp
+    MemberReader::HashOptions hashOptions() const;
     void startHashing();           // a full run: every member hashed on background threads from now on
     void expectRecordDigests();
     bool verifyContents();         // false: cancelled
@@ -81,15 +82,14 @@ private:
     std::vector<bool> native;                       // per entry of scan: a native file by its name (isNativeName)
     std::vector<bool> headerReadByScan;             // per entry of scan: its local header read by the scan
     qsizetype scanFindingsEnd = 0;                  // where the scan's findings end in rep.findings
-    // The full run's hashing, started as soon as the structure is known; its jobs, their entries, and
-    // the members left to KZip (not located by our walk).
+    // The full run's hashing, started as soon as the structure is known (declared after `scan`: its
+    // workers read scan's entries, so it goes first); each job's entry, and the members left to KZip
+    // (not located by our walk).
     std::unique_ptr<MemberReader::HashRun> hashRun;
-    QList<MemberReader::Job> hashJobs;
     QList<qsizetype> entryOfJob;
     QList<QPair<QString, QString>> viaKZip;
     bool otherAlgorithms = false;                   // RECORD names another algorithm than SHA-256 for some member
     QList<MemberReader::Result> hashResults;
-    QList<MemberDigest> kzipDigests;
     QHash<QString, const ZipEntryRecord *> byName; // the .dist-info members: all that is looked up by name often
     QString di;                                     // "<dist-info>/"
     std::unique_ptr<RecordPrefetch> recordPrefetch; // RECORD read while the structure is walked

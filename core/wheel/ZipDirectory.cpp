@@ -70,6 +70,11 @@ QString hex(quint64 v)
     return QStringLiteral("0x%1").arg(v, 0, 16);
 }
 
+QString truncatedData()
+{
+    return QStringLiteral("the entry's data runs past the start of the central directory (truncated or overlapping)");
+}
+
 struct Span {
     quint64 begin;
     quint64 end;
@@ -133,8 +138,7 @@ FindingList ZipScan::spanFindings(const QList<ZipEntryRecord> &entries, quint64 
             continue;
         const quint64 end = r.dataOffset + r.compressedSize;
         if (end > centralDirectoryOffset)
-            addFinding(findings, QStringLiteral("zip.truncated"), Finding::Severity::Error,
-                       QStringLiteral("the entry's data runs past the start of the central directory (truncated or overlapping)"), r.name);
+            addFinding(findings, QStringLiteral("zip.truncated"), Finding::Severity::Error, truncatedData(), r.name);
         spans.append({r.localOffset, end, i});
     }
     addOverlaps(spans, entries, findings);
@@ -314,7 +318,7 @@ ZipScan ZipScan::scan(QIODevice &d, const ZipLimits &limits, const HeaderFilter 
         return readAt(d, offset, len, out) ? out : QByteArray();
     };
     const bool spansNow = spanCheck == SpanCheck::Now;
-    const QString truncated = QStringLiteral("the entry's data runs past the start of the central directory (truncated or overlapping)");
+    const QString truncated = truncatedData();
     for (qsizetype i = 0; i < s.entries.size(); ++i) {
         ZipEntryRecord &r = s.entries[i];
         if (readLocalHeader && !readLocalHeader(r)) {

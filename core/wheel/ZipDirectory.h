@@ -50,7 +50,8 @@ struct ZipScan {
     quint64 centralDirectorySize = 0;
 
     // Which entries' local headers to read (and check against the central directory); empty: all.
-    // An entry whose header is not read keeps dataOffset 0 (MemberReader cannot read it).
+    // An entry whose header is not read keeps dataOffset 0 (MemberReader cannot read it). A readable
+    // archive's entries are each given to the filter once, in the directory's order.
     using HeaderFilter = std::function<bool(const ZipEntryRecord &)>;
     // Truncation and overlap of the members' data: checked by the scan (the headers it did not read
     // with a span that can only be too short), or Later, by spanFindings() once whoever reads the
