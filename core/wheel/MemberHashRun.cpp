@@ -17,6 +17,10 @@ namespace wb {
 namespace {
 
 constexpr quint64 kBatchBytes = 4ull << 20; // neighbouring small members share one mapping of at most this
+// Near the end a batch holds at most this share of the bytes still to plan, and no less than the
+// smallest batch: the last batches take a few milliseconds, not tens.
+constexpr quint64 kTailShare = 16;
+constexpr quint64 kSmallestBatchBytes = 256ull << 10;
 // A local header not read yet: room for its extra field (ZIP64 and timestamps take a few dozen
 // bytes). A longer one only means the member's last bytes are mapped apart.
 constexpr quint64 kExtraAllowance = 64;
@@ -38,6 +42,7 @@ struct MemberReader::HashRun::State {
     struct Batch {
         size_t first = 0, last = 0; // into order
         quint64 begin = 0, end = 0; // the mapping; end == begin: none (each member maps its own windows)
+        quint64 cost = 0;           // the bytes its members inflate to
     };
     QString path;
     QList<Job> jobs;
@@ -54,32 +59,47 @@ struct MemberReader::HashRun::State {
     qint64 totalBytes = 0;
     std::vector<std::thread> pool;
 
+    // Batches of neighbouring members in file order. Towards the end of the file they get smaller,
+    // and they are taken largest first, so that the threads run out of work together instead of one
+    // finishing a large batch alone.
     void plan()
     {
         order.resize(size_t(jobs.size()));
         for (qsizetype i = 0; i < jobs.size(); ++i)
             order[size_t(i)] = i;
-        std::sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) { return extentBegin(*jobs[a].entry) < extentBegin(*jobs[b].entry); });
+        const auto before = [&](qsizetype a, qsizetype b) { return extentBegin(*jobs[a].entry) < extentBegin(*jobs[b].entry); };
+        if (!std::is_sorted(order.begin(), order.end(), before)) // the central directory is nearly always in file order
+            std::sort(order.begin(), order.end(), before);
+        for (const Job &j : std::as_const(jobs))
+            totalBytes += qint64(j.entry->compressedSize);
+        quint64 left = quint64(totalBytes);
         for (size_t i = 0; i < order.size();) {
+            const quint64 limit = std::clamp(left / kTailShare, kSmallestBatchBytes, kBatchBytes);
             const ZipEntryRecord &e = *jobs[order[i]].entry;
             Batch b{i, i + 1, extentBegin(e), extentEnd(e)};
+            quint64 bytes = e.compressedSize;
             if (b.begin == 0 || e.compressedSize > kBatchBytes || b.end < b.begin) {
                 b.end = b.begin;
             } else {
                 while (b.last < order.size()) {
                     const ZipEntryRecord &n = *jobs[order[b.last]].entry;
                     const quint64 nEnd = extentEnd(n);
-                    if (n.compressedSize > kBatchBytes || nEnd < extentBegin(n) || std::max(b.end, nEnd) - b.begin > kBatchBytes)
+                    if (n.compressedSize > kBatchBytes || nEnd < extentBegin(n) || std::max(b.end, nEnd) - b.begin > limit)
                         break;
                     b.end = std::max(b.end, nEnd);
+                    bytes += n.compressedSize;
                     ++b.last;
                 }
             }
+            for (size_t k = b.first; k < b.last; ++k)
+                b.cost += jobs[order[k]].entry->uncompressedSize;
             batches.push_back(b);
+            left -= std::min(left, bytes);
             i = b.last;
         }
-        for (const Job &j : std::as_const(jobs))
-            totalBytes += qint64(j.entry->compressedSize);
+        // The costliest batches first, the small ones last (a large member at the end of the file,
+        // RECORD often, would otherwise keep one thread busy while the others wait).
+        std::stable_sort(batches.begin(), batches.end(), [](const Batch &a, const Batch &b) { return a.cost > b.cost; });
     }
 
     void work()

@@ -4,9 +4,11 @@
 #include "core/wheel/WheelInspectionSteps.h"
 
 #include "core/wheel/ArchiveReader.h"
+#include "core/wheel/PathSet.h"
 #include "core/wheel/WheelNames.h"
 
 #include <algorithm>
+#include <cstring>
 #include <vector>
 
 namespace wb {
@@ -166,14 +168,8 @@ bool WheelInspectionSteps::verifyContents()
 void WheelInspectionSteps::compareDigests(const QList<const MemberDigest *> &digests, const QList<qsizetype> &entryIndex)
 {
     FindingList &F = rep.findings;
-    // Same content twice: (digest, size) pairs sorted, equal neighbours grouped.
-    struct Signature {
-        QByteArray digest;
-        qint64 size;
-        qsizetype digestIndex;
-    };
-    std::vector<Signature> signatures;
-    signatures.reserve(size_t(digests.size()));
+    std::vector<qsizetype> contentCandidates; // members whose content may repeat elsewhere
+    contentCandidates.reserve(size_t(digests.size()));
     for (qsizetype i = 0; i < digests.size(); ++i) {
         const MemberDigest &d = *digests.at(i);
         const qsizetype idx = entryIndex.at(i);
@@ -196,35 +192,51 @@ void WheelInspectionSteps::compareDigests(const QList<const MemberDigest *> &dig
         if (idx >= 0)
             rep.files[idx].digest = !d.text.isEmpty() ? d.text : d.algorithm + QLatin1Char('=') + QLatin1StringView(urlsafeB64NoPad(d.digest));
         if (d.size > 64 && !d.name.startsWith(di)) // tiny common files (markers, empty modules) are exempt
-            signatures.push_back({d.digest, d.size, i});
+            contentCandidates.push_back(i);
         if (it && !it->digest.isEmpty() && it->digest != d.digest && d.name != recordPath)
             recordProblem(d.name, QStringLiteral("RecordDigestMismatchError"),
                           QStringLiteral("%1 digest of file '%2' listed as %3 in RECORD, actually %4")
                               .arg(d.algorithm, d.name, QString::fromLatin1(it->digest.toHex()), QString::fromLatin1(d.digest.toHex())));
     }
-    std::sort(signatures.begin(), signatures.end(), [](const Signature &a, const Signature &b) {
-        return a.size != b.size ? a.size < b.size : a.digest < b.digest;
-    });
+    addDuplicateContentFindings(digests, contentCandidates);
+}
+
+// Same content twice: the candidates grouped by (size, digest), one hash lookup each (the digest's
+// first bytes are its hash); the groups reported in name order.
+void WheelInspectionSteps::addDuplicateContentFindings(const QList<const MemberDigest *> &digests, const std::vector<qsizetype> &candidates)
+{
+    PathSet seen(qsizetype(candidates.size()));
+    QHash<qsizetype, QList<qsizetype>> groups; // first candidate with the content -> every candidate with it
+    for (size_t c = 0; c < candidates.size(); ++c) {
+        const MemberDigest &d = *digests.at(candidates[c]);
+        quint64 head = 0;
+        std::memcpy(&head, d.digest.constData(), size_t(std::min<qsizetype>(d.digest.size(), qsizetype(sizeof head))));
+        const qsizetype earlier = seen.findOrInsert(head ^ (quint64(d.size) * 0x9E3779B97F4A7C15ull), qsizetype(c), [&](qsizetype k) {
+            const MemberDigest &o = *digests.at(candidates[size_t(k)]);
+            return o.size == d.size && o.digest == d.digest;
+        });
+        if (earlier < 0)
+            continue;
+        QList<qsizetype> &group = groups[earlier];
+        if (group.isEmpty())
+            group.append(candidates[size_t(earlier)]);
+        group.append(candidates[c]);
+    }
     QList<QStringList> duplicates;
-    for (size_t i = 0; i < signatures.size();) {
-        size_t j = i + 1;
-        while (j < signatures.size() && signatures[j].size == signatures[i].size && signatures[j].digest == signatures[i].digest)
-            ++j;
-        if (j - i >= 2) {
-            QStringList names;
-            for (size_t k = i; k < j; ++k)
-                names.append(digests.at(signatures[k].digestIndex)->name);
-            names.sort();
-            // The key was digest + decimal size: tiny __init__.py twins are exempt.
-            const qsizetype keySize = signatures[i].digest.size() + QByteArray::number(signatures[i].size).size();
-            if (!(names.first().endsWith(QLatin1String("__init__.py")) && keySize < 40))
-                duplicates.append(names);
-        }
-        i = j;
+    for (const QList<qsizetype> &group : std::as_const(groups)) {
+        QStringList names;
+        for (const qsizetype i : group)
+            names.append(digests.at(i)->name);
+        names.sort();
+        // The key was digest + decimal size: tiny __init__.py twins are exempt.
+        const MemberDigest &d = *digests.at(group.first());
+        const qsizetype keySize = d.digest.size() + QByteArray::number(d.size).size();
+        if (!(names.first().endsWith(QLatin1String("__init__.py")) && keySize < 40))
+            duplicates.append(names);
     }
     std::sort(duplicates.begin(), duplicates.end(), [](const QStringList &a, const QStringList &b) { return a.first() < b.first(); });
     for (const QStringList &names : std::as_const(duplicates))
-        addFinding(F, QStringLiteral("content.duplicate-files"), S::Warning,
+        addFinding(rep.findings, QStringLiteral("content.duplicate-files"), S::Warning,
                    QStringLiteral("Wheel contains duplicate files: %1").arg(names.join(QStringLiteral(", "))), names.first());
 }
 

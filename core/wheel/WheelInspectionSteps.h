@@ -62,6 +62,7 @@ private:
     void addDeferredHeaderFindings(const QList<MemberReader::Result> &hashed, const QList<qsizetype> &entryOfJob);
     void rehashOtherAlgorithms(QList<MemberReader::Result> &hashed, const QList<qsizetype> &entryOfJob);
     void compareDigests(const QList<const MemberDigest *> &digests, const QList<qsizetype> &entryIndex);
+    void addDuplicateContentFindings(const QList<const MemberDigest *> &digests, const std::vector<qsizetype> &candidates);
     // WheelNativeChecks.cpp
     void checkNativeFiles();
     std::optional<ExtensionReport> readExtension(const ZipEntryRecord &e);
