@@ -173,7 +173,7 @@ int main(int argc, char **argv)
             QList<wb::MemberReader::Job> jobs;
             for (const wb::ZipEntryRecord &e : scan.entries)
                 if (!e.isDirectory)
-                    jobs.append({&e, QStringLiteral("sha256"), {}, false});
+                    jobs.append({&e, QStringLiteral("sha256"), false});
             wb::MemberReader::HashOptions ho;
             ho.threads = threads;
             c0 = cpuSeconds();

@@ -54,8 +54,6 @@ struct MemberReader::HashRun::State {
     std::atomic<qint64> budget{0};
     std::atomic<qint64> doneBytes{0};
     std::atomic<bool> stop{false}; // destroyed before wait()
-    QList<QByteArray> expected;    // by job, written once before expectedReady is set
-    std::atomic<bool> expectedReady{false};
     qint64 totalBytes = 0;
     std::vector<std::thread> pool;
 
@@ -125,14 +123,7 @@ struct MemberReader::HashRun::State {
                     out[idx].digest = MemberDigest{jobs[idx].entry->name, jobs[idx].algorithm, {}, 0, 0, cancelled ? cancelledError() : openError};
                     continue;
                 }
-                const Job *job = &jobs[idx];
-                Job withExpected;
-                if (job->expectedDigest.isEmpty() && expectedReady.load(std::memory_order_acquire) && !expected.at(idx).isEmpty()) {
-                    withExpected = *job;
-                    withExpected.expectedDigest = expected.at(idx);
-                    job = &withExpected;
-                }
-                out[idx] = w.hash(*job, options, budget, window);
+                out[idx] = w.hash(jobs[idx], options, budget, window);
             }
             if (window.base)
                 Worker::unmapPopulated(window.base, window.begin, window.end - window.begin);
@@ -172,14 +163,6 @@ MemberReader::HashRun::~HashRun()
         return;
     d->stop = true;
     d->join();
-}
-
-void MemberReader::HashRun::expectDigests(const QList<QByteArray> &byJob)
-{
-    if (!d || d->expectedReady.load() || byJob.size() != d->jobs.size())
-        return;
-    d->expected = byJob;
-    d->expectedReady.store(true, std::memory_order_release);
 }
 
 QList<MemberReader::Result> MemberReader::HashRun::wait()

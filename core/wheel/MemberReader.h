@@ -21,7 +21,6 @@ struct MemberDigest {
     qint64 size = 0;      // bytes actually read
     quint32 crc = 0;
     QString error;        // read error or corrupt data
-    bool crcComputed = true; // false: the digest matched the one expected, the CRC-32 was not needed
     QString text{};       // as RECORD writes it, "algorithm=urlsafe-base64" (made by the hashing thread); empty on error
 
     // `text` made from algorithm and digest.
@@ -57,7 +56,6 @@ public:
     struct Job {
         const ZipEntryRecord *entry = nullptr;
         QString algorithm;          // RECORD's algorithm name (sha256, sha384, ...)
-        QByteArray expectedDigest;  // RECORD's digest: when the data matches it, the CRC-32 is skipped
         bool analyseBinary = false; // keep the bytes of this native file and read its headers
     };
     struct Result {
@@ -103,9 +101,6 @@ public:
         ~HashRun();
         HashRun(const HashRun &) = delete;
         HashRun &operator=(const HashRun &) = delete;
-        // RECORD's digests, one per job (empty: none), once RECORD is read: members hashed from then
-        // on skip the CRC-32 when their digest matches (which proves more). At most once, before wait().
-        void expectDigests(const QList<QByteArray> &byJob);
         QList<Result> wait();
 
     private:

@@ -263,12 +263,12 @@ MemberReader::Result MemberReader::Worker::hash(const MemberReader::Job &job, co
             kept.reserve(qsizetype(e.uncompressedSize));
         }
     }
-    quint32 crc = 0; // CRC-32 as zlib computes it, by libdeflate's faster routine
-    const bool crcNow = job.expectedDigest.isEmpty();
+    // The CRC-32 of every member, as zlib computes it (by libdeflate's faster routine): Python's
+    // zipfile, and so pip, refuse a member whose CRC-32 does not match, whatever RECORD says.
+    quint32 crc = 0;
     d.error = stream(e, o.maxBytesPerEntry, [&](const char *p, qint64 n) {
         EVP_DigestUpdate(ctx, p, size_t(n));
-        if (crcNow)
-            crc = libdeflate_crc32(crc, p, size_t(n));
+        crc = libdeflate_crc32(crc, p, size_t(n));
         d.size += n;
         if (reserved > 0 && kept.size() < reserved)
             kept.append(p, qsizetype(std::min<qint64>(n, reserved - kept.size())));
@@ -278,14 +278,6 @@ MemberReader::Result MemberReader::Worker::hash(const MemberReader::Job &job, co
     EVP_DigestFinal_ex(ctx, digest, &len);
     d.digest = QByteArray(reinterpret_cast<const char *>(digest), int(len));
     d.spell();
-    d.crcComputed = crcNow;
-    if (!crcNow && d.error.isEmpty() && d.digest != job.expectedDigest) {
-        // Not what RECORD says: the CRC-32 tells whether the archive's own checksum agrees.
-        d.error = stream(e, o.maxBytesPerEntry, [&](const char *p, qint64 n) {
-            crc = libdeflate_crc32(crc, p, size_t(n));
-        }, window);
-        d.crcComputed = true;
-    }
     d.crc = crc;
     if (reserved > 0) {
         r.binaryAnalysed = true;

@@ -51,7 +51,7 @@ void WheelInspectionSteps::startHashing()
         // A header left to the workers belongs to a stored or deflated, unencrypted member (the scan
         // read all others).
         if (!readByScan || members.canRead(e)) {
-            hashJobs.append({&e, sha256(), {}, native[size_t(j)] && qint64(e.uncompressedSize) <= options.maxBinaryBytes});
+            hashJobs.append({&e, sha256(), native[size_t(j)] && qint64(e.uncompressedSize) <= options.maxBinaryBytes});
             entryOfJob.append(j);
         } else {
             viaKZip.append({e.name, sha256()});
@@ -60,23 +60,6 @@ void WheelInspectionSteps::startHashing()
     MemberReader::HashOptions ho = hashOptions();
     ho.progress = options.progress;
     hashRun = std::make_unique<MemberReader::HashRun>(path, hashJobs, ho);
-}
-
-// RECORD's SHA-256 digests for the hashing under way: the members hashed from now on skip the CRC-32
-// when they match.
-void WheelInspectionSteps::expectRecordDigests()
-{
-    if (!hashRun)
-        return;
-    QList<QByteArray> byJob;
-    byJob.reserve(entryOfJob.size());
-    for (const qsizetype entry : std::as_const(entryOfJob)) {
-        const qsizetype row = match.rowOfEntry.value(entry, -1);
-        const QString alg = row >= 0 ? rf.rows.at(row).algorithm : QString();
-        byJob.append(alg == sha256() ? rf.rows.at(row).digest : QByteArray());
-        otherAlgorithms |= !alg.isEmpty() && alg != sha256();
-    }
-    hashRun->expectDigests(byJob);
 }
 
 // The local headers the workers read: their data offsets go into the scan, what disagreed and the
@@ -111,7 +94,7 @@ void WheelInspectionSteps::rehashOtherAlgorithms(QList<MemberReader::Result> &ha
         const QString &alg = rf.rows.at(row).algorithm;
         if (alg.isEmpty() || alg == sha256())
             continue;
-        again.append({&e, alg, {}, false});
+        again.append({&e, alg, false});
         where.append(i);
     }
     if (again.isEmpty())
@@ -133,8 +116,7 @@ bool WheelInspectionSteps::verifyContents()
         return false;
     }
     addDeferredHeaderFindings(hashResults, entryOfJob);
-    if (otherAlgorithms)
-        rehashOtherAlgorithms(hashResults, entryOfJob);
+    rehashOtherAlgorithms(hashResults, entryOfJob);
     // Each digest goes with its entry's index (rep.files lists scan.entries in order); those read
     // through KZip are found by name.
     QList<const MemberDigest *> digests;
@@ -180,13 +162,10 @@ void WheelInspectionSteps::compareDigests(const QList<const MemberDigest *> &dig
         }
         const qsizetype row = idx >= 0 ? match.rowOfEntry.value(idx, -1) : -1;
         const RecordRow *it = row >= 0 ? &rf.rows.at(row) : nullptr;
-        // The CRC-32 is not judged where RECORD's digest vouches for the data (the workers skip it
-        // once RECORD is known; earlier members have it computed: the report must not depend on when).
-        const bool vouched = it && !it->digest.isEmpty() && it->algorithm == d.algorithm && it->digest == d.digest;
         if (e && d.size != qint64(e->uncompressedSize))
             addFinding(F, QStringLiteral("zip.size-mismatch"), S::Error,
                        QStringLiteral("the archive declares %1 bytes, the data has %2").arg(e->uncompressedSize).arg(d.size), d.name);
-        else if (e && d.crcComputed && d.crc != e->crc && !vouched)
+        else if (e && d.crc != e->crc) // zipfile, and so pip, refuse such a member whatever RECORD says
             addFinding(F, QStringLiteral("zip.crc-mismatch"), S::Error,
                        QStringLiteral("CRC-32 of the data does not match the archive (corrupt member)"), d.name);
         if (idx >= 0)

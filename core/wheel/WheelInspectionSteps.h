@@ -57,7 +57,6 @@ private:
     // WheelHashing.cpp
     MemberReader::HashOptions hashOptions() const;
     void startHashing();           // a full run: every member hashed on background threads from now on
-    void expectRecordDigests();
     bool verifyContents();         // false: cancelled
     void addDeferredHeaderFindings(const QList<MemberReader::Result> &hashed, const QList<qsizetype> &entryOfJob);
     void rehashOtherAlgorithms(QList<MemberReader::Result> &hashed, const QList<qsizetype> &entryOfJob);
@@ -89,7 +88,6 @@ private:
     std::unique_ptr<MemberReader::HashRun> hashRun;
     QList<qsizetype> entryOfJob;
     QList<QPair<QString, QString>> viaKZip;
-    bool otherAlgorithms = false;                   // RECORD names another algorithm than SHA-256 for some member
     QList<MemberReader::Result> hashResults;
     QHash<QString, const ZipEntryRecord *> byName; // the .dist-info members: all that is looked up by name often
     QString di;                                     // "<dist-info>/"

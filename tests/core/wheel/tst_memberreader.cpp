@@ -78,7 +78,7 @@ private Q_SLOTS:
         QList<MemberReader::Job> jobs;
         for (const ZipEntryRecord &e : scan.entries) {
             QVERIFY(reader.canRead(e));
-            jobs.append({&e, algorithm, {}, false});
+            jobs.append({&e, algorithm, false});
         }
         MemberReader::HashOptions o;
         o.threads = threads;
@@ -126,7 +126,7 @@ private Q_SLOTS:
         QList<MemberReader::Job> jobs;
         for (const ZipEntryRecord &e : unread.entries) {
             QCOMPARE(e.dataOffset, quint64(0));
-            jobs.append({&e, QStringLiteral("sha256"), {}, false});
+            jobs.append({&e, QStringLiteral("sha256"), false});
         }
         MemberReader::HashOptions o;
         o.threads = threads;
@@ -170,7 +170,7 @@ private Q_SLOTS:
         ZipEntryRecord e = scan.entries.first();
         e.uncompressedSize = quint64(declared);
         MemberReader::HashOptions o;
-        const MemberReader::Result r = MemberReader::hashAll(path, {{&e, QStringLiteral("sha256"), {}, false}}, o).first();
+        const MemberReader::Result r = MemberReader::hashAll(path, {{&e, QStringLiteral("sha256"), false}}, o).first();
         QVERIFY2(r.digest.error.isEmpty(), qPrintable(r.digest.error));
         QCOMPARE(r.digest.size, size);
         QCOMPARE(r.digest.digest, QCryptographicHash::hash(data, QCryptographicHash::Sha256));
@@ -192,7 +192,7 @@ private Q_SLOTS:
         QVERIFY(error.isEmpty());
         MemberReader::HashOptions o;
         o.maxBytesPerEntry = 4096;
-        const QList<MemberReader::Result> r = MemberReader::hashAll(path, {{&scan.entries.first(), QStringLiteral("sha256"), {}, false}}, o);
+        const QList<MemberReader::Result> r = MemberReader::hashAll(path, {{&scan.entries.first(), QStringLiteral("sha256"), false}}, o);
         QVERIFY(r.first().digest.error.contains(QLatin1String("reading stopped")));
     }
 
@@ -208,7 +208,7 @@ private Q_SLOTS:
         const QString badPath = write(corrupt, QStringLiteral("bad.zip"));
         scan = ZipScan::scanFile(badPath);
         MemberReader::HashOptions o;
-        const MemberReader::Result r = MemberReader::hashAll(badPath, {{&scan.entries.first(), QStringLiteral("sha256"), {}, false}}, o).first();
+        const MemberReader::Result r = MemberReader::hashAll(badPath, {{&scan.entries.first(), QStringLiteral("sha256"), false}}, o).first();
         QVERIFY(!r.digest.error.isEmpty() || r.digest.crc != scan.entries.first().crc);
 
         // Declared compressed size past the end of the file: not readable here, and an error if forced.
@@ -220,7 +220,7 @@ private Q_SLOTS:
         QString error;
         (void)reader.read(past, 1 << 20, nullptr, &error);
         QVERIFY(error.contains(QLatin1String("truncated")));
-        const MemberReader::Result t = MemberReader::hashAll(badPath, {{&past, QStringLiteral("sha256"), {}, false}}, o).first();
+        const MemberReader::Result t = MemberReader::hashAll(badPath, {{&past, QStringLiteral("sha256"), false}}, o).first();
         QVERIFY(t.digest.error.contains(QLatin1String("truncated")));
     }
 
@@ -239,11 +239,11 @@ private Q_SLOTS:
                 entry = &e;
         QVERIFY(entry);
         MemberReader::HashOptions o;
-        const MemberReader::Result kept = MemberReader::hashAll(path, {{entry, QStringLiteral("sha256"), {}, true}}, o).first();
+        const MemberReader::Result kept = MemberReader::hashAll(path, {{entry, QStringLiteral("sha256"), true}}, o).first();
         QVERIFY(kept.binaryAnalysed && kept.binaryHead);
         QCOMPARE(kept.binary->formatName(), QStringLiteral("ELF"));
         o.binaryBudget = 0;
-        const MemberReader::Result left = MemberReader::hashAll(path, {{entry, QStringLiteral("sha256"), {}, true}}, o).first();
+        const MemberReader::Result left = MemberReader::hashAll(path, {{entry, QStringLiteral("sha256"), true}}, o).first();
         QVERIFY(!left.binaryAnalysed);
         QCOMPARE(left.digest.digest, kept.digest.digest);
 
