@@ -32,6 +32,29 @@ void detectExtensionModule(DetectorContext &ctx)
     f.fix.steps = {QStringLiteral("Or upgrade to PyO3 >= 0.26 with maturin >= 1.9.4, which need no feature.")};
 }
 
+// maturin chose cffi bindings (it saw no pyo3 among the crate's dependencies with their default features) and the
+// build then misses the cffi package: a cffi project built without cffi, or, as often, a PyO3 crate whose pyo3 sits
+// behind a feature maturin did not enable. The text does not tell which: a lead that names both.
+void detectCffiFallback(DetectorContext &ctx)
+{
+    const QList<SourcedMatch> cffi = ctx.matches(QStringLiteral("found-cffi"));
+    if (cffi.isEmpty())
+        return;
+    QList<EvidenceRef> evidence = {DetectorContext::ref(cffi.first())};
+    for (const SourcedMatch &m : ctx.matches(QStringLiteral("module-not-found"))) {
+        if (m.match.args.value(0) == QLatin1String("cffi"))
+            evidence << DetectorContext::ref(m);
+    }
+    if (evidence.size() < 2)
+        return;
+    Finding &f = ctx.add(QStringLiteral("pyo3-feature-disabled"),
+                         QStringLiteral("maturin built cffi bindings and the cffi package is missing. If the crate uses PyO3, maturin did not "
+                                        "see it (pyo3 behind a feature that is off); if it really uses cffi, install cffi in the build environment."),
+                         evidence);
+    f.confidence = Confidence::Low;
+    f.rank = 70;
+}
+
 void detectModuleNameDash(DetectorContext &ctx)
 {
     const ProjectFacts &p = ctx.project();
@@ -163,6 +186,7 @@ void detectConfigProblems(DetectorContext &ctx)
     detectCrateType(ctx);
     detectStaleArtifacts(ctx);
     detectExtensionModule(ctx);
+    detectCffiFallback(ctx);
 }
 
 } // namespace wb::diagnose

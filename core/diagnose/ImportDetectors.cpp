@@ -226,8 +226,9 @@ void detectSymbols(DetectorContext &ctx)
         ctx.add(QStringLiteral("wrong-interpreter"),
                 QStringLiteral("The extension was linked against %1, which this machine does not have.").arg(m.match.args.value(0)),
                 {DetectorContext::ref(m)});
+    // The platform of an interpreter that does not exist is unknown too: that is no-python-interpreter's.
     const QList<SourcedMatch> unknownPlatform = ctx.matches(QStringLiteral("interpreter-platform-unknown"));
-    if (!unknownPlatform.isEmpty()) {
+    if (!unknownPlatform.isEmpty() && ctx.matches(QStringLiteral("no-interpreter")).isEmpty()) {
         QList<EvidenceRef> evidence = {DetectorContext::ref(unknownPlatform.first())};
         QString version;
         for (const SourcedMatch &m : ctx.matches(QStringLiteral("interpreter-found"))) {

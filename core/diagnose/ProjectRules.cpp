@@ -76,6 +76,9 @@ const QList<rules::Rule> &rules::projectRules()
              "pip could not remove the old package folder (%1): a running process holds its extension, and the leftover copy can be "
              "imported instead of the new build.",
              R"re(Failed to remove contents in a temporary directory '([^'\s]*~[^'\s]*))re"),
+        // The readme a manifest names is missing (maturin before 1.5.1 quotes the path as written, later ones the full path).
+        rule("readme-missing", "", C::High, 84, "The readme file %1 named by Cargo.toml or pyproject.toml does not exist.",
+             R"re(failed to normalize readme path `([^`]+)`)re"),
         // A source tree without the files the crate needs (an incomplete sdist).
         rule("sdist-missing-files", "workspace-root", C::Medium, 60, "The crate inherits from a workspace root manifest that is not in the source tree.",
              R"re(failed to find a workspace root|error inheriting `[^`]+` from workspace root manifest)re"),

@@ -147,11 +147,18 @@ QList<Line> inputLines(const Evidence &e)
     return out;
 }
 
+// A line that reports an error (rustc, cargo, maturin, pip, a traceback, a crash).
+const QRegularExpression &errorLine()
+{
+    static const QRegularExpression re(QStringLiteral(
+        R"re(^(?:error(?:\[E\d+\])?:|ERROR:|Error:|fatal error|Caused by:|thread '[^']*' panicked|\w+(?:Error|Exception): |(?:× )?Failed to build|.*(?:core dumped|Segmentation fault|SIGSEGV)))re"));
+    return re;
+}
+
 // The lines a reader needs first: the first error, the failing crate or command, the exit status.
 QList<Line> decisiveLines(const Evidence &e)
 {
-    static const QRegularExpression firstError(QStringLiteral(
-        R"re(^(?:error(?:\[E\d+\])?:|ERROR:|Error:|fatal error|Caused by:|thread '[^']*' panicked|\w+(?:Error|Exception): |(?:× )?Failed to build|.*(?:core dumped|Segmentation fault|SIGSEGV)))re"));
+    const QRegularExpression &firstError = errorLine();
     static const QRegularExpression crate(QStringLiteral(
         R"re(could not compile `[^`]+`|failed to run custom build command for `[^`]+`|Failed building wheel for \S+|Failed to build `[^`]+`|failed to compile `[^`]+`)re"));
     static const QRegularExpression status(QStringLiteral(
@@ -177,6 +184,22 @@ QList<Line> decisiveLines(const Evidence &e)
     if (!haveError && firstWrapper.number > 0)
         out.prepend(firstWrapper);
     return out;
+}
+
+// How the extension was built (the dev profile, debug information) makes it slow or large; it does not
+// make anything fail. Next to an error those lines are only context: a lead at most, so the error is
+// explained by something else or by unrecognised-failure.
+void lowerBuildQualityNextToErrors(DetectorContext &ctx)
+{
+    bool error = false;
+    for (const Line &l : inputLines(ctx.evidence()))
+        error = error || errorLine().match(l.text).hasMatch();
+    if (!error)
+        return;
+    for (const char *id : {"debug-profile", "debug-symbols"}) {
+        if (Finding *f = ctx.find(QString::fromLatin1(id)); f && fromText(*f))
+            f->confidence = Confidence::Low;
+    }
 }
 
 void addUnrecognised(DetectorContext &ctx)
@@ -214,6 +237,7 @@ void settleFindings(DetectorContext &ctx)
     lowerSharedFindings(ctx);  // before a finding may suppress another
     suppressSymptoms(ctx);
     textOnlyConfidence(ctx);
+    lowerBuildQualityNextToErrors(ctx);
     addUnrecognised(ctx);
     const Evidence &e = ctx.evidence();
     if (e.errorText.trimmed().isEmpty() && e.logText.trimmed().isEmpty())

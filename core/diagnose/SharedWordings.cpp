@@ -74,9 +74,13 @@ void lowerSharedRuleHit(const TextFacts &facts, const QString &text, RuleHit &hi
     // extension-module on an interpreter that only offers a static libpython; only a binding crate besides PyO3 tells.
     else if (id == QLatin1String("dependency-links-libpython") && tag.isEmpty())
         shared = !has(text, R"re(\bpython(?:27|3)?-sys\b|\bcpython v\d|`cpython`|\brust-cpython\b)re");
-    // auditwheel cannot locate libpython: the extension links it (PyO3 without extension-module, or a dependency).
+    // auditwheel cannot locate a library to copy: it is off the loader path (the usual case when auditwheel itself
+    // runs), the extension links libpython (PyO3 without extension-module, or a dependency), or a tool that wraps
+    // auditwheel's repair regressed; the line alone, without auditwheel's own run in sight, does not tell.
     else if (id == QLatin1String("auditwheel-copy-needed"))
-        shared = hit.text.contains(QLatin1String("libpython"));
+        shared = hit.text.contains(QLatin1String("libpython"))
+            || (hit.text.contains(QLatin1String("could not be located"))
+                && !has(text, R"re(auditwheel[./\ ](?:main_repair|repair|py)|auditwheel repair|LD_LIBRARY_PATH)re"));
     // A macOS tag with a minor version: maturin's regression, or another build tool's tag (or a deployment target).
     else if (id == QLatin1String("maturin-regression") && tag == QLatin1String("macos-minor"))
         shared = !text.contains(QLatin1String("maturin"));

@@ -50,6 +50,12 @@ const QList<rules::Rule> &rules::toolRules()
         // PyPI (warehouse) refuses a file name it has seen before, even a deleted one.
         rule("pypi-file-exists", "", C::High, 86, "The index refused the upload: a file of that name was uploaded before.",
              R"re(\b400 (?:Client Error: )?File already exists|File already exists\b.*file-name-reuse)re"),
+        // PyPI's 403 for an account without upload rights on the project (maturin 0.14.3+ shows PyPI's text); before
+        // 0.14.3 maturin said "Username and/or password are wrong" for every 403, which wrong credentials print too: a lead.
+        rule("pypi-upload-forbidden", "", C::High, 86, "The index refused the upload: the account may not upload to project %1.",
+             R"re(isn't allowed to upload to project '([^']+)')re"),
+        rule("pypi-upload-forbidden", "credentials", C::Low, 60, "The index refused the credentials, or the account's right to upload to that project.",
+             R"re(Username and/or password are (?:possibly )?wrong)re"),
         // A panic located in the running tool's own sources (a relative src/ path; dependencies' panics show registry
         // paths, build scripts build.rs, an extension's panics the '<unnamed>' Python thread): only with maturin in sight.
         // Certainly maturin's bug, but whether a known regression of a release (maturin-regression) the panic alone

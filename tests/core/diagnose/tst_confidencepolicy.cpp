@@ -165,6 +165,10 @@ private Q_SLOTS:
         QTest::newRow("extension-module advice") << QStringLiteral("⚠  Warning: You're building a library without activating pyo3's `extension-module` feature.");
         QTest::newRow("undefined Py reference") << QStringLiteral("          /usr/bin/ld: x.o: in function `f': undefined reference to `PyExc_TypeError'");
         QTest::newRow("dyld Py symbol") << QStringLiteral("ImportError: dlopen(x.so, 2): Symbol not found: _PyExc_TypeError");
+        QTest::newRow("repair, library not located") << QStringLiteral("ValueError: Cannot repair wheel, because required library \"libfoo.so.1\" could not be located");
+        QTest::newRow("old 403 wording") << QStringLiteral("  Caused by: Username and/or password are wrong");
+        QTest::newRow("dev build next to an error") << QStringLiteral("    Finished `dev` profile [unoptimized + debuginfo] target(s) in 25.39s\n💥 maturin failed\n  Caused by: unsupported Zip archive: Unsupported compression level");
+        QTest::newRow("cffi fallback") << QStringLiteral("🔗 Found cffi bindings\nModuleNotFoundError: No module named 'cffi'");
         QTest::newRow("libc as forbidden") << QStringLiteral("  Caused by: Your library is not manylinux_2_17 compliant because it links the following forbidden libraries: [\"libc.so.6\", \"libm.so.6\"]");
     }
     void sharedLinesAreLeads()

@@ -78,6 +78,12 @@ const QHash<QString, QString> &knownMisses()
         {QStringLiteral("k-pyo3-regression-2.txt"), QStringLiteral("a rustc trait error located in the project's own code; no PyO3 version is shown, the 0.29.0 defect is known from the report")},
         {QStringLiteral("l-manylinux-too-recent-symbols-2.txt"), QStringLiteral("the loader's GLIBC_2.18 line alone reads the same for a wheel on an older machine; the wheel's manylinux1 tag is known from the thread")},
         {QStringLiteral("j-pip-too-old-1.txt"), QStringLiteral("only setuptools-rust's 'Can not find Rust compiler'; that pip 18.1 skipped the prebuilt wheels is known from the ticket")},
+        {QStringLiteral("m-cargo-config-build-target-1.txt"), QStringLiteral("only setuptools-rust's artifact lookup failing in target/debug; the cargo config that set a build target is known from the thread")},
+        {QStringLiteral("m-maturin-regression-1.txt"), QStringLiteral("pip refusing a cp38 wheel reads as a wheel for another Python; that the project asked for abi3 is known from the report")},
+        {QStringLiteral("n-auditwheel-regression-1.txt"), QStringLiteral("auditwheel's 'could not be located' alone; that the repair wrapper's release broke the lookup is known from the thread")},
+        {QStringLiteral("n-cargo-not-found-1.txt"), QStringLiteral("uv building a released package from source without cargo reads as the missing wheel; that cargo itself was broken is known from the thread")},
+        {QStringLiteral("n-maturin-regression-1.txt"), QStringLiteral("only 'unsupported Zip archive: Unsupported compression level'; that maturin 1.8.7 broke it is known from the bisection")},
+        {QStringLiteral("n-patchelf-too-old-1.txt"), QStringLiteral("only a library missing at import; that the repair ran an old patchelf is known from the thread")},
     };
     return misses;
 }
