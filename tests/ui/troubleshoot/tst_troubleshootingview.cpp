@@ -131,6 +131,51 @@ private Q_SLOTS:
         QVERIFY(view.findChild<QPushButton *>(QStringLiteral("applyFix"))->isEnabled());  // compatibility edit on the project
     }
 
+    // Real error texts users posted (development reports of the corpus), pasted without a project: the panel
+    // names the cause the thread established, with the confidence the text allows, its title and its fix.
+    void pastedRealReportsShowTheirCause_data()
+    {
+        QTest::addColumn<QString>("report");
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QString>("confidence");
+        QTest::addColumn<QString>("title");
+        QTest::newRow("readme, newer wording") << QStringLiteral("m-readme-missing-2.txt") << QStringLiteral("readme-missing") << QStringLiteral("High")
+                                               << QStringLiteral("readme file named by Cargo.toml or pyproject.toml does not exist");
+        QTest::newRow("PyPI 403") << QStringLiteral("m-pypi-upload-forbidden-2.txt") << QStringLiteral("pypi-upload-forbidden") << QStringLiteral("High")
+                                  << QStringLiteral("may not upload to that project");
+        QTest::newRow("maturin's older 403 wording") << QStringLiteral("m-pypi-upload-forbidden-1.txt") << QStringLiteral("pypi-upload-forbidden")
+                                                     << QStringLiteral("Low") << QStringLiteral("may not upload to that project");
+        QTest::newRow("GIL enabled for a module") << QStringLiteral("n-gil-not-declared-free-threaded-1.txt") << QStringLiteral("gil-not-declared-free-threaded")
+                                                  << QStringLiteral("High") << QStringLiteral("runs without the GIL");
+    }
+    void pastedRealReportsShowTheirCause()
+    {
+        QFETCH(QString, report);
+        QFETCH(QString, id);
+        QFETCH(QString, confidence);
+        QFETCH(QString, title);
+        QFile f(wb::test::sourceDir() + QStringLiteral("/tests/data/failure-reports/dev/") + report);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString all = QString::fromUtf8(f.readAll());
+        const QString text = all.mid(all.indexOf(QLatin1String("\n---\n")) + 5);
+        Workspace workspace;
+        TroubleshootingView view(&workspace);
+        view.resize(1100, 700);
+        view.show();
+        view.findChild<QPlainTextEdit *>(QStringLiteral("errorInput"))->setPlainText(text);
+        QTRY_VERIFY_WITH_TIMEOUT(!view.findings().isEmpty(), 10000);
+        QCOMPARE(view.findings().first().id, id);
+        auto *tree = view.findChild<QTreeWidget *>(QStringLiteral("findingsTree"));
+        const QTreeWidgetItem *top = tree->topLevelItem(0)->child(0);
+        QVERIFY(top);
+        QCOMPARE(top->text(1), confidence);
+        tree->setCurrentItem(const_cast<QTreeWidgetItem *>(top));
+        const QString detail = view.findChild<QTextBrowser *>(QStringLiteral("findingDetail"))->toPlainText();
+        QVERIFY2(detail.contains(title), qPrintable(detail));
+        QVERIFY2(detail.contains(QLatin1String("confidence: ") + confidence.toLower()), qPrintable(detail));
+        QVERIFY(view.grab().save(wb::test::binaryDir() + QStringLiteral("/troubleshooting-") + id + QStringLiteral(".png")));
+    }
+
     // The inputs are listed as chips, and each can be left out of the diagnosis.
     void inputsAreListedAndRemovable()
     {
