@@ -165,6 +165,13 @@ private Q_SLOTS:
         QTest::newRow("extension-module advice") << QStringLiteral("⚠  Warning: You're building a library without activating pyo3's `extension-module` feature.");
         QTest::newRow("undefined Py reference") << QStringLiteral("          /usr/bin/ld: x.o: in function `f': undefined reference to `PyExc_TypeError'");
         QTest::newRow("dyld Py symbol") << QStringLiteral("ImportError: dlopen(x.so, 2): Symbol not found: _PyExc_TypeError");
+        // Wordings of other releases (data/upstream-wordings.tsv) that several causes print alike.
+        QTest::newRow("cargo offline") << QStringLiteral("  attempting to make an HTTP request, but --frozen was specified");
+        QTest::newRow("DLL load failed, CPython 3.7") << QStringLiteral("ImportError: DLL load failed: The specified module could not be found.");
+        QTest::newRow("uv ABI tags hint") << QStringLiteral("hint: You're using CPython 3.13 (`cp313`), but `pydantic-core` (v2.14.6) only has wheels with the following Python ABI tags: `cp38`, `cp312`");
+        QTest::newRow("uv no interpreter, no version") << QStringLiteral("error: No interpreter found in virtual environments or system path");
+        QTest::newRow("uv no distribution, old") << QStringLiteral("error: distribution rpds-py==0.18.0 can't be installed because it doesn't have a source distribution or wheel for the current platform");
+        QTest::newRow("PyO3 pointer width") << QStringLiteral("error: your Rust target architecture (64-bit) does not match your python interpreter (32-bit)");
         QTest::newRow("libc as forbidden") << QStringLiteral("  Caused by: Your library is not manylinux_2_17 compliant because it links the following forbidden libraries: [\"libc.so.6\", \"libm.so.6\"]");
     }
     void sharedLinesAreLeads()
