@@ -21,7 +21,7 @@ const QList<rules::Rule> &rules::projectRules()
         rule("no-library-target", "virtual-manifest", C::High, 82,
              "maturin was run on a Cargo.toml without a [package]: a virtual workspace manifest, which has no library to build.",
              R"re(missing field `package`|is a virtual manifest, but this command requires running against an actual package|found a virtual manifest at `[^`]+` instead of a package manifest|contains no package: The manifest is virtual)re"),
-        // maturin 0.8 and later (src/compile.rs) when cargo produced no cdylib for the lib target.
+        // maturin 0.8 and later (src/compile.rs) when cargo produced no cdylib for the lib target (shared: SharedWordings.cpp).
         rule("crate-type-not-cdylib", "", C::High, 80, "cargo built no cdylib: Cargo.toml's [lib] crate-type lacks \"cdylib\".",
              R"re(Cargo didn't build an? (?:\w+ )?cdylib\. Did you miss crate-type = \["cdylib"\])re"),
         rule("no-library-target", "no-lib", C::High, 80, "The package %1 has no library target (only binaries) for maturin to build as an extension.",
