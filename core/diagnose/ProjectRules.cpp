@@ -57,7 +57,7 @@ const QList<rules::Rule> &rules::projectRules()
              "The process has no Python symbol %1: a Rust binary (cargo test/run) built with extension-module does not link libpython.",
              R"re(symbol not found in flat namespace '_?(Py\w+)')re"),
         rule("rustc-not-found", "no-default", C::Medium, 72, "rustup is installed but has no default toolchain, so there is no rustc or cargo to run.",
-             R"re(rustup could not choose a version of \w+ to run|no override and no default toolchain set)re"),
+             R"re(rustup could not choose a version of \w+ to run|no override and no default toolchain set|no default toolchain (?:is )?configured)re"),
         rule("cargo-not-found", "metadata", C::Medium, 72, "A build tool could not run cargo: Rust is not installed or not on PATH.",
              R"re((?i:failed to (?:run|get|execute|spawn)) (?:command )?['"`]?cargo\b.*(?:No such file or directory|program not found|cannot find the file specified|\(os error 2\)))re"),
         rule("patchelf-missing", "version", C::Medium, 70, "maturin ran patchelf to read its version and got nothing back: patchelf is missing or broken.",
