@@ -59,7 +59,8 @@ void refineRegression(const DetectorContext &ctx, RuleHit &hit)
 void refinePyO3Range(const DetectorContext &ctx, RuleHit &hit)
 {
     const TextFacts &f = ctx.facts();
-    const QString python = hit.args.value(0);
+    // PyO3 before 0.14 printed the minor versions only ("Python 3 required version is 3.5, current version is 3.1").
+    const QString python = (hit.tag == QLatin1String("py3-required") ? QStringLiteral("3.") : QString()) + hit.args.value(0);
     if (hit.id == QLatin1String("pyo3-python-too-old") && python == QLatin1String("3.1")) {
         hit.id = QStringLiteral("pyo3-version-misparse");
         hit.confidence = Confidence::Medium;

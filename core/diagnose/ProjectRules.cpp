@@ -21,6 +21,9 @@ const QList<rules::Rule> &rules::projectRules()
         rule("no-library-target", "virtual-manifest", C::High, 82,
              "maturin was run on a Cargo.toml without a [package]: a virtual workspace manifest, which has no library to build.",
              R"re(missing field `package`|is a virtual manifest, but this command requires running against an actual package|found a virtual manifest at `[^`]+` instead of a package manifest|contains no package: The manifest is virtual)re"),
+        // maturin 0.8 and later (src/compile.rs) when cargo produced no cdylib for the lib target (shared: SharedWordings.cpp).
+        rule("crate-type-not-cdylib", "", C::High, 80, "cargo built no cdylib: Cargo.toml's [lib] crate-type lacks \"cdylib\".",
+             R"re(Cargo didn't build an? (?:\w+ )?cdylib\. Did you miss crate-type = \["cdylib"\])re"),
         rule("no-library-target", "no-lib", C::High, 80, "The package %1 has no library target (only binaries) for maturin to build as an extension.",
              R"re(no library targets found in package `([^`]+)`)re"),
         rule("maturin-too-old", "inherited", C::High, 80,
@@ -54,7 +57,7 @@ const QList<rules::Rule> &rules::projectRules()
              "The process has no Python symbol %1: a Rust binary (cargo test/run) built with extension-module does not link libpython.",
              R"re(symbol not found in flat namespace '_?(Py\w+)')re"),
         rule("rustc-not-found", "no-default", C::Medium, 72, "rustup is installed but has no default toolchain, so there is no rustc or cargo to run.",
-             R"re(rustup could not choose a version of \w+ to run|no override and no default toolchain set)re"),
+             R"re(rustup could not choose a version of \w+ to run|no override and no default toolchain set|no default toolchain (?:is )?configured)re"),
         rule("cargo-not-found", "metadata", C::Medium, 72, "A build tool could not run cargo: Rust is not installed or not on PATH.",
              R"re((?i:failed to (?:run|get|execute|spawn)) (?:command )?['"`]?cargo\b.*(?:No such file or directory|program not found|cannot find the file specified|\(os error 2\)))re"),
         rule("patchelf-missing", "version", C::Medium, 70, "maturin ran patchelf to read its version and got nothing back: patchelf is missing or broken.",
@@ -66,7 +69,7 @@ const QList<rules::Rule> &rules::projectRules()
              R"re(((?:CPython|PyPy|GraalPy) [\d.]+t?)(?: at .*)? does not (?:yet )?support abi3)re"),
         // develop: the installer of the environment refuses the wheel that was just built for another interpreter.
         rule("develop-env-mismatch", "tag", C::Low, 60, "The installer refuses the built wheel: its Python tag is not the environment's.",
-             R"re(has no wheels with a matching Python (?:version|ABI) tag|is not a supported wheel on this platform)re"),
+             R"re(has no wheels with a matching Python (?:version|ABI) tag|has no wheels are available with a matching Python (?:ABI|implementation)|only has wheels with the following Python (?:ABI|implementation|version) tags?|is not a supported wheel on this platform)re"),
         // Artifacts: a debug build, debug information, a leftover package folder.
         rule("debug-profile", "runtime", C::Medium, 60, "The package says it was not compiled with the release profile.",
              R"re((?:has not been|was not|wasn't|is not) (?:compiled|built) (?:in|with) (?:release mode|the release profile|--release|optimi[sz]ations))re"),

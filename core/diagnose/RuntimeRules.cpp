@@ -43,6 +43,9 @@ const QList<rules::Rule> &rules::runtimeRules()
         rule("windows-dll-search-path", "", C::Low, 50,
              "A DLL that the extension %1 depends on was not found on the DLL search path (since Python 3.8 PATH is not searched).",
              R"re(DLL load failed while importing (\w+): The specified module could not be found)re"),
+        // CPython before 3.8 did not name the module.
+        rule("windows-dll-search-path", "py37", C::Low, 50, "A DLL that the extension depends on was not found on the DLL search path.",
+             R"re(DLL load failed: The specified module could not be found)re"),
         // pip before PEP 517 support runs setup.py, which a pyproject-only source distribution does not have.
         rule("pip-too-old", "setup-py", C::Medium, 70,
              "The installer ran setup.py, which this source distribution does not have: it predates pyproject.toml builds (PEP 517).",

@@ -126,6 +126,10 @@ void lowerSharedRuleHit(const TextFacts &facts, const QString &text, RuleHit &hi
     // rewriting Cargo.toml (maturin before 0.14.12 dropped dev-dependencies): not the user's lock file.
     else if (id == QLatin1String("cargo-lock-outdated"))
         shared = facts.sourceBuild || has(text, R"re(\bsdist\b|feedstock|\.tar\.gz\b)re");
+    // maturin finding no cdylib among cargo's artifacts: a [lib] without "cdylib", or maturin's own artifact lookup failing
+    // (a custom profile, an emscripten target in maturin 1.1); only the project's Cargo.toml tells.
+    else if (id == QLatin1String("crate-type-not-cdylib"))
+        shared = true;
     // The python-source folder missing in a source build: the sdist lacks it.
     else if (id == QLatin1String("python-source-missing"))
         shared = facts.sourceBuild;

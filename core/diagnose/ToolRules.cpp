@@ -25,7 +25,10 @@ const QList<rules::Rule> &rules::toolRules()
 {
     static const QList<Rule> all = {
         rule("rustup-component-missing", "", C::High, 86, "The rustup component '%1' is not installed for the toolchain %2.",
-             R"re('([\w-]+)' is not installed for the toolchain '([^']+)')re"),
+             R"re('([\w-]+)' is not installed for the (?:custom )?toolchain '([^']+)')re"),
+        // rustup 1.3-1.12 named the toolchain first.
+        rule("rustup-component-missing", "old-rustup", C::High, 86, "The toolchain %1 lacks %2: its rustup component is not installed.",
+             R"re(toolchain '([^']+)' does not have the binary `([\w-]+)`)re"),
         rule("rust-bootstrap-wrong-triple", "", C::High, 84,
              "The Rust bootstrap of the source build computed the target %1, which rustup does not know.",
              R"re(Target triple not supported by rustup: (\S+))re"),
