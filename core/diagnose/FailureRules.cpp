@@ -132,6 +132,9 @@ const QList<rules::Rule> &rules::buildRules()
         // cargo needing the network under --frozen/--offline: a lock file or vendored sources missing something, or a cold cache.
         rule("cargo-lock-outdated", "offline", C::Low, 50, "cargo needed the network to update the lock file or fetch sources, and --%1 forbids it.",
              R"re(attempting to make an HTTP request, but --(frozen|offline) was specified)re"),
+        // setuptools-rust's own check of the extension's rust-version requirement.
+        rule("rust-too-old", "setuptools-rust", C::High, 84, "rustc %1 is older than the extension requires (%2).",
+             R"re(Rust ([\d.]+) does not match extension requirement ([<>=~^!]*\s*[\d.]+))re"),
         rule("rust-too-old", "", C::High, 84, "The Rust toolchain is older than the crates need.",
              R"re(requires rustc ([\d.]+) or newer|rustc (\S+) is not supported by the following packages?|lock file version `?(\d+)`? was found, but this version of Cargo does not understand this lock file|feature `(edition20\d\d|workspace-inheritance)` is required|this version of Cargo is older than the `(\d+)` edition|lock file version (\d+) requires `-Znext-lockfile-bump`|edition (20\d\d) is unstable and only available with|supported edition values are .*, but `(20\d\d)` is unknown)re"),
         // A library feature stabilised after this toolchain, or one that is still nightly-only: a lead.

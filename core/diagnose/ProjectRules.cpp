@@ -79,6 +79,14 @@ const QList<rules::Rule> &rules::projectRules()
              "pip could not remove the old package folder (%1): a running process holds its extension, and the leftover copy can be "
              "imported instead of the new build.",
              R"re(Failed to remove contents in a temporary directory '([^'\s]*~[^'\s]*))re"),
+        // A [package.metadata.maturin] value in a form this maturin does not read (the older list form of project-url,
+        // a string where a table is expected): serde's wording names the key.
+        rule("maturin-metadata-format-outdated", "", C::Medium, 76,
+             "Cargo.toml's [package.metadata.maturin] %1 is written in a form this maturin does not read.",
+             R"re(invalid type: [\w ]+, expected [\w ]+ for key `package\.metadata\.maturin\.([\w-]+)`)re"),
+        // maturin on Android (Termux) needs the API level it builds for.
+        rule("android-api-level-unset", "", C::High, 86, "maturin cannot tell which Android API level to build for.",
+             R"re(Failed to determine Android API level)re"),
         // The readme a manifest names is missing (maturin before 1.5.1 quotes the path as written, later ones the full path).
         rule("readme-missing", "", C::High, 84, "The readme file %1 named by Cargo.toml or pyproject.toml does not exist.",
              R"re(failed to normalize readme path `([^`]+)`)re"),

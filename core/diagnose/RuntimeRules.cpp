@@ -20,6 +20,25 @@ using rules::rule;
 const QList<rules::Rule> &rules::runtimeRules()
 {
     static const QList<Rule> all = {
+        // A script or folder named like the package it imports shadows the installed package (CPython 3.13 names the
+        // file; earlier releases only say "partially initialized module ... circular import").
+        rule("module-shadowed-by-local-file", "", C::High, 86, "The file %1 has the name of the package it imports, and Python imports it instead.",
+             R"re(consider renaming '([^']+)' (?:since it has the same name as the (?:library|standard library module) you intended to import|if it has the same name as a library you intended to import))re"),
+        rule("module-shadowed-by-local-file", "circular", C::Medium, 70,
+             "The module %1 imports itself while it is initialised: a local file named like the package usually shadows it.",
+             R"re(partially initialized module '([\w.]+)' has no attribute '[^']+' \(most likely due to a circular import\))re"),
+        // An extension that links a library by its Homebrew path: the wheel was not delocated (the library not copied in).
+        rule("auditwheel-copy-needed", "homebrew", C::Medium, 72,
+             "The extension links %1 from Homebrew by its absolute path: the wheel does not carry it (delocate did not copy it in).",
+             R"re(Library not loaded: ((?:/opt/homebrew|/usr/local/(?:opt|Cellar))/(?!\S*(?:libpython|Python\.framework))\S+\.dylib))re"),
+        // AWS Lambda's wording of a module that cannot be imported: a package's compiled part built for another platform
+        // or Python than the runtime's (the usual case of a deployment package made on macOS or Windows), or not installed.
+        rule("wrong-interpreter", "lambda", C::Low, 55,
+             "The Lambda runtime cannot import %1: the package's compiled part was probably built for another platform or Python.",
+             R"re(Unable to import module '[^']+': No module named '(\w+\._\w+)')re"),
+        // A package's own import-time CPU check that fails on a flag it does not know (a bug of that release).
+        rule("package-cpu-check-bug", "", C::Medium, 72, "The package's own CPU check does not know the flag %1: a bug of this release.",
+             R"re(RuntimeError: unknown feature flag:? ['"]([^'"]+)['"])re"),
         // A free-threaded CPython turns the GIL back on for a module that does not declare Py_MOD_GIL_NOT_USED.
         rule("gil-not-declared-free-threaded", "", C::High, 84, "The module %1 has not declared that it runs without the GIL, so the interpreter enabled the GIL.",
              R"re(has been enabled to load module '([^']+)', which has not declared that it can run safely without the GIL)re"),

@@ -42,6 +42,8 @@ const QList<std::pair<const char *, QList<const char *>>> &supersedes()
         {"rust-too-old", {"cargo-not-found"}},
         {"pyo3-regression", {"dependency-build-script-failed"}},
         {"auditwheel-wheel-incompatible", {"module-not-found"}},
+        {"package-cpu-check-bug", {"cpu-instructions-unsupported"}},
+        {"module-shadowed-by-local-file", {"module-not-found", "cannot-import-name"}},
     };
     return map;
 }

@@ -130,6 +130,13 @@ void lowerSharedRuleHit(const TextFacts &facts, const QString &text, RuleHit &hi
     // (a custom profile, an emscripten target in maturin 1.1); only the project's Cargo.toml tells.
     else if (id == QLatin1String("crate-type-not-cdylib"))
         shared = true;
+    // "partially initialized module 'x' ... circular import": a local x.py shadowing the package, or a real import
+    // cycle in a package; only a traceback frame in a file named like the module tells.
+    else if (id == QLatin1String("module-shadowed-by-local-file") && tag == QLatin1String("circular")) {
+        const QString module = hit.args.value(0).section(QLatin1Char('.'), -1);
+        shared = module.isEmpty()
+            || !QRegularExpression(QStringLiteral(R"re([/\\]%1(?:\.py|[/\\]__init__\.py)")re").arg(QRegularExpression::escape(module))).match(text).hasMatch();
+    }
     // The python-source folder missing in a source build: the sdist lacks it.
     else if (id == QLatin1String("python-source-missing"))
         shared = facts.sourceBuild;

@@ -45,7 +45,7 @@ const QList<Rule> &rules()
         {"pypi-linux-tag", rx(R"(unsupported platform tag '(linux_\w+)')")},
         {"copy-needed", rx(R"(Your library requires copying the above external libraries)")},
         {"cargo-missing", rx(R"(Cargo, the Rust package manager, is not installed|cargo not found in PATH\. Please install rust|Cargo metadata failed\. Do you have cargo in your PATH|Cargo metadata failed: No such file or directory|(?:^|[\s:])cargo: (?:command )?not found|'cargo' is not recognized as an internal or external command)")},
-        {"rustc-missing", rx(R"(rustc, the rust compiler,? is not installed|could not execute process `rustc|(?:^|[\s:])rustc: (?:command )?not found|'rustc' is not recognized as an internal or external command)")},
+        {"rustc-missing", rx(R"(rustc, the rust compiler,? is not installed|could not execute process `rustc|(?:^|[\s:])rustc: (?:command )?not found|'rustc' is not recognized as an internal or external command|No such file or directory: '(?:[^']*/)?rustc')")},
         {"maturin-missing", rx(R"((?:^|[\s:])maturin: (?:command )?not found|No module named '?maturin'?$|'maturin' is not recognized as an internal or external command|Cannot import 'maturin')")},
         {"no-venv", rx(R"(Couldn't find a virtualenv or conda environment|You need to be inside a virtualenv or conda environment to use develop|Both VIRTUAL_ENV and CONDA_PREFIX are set|Your virtualenv at .* is broken)")},
         {"no-interpreter", rx(R"(Couldn't find any python interpreters|Python interpreter `([^`]+)` doesn't exist|None of the found Python interpreters)")},

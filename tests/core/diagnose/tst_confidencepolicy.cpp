@@ -177,6 +177,8 @@ private Q_SLOTS:
         QTest::newRow("uv no distribution, old") << QStringLiteral("error: distribution rpds-py==0.18.0 can't be installed because it doesn't have a source distribution or wheel for the current platform");
         QTest::newRow("no cdylib built") << QStringLiteral("  Caused by: Cargo didn't build a cdylib. Did you miss crate-type = [\"cdylib\"] in the lib section of your Cargo.toml?");
         QTest::newRow("PyO3 pointer width") << QStringLiteral("error: your Rust target architecture (64-bit) does not match your python interpreter (32-bit)");
+        QTest::newRow("circular import, no file in sight") << QStringLiteral("AttributeError: partially initialized module 'tiktoken' has no attribute 'get_encoding' (most likely due to a circular import)");
+        QTest::newRow("Lambda import") << QStringLiteral("errorMessage\": \"Unable to import module 'main': No module named 'pydantic_core._pydantic_core'");
         QTest::newRow("libc as forbidden") << QStringLiteral("  Caused by: Your library is not manylinux_2_17 compliant because it links the following forbidden libraries: [\"libc.so.6\", \"libm.so.6\"]");
     }
     void sharedLinesAreLeads()

@@ -83,6 +83,14 @@ const QHash<QString, QString> &knownMisses()
         {QStringLiteral("n-auditwheel-regression-1.txt"), QStringLiteral("auditwheel's 'could not be located' alone; that the repair wrapper's release broke the lookup is known from the thread")},
         {QStringLiteral("n-cargo-not-found-1.txt"), QStringLiteral("uv building a released package from source without cargo reads as the missing wheel; that cargo itself was broken is known from the thread")},
         {QStringLiteral("n-maturin-regression-1.txt"), QStringLiteral("only 'unsupported Zip archive: Unsupported compression level'; that maturin 1.8.7 broke it is known from the bisection")},
+        {QStringLiteral("o-rustc-not-found-1.txt"), QStringLiteral("setuptools-rust's 'Can not find Rust compiler' in pip's build of a released package reads as the missing wheel first")},
+        {QStringLiteral("o-sdist-fallback-no-wheel-3.txt"), QStringLiteral("rustc errors in pip's build of a released package; that PyPI lacked the macOS wheel is known from the thread")},
+        {QStringLiteral("o-sdist-fallback-no-wheel-4.txt"), QStringLiteral("only pip's 'Failed building wheel'; the release's missing wheel is known from the thread")},
+        {QStringLiteral("o-unsupported-wheel-platform-1.txt"), QStringLiteral("only pip's 'No matching distribution'; that the release had only manylinux_2_24 wheels is known from the thread")},
+        {QStringLiteral("p-no-wheel-for-platform-2.txt"), QStringLiteral("only pip's bare 'from versions: none'")},
+        {QStringLiteral("p-package-cpu-check-bug-2.txt"), QStringLiteral("an illegal instruction inside the package's CPU check reads as a CPU too old; the check's bug is known from the fix")},
+        {QStringLiteral("p-package-release-bug-1.txt"), QStringLiteral("a StopIteration inside the package's library lookup; the release's bug is known from the thread")},
+        {QStringLiteral("p-sdist-fallback-no-wheel-1.txt"), QStringLiteral("only 'command cmake failed' while pip compiles a dependency; the missing wheels are known from the thread")},
         {QStringLiteral("n-patchelf-too-old-1.txt"), QStringLiteral("only a library missing at import; that the repair ran an old patchelf is known from the thread")},
     };
     return misses;
