@@ -30,9 +30,14 @@ void detectDebugBuild(DetectorContext &ctx)
     if ((profile.value == QLatin1String("dev") || profile.value == QLatin1String("debug")) && (!profileEvidence.isEmpty() || !debugInfo.isEmpty()))
         profileEvidence << ctx.pyprojectRef(profile);
     if (!profileEvidence.isEmpty()) {
-        ctx.add(QStringLiteral("debug-profile"),
-                QStringLiteral("The extension was compiled with the dev profile: unoptimised, with full debug information."),
-                profileEvidence + debugInfo);
+        Finding &f = ctx.add(QStringLiteral("debug-profile"),
+                             QStringLiteral("The extension was compiled with the dev profile: unoptimised, with full debug information."),
+                             profileEvidence + debugInfo);
+        // cargo's "Finished dev" line alone is any debug build (cargo run or test, a tool built from source): only a
+        // wheel built in the same output, the project's setting or the wheel's debug information make it the extension's.
+        const bool wheelBuilt = !ctx.matches(QStringLiteral("built-wheel")).isEmpty();
+        if (!wheelBuilt && debugInfo.isEmpty() && profileEvidence.size() == ctx.matches(QStringLiteral("dev-profile")).size())
+            f.confidence = Confidence::Low;
         return;
     }
     if (debugInfo.isEmpty())
