@@ -38,18 +38,27 @@ void detectExtensionModule(DetectorContext &ctx)
 void detectCffiFallback(DetectorContext &ctx)
 {
     const QList<SourcedMatch> cffi = ctx.matches(QStringLiteral("found-cffi"));
-    if (cffi.isEmpty())
+    const QList<SourcedMatch> cffiFailed = ctx.matches(QStringLiteral("cffi-failed"));
+    if (cffi.isEmpty() && cffiFailed.isEmpty())
         return;
-    QList<EvidenceRef> evidence = {DetectorContext::ref(cffi.first())};
+    // What failed: the cffi package missing, or maturin's cffi step (its line says both: cffi chosen, and failing).
+    QList<EvidenceRef> failing;
     for (const SourcedMatch &m : ctx.matches(QStringLiteral("module-not-found"))) {
         if (m.match.args.value(0) == QLatin1String("cffi"))
-            evidence << DetectorContext::ref(m);
+            failing << DetectorContext::ref(m);
     }
-    if (evidence.size() < 2)
+    if (!cffiFailed.isEmpty())
+        failing << DetectorContext::ref(cffiFailed.first());
+    if (failing.isEmpty())
         return;
+    QList<EvidenceRef> evidence;
+    if (!cffi.isEmpty())
+        evidence << DetectorContext::ref(cffi.first());
+    evidence += failing;
     Finding &f = ctx.add(QStringLiteral("pyo3-feature-disabled"),
-                         QStringLiteral("maturin built cffi bindings and the cffi package is missing. If the crate uses PyO3, maturin did not "
-                                        "see it (pyo3 behind a feature that is off); if it really uses cffi, install cffi in the build environment."),
+                         QStringLiteral("maturin built cffi bindings and cffi fails (missing, or it cannot read the crate's header). If the crate "
+                                        "uses PyO3, maturin did not see it (pyo3 behind a feature that is off); if it really uses cffi, check cffi "
+                                        "in the build environment."),
                          evidence);
     f.confidence = Confidence::Low;
     f.rank = 70;

@@ -138,7 +138,7 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
         hit.message = QStringLiteral("Cross compiling: maturin cannot run the target's interpreters, so it needs -i with "
                                      "PYO3_CROSS_LIB_DIR (or an abi3 build, or a container with the target's Python).");
     }
-    if (hit.id == QLatin1String("cargo-install-unlocked"))
+    if (hit.id == QLatin1String("cargo-install-unlocked") && hit.tag != QLatin1String("yanked"))
         return TextFacts::isDependencyPath(f.firstLocation);  // a published crate fails to compile: cargo install without --locked
     if (hit.id == QLatin1String("dependency-build-script-failed") && hit.args.value(0).contains(QLatin1Char('('))
         && f.pythonTraceback) {

@@ -122,6 +122,31 @@ void detectTwoBuilds(DetectorContext &ctx, const QList<Line> &lines)
     }
 }
 
+// cargo install resolving a package's dependencies afresh (without --locked) and finding no version that fits: the
+// versions the release was built with (its lock file) are gone or yanked, or the index is stale.
+void detectUnlockedInstall(DetectorContext &ctx, const QList<Line> &lines)
+{
+    static const QRegularExpression install(QStringLiteral(R"re(failed to compile `([^`]+)`, intermediate artifacts can be found at)re"));
+    static const QRegularExpression resolve(QStringLiteral(R"re(failed to select a version for the requirement `[^`]+`)re"));
+    const Line *installed = nullptr;
+    const Line *unresolved = nullptr;
+    for (const Line &l : lines) {
+        if (!installed && install.match(l.text).hasMatch())
+            installed = &l;
+        if (!unresolved && resolve.match(l.text).hasMatch())
+            unresolved = &l;
+    }
+    if (!installed || !unresolved)
+        return;
+    Finding &f = ctx.add(QStringLiteral("cargo-install-unlocked"),
+                         QStringLiteral("cargo install resolved %1's dependencies afresh and found no version that fits: the lock file of the "
+                                        "release (cargo install --locked) would have kept the versions it was built with.")
+                             .arg(install.match(installed->text).captured(1)),
+                         {refOf(*installed), refOf(*unresolved)});
+    f.confidence = Confidence::Medium;
+    f.rank = 66;
+}
+
 } // namespace
 
 void detectInstallerContext(DetectorContext &ctx)
@@ -132,6 +157,7 @@ void detectInstallerContext(DetectorContext &ctx)
     detectOldPip(ctx, lines);
     detectOldPipVersion(ctx, lines);
     detectTwoBuilds(ctx, lines);
+    detectUnlockedInstall(ctx, lines);
 }
 
 } // namespace wb::diagnose

@@ -87,6 +87,11 @@ const QList<rules::Rule> &rules::projectRules()
         // maturin on Android (Termux) needs the API level it builds for.
         rule("android-api-level-unset", "", C::High, 86, "maturin cannot tell which Android API level to build for.",
              R"re(Failed to determine Android API level)re"),
+        // maturin before 0.8 chose the bindings without the crate's features: a pyo3 behind a feature was not seen.
+        rule("pyo3-feature-disabled", "not-in-dependencies", C::High, 80, "maturin does not see pyo3 among the crate's dependencies (is it behind a feature?).",
+             R"re(The bindings crate pyo3 was not found in the dependencies list)re"),
+        rule("pyo3-feature-disabled", "no-bindings", C::Low, 60, "maturin found no bindings crate among the dependencies (pyo3 behind a feature, or missing).",
+             R"re(Couldn't find any bindings; Please specify them with --bindings)re"),
         // The readme a manifest names is missing (maturin before 1.5.1 quotes the path as written, later ones the full path).
         rule("readme-missing", "", C::High, 84, "The readme file %1 named by Cargo.toml or pyproject.toml does not exist.",
              R"re(failed to normalize readme path `([^`]+)`)re"),

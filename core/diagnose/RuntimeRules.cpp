@@ -26,7 +26,7 @@ const QList<rules::Rule> &rules::runtimeRules()
              R"re(consider renaming '([^']+)' (?:since it has the same name as the (?:library|standard library module) you intended to import|if it has the same name as a library you intended to import))re"),
         rule("module-shadowed-by-local-file", "circular", C::Medium, 70,
              "The module %1 imports itself while it is initialised: a local file named like the package usually shadows it.",
-             R"re(partially initialized module '([\w.]+)' has no attribute '[^']+' \(most likely due to a circular import\))re"),
+             R"re((?:partially initialized module '([\w.]+)' has no attribute '[^']+'|cannot import name '[^']+' from partially initialized module '([\w.]+)') \(most likely due to a circular import\))re"),
         // An extension that links a library by its Homebrew path: the wheel was not delocated (the library not copied in).
         rule("auditwheel-copy-needed", "homebrew", C::Medium, 72,
              "The extension links %1 from Homebrew by its absolute path: the wheel does not carry it (delocate did not copy it in).",
@@ -86,7 +86,14 @@ const QList<rules::Rule> &rules::runtimeRules()
         // musl's loader (ldso/dynlink.c: "Error relocating %s: %s: symbol not found") missing a symbol only glibc defines.
         rule("musl-wheel-glibc-symbol", "", C::Medium, 80,
              "The musl loader cannot resolve %2, a symbol only glibc provides, in %1: the library was linked against glibc.",
-             R"re(Error relocating ([^:]+): (__cxa_thread_atexit_impl|gnu_get_libc_\w+|__\w+_chk|__libc_\w+|__register_atfork|[a-z]+64): symbol not found)re"),
+             R"re(Error relocating ([^:]+): (__cxa_thread_atexit_impl|gnu_get_libc_\w+|__\w+_chk|__libc_\w+|__register_atfork|[a-z]+64|(?:swap|get|set|make)context|backtrace(?:_symbols(?:_fd)?)?|mallinfo2?|error_at_line|fts_\w+|obstack_\w+): symbol not found)re"),
+        // Any other symbol the musl loader cannot resolve: a glibc-only function, or a library that is missing: a lead.
+        rule("musl-wheel-glibc-symbol", "other", C::Low, 60,
+             "The musl loader cannot resolve %2 in %1: the library may be linked against glibc.",
+             R"re(Error relocating ([^:]+): (\w+): symbol not found)re"),
+        // rust-numpy before 0.6 refusing an array of the very dtype it asks for: its dtype mapping was wrong (Uint64 on x86_64).
+        rule("rust-numpy-dtype-mapping-bug", "", C::Medium, 78, "rust-numpy refuses an array of the dtype %1 it asks for: a dtype mapping bug of that rust-numpy release.",
+             R"re(from=\(dim=\d+, dtype=(\w+)\), to=\(dim=\w+, dtype=\1\))re"),
         // rust-numpy's downcast of an argument to PyArray<T, D> fails when the dtype or the dimensionality differs (PyO3's
         // DowncastError names the Python type on both sides; older releases name PyArray<T, D>, or print rust-numpy's own
         // "type mismatch"/"dimensionality mismatch" with from= and to=).

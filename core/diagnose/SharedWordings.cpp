@@ -133,7 +133,9 @@ void lowerSharedRuleHit(const TextFacts &facts, const QString &text, RuleHit &hi
     // "partially initialized module 'x' ... circular import": a local x.py shadowing the package, or a real import
     // cycle in a package; only a traceback frame in a file named like the module tells.
     else if (id == QLatin1String("module-shadowed-by-local-file") && tag == QLatin1String("circular")) {
-        const QString module = hit.args.value(0).section(QLatin1Char('.'), -1);
+        QString module;
+        for (const QString &a : hit.args)
+            module = module.isEmpty() ? a.section(QLatin1Char('.'), -1) : module;
         shared = module.isEmpty()
             || !QRegularExpression(QStringLiteral(R"re([/\\]%1(?:\.py|[/\\]__init__\.py)")re").arg(QRegularExpression::escape(module))).match(text).hasMatch();
     }

@@ -59,6 +59,7 @@ const QList<Rule> &rules()
         {"dev-profile", rx(R"(Finished `?dev`? (?:profile )?\[unoptimized \+ debuginfo\])")},
         {"found-bindings", rx(R"(🔗 Found pyo3(?:-ffi)? bindings( with abi3)?)")},
         {"found-cffi", rx(R"((?:^|\s)Found cffi bindings)")},
+        {"cffi-failed", rx(R"(Failed to generate cffi declarations)")},
         {"built-wheel", rx(R"(📦 Built wheel(?: for [^/]*?)? to (\S+\.whl))")},
         {"pip-missing", rx(R"(Failed to find pip)")},
         {"cargo-test-link", rx(R"(undefined reference to [`']_?(Py\w+)'|Symbol not found: _(Py\w+))")},

@@ -52,13 +52,20 @@ const QList<rules::Rule> &rules::toolRules()
              R"re(illegal hardware instruction|Illegal instruction(?:: \d+| \(core dumped\))?(?:\s|$)|signal: 4, SIGILL|0xC000001D|STATUS_ILLEGAL_INSTRUCTION)re"),
         // PyPI (warehouse) refuses a file name it has seen before, even a deleted one.
         rule("pypi-file-exists", "", C::High, 86, "The index refused the upload: a file of that name was uploaded before.",
-             R"re(\b400 (?:Client Error: )?File already exists|File already exists\b.*file-name-reuse)re"),
+             R"re(\b400 (?:Client Error: )?File already exists|File already exists\b.*file-name-reuse|File already exists \('[^']+\.(?:whl|tar\.gz|zip|egg)'|This filename has already been used, use a different version)re"),
         // PyPI's 403 for an account without upload rights on the project (maturin 0.14.3+ shows PyPI's text); before
         // 0.14.3 maturin said "Username and/or password are wrong" for every 403, which wrong credentials print too: a lead.
         rule("pypi-upload-forbidden", "", C::High, 86, "The index refused the upload: the account may not upload to project %1.",
              R"re(isn't allowed to upload to project '([^']+)')re"),
         rule("pypi-upload-forbidden", "credentials", C::Low, 60, "The index refused the credentials, or the account's right to upload to that project.",
              R"re(Username and/or password are (?:possibly )?wrong)re"),
+        // Yanked versions are all that satisfy a requirement: cargo install (without --locked) or a build without a lock
+        // file resolves afresh; the lock file of the release would have kept the versions it was built with.
+        rule("cargo-install-unlocked", "yanked", C::Low, 56, "Only yanked versions satisfy a dependency: the build resolved afresh instead of using the lock file.",
+             R"re(^\s*version [\w.+-]+ is yanked)re"),
+        // A Windows program that replaces its own running executable (pip upgrading pip.exe, uv replacing uv.exe).
+        rule("windows-file-in-use", "self", C::High, 82, "The running %1 cannot replace its own executable on Windows.",
+             R"re(Access is denied:? '?[^']*[\\/]((?:pip|uv|maturin)\d*(?:\.\d+)?\.exe)'?)re"),
         // A panic located in the running tool's own sources (a relative src/ path; dependencies' panics show registry
         // paths, build scripts build.rs, an extension's panics the '<unnamed>' Python thread): only with maturin in sight.
         // Certainly maturin's bug, but whether a known regression of a release (maturin-regression) the panic alone

@@ -179,6 +179,10 @@ private Q_SLOTS:
         QTest::newRow("PyO3 pointer width") << QStringLiteral("error: your Rust target architecture (64-bit) does not match your python interpreter (32-bit)");
         QTest::newRow("circular import, no file in sight") << QStringLiteral("AttributeError: partially initialized module 'tiktoken' has no attribute 'get_encoding' (most likely due to a circular import)");
         QTest::newRow("Lambda import") << QStringLiteral("errorMessage\": \"Unable to import module 'main': No module named 'pydantic_core._pydantic_core'");
+        QTest::newRow("yanked versions") << QStringLiteral("  version 0.6.6 is yanked");
+        QTest::newRow("musl, other symbol") << QStringLiteral("ImportError: Error relocating /v/lib/x/_x.so: foo_bar: symbol not found");
+        QTest::newRow("no bindings found") << QStringLiteral("  Caused by: Couldn't find any bindings; Please specify them with --bindings/-b");
+        QTest::newRow("cffi step failing") << QStringLiteral("  Caused by: Failed to generate cffi declarations using /usr/bin/python3: exit status: 1");
         QTest::newRow("libc as forbidden") << QStringLiteral("  Caused by: Your library is not manylinux_2_17 compliant because it links the following forbidden libraries: [\"libc.so.6\", \"libm.so.6\"]");
     }
     void sharedLinesAreLeads()

@@ -83,6 +83,8 @@ const QHash<QString, QString> &knownMisses()
         {QStringLiteral("n-auditwheel-regression-1.txt"), QStringLiteral("auditwheel's 'could not be located' alone; that the repair wrapper's release broke the lookup is known from the thread")},
         {QStringLiteral("n-cargo-not-found-1.txt"), QStringLiteral("uv building a released package from source without cargo reads as the missing wheel; that cargo itself was broken is known from the thread")},
         {QStringLiteral("n-maturin-regression-1.txt"), QStringLiteral("only 'unsupported Zip archive: Unsupported compression level'; that maturin 1.8.7 broke it is known from the bisection")},
+        {QStringLiteral("r-nixos-dynamic-loader-3.txt"), QStringLiteral("only pre-commit's 'No such file or directory' for the hook's executable; that the system was NixOS is known from the thread")},
+        {QStringLiteral("s-pyo3-feature-disabled-2.txt"), QStringLiteral("the excerpt shows maturin choosing cffi and stops before the failure")},
         {QStringLiteral("o-rustc-not-found-1.txt"), QStringLiteral("setuptools-rust's 'Can not find Rust compiler' in pip's build of a released package reads as the missing wheel first")},
         {QStringLiteral("o-sdist-fallback-no-wheel-3.txt"), QStringLiteral("rustc errors in pip's build of a released package; that PyPI lacked the macOS wheel is known from the thread")},
         {QStringLiteral("o-sdist-fallback-no-wheel-4.txt"), QStringLiteral("only pip's 'Failed building wheel'; the release's missing wheel is known from the thread")},
