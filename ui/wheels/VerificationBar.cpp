@@ -26,6 +26,7 @@ VerificationBar::VerificationBar(QWidget *parent)
     m_label = new QLabel(this);
     m_label->setObjectName(QStringLiteral("verificationText"));
     m_label->setTextFormat(Qt::PlainText);
+    m_label->setWordWrap(true); // a verdict with archive problems takes two lines in a narrow window, never a cut word
     m_bar = new QProgressBar(this);
     m_bar->setObjectName(QStringLiteral("verificationProgress"));
     m_bar->setRange(0, kScale);
@@ -89,15 +90,28 @@ void VerificationBar::setProgress(qint64 done, qint64 total)
     m_bar->setToolTip(tr("%1 of %2 compressed data read").arg(formatSize(done), formatSize(total)));
 }
 
-void VerificationBar::finish(int problems, qint64 elapsedMs)
+void VerificationBar::finish(int problems, int archiveProblems, qint64 elapsedMs)
 {
     m_bar->setValue(kScale);
-    m_bar->setFormat(problems ? tr("Problems") : tr("Verified"));
+    m_bar->setFormat(problems || archiveProblems ? tr("Problems") : tr("Verified"));
     m_bar->setToolTip({});
     const QString seconds = QLocale().toString(double(elapsedMs) / 1000.0, 'f', 1);
-    m_label->setText(problems == 0 ? tr("Every hash and size matches RECORD (verified in %1 s).").arg(seconds)
-                     : problems == 1 ? tr("Verified in %1 s: 1 entry with a problem (see RECORD).").arg(seconds)
-                                     : tr("Verified in %1 s: %2 entries with problems (see RECORD).").arg(seconds, QLocale().toString(problems)));
+    QString text = problems == 0 ? tr("Every hash and size matches RECORD (verified in %1 s).").arg(seconds)
+        : problems == 1         ? tr("Verified in %1 s: 1 entry with a problem (see RECORD).").arg(seconds)
+                                : tr("Verified in %1 s: %2 entries with problems (see RECORD).").arg(seconds, QLocale().toString(problems));
+    // The archive's own checks (CRC-32, sizes, readable data): pip refuses a wheel that fails them, even
+    // when every digest matches RECORD.
+    if (archiveProblems > 0 && problems == 0)
+        text = archiveProblems == 1 ? tr("RECORD matches, but 1 member fails the ZIP checks (CRC-32 or size): pip refuses this wheel.")
+                                    : tr("RECORD matches, but %1 members fail the ZIP checks (CRC-32 or size): pip refuses this wheel.")
+                                          .arg(QLocale().toString(archiveProblems));
+    else if (archiveProblems > 0)
+        text += QLatin1Char(' ') + (archiveProblems == 1 ? tr("1 member also fails the ZIP checks (CRC-32 or size).")
+                                                       : tr("%1 members also fail the ZIP checks (CRC-32 or size).").arg(QLocale().toString(archiveProblems)));
+    m_label->setText(text);
+    m_label->setToolTip(archiveProblems > 0 ? tr("Python's zipfile, and so pip, refuse to extract a member whose CRC-32 or size does not "
+                                                 "match the archive's headers. The Findings tab names them.")
+                                            : QString());
     setState(Verification::Finished);
 }
 

@@ -28,7 +28,7 @@ public:
 
     void start(const QString &fileName);
     void setProgress(qint64 done, qint64 total);
-    void finish(int problems, qint64 elapsedMs);
+    void finish(int problems, int archiveProblems, qint64 elapsedMs);
     void setCancelled();
     void clear();   // hidden
     // Whether the bar shows its own Verify Again button when cancelled (not beside a page that has one).

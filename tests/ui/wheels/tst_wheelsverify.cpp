@@ -28,6 +28,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtEndian>
 #include <QThread>
 #include <QToolButton>
 #include <QTreeView>
@@ -189,6 +190,37 @@ private Q_SLOTS:
         QVERIFY(v.view.grab().save(shot(QStringLiteral("wheels-record-verified.png"))));
         v.tabs()->setCurrentIndex(0);
         QVERIFY(v.view.grab().save(shot(QStringLiteral("wheels-verified.png"))));
+    }
+
+    // 1b. A wheel whose data matches RECORD but whose CRC-32 fields are wrong (a real wheel, one member's
+    //     CRC flipped in both headers): the bar does not say "Verified", and says that pip refuses it.
+    void archiveChecksFailDespiteRecord()
+    {
+        QFile in(corpusWheel("cffi-1.5.0-cp27-none-linux_x86_64.whl"));
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QByteArray zip = in.readAll();
+        const qsizetype central = zip.indexOf(QByteArrayLiteral("PK\x01\x02"));
+        QVERIFY(central > 0);
+        const qsizetype local = qsizetype(qFromLittleEndian<quint32>(zip.constData() + central + 42));
+        zip[central + 16] = char(zip.at(central + 16) ^ 0x01);
+        zip[local + 14] = char(zip.at(local + 14) ^ 0x01);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cffi-1.5.0-cp27-none-linux_x86_64.whl"));
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly) && out.write(zip) == zip.size());
+        out.close();
+
+        HeldView v;
+        QSignalSpy ready(&v.view, &WheelsView::reportReady);
+        QVERIFY(v.openHeld(path));
+        v.gate.release();
+        QVERIFY(ready.wait(60000));
+        const QString text = v.view.verificationBar()->text();
+        QVERIFY2(text.startsWith(QStringLiteral("RECORD matches")), qPrintable(text)); // RECORD itself is fine
+        QVERIFY2(text.contains(QStringLiteral("CRC-32")) && text.contains(QStringLiteral("pip refuses")), qPrintable(text));
+        QTest::qWait(50); // the bar's layout settles before the picture
+        QCOMPARE(v.bar()->format(), QStringLiteral("Problems"));
+        QVERIFY(v.view.grab().save(shot(QStringLiteral("wheels-crc-mismatch.png"))));
     }
 
     // 2. The progress bar is determinate and rises while the full pass reports progress.
