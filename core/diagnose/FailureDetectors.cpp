@@ -109,6 +109,12 @@ bool refineProjectHit(const DetectorContext &ctx, const QString &text, RuleHit &
         hit.rank = 78;
         hit.message = QStringLiteral("maturin develop built the wheel for one interpreter and the environment's installer runs "
                                      "another (UV_PYTHON, a conda or another virtualenv): it refuses the wheel's Python tag.");
+        // A macOS 11+ platform tag: pip before 20.3 refuses those whatever the interpreter, so either may be the cause.
+        static const QRegularExpression macos11(QStringLiteral(R"re(macosx_(?:1[1-9]|[2-9]\d)_\d+_\w+\.whl)re"));
+        if (macos11.match(hit.text).hasMatch()) {
+            hit.confidence = Confidence::Low;
+            hit.message += QStringLiteral(" Or the environment's pip predates 20.3 and does not know macOS 11 and later tags.");
+        }
     }
     if (hit.id == QLatin1String("no-library-target") && hit.tag == QLatin1String("virtual-manifest")
         && !text.contains(QLatin1String("Cargo.toml")))
@@ -293,21 +299,25 @@ void detectSourceFallback(DetectorContext &ctx)
 {
     const TextFacts &f = ctx.facts();
     // A source build whose origin the excerpt does not show (no local path, no index download): most
-    // likely an install of a release (developers run maturin itself), but only a lead.
+    // likely an install of a release (developers run maturin itself), but only a lead. pip builds a local
+    // folder or a VCS checkout in pip-req-build-*, an index download in pip-install-*.
     static const QRegularExpression local(QStringLiteral(
-        R"re(Processing \.?[/\\]|Obtaining file:|pip install (?:-e )?\.|maturin (?:develop|build)|uv (?:sync|build)|pip wheel \.)re"));
+        R"re(Processing \.?[/\\]|Obtaining file:|pip install (?:-e )?\.|maturin (?:develop|build)|uv (?:sync|build)|pip wheel \.|[/\\]pip-req-build-)re"));
     const QString all = ctx.evidence().errorText + QLatin1Char('\n') + ctx.evidence().logText;
     const bool unknownOrigin = !f.indexSource && !local.match(all).hasMatch();
     if (!f.sourceBuild || (!f.indexSource && !unknownOrigin))
         return;
-    for (const char *id : {"cargo-not-found", "rustc-not-found"}) {
+    for (const char *id : {"cargo-not-found", "rustc-not-found", "sdist-missing-files"}) {
         const Finding *missing = ctx.find(QString::fromLatin1(id));
         if (!missing)
             continue;
         const QList<EvidenceRef> evidence = missing->evidence;
+        const bool incomplete = QLatin1String(id) == QLatin1String("sdist-missing-files");
         Finding &fb = ctx.add(QStringLiteral("sdist-fallback-no-wheel"),
-                              QStringLiteral("The installer found no wheel of this release for the platform or Python and builds the "
-                                             "source distribution, which needs a Rust toolchain that is not there."),
+                              incomplete ? QStringLiteral("The installer found no wheel of this release for the platform or Python and builds "
+                                                          "the source distribution, which lacks files the build needs.")
+                                         : QStringLiteral("The installer found no wheel of this release for the platform or Python and builds the "
+                                                          "source distribution, which needs a Rust toolchain that is not there."),
                               evidence);
         // Why no wheel matched (an old installer, a Python newer than the release's wheels, a release missing its
         // wheels, a platform it never supports) the text rarely shows: a lead either way.

@@ -201,10 +201,23 @@ void detectSymbols(DetectorContext &ctx)
                         .arg(symbol),
                     {DetectorContext::ref(m)})
                 .confidence = Confidence::Low;
+        } else if (symbol.startsWith(QLatin1String("_polars_plugin_"))) {
+            // polars looks the plugin's entry points up by name (libloading's DlSym): a plugin built against another
+            // Rust polars than the installed Python polars has other ones.
+            ctx.add(QStringLiteral("polars-plugin-version-mismatch"),
+                    QStringLiteral("polars cannot find %1 in the plugin: the plugin was built for another polars version than the "
+                                   "one installed.")
+                        .arg(symbol),
+                    {DetectorContext::ref(m)})
+                .confidence = Confidence::Medium;
         } else {
             Finding &f = ctx.add(QStringLiteral("external-symbol-undefined"),
                                  QStringLiteral("The extension needs the symbol %1 from a library that is not loaded.").arg(symbol),
                                  {DetectorContext::ref(m)});
+            // A host program looking a symbol up in a library it loaded (libloading's DlSym, dlsym) is not the
+            // extension missing a dependency's symbol: a lead.
+            if (m.match.text.contains(QLatin1String("DlSym")) || m.match.text.contains(QLatin1String("dlsym")))
+                f.confidence = Confidence::Low;
             // Libraries the wheel neither carries nor may expect on the system (the manylinux policy's view).
             for (const ExtensionReport &ext : ctx.wheel().report.extensions) {
                 QStringList external;

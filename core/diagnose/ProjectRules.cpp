@@ -98,12 +98,14 @@ const QList<rules::Rule> &rules::projectRules()
         // A source tree without the files the crate needs (an incomplete sdist).
         rule("sdist-missing-files", "workspace-root", C::Medium, 60, "The crate inherits from a workspace root manifest that is not in the source tree.",
              R"re(failed to find a workspace root|error inheriting `[^`]+` from workspace root manifest)re"),
+        rule("sdist-missing-files", "no-lib-source", C::Low, 56, "The crate's library source (%1) is not in the source tree being built.",
+             R"re(can't find library `([^`]+)`, rename file to `src/lib\.rs` or specify lib\.path)re"),
         rule("sdist-missing-files", "no-manifest", C::Medium, 58, "The source tree being built has no Cargo.toml: %1.",
              R"re(could not find `Cargo\.toml` in `([^`]+)`)re"),
         // A library the extension needs that neither the wheel nor the machine has.
         rule("manylinux-forbidden-library", "import", C::Medium, 62,
              "The extension needs %1, which the wheel does not carry (it was not copied in by the repair step) and this machine lacks.",
-             R"re(ImportError: ((?!libpython|lib(?:c|m|dl|rt|pthread|stdc\+\+|gcc_s|z)\.so)lib[\w+-]+\.so[\w.]*): cannot open shared object file)re"),
+             R"re(ImportError: ((?!libpython|lib(?:c|m|dl|rt|pthread|stdc\+\+|gcc_s|z)\.so)lib[\w.+-]+?\.so[\w.]*): cannot open shared object file)re"),
         // The macOS linker's summary of undefined symbols, without the symbols: a lead.
         rule("macos-undefined-dynamic-lookup", "summary", C::Low, 50,
              "The macOS linker found undefined symbols (%1); for a Python extension these are usually Python's, which must be left "

@@ -39,6 +39,10 @@ const QList<rules::Rule> &rules::runtimeRules()
         // A package's own import-time CPU check that fails on a flag it does not know (a bug of that release).
         rule("package-cpu-check-bug", "", C::Medium, 72, "The package's own CPU check does not know the flag %1: a bug of this release.",
              R"re(RuntimeError: unknown feature flag:? ['"]([^'"]+)['"])re"),
+        // musl's loader refuses a library whose thread-local storage uses the initial-exec model for a symbol that is
+        // only resolved at load time (mimalloc and other allocators built that way cannot be dlopened on musl).
+        rule("musl-initial-exec-tls", "", C::High, 86, "musl cannot load %1: it uses initial-exec thread-local storage that resolves to a dynamic definition.",
+             R"re(Error relocating ([^:]+): [^:]*: initial-exec TLS resolves to dynamic definition)re"),
         // A free-threaded CPython turns the GIL back on for a module that does not declare Py_MOD_GIL_NOT_USED.
         rule("gil-not-declared-free-threaded", "", C::High, 84, "The module %1 has not declared that it runs without the GIL, so the interpreter enabled the GIL.",
              R"re(has been enabled to load module '([^']+)', which has not declared that it can run safely without the GIL)re"),

@@ -49,7 +49,7 @@ const QList<rules::Rule> &rules::toolRules()
         // SIGILL: usually a wheel compiled for a newer CPU, but a Rust abort (ud2) ends the same way: a lead. The shells'
         // wordings (bash/zsh, macOS "Illegal instruction: 4") and Windows' exception code 0xC000001D.
         rule("cpu-instructions-unsupported", "sigill", C::Low, 55, "The process died on an illegal instruction (SIGILL).",
-             R"re(illegal hardware instruction|Illegal instruction(?:: \d+| \(core dumped\))?(?:\s|$)|signal: 4, SIGILL|0xC000001D|STATUS_ILLEGAL_INSTRUCTION)re"),
+             R"re(illegal hardware instruction|Illegal [Ii]nstruction(?:: \d+| \(core dumped\))?(?:\s|$)|signal: 4, SIGILL|0xC000001D|STATUS_ILLEGAL_INSTRUCTION)re"),
         // PyPI (warehouse) refuses a file name it has seen before, even a deleted one.
         rule("pypi-file-exists", "", C::High, 86, "The index refused the upload: a file of that name was uploaded before.",
              R"re(\b400 (?:Client Error: )?File already exists|File already exists\b.*file-name-reuse|File already exists \('[^']+\.(?:whl|tar\.gz|zip|egg)'|This filename has already been used, use a different version)re"),
@@ -59,6 +59,10 @@ const QList<rules::Rule> &rules::toolRules()
              R"re(isn't allowed to upload to project '([^']+)')re"),
         rule("pypi-upload-forbidden", "credentials", C::Low, 60, "The index refused the credentials, or the account's right to upload to that project.",
              R"re(Username and/or password are (?:possibly )?wrong)re"),
+        // PyPI refuses a platform tag it does not accept (not linux_*: linux-tag-not-uploadable has those), e.g.
+        // emscripten/pyodide wheels before PEP 783.
+        rule("pypi-platform-tag-unsupported", "", C::High, 84, "The index does not accept wheels with the platform tag %1.",
+             R"re(has an unsupported platform tag '((?!linux_)[\w.]+)')re"),
         // Yanked versions are all that satisfy a requirement: cargo install (without --locked) or a build without a lock
         // file resolves afresh; the lock file of the release would have kept the versions it was built with.
         rule("cargo-install-unlocked", "yanked", C::Low, 56, "Only yanked versions satisfy a dependency: the build resolved afresh instead of using the lock file.",

@@ -183,6 +183,8 @@ private Q_SLOTS:
         QTest::newRow("musl, other symbol") << QStringLiteral("ImportError: Error relocating /v/lib/x/_x.so: foo_bar: symbol not found");
         QTest::newRow("no bindings found") << QStringLiteral("  Caused by: Couldn't find any bindings; Please specify them with --bindings/-b");
         QTest::newRow("cffi step failing") << QStringLiteral("  Caused by: Failed to generate cffi declarations using /usr/bin/python3: exit status: 1");
+        QTest::newRow("plugin symbol looked up") << QStringLiteral("PanicException: called `Result::unwrap()` on an `Err` value: DlSym { desc: \"/p/_x.so: undefined symbol: some_entry_point\" }");
+        QTest::newRow("lib source missing") << QStringLiteral("  can't find library `kornia_rs`, rename file to `src/lib.rs` or specify lib.path");
         QTest::newRow("libc as forbidden") << QStringLiteral("  Caused by: Your library is not manylinux_2_17 compliant because it links the following forbidden libraries: [\"libc.so.6\", \"libm.so.6\"]");
     }
     void sharedLinesAreLeads()
