@@ -193,10 +193,10 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
         return false;
     if (hit.id == QLatin1String("abi3-forward-compatibility") && hit.text.contains(QLatin1String("to suppress this check")))
         return false;  // PyO3's own hint in the too-new message, not a build that used the switch
-    if ((hit.id == QLatin1String("maturin-unpinned") || hit.tag == QLatin1String("musl-cdylib") || hit.tag == QLatin1String("double-target")
+    if (((hit.id == QLatin1String("maturin-unpinned") && hit.tag != QLatin1String("ft-314")) || hit.tag == QLatin1String("musl-cdylib") || hit.tag == QLatin1String("double-target")
          || hit.id == QLatin1String("multiple-bin-targets"))
         && !text.contains(QLatin1String("maturin")))
-        return false;  // the same cargo message from a build maturin did not drive
+        return false;  // the same cargo message from a build maturin did not drive (the 3.14t wording is maturin's own)
     if (hit.tag == QLatin1String("test-binary") && !text.contains(QLatin1String("Symbol not found: _Py")))
         return false;
     if (hit.id == QLatin1String("sdist-missing-files") && !f.sourceBuild && !text.contains(QLatin1String("pip-install"))

@@ -40,6 +40,17 @@ const QList<rules::Rule> &rules::buildRules()
              R"re(PyModuleDef_Init: Assertion .*_PyObject_IS_IMMORTAL)re"),
         rule("subinterpreters-unsupported", "", C::High, 88, "A PyO3 module was imported in a second (sub-)interpreter of the process.",
              R"re(PyO3 modules (?:compiled for CPython [\d.]+ or older )?may only be initialized once per interpreter process|PyO3 modules do not yet support subinterpreters|does not support loading in subinterpreters)re"),
+        // rustc errors inside pyo3-ffi's own sources: a PyO3 older than the interpreter's C API (often forced on with
+        // PYO3_USE_ABI3_FORWARD_COMPATIBILITY, or vendored by the package): a lead.
+        rule("pyo3-python-too-new", "ffi-sources", C::Low, 64, "rustc fails inside pyo3-ffi's own sources: the PyO3 release is probably older than this Python.",
+             R"re(--> \S*pyo3-ffi[-\d.]*[/\\]src[/\\]\S+\.rs:\d+)re"),
+        // PyO3 before 0.11 needed nightly Rust and read its date; a distribution's nightly build has none.
+        rule("pyo3-rustc-date-check", "", C::High, 84, "PyO3's build script cannot read the date of this nightly rustc.",
+             R"re(Failed to determine the rustc date)re"),
+        // musllinux policies constrain no symbol versions: maturin 1.12 checked them against glibc's and refused libstdc++.
+        rule("maturin-regression", "musllinux-versions", C::Medium, 82,
+             "maturin holds %1 to symbol versions for %2, which has none to hold: the maturin 1.12 regression (PR #3019).",
+             R"re(External libraries \[([^\]]*)\] require newer symbol versions than (musllinux_\d+_\d+) allows)re"),
         // Interpreters during cross compilation, develop and build.
         rule("cross-compile-interpreter", "", C::High, 82, "Cross compiling: PyO3/maturin need the target's Python configuration.",
              R"re(Must provide PYO3_CROSS_LIB_DIR|PYO3_CROSS_LIB_DIR (?:is not set|must be set)|PYO3_CROSS_LIB_DIR environment variable must be set when cross-compiling|sys\.platform in python, .*and the rust target, .*don't match|Unsupported Python interpreter for cross-compilation: |should be a kind of interpreter \(e\.g\. '[\w.]+' or '[\w.]+'\) when cross-compiling)re"),

@@ -20,7 +20,7 @@ const QList<std::pair<const char *, QList<const char *>>> &supersedes()
         {"develop-env-mismatch", {"no-virtualenv", "unsupported-wheel-platform"}},
         {"rust-host-glibc-too-old", {"glibc-too-old-at-runtime"}},
         {"manylinux-too-recent-symbols", {"manylinux-forbidden-library"}},
-        {"maturin-regression", {"blacklisted-symbols", "unsupported-wheel-platform", "auditwheel-copy-needed", "pyproject-invalid"}},
+        {"maturin-regression", {"blacklisted-symbols", "unsupported-wheel-platform", "auditwheel-copy-needed", "pyproject-invalid", "manylinux-too-recent-symbols"}},
         {"sccache-gha-cache-unavailable", {"rustc-not-found", "cargo-not-found"}},
         {"rustup-component-missing", {"dependency-build-script-failed"}},
         {"wrong-interpreter", {"cargo-test-libpython-link", "linux-tag-not-uploadable", "external-symbol-undefined"}},

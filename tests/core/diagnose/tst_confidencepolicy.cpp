@@ -185,6 +185,7 @@ private Q_SLOTS:
         QTest::newRow("cffi step failing") << QStringLiteral("  Caused by: Failed to generate cffi declarations using /usr/bin/python3: exit status: 1");
         QTest::newRow("plugin symbol looked up") << QStringLiteral("PanicException: called `Result::unwrap()` on an `Err` value: DlSym { desc: \"/p/_x.so: undefined symbol: some_entry_point\" }");
         QTest::newRow("lib source missing") << QStringLiteral("  can't find library `kornia_rs`, rename file to `src/lib.rs` or specify lib.path");
+        QTest::newRow("error inside pyo3-ffi") << QStringLiteral("error[E0412]: cannot find type `Py_ssize_t` in this scope\n  --> include/pyo3/pyo3-ffi/src/pyhash.rs:19:51");
         QTest::newRow("libc as forbidden") << QStringLiteral("  Caused by: Your library is not manylinux_2_17 compliant because it links the following forbidden libraries: [\"libc.so.6\", \"libm.so.6\"]");
     }
     void sharedLinesAreLeads()
