@@ -27,7 +27,9 @@ void detectDebugBuild(DetectorContext &ctx)
     // A configured dev profile is a cause, not a problem by itself: release builds (--release, PEP 517)
     // override it, so it is cited only when a log or a wheel shows a debug build.
     const Setting &profile = ctx.project().profile;
-    if ((profile.value == QLatin1String("dev") || profile.value == QLatin1String("debug")) && (!profileEvidence.isEmpty() || !debugInfo.isEmpty()))
+    const bool configured = (profile.value == QLatin1String("dev") || profile.value == QLatin1String("debug"))
+        && (!profileEvidence.isEmpty() || !debugInfo.isEmpty());
+    if (configured)
         profileEvidence << ctx.pyprojectRef(profile);
     if (!profileEvidence.isEmpty()) {
         Finding &f = ctx.add(QStringLiteral("debug-profile"),
@@ -36,7 +38,7 @@ void detectDebugBuild(DetectorContext &ctx)
         // cargo's "Finished dev" line alone is any debug build (cargo run or test, a tool built from source): only a
         // wheel built in the same output, the project's setting or the wheel's debug information make it the extension's.
         const bool wheelBuilt = !ctx.matches(QStringLiteral("built-wheel")).isEmpty();
-        if (!wheelBuilt && debugInfo.isEmpty() && profileEvidence.size() == ctx.matches(QStringLiteral("dev-profile")).size())
+        if (!wheelBuilt && debugInfo.isEmpty() && !configured)
             f.confidence = Confidence::Low;
         return;
     }

@@ -171,7 +171,10 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
     // An option the maturin that ran does not know: one maturin removed (its changelog: --cargo-extra-args and
     // --rustc-extra-args in 0.13.0, --universal2 in 1.0.0) means a newer maturin than the workflow was written for;
     // any other may as well be newer than an old maturin (maturin-too-old) or a typo: a lead.
-    if (hit.id == QLatin1String("maturin-unpinned") && (hit.tag == QLatin1String("dropped-option") || hit.tag == QLatin1String("old-clap"))) {
+    // clap's wordings of an unknown option: any command-line program prints them, not maturin alone.
+    const bool clapMessage = hit.id == QLatin1String("maturin-unpinned")
+        && (hit.tag == QLatin1String("dropped-option") || hit.tag == QLatin1String("old-clap"));
+    if (clapMessage) {
         static const QStringList removed = {QStringLiteral("--cargo-extra-args"), QStringLiteral("--rustc-extra-args"),
                                             QStringLiteral("--universal2")};
         if (!removed.contains(hit.args.value(0)))
@@ -193,10 +196,10 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
         return false;
     if (hit.id == QLatin1String("abi3-forward-compatibility") && hit.text.contains(QLatin1String("to suppress this check")))
         return false;  // PyO3's own hint in the too-new message, not a build that used the switch
-    if (((hit.id == QLatin1String("maturin-unpinned") && hit.tag != QLatin1String("ft-314")) || hit.tag == QLatin1String("musl-cdylib") || hit.tag == QLatin1String("double-target")
+    if ((clapMessage || hit.tag == QLatin1String("musl-cdylib") || hit.tag == QLatin1String("double-target")
          || hit.id == QLatin1String("multiple-bin-targets"))
         && !text.contains(QLatin1String("maturin")))
-        return false;  // the same cargo message from a build maturin did not drive (the 3.14t wording is maturin's own)
+        return false;  // the same cargo or clap message from a run maturin did not drive
     if (hit.tag == QLatin1String("test-binary") && !text.contains(QLatin1String("Symbol not found: _Py")))
         return false;
     if (hit.id == QLatin1String("sdist-missing-files") && !f.sourceBuild && !text.contains(QLatin1String("pip-install"))

@@ -7,6 +7,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace wb::diagnose {
 
 namespace {
@@ -43,7 +45,7 @@ const QList<std::pair<const char *, QList<const char *>>> &supersedes()
         {"pyo3-regression", {"dependency-build-script-failed"}},
         {"auditwheel-wheel-incompatible", {"module-not-found"}},
         {"package-cpu-check-bug", {"cpu-instructions-unsupported"}},
-        {"module-shadowed-by-local-file", {"module-not-found", "cannot-import-name"}},
+        {"module-shadowed-by-local-file", {"module-not-found"}},
     };
     return map;
 }
@@ -193,13 +195,16 @@ QList<Line> decisiveLines(const Evidence &e)
 // explained by something else or by unrecognised-failure.
 void lowerBuildQualityNextToErrors(DetectorContext &ctx)
 {
-    bool error = false;
-    for (const Line &l : inputLines(ctx.evidence()))
-        error = error || errorLine().match(l.text).hasMatch();
-    if (!error)
-        return;
+    QList<Finding *> fromTheText;
     for (const char *id : {"debug-profile", "debug-symbols"}) {
         if (Finding *f = ctx.find(QString::fromLatin1(id)); f && fromText(*f))
+            fromTheText << f;
+    }
+    if (fromTheText.isEmpty())
+        return;  // nothing to lower: the lines are not read
+    const QList<Line> lines = inputLines(ctx.evidence());
+    if (std::any_of(lines.begin(), lines.end(), [](const Line &l) { return errorLine().match(l.text).hasMatch(); })) {
+        for (Finding *f : std::as_const(fromTheText))
             f->confidence = Confidence::Low;
     }
 }

@@ -133,9 +133,13 @@ void lowerSharedRuleHit(const TextFacts &facts, const QString &text, RuleHit &hi
     // "partially initialized module 'x' ... circular import": a local x.py shadowing the package, or a real import
     // cycle in a package; only a traceback frame in a file named like the module tells.
     else if (id == QLatin1String("module-shadowed-by-local-file") && tag == QLatin1String("circular")) {
-        QString module;
-        for (const QString &a : hit.args)
-            module = module.isEmpty() ? a.section(QLatin1Char('.'), -1) : module;
+        QString module; // the module's last component, from whichever wording's capture matched
+        for (const QString &a : hit.args) {
+            if (!a.isEmpty()) {
+                module = a.section(QLatin1Char('.'), -1);
+                break;
+            }
+        }
         shared = module.isEmpty()
             || !QRegularExpression(QStringLiteral(R"re([/\\]%1(?:\.py|[/\\]__init__\.py)")re").arg(QRegularExpression::escape(module))).match(text).hasMatch();
     }

@@ -142,6 +142,7 @@ ArchiveReader::Digest ArchiveReader::hash(const QString &name, const QString &al
     EVP_DigestFinal_ex(ctx, out, &len);
     EVP_MD_CTX_free(ctx);
     d.digest = QByteArray(reinterpret_cast<const char *>(out), int(len));
+    d.spell();
     d.crc = quint32(crc);
     return d;
 }

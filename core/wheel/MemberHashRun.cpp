@@ -74,7 +74,7 @@ struct MemberReader::HashRun::State {
         for (size_t i = 0; i < order.size();) {
             const quint64 limit = std::clamp(left / kTailShare, kSmallestBatchBytes, kBatchBytes);
             const ZipEntryRecord &e = *jobs[order[i]].entry;
-            Batch b{i, i + 1, extentBegin(e), extentEnd(e)};
+            Batch b{i, i + 1, extentBegin(e), extentEnd(e), e.uncompressedSize};
             quint64 bytes = e.compressedSize;
             if (b.begin == 0 || e.compressedSize > kBatchBytes || b.end < b.begin) {
                 b.end = b.begin;
@@ -86,11 +86,10 @@ struct MemberReader::HashRun::State {
                         break;
                     b.end = std::max(b.end, nEnd);
                     bytes += n.compressedSize;
+                    b.cost += n.uncompressedSize;
                     ++b.last;
                 }
             }
-            for (size_t k = b.first; k < b.last; ++k)
-                b.cost += jobs[order[k]].entry->uncompressedSize;
             batches.push_back(b);
             left -= std::min(left, bytes);
             i = b.last;

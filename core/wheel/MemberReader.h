@@ -21,7 +21,7 @@ struct MemberDigest {
     qint64 size = 0;      // bytes actually read
     quint32 crc = 0;
     QString error;        // read error or corrupt data
-    QString text{};       // as RECORD writes it, "algorithm=urlsafe-base64" (made by the hashing thread); empty on error
+    QString text{};       // as RECORD writes it, "algorithm=urlsafe-base64" (spelled by whoever hashed); empty without a digest
 
     // `text` made from algorithm and digest.
     void spell();

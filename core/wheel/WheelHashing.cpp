@@ -169,7 +169,7 @@ void WheelInspectionSteps::compareDigests(const QList<const MemberDigest *> &dig
             addFinding(F, QStringLiteral("zip.crc-mismatch"), S::Error,
                        QStringLiteral("CRC-32 of the data does not match the archive (corrupt member)"), d.name);
         if (idx >= 0)
-            rep.files[idx].digest = !d.text.isEmpty() ? d.text : d.algorithm + QLatin1Char('=') + QLatin1StringView(urlsafeB64NoPad(d.digest));
+            rep.files[idx].digest = d.text;
         if (d.size > 64 && !d.name.startsWith(di)) // tiny common files (markers, empty modules) are exempt
             contentCandidates.push_back(i);
         if (it && !it->digest.isEmpty() && it->digest != d.digest && d.name != recordPath)
