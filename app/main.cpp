@@ -5,6 +5,7 @@
 #include "core/common/AppInfo.h"
 
 #include <QCoreApplication>
+#include <QFileDevice>
 #include <QFileInfo>
 #include <QTextStream>
 
@@ -65,5 +66,16 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(wb::AppInfo::organization());
     QTextStream out(stdout);
     QTextStream err(stderr);
-    return wb::cli::CommandRegistry::run(QCoreApplication::arguments(), out, err);
+    const int rc = wb::cli::CommandRegistry::run(QCoreApplication::arguments(), out, err);
+    // The command has done its work and said so: leave without tearing down what it built. Freeing
+    // the report of a 20,000-file wheel piece by piece, and the application object, took about 4 ms
+    // of a 0.33 s inspect; the process's end releases all of it at once. Commands keep nothing open
+    // that needs a destructor to finish (files are written atomically before they return).
+    for (QTextStream *stream : {&out, &err}) {
+        stream->flush();
+        if (auto *file = qobject_cast<QFileDevice *>(stream->device())) // written to directly (JSON) past the stream
+            file->flush();
+    }
+    std::fflush(nullptr);
+    _exit(rc);
 }
