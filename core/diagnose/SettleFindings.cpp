@@ -3,6 +3,7 @@
 // gets one unrecognised-failure that says what to check instead of a confident wrong name.
 #include "core/diagnose/ConfidencePolicy.h"
 #include "core/diagnose/DetectorContext.h"
+#include "core/diagnose/ErrorLines.h"
 #include "core/diagnose/SharedWordings.h"
 
 #include <QRegularExpression>
@@ -12,6 +13,11 @@
 namespace wb::diagnose {
 
 namespace {
+
+using errorlines::Line;
+using errorlines::decisiveLines;
+using errorlines::errorLine;
+using errorlines::inputLines;
 
 // cause -> the findings it explains (they are what the cause looks like further down).
 const QList<std::pair<const char *, QList<const char *>>> &supersedes()
@@ -132,62 +138,6 @@ void textOnlyConfidence(DetectorContext &ctx)
                 f->confidence = Confidence::Low;
         }
     }
-}
-
-struct Line {
-    QString source;
-    int number = 0;
-    QString text;
-};
-
-QList<Line> inputLines(const Evidence &e)
-{
-    QList<Line> out;
-    for (const auto &[source, text] : {std::pair{QStringLiteral("error"), e.errorText}, std::pair{QStringLiteral("log"), e.logText}}) {
-        const QStringList lines = TextScanner::stripAnsi(text.left(16 * 1024 * 1024)).split(QLatin1Char('\n'));
-        for (qsizetype i = 0; i < lines.size(); ++i)
-            out << Line{source, int(i) + 1, lines.at(i).trimmed().left(400)};
-    }
-    return out;
-}
-
-// A line that reports an error (rustc, cargo, maturin, pip, a traceback, a crash).
-const QRegularExpression &errorLine()
-{
-    static const QRegularExpression re(QStringLiteral(
-        R"re(^(?:error(?:\[E\d+\])?:|ERROR:|Error:|fatal error|Caused by:|thread '[^']*' panicked|\w+(?:Error|Exception): |(?:× )?Failed to build|.*(?:core dumped|Segmentation fault|SIGSEGV)))re"));
-    return re;
-}
-
-// The lines a reader needs first: the first error, the failing crate or command, the exit status.
-QList<Line> decisiveLines(const Evidence &e)
-{
-    const QRegularExpression &firstError = errorLine();
-    static const QRegularExpression crate(QStringLiteral(
-        R"re(could not compile `[^`]+`|failed to run custom build command for `[^`]+`|Failed building wheel for \S+|Failed to build `[^`]+`|failed to compile `[^`]+`)re"));
-    static const QRegularExpression status(QStringLiteral(
-        R"re(exit (?:status|code)[: ]+\d+|returned non-zero exit status \d+|failed with (?:exit )?code \d+|exit code \d+|signal \d+)re"));
-    static const QRegularExpression wrapper(QStringLiteral(R"re(^(?:error: subprocess-exited-with-error|ERROR: Failed building wheel|error: metadata-generation-failed|Caused by: Failed to build a native library through cargo))re"));
-    QList<Line> out;
-    Line firstWrapper;  // quoted only when nothing says more
-    bool haveError = false, haveCrate = false, haveStatus = false;
-    for (const Line &l : inputLines(e)) {
-        if (firstWrapper.number == 0 && wrapper.match(l.text).hasMatch())
-            firstWrapper = l;
-        if (!haveError && firstError.match(l.text).hasMatch() && !wrapper.match(l.text).hasMatch()) {
-            out << l;
-            haveError = true;
-        } else if (!haveCrate && crate.match(l.text).hasMatch()) {
-            out << l;
-            haveCrate = true;
-        } else if (!haveStatus && status.match(l.text).hasMatch()) {
-            out << l;
-            haveStatus = true;
-        }
-    }
-    if (!haveError && firstWrapper.number > 0)
-        out.prepend(firstWrapper);
-    return out;
 }
 
 // How the extension was built (the dev profile, debug information) makes it slow or large; it does not

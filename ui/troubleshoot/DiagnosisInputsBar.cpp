@@ -1,5 +1,7 @@
 #include "ui/troubleshoot/DiagnosisInputsBar.h"
 
+#include "core/diagnose/ErrorLines.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QFrame>
@@ -116,14 +118,8 @@ QList<DiagnosisInputsBar::Input> DiagnosisInputsBar::describe(const diagnose::Ev
                        tr("The log of the last build (%n line(s))", nullptr, int(request.logText.count(QLatin1Char('\n')) + 1))});
     const QString pasted = request.errorText.trimmed();
     if (!pasted.isEmpty()) {
-        // Named by its first error line (a traceback's exception, not "Traceback (most recent call last):").
-        QString name = pasted.section(QLatin1Char('\n'), 0, 0).trimmed();
-        for (const QString &line : pasted.split(QLatin1Char('\n'))) {
-            if (line.contains(QLatin1String("Error")) || line.contains(QLatin1String("error"))) {
-                name = line.trimmed();
-                break;
-            }
-        }
+        // Named by its first error (a traceback's exception, maturin's first "Caused by"), as its decisive lines are.
+        const QString name = diagnose::errorlines::firstErrorLine(pasted);
         inputs.append({Kind::Pasted, name, pasted.left(2000)});
     }
     return inputs;

@@ -4,8 +4,10 @@
 #include "DiagnoseTestSupport.h"
 
 #include "core/diagnose/Diagnoser.h"
+#include "core/diagnose/ErrorLines.h"
 #include "core/diagnose/TextScanner.h"
 
+#include <QFile>
 #include <QTest>
 
 using namespace wb::diagnose;
@@ -275,6 +277,41 @@ private Q_SLOTS:
         QVERIFY2(f.message.contains(QLatin1String("could not compile `foo`")), qPrintable(f.message));
         QVERIFY2(f.message.contains(QLatin1String("exit status 1")), qPrintable(f.message));
         QCOMPARE(f.evidence.size(), 3);
+    }
+
+    // A pasted failure is named by its first error, as its decisive lines begin: maturin's first "Caused by"
+    // (not the last, "No such file or directory"), cc-rs's own line before cargo's, a traceback's exception.
+    // Real development reports of the corpus.
+    void firstErrorLineNamesAPaste_data()
+    {
+        QTest::addColumn<QString>("report");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("maturin's cause chain") << QStringLiteral("a-cargo-not-found-1.txt") << QStringLiteral("Caused by: Cargo metadata failed");
+        QTest::newRow("cc-rs before cargo") << QStringLiteral("a-c-compiler-missing-1.txt")
+                                            << QStringLiteral("error occurred: Failed to find tool. Is `arm-linux-androideabi-ar` installed?");
+        QTest::newRow("inside pip's output") << QStringLiteral("a-version-missing-1.txt")
+                                             << QStringLiteral("Caused by: `project.version` field is required in pyproject.toml unless it is present in the `project.dynamic` list");
+        QTest::newRow("traceback") << QStringLiteral("a-pyinit-missing-1.txt")
+                                   << QStringLiteral("ImportError: dynamic module does not define module export function (PyInit_evtx)");
+        QTest::newRow("uv's headline") << QStringLiteral("b-sdist-fallback-no-wheel-1.txt") << QStringLiteral("× Failed to build `rpds-py==0.23.1`");
+    }
+    void firstErrorLineNamesAPaste()
+    {
+        QFETCH(QString, report);
+        QFETCH(QString, expected);
+        QFile f(qEnvironmentVariable("WHEELBENCH_SOURCE_DIR") + QStringLiteral("/tests/data/failure-reports/dev/") + report);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString all = QString::fromUtf8(f.readAll());
+        QCOMPARE(errorlines::firstErrorLine(all.mid(all.indexOf(QLatin1String("\n---\n")) + 5)), expected);
+    }
+
+    void firstErrorLineFallsBack()
+    {
+        QCOMPARE(errorlines::firstErrorLine(QStringLiteral("\n  warning: unused\n  build failed with an error somewhere\n")),
+                 QStringLiteral("build failed with an error somewhere"));
+        QCOMPARE(errorlines::firstErrorLine(QStringLiteral("  error: subprocess-exited-with-error\n  note: see above\n")),
+                 QStringLiteral("error: subprocess-exited-with-error"));
+        QCOMPARE(errorlines::firstErrorLine(QStringLiteral("\n\n  nothing failed here\n")), QStringLiteral("nothing failed here"));
     }
 
     // Where the cause depends on the version, the message compares with the version the text shows.

@@ -139,14 +139,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("id");
         QTest::addColumn<QString>("confidence");
         QTest::addColumn<QString>("title");
+        QTest::addColumn<QString>("chipStart");
         QTest::newRow("readme, newer wording") << QStringLiteral("m-readme-missing-2.txt") << QStringLiteral("readme-missing") << QStringLiteral("High")
-                                               << QStringLiteral("readme file named by Cargo.toml or pyproject.toml does not exist");
+                                               << QStringLiteral("readme file named by Cargo.toml or pyproject.toml does not exist")
+                                               << QStringLiteral("Caused by: Failed to build source");
         QTest::newRow("PyPI 403") << QStringLiteral("m-pypi-upload-forbidden-2.txt") << QStringLiteral("pypi-upload-forbidden") << QStringLiteral("High")
-                                  << QStringLiteral("may not upload to that project");
+                                  << QStringLiteral("may not upload to that project") << QString();
         QTest::newRow("maturin's older 403 wording") << QStringLiteral("m-pypi-upload-forbidden-1.txt") << QStringLiteral("pypi-upload-forbidden")
-                                                     << QStringLiteral("Low") << QStringLiteral("may not upload to that project");
+                                                     << QStringLiteral("Low") << QStringLiteral("may not upload to that project") << QString();
         QTest::newRow("GIL enabled for a module") << QStringLiteral("n-gil-not-declared-free-threaded-1.txt") << QStringLiteral("gil-not-declared-free-threaded")
-                                                  << QStringLiteral("High") << QStringLiteral("runs without the GIL");
+                                                  << QStringLiteral("High") << QStringLiteral("runs without the GIL") << QString();
     }
     void pastedRealReportsShowTheirCause()
     {
@@ -154,6 +156,7 @@ private Q_SLOTS:
         QFETCH(QString, id);
         QFETCH(QString, confidence);
         QFETCH(QString, title);
+        QFETCH(QString, chipStart);
         QFile f(wb::test::sourceDir() + QStringLiteral("/tests/data/failure-reports/dev/") + report);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QString all = QString::fromUtf8(f.readAll());
@@ -174,6 +177,10 @@ private Q_SLOTS:
         QVERIFY2(detail.contains(title), qPrintable(detail));
         QVERIFY2(detail.contains(QLatin1String("confidence: ") + confidence.toLower()), qPrintable(detail));
         QVERIFY(view.grab().save(wb::test::binaryDir() + QStringLiteral("/troubleshooting-") + id + QStringLiteral(".png")));
+        // The pasted text's chip is named by its first error: maturin's first "Caused by", not its last.
+        const QLabel *chip = view.findChild<QWidget *>(QStringLiteral("input_pasted"))->findChild<QLabel *>();
+        QVERIFY(chip);
+        QVERIFY2(chip->text().startsWith(QStringLiteral("Pasted text: ") + chipStart), qPrintable(chip->text()));
     }
 
     // The inputs are listed as chips, and each can be left out of the diagnosis.
