@@ -21,10 +21,17 @@ DetectorContext::DetectorContext(const Evidence &evidence, const Catalogue &cata
     if (evidence.logText.trimmed().isEmpty())
         return;
     const QList<BuildEvent> events = BuildOutputParser::parseLog(evidence.logText, evidence.project.dir);
+    QSet<int> parsedErrors; // lines where the parser found a rustc error
+    for (const BuildEvent &event : events) {
+        if (event.kind == BuildEvent::Kind::Diagnostic && event.diagnostic.severity == DiagnosticSeverity::Error)
+            parsedErrors.insert(event.logLine);
+    }
     QSet<int> textLines;
     for (const TextMatch &m : TextScanner::scan(evidence.logText)) {
-        if (m.kind == QLatin1String("rust-error") || m.kind == QLatin1String("rust-error-summary")
-            || m.kind == QLatin1String("built-wheel"))
+        // rustc's errors as the parser read them (structured); those it did not read, indented inside
+        // pip's or uv's output, as the text shows them.
+        const bool rustError = m.kind == QLatin1String("rust-error") || m.kind == QLatin1String("rust-error-summary");
+        if (m.kind == QLatin1String("built-wheel") || (rustError && (parsedErrors.contains(m.line))))
             continue;
         textLines.insert(m.line);
         m_matches << SourcedMatch{QStringLiteral("log"), m};

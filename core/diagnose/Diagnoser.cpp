@@ -1,6 +1,7 @@
 #include "core/diagnose/Diagnoser.h"
 
 #include "core/diagnose/DetectorContext.h"
+#include "core/diagnose/LogPrefixes.h"
 
 #include <algorithm>
 
@@ -8,7 +9,11 @@ namespace wb::diagnose {
 
 QList<Finding> Diagnoser::diagnose(const Evidence &evidence, const Catalogue &catalogue)
 {
-    DetectorContext ctx(evidence, catalogue);
+    // The lines as the tools wrote them: CI and container logs prefix every line with a timestamp or a step.
+    Evidence e = evidence;
+    e.errorText = LogPrefixes::strip(e.errorText);
+    e.logText = LogPrefixes::strip(e.logText);
+    DetectorContext ctx(e, catalogue);
     detectEnvironmentProblems(ctx);
     detectImportProblems(ctx);
     detectPackagingProblems(ctx);

@@ -55,7 +55,7 @@ const QList<Rule> &rules()
         {"version-missing", rx(R"(Cannot build without valid version information|`project\.version` field is required in pyproject\.toml unless it is present in the `project\.dynamic` list)")},
         {"python-source-missing", rx(R"(Failed to normalize python source path `([^`]+)`|python-source is set to `([^`]+)` but)")},
         {"rust-target-missing", rx(R"(error\[E0463\]: can't find crate for `(?:core|std)`|the `[\w.-]+` target may not be installed)")},
-        {"rust-error", rx(R"(^error(\[E\d{4}\])?: (.*)$)")},
+        {"rust-error", rx(R"(^\s*error(\[E\d{4}\])?: (.*)$)")},
         {"dev-profile", rx(R"(Finished `?dev`? (?:profile )?\[unoptimized \+ debuginfo\])")},
         {"found-bindings", rx(R"(🔗 Found pyo3(?:-ffi)? bindings( with abi3)?)")},
         {"found-cffi", rx(R"((?:^|\s)Found cffi bindings)")},

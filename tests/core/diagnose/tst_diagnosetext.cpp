@@ -5,6 +5,7 @@
 
 #include "core/diagnose/Diagnoser.h"
 #include "core/diagnose/ErrorLines.h"
+#include "core/diagnose/LogPrefixes.h"
 #include "core/diagnose/TextScanner.h"
 
 #include <QFile>
@@ -312,6 +313,27 @@ private Q_SLOTS:
         QCOMPARE(errorlines::firstErrorLine(QStringLiteral("  error: subprocess-exited-with-error\n  note: see above\n")),
                  QStringLiteral("error: subprocess-exited-with-error"));
         QCOMPARE(errorlines::firstErrorLine(QStringLiteral("\n\n  nothing failed here\n")), QStringLiteral("nothing failed here"));
+    }
+
+    // CI and container prefixes and a block's shared indentation go; every line keeps its number.
+    void logPrefixesAreReadPast_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("GitHub Actions") << QStringLiteral("2024-05-01T12:34:56.1234567Z error: x\n2024-05-01T12:34:56.2Z   --> src/lib.rs:1:2")
+                                        << QStringLiteral("error: x\n  --> src/lib.rs:1:2");
+        QTest::newRow("BuildKit") << QStringLiteral("#12 3.456 💥 maturin failed\n#12 3.457   Caused by: x\n") << QStringLiteral("💥 maturin failed\n  Caused by: x\n");
+        QTest::newRow("coloured timestamp") << QStringLiteral("\x1b[36m2024-05-01T12:34:56Z error: x") << QStringLiteral("error: x");
+        QTest::newRow("indented block") << QStringLiteral("      a\n\n        b\n      c") << QStringLiteral("a\n\n  b\nc");
+        QTest::newRow("nothing to remove") << QStringLiteral("error: x\n  y\n#include <z>\n2024 was a year") << QStringLiteral("error: x\n  y\n#include <z>\n2024 was a year");
+    }
+    void logPrefixesAreReadPast()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        const QString stripped = LogPrefixes::strip(text);
+        QCOMPARE(stripped, expected);
+        QCOMPARE(stripped.count(QLatin1Char('\n')), text.count(QLatin1Char('\n')));
     }
 
     // Where the cause depends on the version, the message compares with the version the text shows.

@@ -142,6 +142,39 @@ private Q_SLOTS:
         QCOMPARE(top, r.cause);
     }
 
+    // The same real texts as CI and container logs show them, and as copied out of pip's output: every line
+    // prefixed with GitHub Actions' timestamp or Docker BuildKit's step, or the whole block indented. The
+    // cause found must not change (each was lost on some reports before the prefixes were read past).
+    void devReportsAsLogsShowThem_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("prefix");
+        const QDir dir(reportsDir("dev"));
+        const QStringList files = dir.entryList({QStringLiteral("*.txt")}, QDir::Files, QDir::Name);
+        if (files.isEmpty())
+            QSKIP("no development reports in tests/data/failure-reports/dev");
+        for (const QString &f : files) {
+            if (knownMisses().contains(f))
+                continue;
+            QTest::addRow("%s, GitHub Actions", qPrintable(f)) << dir.filePath(f) << QStringLiteral("2024-05-01T12:34:56.1234567Z ");
+            QTest::addRow("%s, BuildKit", qPrintable(f)) << dir.filePath(f) << QStringLiteral("#12 3.456 ");
+            QTest::addRow("%s, indented", qPrintable(f)) << dir.filePath(f) << QStringLiteral("      ");
+        }
+    }
+    void devReportsAsLogsShowThem()
+    {
+        QFETCH(QString, path);
+        QFETCH(QString, prefix);
+        Report r;
+        QVERIFY2(readReport(path, &r), qPrintable(path));
+        QStringList lines = r.text.split(QLatin1Char('\n'));
+        for (QString &l : lines)
+            l.prepend(prefix);
+        r.text = lines.join(QLatin1Char('\n'));
+        const QList<Finding> findings = diagnose(r);
+        QCOMPARE(findings.isEmpty() ? QStringLiteral("(none)") : findings.first().id, r.cause);
+    }
+
     // Run only: well-formed answers, counted in total. No per-report expectation exists or may be added.
     void heldoutReports()
     {

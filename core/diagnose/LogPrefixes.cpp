@@ -1,0 +1,93 @@
+#include "core/diagnose/LogPrefixes.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace wb::diagnose::LogPrefixes {
+
+namespace {
+
+// The indentation every non-empty line shares (a block copied out of pip's or uv's output).
+qsizetype commonIndent(const QString &text)
+{
+    qsizetype common = -1;
+    qsizetype from = 0;
+    while (from <= text.size() && common != 0) {
+        qsizetype end = text.indexOf(QLatin1Char('\n'), from);
+        if (end < 0)
+            end = text.size();
+        const QStringView line = QStringView(text).sliced(from, end - from);
+        qsizetype indent = 0;
+        while (indent < line.size() && (line[indent] == QLatin1Char(' ') || line[indent] == QLatin1Char('\t')))
+            ++indent;
+        if (indent < line.size() && !(line[indent] == QLatin1Char('\r') && indent + 1 == line.size()))
+            common = common < 0 ? indent : std::min(common, indent);
+        from = end + 1;
+    }
+    return std::max<qsizetype>(common, 0);
+}
+
+QString dedent(const QString &text)
+{
+    const qsizetype indent = commonIndent(text);
+    if (indent == 0)
+        return text;
+    QString out;
+    out.reserve(text.size());
+    qsizetype from = 0;
+    while (from <= text.size()) {
+        qsizetype end = text.indexOf(QLatin1Char('\n'), from);
+        if (end < 0)
+            end = text.size();
+        const QStringView line = QStringView(text).sliced(from, end - from);
+        out += line.size() >= indent ? line.sliced(indent) : line.trimmed();
+        if (end < text.size())
+            out += QLatin1Char('\n');
+        from = end + 1;
+    }
+    return out;
+}
+
+QString stripPrefixes(const QString &text)
+{
+    static const QRegularExpression prefix(QStringLiteral(
+        R"(^(?:\x1b\[[0-9;]*m)*(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?|#\d+ \d+\.\d+ ?))"));
+    // Only lines that can carry one are tried (a digit or '#' first, or a colour code before it).
+    const auto mayCarry = [](QStringView line) {
+        return !line.isEmpty() && (line.front().isDigit() || line.front() == QLatin1Char('#') || line.front() == QLatin1Char('\x1b'));
+    };
+    QString out;
+    qsizetype from = 0, kept = 0;
+    bool changed = false;
+    while (from <= text.size()) {
+        qsizetype end = text.indexOf(QLatin1Char('\n'), from);
+        if (end < 0)
+            end = text.size();
+        const QStringView line = QStringView(text).sliced(from, end - from);
+        if (mayCarry(line)) {
+            const QRegularExpressionMatch m = prefix.matchView(line);
+            if (m.hasMatch() && m.capturedLength() > 0) {
+                if (!changed)
+                    out.reserve(text.size());
+                out += QStringView(text).sliced(kept, from - kept);
+                kept = from + m.capturedLength();
+                changed = true;
+            }
+        }
+        from = end + 1;
+    }
+    if (!changed)
+        return text;
+    out += QStringView(text).sliced(kept);
+    return out;
+}
+
+} // namespace
+
+QString strip(const QString &text)
+{
+    return dedent(stripPrefixes(text));
+}
+
+} // namespace wb::diagnose::LogPrefixes
