@@ -3,6 +3,7 @@
 // refined by what else the text shows (the versions, the crates cargo compiled, the kind of run).
 #include "core/diagnose/DetectorContext.h"
 #include "core/diagnose/FailureRules.h"
+#include "core/diagnose/ToolRefinements.h"
 #include "core/diagnose/SharedWordings.h"
 
 #include <QRegularExpression>
@@ -228,7 +229,7 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
     if (hit.id == QLatin1String("setuptools-rust-regression") && hit.tag == QLatin1String("crt-static")
         && !text.contains(QLatin1String("build_rust")) && !text.contains(QLatin1String("setuptools")))
         return false;  // the same cargo message from a build setuptools-rust did not drive
-    return refineProjectHit(ctx, text, hit);
+    return refineProjectHit(ctx, text, hit) && refineToolHit(text, f.maturin, hit);
 }
 
 // PyInit_<name> missing while the library exports (nm's T, readelf's FUNC) PyInit_ with the name's first and last characters cut: a PyO3

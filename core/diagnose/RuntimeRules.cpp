@@ -83,7 +83,11 @@ const QList<rules::Rule> &rules::runtimeRules()
              R"re(failed to parse PyO3 config: )re"),
         // A deny-by-default lint newer rustc added, in code that older compilers accepted.
         rule("rust-too-new", "lint", C::Low, 45, "A lint that newer rustc denies by default rejects this code (%1): the toolchain is newer than the code.",
-             R"re((casting `&T` to `&mut T` is undefined behavior)|`#\[deny\((invalid_reference_casting|\w+)\)\]` on by default)re"),
+             R"re((casting `&T` to `&mut T` is undefined behavior)|`#\[deny\((invalid_reference_casting|(?!arithmetic_overflow\b)\w+)\)\]` on by default)re"),
+        // rustc evaluating constant arithmetic that overflows: the code does not compile for this target (usize is
+        // 32 bits on a 32-bit one); arithmetic_overflow has been denied by default since the lint exists.
+        rule("rust-compile-error", "overflow", C::Low, 42, "rustc finds constant arithmetic that overflows (`%1`): the code does not compile for this target.",
+             R"re(attempt to compute `([^`]+)`, which would overflow)re"),
         // rustc 1.80's inference change broke the time crate before 0.3.35 (the Rust 1.80 release notes).
         rule("rust-too-new", "time-080", C::Low, 45, "rustc 1.80 and later cannot infer a type in the time crate before 0.3.35: update time.",
              R"re(type annotations needed for `Box<_>`)re"),

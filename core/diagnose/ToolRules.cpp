@@ -20,7 +20,9 @@ using rules::rule;
 // (nix-ld's "Could not start dynamically linked executable") and file(1); pyo3-build-config (the auto-initialize
 // check), auditwheel (wheeltools.py importing wheel's modules), twine's InvalidDistribution, cargo's resolver
 // ("failed to select a version for the requirement"), setuptools-rust (build_rust's artifact lookup), rustc's
-// feature gates (E0658) and human-panic's crash report (the "Panic occurred in file" lines maturin printed).
+// feature gates (E0658) and human-panic's crash report (the "Panic occurred in file" lines maturin printed), maturin's
+// target check ("The operating system X is not supported"), uv's check of a wheel it built and pyodide-build's
+// cross-build environment list.
 const QList<rules::Rule> &rules::toolRules()
 {
     static const QList<Rule> all = {
@@ -99,6 +101,21 @@ const QList<rules::Rule> &rules::toolRules()
         // cargo's index has no matching version: a stale index, a version that does not exist, or one that needs a newer Rust.
         rule("cargo-registry-stale", "", C::Low, 50, "cargo's registry index has no version matching %1 (is the local index stale?).",
              R"re(failed to select a version for the requirement `([^`]+)`)re"),
+        // maturin's target check: a system this release does not know (refine: a later release, or none, supports it).
+        rule("maturin-too-old", "os", C::High, 80, "This maturin does not know the operating system %1.",
+             R"re(The operating system (\w+) is not supported)re"),
+        // uv installing the wheel it just built from an sdist on Android: the tag maturin computed is refused.
+        rule("android-tag-api-level-wrong", "", C::Medium, 76,
+             "The installer refuses the Android wheel %1 it has just built: the platform tag maturin wrote names an API level this device does not accept.",
+             R"re(The built wheel `([^`]*-android_\d+_\w+\.whl)` is not compatible with the current Python)re"),
+        // pyodide-build's cross-build environments: old releases read a list Pyodide no longer publishes (refine: the 404).
+        rule("pyodide-build-outdated", "", C::High, 82,
+             "pyodide-build reads its list of cross-build environments from an address Pyodide no longer serves: this pyodide-build is too old.",
+             R"re(pyodide-cross-build-environments\.json)re"),
+        // setuptools-rust looking for the executable it had cargo build (maturin's own sdist builds through it).
+        rule("setuptools-rust-regression", "executable", C::Low, 55,
+             "setuptools-rust cannot find the executable %1 that cargo built: its lookup does not match this build (MSYS2's Python among them).",
+             R"re(Rust build failed; unable to locate executable '([^']+)')re"),
         // setuptools-rust's artifact lookup: a release's lookup bug, a crate type it does not expect or a cargo it does not know.
         rule("setuptools-rust-regression", "artifacts", C::Low, 50,
              "setuptools-rust found none of the libraries cargo built: its artifact lookup does not match this build.",

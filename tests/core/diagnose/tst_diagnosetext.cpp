@@ -336,6 +336,38 @@ private Q_SLOTS:
         QCOMPARE(stripped.count(QLatin1Char('\n')), text.count(QLatin1Char('\n')));
     }
 
+    // maturin's "The operating system X is not supported": a system a later release builds on (its changelog) is
+    // an old maturin, sure when the text shows a release before it, a lead when it shows one after; any other
+    // system is one maturin does not support.
+    void unsupportedOperatingSystem_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<int>("confidence");
+        QTest::addColumn<QString>("says");
+        const QString os = QStringLiteral("💥 maturin failed\n  Caused by: The operating system %1 is not supported\n");
+        QTest::newRow("AIX, no version") << os.arg(QStringLiteral("Aix")) << QStringLiteral("maturin-too-old") << int(Confidence::High) << QStringLiteral("since 1.6.0");
+        QTest::newRow("AIX, maturin 1.5.1") << QStringLiteral("maturin 1.5.1\n") + os.arg(QStringLiteral("Aix")) << QStringLiteral("maturin-too-old")
+                                            << int(Confidence::High) << QStringLiteral("The text shows maturin 1.5.1");
+        QTest::newRow("AIX, maturin 1.7.0") << QStringLiteral("maturin 1.7.0\n") + os.arg(QStringLiteral("Aix")) << QStringLiteral("maturin-too-old")
+                                            << int(Confidence::Low) << QStringLiteral("since 1.6.0");
+        QTest::newRow("Android") << os.arg(QStringLiteral("Android")) << QStringLiteral("maturin-too-old") << int(Confidence::High) << QStringLiteral("newer releases");
+        QTest::newRow("Solaris") << os.arg(QStringLiteral("Solaris")) << QStringLiteral("maturin-os-unsupported") << int(Confidence::Medium)
+                                 << QStringLiteral("no release adds it");
+    }
+    void unsupportedOperatingSystem()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, id);
+        QFETCH(int, confidence);
+        QFETCH(QString, says);
+        const QList<Finding> findings = diagnoseText(text, false);
+        QVERIFY(!findings.isEmpty());
+        QCOMPARE(findings.first().id, id);
+        QCOMPARE(int(findings.first().confidence), confidence);
+        QVERIFY2(findings.first().message.contains(says), qPrintable(findings.first().message));
+    }
+
     // Where the cause depends on the version, the message compares with the version the text shows.
     void versionAware()
     {
