@@ -1,6 +1,8 @@
 #include "core/diagnose/ToolRefinements.h"
 
 #include <QHash>
+#include <QRegularExpression>
+#include <QStringList>
 
 namespace wb::diagnose {
 
@@ -49,7 +51,76 @@ void refineUnsupportedOs(const QVersionNumber &maturin, RuleHit &hit)
     }
 }
 
+
+// Wordings other programs print too: they name their cause only when the text shows the tool that does.
+// Returns false when the context shows the wording means something else here.
+bool refineByPrintingTool(const QString &text, RuleHit &hit)
+{
+    // An option the maturin that ran does not know: one maturin removed (its changelog: --cargo-extra-args and
+    // --rustc-extra-args in 0.13.0, --universal2 in 1.0.0) means a newer maturin than the workflow was written for;
+    // any other may as well be newer than an old maturin (maturin-too-old) or a typo: a lead.
+    // clap's wordings of an unknown option: any command-line program prints them, not maturin alone.
+    const bool clapMessage = hit.id == QLatin1String("maturin-unpinned")
+        && (hit.tag == QLatin1String("dropped-option") || hit.tag == QLatin1String("old-clap"));
+    if (clapMessage) {
+        static const QStringList removed = {QStringLiteral("--cargo-extra-args"), QStringLiteral("--rustc-extra-args"),
+                                            QStringLiteral("--universal2")};
+        if (!removed.contains(hit.args.value(0)))
+            hit.confidence = Confidence::Low;
+    }
+    if (hit.tag == QLatin1String("time-080")) {
+        static const QRegularExpression oldTime(QStringLiteral(R"re(\btime-0\.3\.(?:[0-9]|[12]\d|3[0-4])\b)re"));
+        if (!oldTime.match(text).hasMatch())
+            return false;  // the same inference error in other code
+    }
+    // A panic in src/ is maturin's own only when maturin ran; an executable "not found" is the loader only when the shell said so.
+    if (hit.id == QLatin1String("maturin-bug") && !text.contains(QLatin1String("maturin")) && !text.contains(QLatin1String("🔗 Found")))
+        return false;
+    if (hit.id == QLatin1String("nixos-dynamic-loader") && hit.tag == QLatin1String("file")
+        && !text.contains(QLatin1String("No such file or directory")))
+        return false;
+    if (hit.id == QLatin1String("abi3-forward-compatibility") && hit.text.contains(QLatin1String("to suppress this check")))
+        return false;  // PyO3's own hint in the too-new message, not a build that used the switch
+    if ((clapMessage || hit.tag == QLatin1String("musl-cdylib") || hit.tag == QLatin1String("double-target")
+         || hit.id == QLatin1String("multiple-bin-targets"))
+        && !text.contains(QLatin1String("maturin")))
+        return false;  // the same cargo or clap message from a run maturin did not drive
+    if (hit.tag == QLatin1String("test-binary") && !text.contains(QLatin1String("Symbol not found: _Py")))
+        return false;
+    return true;
+}
+
+// Wordings whose confidence depends on a second sign in the text (incremental compilation, cargo install,
+// auditwheel's own frames, setuptools-rust's build_rust).
+bool refineBySecondSign(const QString &text, RuleHit &hit)
+{
+    // An internal compiler error is a stale incremental cache when the text shows incremental compilation;
+    // otherwise it may be a compiler bug: a lead.
+    if (hit.id == QLatin1String("rustc-incremental-ice") && !text.contains(QLatin1String("incremental"), Qt::CaseInsensitive))
+        hit.confidence = Confidence::Low;
+    // Two versions of one crate: cargo install without --locked only when the text shows cargo install.
+    if (hit.id == QLatin1String("cargo-install-unlocked") && hit.tag == QLatin1String("duplicate-crate")
+        && !text.contains(QLatin1String("cargo install")) && !text.contains(QLatin1String("Installing ")))
+        hit.confidence = Confidence::Low;
+    // wheel's modules imported by auditwheel's own frames: the repair tool and its wheel package disagree.
+    if (hit.id == QLatin1String("auditwheel-wheel-incompatible") && text.contains(QLatin1String("auditwheel"))) {
+        hit.confidence = Confidence::High;
+        hit.rank = 84;
+        hit.message = QStringLiteral("auditwheel imports %1, which the installed wheel package does not have: auditwheel and wheel "
+                                     "versions do not match.").arg(hit.args.value(0));
+    }
+    if (hit.id == QLatin1String("setuptools-rust-regression") && hit.tag == QLatin1String("crt-static")
+        && !text.contains(QLatin1String("build_rust")) && !text.contains(QLatin1String("setuptools")))
+        return false;  // the same cargo message from a build setuptools-rust did not drive
+    return true;
+}
+
 } // namespace
+
+bool refineToolWording(const QString &text, RuleHit &hit)
+{
+    return refineByPrintingTool(text, hit) && refineBySecondSign(text, hit);
+}
 
 bool refineToolHit(const QString &text, const QVersionNumber &maturin, RuleHit &hit)
 {
