@@ -91,6 +91,10 @@ const QList<rules::Rule> &rules::runtimeRules()
         // rustc 1.80's inference change broke the time crate before 0.3.35 (the Rust 1.80 release notes).
         rule("rust-too-new", "time-080", C::Low, 45, "rustc 1.80 and later cannot infer a type in the time crate before 0.3.35: update time.",
              R"re(type annotations needed for `Box<_>`)re"),
+        // polars refusing a plugin whose string/binary layout is an older polars's (pyo3-polars' own check).
+        rule("polars-plugin-version-mismatch", "layout", C::High, 84,
+             "polars cannot call the plugin: it was compiled with a pyo3-polars whose data layout this polars no longer has.",
+             R"re(This Polars' version has a different '[\w/]+' layout\. Please compile with latest 'pyo3-polars')re"),
         // musl's loader (ldso/dynlink.c: "Error relocating %s: %s: symbol not found") missing a symbol only glibc defines.
         rule("musl-wheel-glibc-symbol", "", C::Medium, 80,
              "The musl loader cannot resolve %2, a symbol only glibc provides, in %1: the library was linked against glibc.",

@@ -129,6 +129,9 @@ bool refineToolHit(const QString &text, const QVersionNumber &maturin, RuleHit &
     // The list's address alone is printed by a successful run too: the failure is the 404.
     if (hit.id == QLatin1String("pyodide-build-outdated") && !text.contains(QLatin1String("404")))
         return false;
+    // The private attribute another tool could read too: pyodide-build's only when it is in sight.
+    if (hit.id == QLatin1String("pyodide-build-pypa-build-incompatible") && !text.contains(QLatin1String("pyodide"), Qt::CaseInsensitive))
+        hit.confidence = Confidence::Low;
     return true;
 }
 

@@ -64,7 +64,15 @@ const QList<rules::Rule> &rules::toolRules()
         // PyPI refuses a platform tag it does not accept (not linux_*: linux-tag-not-uploadable has those), e.g.
         // emscripten/pyodide wheels before PEP 783.
         rule("pypi-platform-tag-unsupported", "", C::High, 84, "The index does not accept wheels with the platform tag %1.",
-             R"re(has an unsupported platform tag '((?!linux_)[\w.]+)')re"),
+             R"re(has an unsupported platform tag '((?!linux_|macosx_)[\w.]+)')re"),
+        // PyPI checks a macOS tag's major version against a list it extends after each macOS release (warehouse).
+        rule("pypi-macos-version-not-allowed", "", C::High, 84,
+             "The index does not accept the macOS tag %1 (yet): its list of macOS versions ends below %2.",
+             R"re(has an unsupported platform tag '(macosx_(\d+)_\d+_\w+)')re"),
+        // pyodide-build before 0.25.1 read a private attribute that pypa/build 1.2.0 removed.
+        rule("pyodide-build-pypa-build-incompatible", "", C::High, 84,
+             "This pyodide-build uses a private attribute of pypa/build that build 1.2.0 removed.",
+             R"re('_DefaultIsolatedEnv' object has no attribute '_scripts_dir')re"),
         // Yanked versions are all that satisfy a requirement: cargo install (without --locked) or a build without a lock
         // file resolves afresh; the lock file of the release would have kept the versions it was built with.
         rule("cargo-install-unlocked", "yanked", C::Low, 56, "Only yanked versions satisfy a dependency: the build resolved afresh instead of using the lock file.",
