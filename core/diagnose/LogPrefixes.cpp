@@ -51,16 +51,23 @@ QString dedent(const QString &text)
 
 QString stripPrefixes(const QString &text)
 {
+    // A timestamp (GitHub Actions and Azure Pipelines; in brackets, Jenkins' timestamper; GitLab adds its
+    // stream, " 00O"), or BuildKit's step and seconds ("#12 3.456 "); BuildKit's error summary gives the
+    // seconds alone ("3.456 "), read past only where several lines carry them.
     static const QRegularExpression prefix(QStringLiteral(
-        R"(^(?:\x1b\[[0-9;]*m)*(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?|#\d+ \d+\.\d+ ?))"));
-    // Only lines that can carry one are tried (a digit or '#' first, or a colour code before it).
+        R"(^(?:\x1b\[[0-9;]*m)*(?:(\[?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z\]?(?: \d\d[OE]\+?)? ?|#\d+ \d+\.\d+ ?)|(\d+\.\d{3} )))"));
+    // Only lines that can carry one are tried (a digit, '#' or '[' first, or a colour code before it).
     const auto mayCarry = [](QStringView line) {
-        return !line.isEmpty() && (line.front().isDigit() || line.front() == QLatin1Char('#') || line.front() == QLatin1Char('\x1b'));
+        return !line.isEmpty()
+            && (line.front().isDigit() || line.front() == QLatin1Char('#') || line.front() == QLatin1Char('[') || line.front() == QLatin1Char('\x1b'));
     };
-    QString out;
-    qsizetype from = 0, kept = 0;
-    bool changed = false;
-    while (from <= text.size()) {
+    struct Cut {
+        qsizetype at = 0, length = 0;
+        bool secondsOnly = false;
+    };
+    QList<Cut> cuts;
+    int secondsOnly = 0;
+    for (qsizetype from = 0; from <= text.size();) {
         qsizetype end = text.indexOf(QLatin1Char('\n'), from);
         if (end < 0)
             end = text.size();
@@ -68,16 +75,25 @@ QString stripPrefixes(const QString &text)
         if (mayCarry(line)) {
             const QRegularExpressionMatch m = prefix.matchView(line);
             if (m.hasMatch() && m.capturedLength() > 0) {
-                if (!changed)
-                    out.reserve(text.size());
-                out += QStringView(text).sliced(kept, from - kept);
-                kept = from + m.capturedLength();
-                changed = true;
+                const bool seconds = m.capturedLength(2) > 0;
+                cuts << Cut{from, m.capturedLength(), seconds};
+                secondsOnly += seconds ? 1 : 0;
             }
         }
         from = end + 1;
     }
-    if (!changed)
+    constexpr int kSecondsLines = 3;
+    QString out;
+    qsizetype kept = 0;
+    for (const Cut &c : std::as_const(cuts)) {
+        if (c.secondsOnly && secondsOnly < kSecondsLines)
+            continue;
+        if (out.isEmpty())
+            out.reserve(text.size());
+        out += QStringView(text).sliced(kept, c.at - kept);
+        kept = c.at + c.length;
+    }
+    if (kept == 0)
         return text;
     out += QStringView(text).sliced(kept);
     return out;

@@ -5,8 +5,10 @@
 namespace wb::diagnose {
 
 // Logs copied from CI and container builds carry a prefix on every line that the tools below never
-// wrote: GitHub Actions' timestamps ("2024-05-01T12:34:56.1234567Z "), Docker BuildKit's step and
-// seconds ("#12 3.456 "); a block copied out of pip's or uv's output is indented as a whole. Diagnosis
+// wrote: GitHub Actions' and Azure Pipelines' timestamps ("2024-05-01T12:34:56.1234567Z "), Jenkins'
+// ("[2024-05-01T12:34:56.123Z] "), GitLab's ("2024-05-01T12:34:56.123456Z 00O "), Docker BuildKit's
+// step and seconds ("#12 3.456 ", and "3.456 " in its error summary); a block copied out of pip's or
+// uv's output is indented as a whole. Diagnosis
 // reads the lines as the tools wrote them, so the prefixes and the shared indentation go first; the
 // lines keep their numbers.
 namespace LogPrefixes {

@@ -323,6 +323,14 @@ private Q_SLOTS:
         QTest::newRow("GitHub Actions") << QStringLiteral("2024-05-01T12:34:56.1234567Z error: x\n2024-05-01T12:34:56.2Z   --> src/lib.rs:1:2")
                                         << QStringLiteral("error: x\n  --> src/lib.rs:1:2");
         QTest::newRow("BuildKit") << QStringLiteral("#12 3.456 💥 maturin failed\n#12 3.457   Caused by: x\n") << QStringLiteral("💥 maturin failed\n  Caused by: x\n");
+        QTest::newRow("Jenkins") << QStringLiteral("[2024-05-01T12:34:56.123Z] error: x\n[2024-05-01T12:34:57.001Z]   --> src/lib.rs:1:2")
+                                 << QStringLiteral("error: x\n  --> src/lib.rs:1:2");
+        QTest::newRow("GitLab") << QStringLiteral("2024-05-01T12:34:56.123456Z 00O error: x\n2024-05-01T12:34:56.223456Z 01E+   y")
+                                << QStringLiteral("error: x\n  y");
+        QTest::newRow("BuildKit error summary") << QStringLiteral("------\n > [4/4] RUN pip install .:\n0.512 Processing /src\n1.234   error: x\n2.001   y\n------")
+                                                << QStringLiteral("------\n > [4/4] RUN pip install .:\nProcessing /src\n  error: x\n  y\n------");
+        QTest::newRow("seconds on two lines only") << QStringLiteral("1.234 s elapsed\n0.500 s more\nerror: x")
+                                                   << QStringLiteral("1.234 s elapsed\n0.500 s more\nerror: x");
         QTest::newRow("coloured timestamp") << QStringLiteral("\x1b[36m2024-05-01T12:34:56Z error: x") << QStringLiteral("error: x");
         QTest::newRow("indented block") << QStringLiteral("      a\n\n        b\n      c") << QStringLiteral("a\n\n  b\nc");
         QTest::newRow("nothing to remove") << QStringLiteral("error: x\n  y\n#include <z>\n2024 was a year") << QStringLiteral("error: x\n  y\n#include <z>\n2024 was a year");

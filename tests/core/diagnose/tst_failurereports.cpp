@@ -143,7 +143,8 @@ private Q_SLOTS:
     }
 
     // The same real texts as CI and container logs show them, and as copied out of pip's output: every line
-    // prefixed with GitHub Actions' timestamp or Docker BuildKit's step, or the whole block indented. The
+    // prefixed with GitHub Actions', Jenkins' or GitLab's timestamp or Docker BuildKit's step, or the whole
+    // block indented. The
     // cause found must not change (each was lost on some reports before the prefixes were read past).
     void devReportsAsLogsShowThem_data()
     {
@@ -159,6 +160,8 @@ private Q_SLOTS:
             QTest::addRow("%s, GitHub Actions", qPrintable(f)) << dir.filePath(f) << QStringLiteral("2024-05-01T12:34:56.1234567Z ");
             QTest::addRow("%s, BuildKit", qPrintable(f)) << dir.filePath(f) << QStringLiteral("#12 3.456 ");
             QTest::addRow("%s, indented", qPrintable(f)) << dir.filePath(f) << QStringLiteral("      ");
+            QTest::addRow("%s, Jenkins", qPrintable(f)) << dir.filePath(f) << QStringLiteral("[2024-05-01T12:34:56.123Z] ");
+            QTest::addRow("%s, GitLab", qPrintable(f)) << dir.filePath(f) << QStringLiteral("2024-05-01T12:34:56.123456Z 00O ");
         }
     }
     void devReportsAsLogsShowThem()
