@@ -84,6 +84,9 @@ void WheelInspectionSteps::addDeferredHeaderFindings(const QList<MemberReader::R
 // Rows of RECORD that name another algorithm than SHA-256: their members hashed again with it.
 void WheelInspectionSteps::rehashOtherAlgorithms(QList<MemberReader::Result> &hashed, const QList<qsizetype> &entryOf)
 {
+    // Nearly every RECORD names SHA-256 alone: one pass over its rows says so.
+    if (std::all_of(rf.rows.cbegin(), rf.rows.cend(), [](const RecordRow &r) { return r.algorithm.isEmpty() || r.algorithm == sha256(); }))
+        return;
     QList<MemberReader::Job> again;
     QList<qsizetype> where;
     for (qsizetype i = 0; i < hashed.size(); ++i) {

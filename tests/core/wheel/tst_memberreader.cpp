@@ -224,6 +224,37 @@ private Q_SLOTS:
         QVERIFY(t.digest.error.contains(QLatin1String("truncated")));
     }
 
+    // A RECORD row may name another algorithm than SHA-256 (hashlib's names): its member is hashed again with it,
+    // and a wrong digest is reported in that algorithm.
+    void recordRowsWithAnotherAlgorithm_data()
+    {
+        QTest::addColumn<bool>("rightDigest");
+        QTest::newRow("right sha512") << true;
+        QTest::newRow("wrong sha512") << false;
+    }
+    void recordRowsWithAnotherAlgorithm()
+    {
+        QFETCH(bool, rightDigest);
+        QList<ZipMember> members = demoWheel();
+        const QByteArray init = members.first().data;
+        const QByteArray sha512 = rightDigest ? QCryptographicHash::hash(init, QCryptographicHash::Sha512) : QByteArray(64, '\0');
+        const QByteArray row = "demo/__init__.py,sha512="
+            + sha512.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals) + ',' + QByteArray::number(init.size());
+        QByteArray &record = members.last().data;
+        const qsizetype at = record.indexOf("demo/__init__.py,");
+        QVERIFY(at >= 0);
+        record.replace(at, record.indexOf('\n', at) - at, row);
+        const WheelReport r = inspectWheel(write(buildZip(members)));
+        QCOMPARE(r.record.ok, rightDigest);
+        QCOMPARE(r.hasErrors(), !rightDigest);
+        if (!rightDigest) {
+            const auto it = std::find_if(r.findings.begin(), r.findings.end(),
+                                         [](const Finding &f) { return f.id == QLatin1String("record.RecordDigestMismatchError"); });
+            QVERIFY(it != r.findings.end());
+            QVERIFY2(it->message.startsWith(QLatin1String("sha512 digest of file 'demo/__init__.py'")), qPrintable(it->message));
+        }
+    }
+
     // A native file is analysed from the bytes hashed while the budget allows, and left for a second
     // read otherwise; both readings are the same, and --quick (no KZip, no hashing) agrees.
     void binariesAnalysedOnce()
