@@ -181,7 +181,7 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
     // A header missing in a cross build: the target's sysroot or a C compiler not made for the target, as often as a package.
     if (hit.id == QLatin1String("system-library-missing") && hit.tag == QLatin1String("header") && f.crossTarget)
         hit.confidence = Confidence::Low;
-    return refineToolWording(text, hit) && refineProjectHit(ctx, text, hit) && refineToolHit(text, f.maturin, hit);
+    return refineToolWording(text, hit) && refineProjectHit(ctx, text, hit) && refineToolHit(text, f.maturin, f.crossTarget, hit);
 }
 
 // PyInit_<name> missing while the library exports (nm's T, readelf's FUNC) PyInit_ with the name's first and last characters cut: a PyO3

@@ -53,7 +53,14 @@ const QList<rules::Rule> &rules::buildRules()
              R"re(External libraries \[([^\]]*)\] require newer symbol versions than (musllinux_\d+_\d+) allows)re"),
         // Interpreters during cross compilation, develop and build.
         rule("cross-compile-interpreter", "", C::High, 82, "Cross compiling: PyO3/maturin need the target's Python configuration.",
-             R"re(Must provide PYO3_CROSS_LIB_DIR|PYO3_CROSS_LIB_DIR (?:is not set|must be set)|PYO3_CROSS_LIB_DIR environment variable must be set when cross-compiling|sys\.platform in python, .*and the rust target, .*don't match|Unsupported Python interpreter for cross-compilation: |should be a kind of interpreter \(e\.g\. '[\w.]+' or '[\w.]+'\) when cross-compiling)re"),
+             R"re(Must provide PYO3_CROSS_LIB_DIR|PYO3_CROSS_LIB_DIR (?:is not set|must be set)|PYO3_CROSS_LIB_DIR environment variable must be set when cross-compiling|sys\.platform in python, .*and the rust target, .*don't match)re"),
+        // maturin refusing an interpreter it was given while it cross compiles (refine: a local environment's own
+        // interpreter means maturin misjudged the build as a cross build; maturin before 1.13.0 did so for
+        // interpreters it could not classify, free-threaded ones among them).
+        rule("cross-compile-interpreter", "kind-not-path", C::High, 82, "Cross compiling: maturin needs the kind of interpreter (python3.x), not a path.",
+             R"re(should be a kind of interpreter \(e\.g\. '[\w.]+' or '[\w.]+'\) when cross-compiling)re"),
+        rule("cross-compile-interpreter", "unsupported-kind", C::High, 82, "Cross compiling: maturin does not know the kind of this interpreter.",
+             R"re(Unsupported Python interpreter for cross-compilation: )re"),
         rule("cross-compile-interpreter", "arch", C::Low, 80, "The Rust target is %1-bit but the Python interpreter is %2-bit.",
              R"re([Yy]our Rust target architecture \((\d+)-bit\) does not match your python interpreter \((\d+)-bit\))re"),
         rule("no-python-interpreter", "", C::High, 70, "No Python interpreter was found to build for.",

@@ -122,8 +122,44 @@ bool refineToolWording(const QString &text, RuleHit &hit)
     return refineByPrintingTool(text, hit) && refineBySecondSign(text, hit);
 }
 
-bool refineToolHit(const QString &text, const QVersionNumber &maturin, RuleHit &hit)
+namespace {
+
+// maturin refusing an interpreter because it cross compiles: the interpreter of a local environment (a virtualenv's,
+// free-threaded ones among them; not a system path, which a real cross build may be given by mistake) means maturin
+// took a native build for a cross build.
+void refineCrossInterpreter(const QString &text, bool crossTarget, RuleHit &hit)
 {
+    static const QRegularExpression localEnv(QStringLiteral(R"re((?:cross-compil\w*|interpreter):\s*\S*(?:[/\\]\.?venv|[/\\][\w.-]*-venv|[/\\]Scripts[/\\]python(?:\.exe)?\b))re"),
+                                                QRegularExpression::MultilineOption);
+    static const QRegularExpression freeThreaded(QStringLiteral(R"re(\b(?:py)?3\.?1\dt\b|python3\.\d+t\b)re"));
+    if (crossTarget || !localEnv.match(text).hasMatch())
+        return;
+    if (hit.tag == QLatin1String("unsupported-kind") && text.contains(QLatin1String("supported interpreters are pypy, graalpy, and python"))) {
+        // A wording of maturin before 1.13.0, which resolves interpreters anew (PR #3032).
+        hit.id = QStringLiteral("maturin-too-old");
+        hit.confidence = Confidence::Medium;
+        hit.rank = 80;
+        hit.message = QStringLiteral("This maturin (before 1.13.0, by its wording) took the local %1interpreter for a cross build and "
+                                     "refused it: maturin 1.13.0 resolves interpreters anew. Upgrade maturin.")
+                          .arg(freeThreaded.match(text).hasMatch() ? QStringLiteral("free-threaded ") : QString());
+        return;
+    }
+    hit.id = QStringLiteral("maturin-false-cross-compile");
+    hit.confidence = Confidence::Low;
+    hit.rank = 70;
+    hit.message = QStringLiteral("maturin took the build for a cross build, yet the interpreter it refuses is a local environment's: "
+                                 "a host it misjudged (Windows on ARM with an x86_64 Python before 1.12.3) or a --target this machine "
+                                 "runs natively. Upgrade maturin, drop --target, or give -i pythonX.Y.");
+}
+
+} // namespace
+
+bool refineToolHit(const QString &text, const QVersionNumber &maturin, bool crossTarget, RuleHit &hit)
+{
+    if (hit.id == QLatin1String("cross-compile-interpreter") && (hit.tag == QLatin1String("kind-not-path") || hit.tag == QLatin1String("unsupported-kind")))
+        refineCrossInterpreter(text, crossTarget, hit);
+    if (hit.id == QLatin1String("zig-version-incompatible") && !text.contains(QLatin1String("zig"), Qt::CaseInsensitive))
+        hit.confidence = Confidence::Low;
     if (hit.id == QLatin1String("maturin-too-old") && hit.tag == QLatin1String("os"))
         refineUnsupportedOs(maturin, hit);
     // The list's address alone is printed by a successful run too: the failure is the 404.

@@ -9,7 +9,7 @@ namespace wb::diagnose {
 // Refinements of rule hits about the tools around the build (maturin's platform support, pyodide-build),
 // where the catalogue's answer depends on the release that printed the message or on a second line.
 // Returns false when the context shows the wording means something else here.
-bool refineToolHit(const QString &text, const QVersionNumber &maturin, RuleHit &hit);
+bool refineToolHit(const QString &text, const QVersionNumber &maturin, bool crossTarget, RuleHit &hit);
 
 // Refinements of wordings that other programs print too (clap's, cargo's, a loader's) or whose confidence
 // depends on a second sign in the text. Returns false when the wording means something else here.

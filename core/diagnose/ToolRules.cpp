@@ -109,6 +109,19 @@ const QList<rules::Rule> &rules::toolRules()
         // cargo's index has no matching version: a stale index, a version that does not exist, or one that needs a newer Rust.
         rule("cargo-registry-stale", "", C::Low, 50, "cargo's registry index has no version matching %1 (is the local index stale?).",
              R"re(failed to select a version for the requirement `([^`]+)`)re"),
+        // clap's refusal of a value for a flag: maturin 1.14.1 made --timings a flag without one.
+        rule("maturin-regression", "timings-flag", C::Medium, 80,
+             "This maturin takes --timings as a flag without a value (since 1.14.1); the workflow passes one, as cargo's --timings=html.",
+             R"re(unexpected value '[^']*' for '--timings' found)re"),
+        // setuptools before 77 (its validate-pyproject schema) knows only the table forms of [project] license.
+        rule("setuptools-too-old-pep639", "", C::High, 86,
+             "This setuptools reads [project] license only as a table ({file = ...} or {text = ...}): PEP 639's SPDX string needs setuptools 77 or newer.",
+             R"re(`project\.license` must be valid exactly by one definition)re"),
+        // A UBSan runtime symbol missing when a library is loaded: C code compiled with -fsanitize=undefined, which zig cc
+        // 0.14 turns on (maturin --zig); refine: a lead without zig in sight.
+        rule("zig-version-incompatible", "", C::Medium, 80,
+             "A library needs %1 from the UBSan runtime: its C code was compiled with undefined-behaviour checks (zig 0.14's cc does that by default).",
+             R"re(undefined symbol: (__ubsan_handle_\w+))re"),
         // maturin's target check: a system this release does not know (refine: a later release, or none, supports it).
         rule("maturin-too-old", "os", C::High, 80, "This maturin does not know the operating system %1.",
              R"re(The operating system (\w+) is not supported)re"),
