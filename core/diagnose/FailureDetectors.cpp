@@ -145,7 +145,7 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
         hit.message = QStringLiteral("Cross compiling: maturin cannot run the target's interpreters, so it needs -i with "
                                      "PYO3_CROSS_LIB_DIR (or an abi3 build, or a container with the target's Python).");
     }
-    // A published crate fails to compile: cargo install without --locked (refineToolWording: how sure, by the text).
+    // A published crate fails to compile: cargo install without --locked (refineToolHit: how sure, by the text).
     if (hit.id == QLatin1String("cargo-install-unlocked") && hit.tag != QLatin1String("yanked") && !TextFacts::isDependencyPath(f.firstLocation))
         return false;
     if (hit.id == QLatin1String("dependency-build-script-failed") && hit.args.value(0).contains(QLatin1Char('('))
@@ -181,7 +181,7 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
     // A header missing in a cross build: the target's sysroot or a C compiler not made for the target, as often as a package.
     if (hit.id == QLatin1String("system-library-missing") && hit.tag == QLatin1String("header") && f.crossTarget)
         hit.confidence = Confidence::Low;
-    return refineToolWording(text, hit) && refineProjectHit(ctx, text, hit) && refineToolHit(text, f.maturin, f.crossTarget, hit);
+    return refineToolHit(text, f, hit) && refineProjectHit(ctx, text, hit);
 }
 
 // PyInit_<name> missing while the library exports (nm's T, readelf's FUNC) PyInit_ with the name's first and last characters cut: a PyO3

@@ -44,13 +44,10 @@ void refineUnsupportedOs(const QVersionNumber &maturin, RuleHit &hit)
         ? QStringLiteral("This maturin does not know the operating system %1, which newer releases build on: upgrade maturin.").arg(os)
         : QStringLiteral("This maturin does not know the operating system %1: maturin builds on it since %2. Upgrade maturin, and "
                          "its lower bound in [build-system] requires.").arg(os, since);
-    if (!maturin.isNull()) {
-        hit.message += QStringLiteral(" The text shows maturin %1.").arg(maturin.toString());
-        if (!since.isEmpty() && maturin >= QVersionNumber::fromString(since))
-            hit.confidence = Confidence::Low; // a release that should know it: a build of its own, or another cause
-    }
+    // (The version the text shows is added to every maturin-too-old message by refineProjectHit.)
+    if (!maturin.isNull() && !since.isEmpty() && maturin >= QVersionNumber::fromString(since))
+        hit.confidence = Confidence::Low; // a release that should know it: a build of its own, or another cause
 }
-
 
 // Wordings other programs print too: they name their cause only when the text shows the tool that does.
 // Returns false when the context shows the wording means something else here.
@@ -115,14 +112,6 @@ bool refineBySecondSign(const QString &text, RuleHit &hit)
     return true;
 }
 
-} // namespace
-
-bool refineToolWording(const QString &text, RuleHit &hit)
-{
-    return refineByPrintingTool(text, hit) && refineBySecondSign(text, hit);
-}
-
-namespace {
 
 // maturin refusing an interpreter because it cross compiles: the interpreter of a local environment (a virtualenv's,
 // free-threaded ones among them; not a system path, which a real cross build may be given by mistake) means maturin
@@ -152,16 +141,15 @@ void refineCrossInterpreter(const QString &text, bool crossTarget, RuleHit &hit)
                                  "runs natively. Upgrade maturin, drop --target, or give -i pythonX.Y.");
 }
 
-} // namespace
-
-bool refineToolHit(const QString &text, const QVersionNumber &maturin, bool crossTarget, RuleHit &hit)
+// Wordings whose cause depends on the release that printed them, or on a second line.
+bool refineByRelease(const QString &text, const TextFacts &facts, RuleHit &hit)
 {
     if (hit.id == QLatin1String("cross-compile-interpreter") && (hit.tag == QLatin1String("kind-not-path") || hit.tag == QLatin1String("unsupported-kind")))
-        refineCrossInterpreter(text, crossTarget, hit);
+        refineCrossInterpreter(text, facts.crossTarget, hit);
     if (hit.id == QLatin1String("zig-version-incompatible") && !text.contains(QLatin1String("zig"), Qt::CaseInsensitive))
         hit.confidence = Confidence::Low;
     if (hit.id == QLatin1String("maturin-too-old") && hit.tag == QLatin1String("os"))
-        refineUnsupportedOs(maturin, hit);
+        refineUnsupportedOs(facts.maturin, hit);
     // The list's address alone is printed by a successful run too: the failure is the 404.
     if (hit.id == QLatin1String("pyodide-build-outdated") && !text.contains(QLatin1String("404")))
         return false;
@@ -169,6 +157,13 @@ bool refineToolHit(const QString &text, const QVersionNumber &maturin, bool cros
     if (hit.id == QLatin1String("pyodide-build-pypa-build-incompatible") && !text.contains(QLatin1String("pyodide"), Qt::CaseInsensitive))
         hit.confidence = Confidence::Low;
     return true;
+}
+
+} // namespace
+
+bool refineToolHit(const QString &text, const TextFacts &facts, RuleHit &hit)
+{
+    return refineByPrintingTool(text, hit) && refineBySecondSign(text, hit) && refineByRelease(text, facts, hit);
 }
 
 } // namespace wb::diagnose
