@@ -159,14 +159,13 @@ void lowerBuildQualityNextToErrors(DetectorContext &ctx)
     }
 }
 
-void addUnrecognised(DetectorContext &ctx)
+void addUnrecognised(DetectorContext &ctx, const QList<Line> &lines)
 {
     // Any error, or any cause the text itself names with some confidence, is an answer already.
     for (const Finding &f : ctx.findings()) {
         if (f.severity == Severity::Error || (fromText(f) && f.confidence != Confidence::Low))
             return;
     }
-    const QList<Line> lines = decisiveLines(ctx.evidence());
     if (lines.isEmpty())
         return;
     QList<EvidenceRef> evidence;
@@ -195,11 +194,13 @@ void settleFindings(DetectorContext &ctx)
     suppressSymptoms(ctx);
     textOnlyConfidence(ctx);
     lowerBuildQualityNextToErrors(ctx);
-    addUnrecognised(ctx);
+    // The decisive lines, read once: the unrecognised failure quotes them and every finding cites them.
     const Evidence &e = ctx.evidence();
-    if (e.errorText.trimmed().isEmpty() && e.logText.trimmed().isEmpty())
+    const bool noText = e.errorText.trimmed().isEmpty() && e.logText.trimmed().isEmpty();
+    const QList<Line> decisive = noText ? QList<Line>() : decisiveLines(e);
+    addUnrecognised(ctx, decisive);
+    if (noText)
         return;
-    const QList<Line> decisive = decisiveLines(e);
     for (Finding f : ctx.findings()) {
         Finding *target = ctx.find(f.id);
         QStringList lines;
