@@ -31,7 +31,7 @@ DetectorContext::DetectorContext(const Evidence &evidence, const Catalogue &cata
         // rustc's errors as the parser read them (structured); those it did not read, indented inside
         // pip's or uv's output, as the text shows them.
         const bool rustError = m.kind == QLatin1String("rust-error") || m.kind == QLatin1String("rust-error-summary");
-        if (m.kind == QLatin1String("built-wheel") || (rustError && (parsedErrors.contains(m.line))))
+        if (m.kind == QLatin1String("built-wheel") || (rustError && parsedErrors.contains(m.line)))
             continue;
         textLines.insert(m.line);
         m_matches << SourcedMatch{QStringLiteral("log"), m};

@@ -23,6 +23,13 @@ QString WheelReport::verdict() const
     return QStringLiteral("ok");
 }
 
+int WheelReport::archiveCheckFailures() const
+{
+    return int(std::count_if(findings.begin(), findings.end(), [](const Finding &f) {
+        return f.id == QLatin1String("zip.crc-mismatch") || f.id == QLatin1String("zip.size-mismatch") || f.id == QLatin1String("zip.corrupt-data");
+    }));
+}
+
 QList<const WheelFileEntry *> WheelReport::largestFiles(int n) const
 {
     QList<const WheelFileEntry *> out;

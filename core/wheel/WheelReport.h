@@ -113,6 +113,9 @@ struct WheelReport {
     int count(Finding::Severity s) const;
     bool hasErrors() const { return count(Finding::Severity::Error) > 0; }
     QString verdict() const;       // "ok", "warnings", "errors", "unreadable"
+    // Members that fail the archive's own checks (CRC-32, declared size, readable data): Python's zipfile,
+    // and so pip, refuse them whatever RECORD says.
+    int archiveCheckFailures() const;
     QList<const WheelFileEntry *> largestFiles(int n) const;
 };
 

@@ -308,11 +308,7 @@ void WheelsView::onFinished(const InspectedFile &result)
         int problems = 0;
         for (const RecordEntry &e : result.wheel.record.entries)
             problems += e.isProblem() ? 1 : 0;
-        int archiveProblems = 0;
-        for (const Finding &f : result.wheel.findings)
-            archiveProblems += f.id == QLatin1String("zip.crc-mismatch") || f.id == QLatin1String("zip.size-mismatch")
-                || f.id == QLatin1String("zip.corrupt-data");
-        m_verifyBar->finish(problems, archiveProblems, m_verifyClock.elapsed());
+        m_verifyBar->finish(problems, result.wheel.archiveCheckFailures(), m_verifyClock.elapsed());
         setVerification(Verification::Finished);
     } else {
         setVerification(Verification::None);
