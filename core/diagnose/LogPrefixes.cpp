@@ -8,23 +8,32 @@ namespace wb::diagnose::LogPrefixes {
 
 namespace {
 
+// Calls next(offset, line) for each line of the text (without its '\n') while next returns true.
+template <typename Next>
+void forEachLine(const QString &text, Next next)
+{
+    for (qsizetype from = 0; from <= text.size();) {
+        qsizetype end = text.indexOf(QLatin1Char('\n'), from);
+        if (end < 0)
+            end = text.size();
+        if (!next(from, QStringView(text).sliced(from, end - from)))
+            return;
+        from = end + 1;
+    }
+}
+
 // The indentation every non-empty line shares (a block copied out of pip's or uv's output).
 qsizetype commonIndent(const QString &text)
 {
     qsizetype common = -1;
-    qsizetype from = 0;
-    while (from <= text.size() && common != 0) {
-        qsizetype end = text.indexOf(QLatin1Char('\n'), from);
-        if (end < 0)
-            end = text.size();
-        const QStringView line = QStringView(text).sliced(from, end - from);
+    forEachLine(text, [&](qsizetype, QStringView line) {
         qsizetype indent = 0;
         while (indent < line.size() && (line[indent] == QLatin1Char(' ') || line[indent] == QLatin1Char('\t')))
             ++indent;
         if (indent < line.size() && !(line[indent] == QLatin1Char('\r') && indent + 1 == line.size()))
             common = common < 0 ? indent : std::min(common, indent);
-        from = end + 1;
-    }
+        return common != 0;
+    });
     return std::max<qsizetype>(common, 0);
 }
 
@@ -35,17 +44,12 @@ QString dedent(const QString &text)
         return text;
     QString out;
     out.reserve(text.size());
-    qsizetype from = 0;
-    while (from <= text.size()) {
-        qsizetype end = text.indexOf(QLatin1Char('\n'), from);
-        if (end < 0)
-            end = text.size();
-        const QStringView line = QStringView(text).sliced(from, end - from);
+    forEachLine(text, [&](qsizetype from, QStringView line) {
         out += line.size() >= indent ? line.sliced(indent) : line.trimmed();
-        if (end < text.size())
+        if (from + line.size() < text.size())
             out += QLatin1Char('\n');
-        from = end + 1;
-    }
+        return true;
+    });
     return out;
 }
 
@@ -67,11 +71,7 @@ QString stripPrefixes(const QString &text)
     };
     QList<Cut> cuts;
     int secondsOnly = 0;
-    for (qsizetype from = 0; from <= text.size();) {
-        qsizetype end = text.indexOf(QLatin1Char('\n'), from);
-        if (end < 0)
-            end = text.size();
-        const QStringView line = QStringView(text).sliced(from, end - from);
+    forEachLine(text, [&](qsizetype from, QStringView line) {
         if (mayCarry(line)) {
             const QRegularExpressionMatch m = prefix.matchView(line);
             if (m.hasMatch() && m.capturedLength() > 0) {
@@ -80,8 +80,8 @@ QString stripPrefixes(const QString &text)
                 secondsOnly += seconds ? 1 : 0;
             }
         }
-        from = end + 1;
-    }
+        return true;
+    });
     constexpr int kSecondsLines = 3;
     QString out;
     qsizetype kept = 0;
