@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -52,7 +53,8 @@ struct MemberReader::HashRun::State {
     QList<Result> results;
     std::atomic<size_t> next{0};
     std::atomic<qint64> budget{0};
-    std::atomic<qint64> doneBytes{0};
+    std::mutex progressMutex;
+    qint64 doneBytes = 0; // under progressMutex
     std::atomic<bool> stop{false}; // destroyed before wait()
     qint64 totalBytes = 0;
     std::vector<std::thread> pool;
@@ -126,9 +128,12 @@ struct MemberReader::HashRun::State {
             }
             if (window.base)
                 Worker::unmapPopulated(window.base, window.begin, window.end - window.begin);
-            const qint64 done = doneBytes.fetch_add(batchBytes) + batchBytes;
+            // Counted and reported under one lock: two workers finishing together never report
+            // their totals in the wrong order (a progress bar that steps back).
+            std::lock_guard lock(progressMutex);
+            doneBytes += batchBytes;
             if (options.progress && !cancelled)
-                options.progress(done, totalBytes);
+                options.progress(doneBytes, totalBytes);
         }
     }
 

@@ -13,7 +13,9 @@
 #include <QTest>
 
 #include <atomic>
+#include <chrono>
 #include <mutex>
+#include <thread>
 
 using namespace wb;
 using namespace wb::test;
@@ -313,6 +315,9 @@ private Q_SLOTS:
         InspectOptions o;
         o.threads = threads;
         o.progress = [&](qint64 done, qint64 all) {
+            // A varying pause before the check: reports that leave the workers out of order
+            // would arrive out of order here.
+            std::this_thread::sleep_for(std::chrono::microseconds(done % 1500));
             std::lock_guard lock(mutex);
             monotonic &= done > last && done <= all;
             last = done;
