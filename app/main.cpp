@@ -3,6 +3,7 @@
 // process. Loading Qt Gui and Widgets costs more than a quick command, so commands never do.
 #include "core/cli/CommandRegistry.h"
 #include "core/common/AppInfo.h"
+#include "core/common/CommandHeap.h"
 
 #include <QCoreApplication>
 #include <QFileDevice>
@@ -60,6 +61,7 @@ int main(int argc, char **argv)
         std::perror(window.c_str());
         return wb::cli::ExitUsage;
     }
+    wb::prepareHeapForCommand();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(wb::AppInfo::executable());
     QCoreApplication::setApplicationVersion(wb::AppInfo::version());
