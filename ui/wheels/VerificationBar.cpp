@@ -95,10 +95,13 @@ void VerificationBar::finish(int problems, int archiveProblems, qint64 elapsedMs
     m_bar->setValue(kScale);
     m_bar->setFormat(problems || archiveProblems ? tr("Problems") : tr("Verified"));
     m_bar->setToolTip({});
-    const QString seconds = QLocale().toString(double(elapsedMs) / 1000.0, 'f', 1);
-    QString text = problems == 0 ? tr("Every hash and size matches RECORD (verified in %1 s).").arg(seconds)
-        : problems == 1         ? tr("Verified in %1 s: 1 entry with a problem (see RECORD).").arg(seconds)
-                                : tr("Verified in %1 s: %2 entries with problems (see RECORD).").arg(seconds, QLocale().toString(problems));
+    // Under a second in milliseconds ("0.0 s" would say it took no time at all), else in seconds.
+    const QString took = elapsedMs < 1      ? tr("under 1 ms")
+                       : elapsedMs < 1000 ? tr("%1 ms").arg(QLocale().toString(elapsedMs))
+                                          : tr("%1 s").arg(QLocale().toString(double(elapsedMs) / 1000.0, 'f', 1));
+    QString text = problems == 0 ? tr("Every hash and size matches RECORD (verified in %1).").arg(took)
+        : problems == 1         ? tr("Verified in %1: 1 entry with a problem (see RECORD).").arg(took)
+                                : tr("Verified in %1: %2 entries with problems (see RECORD).").arg(took, QLocale().toString(problems));
     // The archive's own checks (CRC-32, sizes, readable data): pip refuses a wheel that fails them, even
     // when every digest matches RECORD.
     if (archiveProblems > 0 && problems == 0)

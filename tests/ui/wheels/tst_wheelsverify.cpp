@@ -142,6 +142,31 @@ private Q_SLOTS:
             QSKIP(qPrintable(wb::test::corpusMissingReason()));
     }
 
+    // 0. The bar says how long verification took in units that fit: a small wheel's few
+    //    milliseconds are not "0.0 s".
+    void finishedSaysHowLong_data()
+    {
+        QTest::addColumn<qint64>("elapsedMs");
+        QTest::addColumn<QString>("took");
+        const QLocale l;
+        QTest::newRow("instant") << qint64(0) << QStringLiteral("under 1 ms");
+        QTest::newRow("7 ms") << qint64(7) << QStringLiteral("7 ms");
+        QTest::newRow("999 ms") << qint64(999) << QStringLiteral("999 ms");
+        QTest::newRow("1 s") << qint64(1000) << l.toString(1.0, 'f', 1) + QStringLiteral(" s");
+        QTest::newRow("2.3 s") << qint64(2345) << l.toString(2.3, 'f', 1) + QStringLiteral(" s");
+    }
+    void finishedSaysHowLong()
+    {
+        QFETCH(qint64, elapsedMs);
+        QFETCH(QString, took);
+        wb::ui::VerificationBar bar;
+        bar.start(QStringLiteral("demo-1.0-py3-none-any.whl"));
+        bar.finish(0, 0, elapsedMs);
+        QCOMPARE(bar.text(), QStringLiteral("Every hash and size matches RECORD (verified in %1).").arg(took));
+        bar.finish(3, 0, elapsedMs);
+        QVERIFY2(bar.text().startsWith(QStringLiteral("Verified in %1: 3 entries").arg(took)), qPrintable(bar.text()));
+    }
+
     // 1. The quick report is on screen while the full pass is held: summary, files, metadata and
     //    extensions; RECORD says "verifying…" (neither ok nor "not verified"). Then the full report.
     void summaryBeforeVerification()
