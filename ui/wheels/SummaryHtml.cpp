@@ -20,8 +20,10 @@ QString verdictHtml(const QString &verdict, int errors, int warnings, const QStr
     const QString color = verdict == QLatin1String("ok") ? QStringLiteral("#2e7d32")
         : verdict == QLatin1String("warnings")           ? QStringLiteral("#ef6c00")
                                                          : QStringLiteral("#c62828");
+    const QString counts = (errors == 1 ? WB_TR("1 error") : WB_TR("%1 errors").arg(errors)) + QStringLiteral(", ")
+        + (warnings == 1 ? WB_TR("1 warning") : WB_TR("%1 warnings").arg(warnings));
     return QStringLiteral("<p><b>%1</b> <span style='color:%2'><b>%3</b></span> — %4%5</p>")
-        .arg(WB_TR("Verdict:"), color, verdict, WB_TR("%1 errors, %2 warnings").arg(errors).arg(warnings),
+        .arg(WB_TR("Verdict:"), color, verdict, counts,
              note.isEmpty() ? QString() : QStringLiteral(" <i>(%1)</i>").arg(note.toHtmlEscaped()));
 }
 

@@ -14,6 +14,7 @@
 #include "ui/wheels/RecordModel.h"
 #include "ui/wheels/RecordPage.h"
 #include "ui/wheels/SizeTreemap.h"
+#include "ui/wheels/SummaryHtml.h"
 #include "ui/wheels/WheelCompareView.h"
 #include "ui/wheels/WheelsView.h"
 
@@ -106,6 +107,32 @@ class TestWheelsDetails : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // 0. The verdict counts its errors and warnings in English: "1 warning", "2 warnings", "0 errors".
+    void verdictCountsInWords_data()
+    {
+        QTest::addColumn<int>("errors");
+        QTest::addColumn<int>("warnings");
+        QTest::addColumn<QString>("said");
+        QTest::newRow("none") << 0 << 0 << QStringLiteral("0 errors, 0 warnings");
+        QTest::newRow("one warning") << 0 << 1 << QStringLiteral("0 errors, 1 warning");
+        QTest::newRow("one error") << 1 << 2 << QStringLiteral("1 error, 2 warnings");
+    }
+    void verdictCountsInWords()
+    {
+        QFETCH(int, errors);
+        QFETCH(int, warnings);
+        QFETCH(QString, said);
+        wb::WheelReport r;
+        r.readable = true;
+        r.name = QStringLiteral("demo");
+        for (int i = 0; i < errors; ++i)
+            wb::addFinding(r.findings, QStringLiteral("e%1").arg(i), wb::Finding::Severity::Error, QStringLiteral("an error"));
+        for (int i = 0; i < warnings; ++i)
+            wb::addFinding(r.findings, QStringLiteral("w%1").arg(i), wb::Finding::Severity::Warning, QStringLiteral("a warning"));
+        const QString html = wb::ui::wheelSummaryHtml(r);
+        QVERIFY2(html.contains(QRegularExpression(QStringLiteral("— ") + said + QStringLiteral("(?![a-z])"))), qPrintable(html));
+    }
+
     // 1. zcalloc/zcfree block every manylinux policy: one sentence, not one row per policy.
     void blockerOfEveryPolicySaidOnce()
     {
