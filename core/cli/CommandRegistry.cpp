@@ -30,7 +30,8 @@ const CommandInfo *CommandRegistry::find(const QString &name)
 
 QString CommandRegistry::usage()
 {
-    QString text = QStringLiteral("Usage: wheelbench [PATH]            open the workbench (on a project folder or a .whl)\n"
+    QString text = QStringLiteral("Usage: wheelbench [PATH]            open the workbench on a project folder, a .whl\n"
+                                  "                                    or sdist, or a folder of wheels (dist/)\n"
                                   "       wheelbench COMMAND [ARGS...]  run headless (no display needed)\n"
                                   "\nCommands:\n");
     for (const CommandInfo &info : commands())

@@ -95,6 +95,14 @@ MainWindow::MainWindow(QWidget *parent)
         showArea(WheelsArea);
         statusBar()->showMessage(tr("Opened wheel %1").arg(QFileInfo(path).fileName()), 5000);
     });
+    connect(m_workspace, &Workspace::releaseFolderOpened, this, [this](const QString &dir) {
+        RecentFiles::add(dir);
+        rebuildRecentMenu();
+        m_stack->setCurrentWidget(m_tabs);
+        showArea(ReleaseArea);
+        m_releaseView->openPaths({dir});
+        statusBar()->showMessage(tr("Checking the release in %1").arg(QDir::toNativeSeparators(dir)), 5000);
+    });
     connect(m_workspace, &Workspace::sdistOpened, this, [this](const QString &path) {
         RecentFiles::add(path);
         rebuildRecentMenu();

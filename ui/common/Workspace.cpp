@@ -5,6 +5,8 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace wb::ui {
 
 Workspace::Workspace(QObject *parent)
@@ -30,6 +32,10 @@ bool Workspace::open(const QString &path, QString *error)
             *error = tr("%1 does not exist.").arg(QDir::toNativeSeparators(path));
         return false;
     }
+    if (info.isDir() && isReleaseFolder(info.absoluteFilePath())) {
+        Q_EMIT releaseFolderOpened(QDir::cleanPath(info.absoluteFilePath()));
+        return true;
+    }
     if (info.isDir())
         return openProject(info.absoluteFilePath()); // false: the user kept the open project (no error)
     if (isWheelPath(path)) {
@@ -46,6 +52,15 @@ bool Workspace::open(const QString &path, QString *error)
     if (error)
         *error = tr("%1 is neither a project folder, a wheel (.whl) nor a source distribution (.tar.gz).").arg(QDir::toNativeSeparators(path));
     return false;
+}
+
+bool Workspace::isReleaseFolder(const QString &dir)
+{
+    const QDir d(dir);
+    if (d.exists(QStringLiteral("pyproject.toml")) || d.exists(QStringLiteral("Cargo.toml")))
+        return false;
+    const QStringList files = d.entryList(QDir::Files);
+    return std::any_of(files.begin(), files.end(), [](const QString &f) { return isWheelPath(f) || isSdistPath(f); });
 }
 
 bool Workspace::openProject(const QString &dir)

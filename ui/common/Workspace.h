@@ -41,6 +41,8 @@ public:
 
     static bool isWheelPath(const QString &path);
     static bool isSdistPath(const QString &path);
+    // A folder of wheels or sdists (a dist/, a CI run's downloads) with no project files of its own.
+    static bool isReleaseFolder(const QString &dir);
 
     // Whether the Project view holds unsaved edits of the project's settings files (it says so).
     // Other views then change those files through it (settingsEditRequested), not on disk.
@@ -65,6 +67,8 @@ Q_SIGNALS:
     void memberManifestChanged(const QString &manifest);
     void wheelOpened(const QString &path);
     void sdistOpened(const QString &path);
+    // open() was given a release folder: the Release view checks it as one release.
+    void releaseFolderOpened(const QString &dir);
     void wheelClosed(const QString &path);
     void buildFinished(bool succeeded, const QString &log, const QStringList &artifacts);
     // Asks the Project view to apply edits to its documents (undoable, marked modified, saved by the user).

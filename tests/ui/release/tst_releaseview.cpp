@@ -11,6 +11,7 @@
 #include <QAbstractItemModel>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMimeData>
 #include <QSignalSpy>
@@ -83,6 +84,38 @@ private Q_SLOTS:
         QCOMPARE(opened.first().first().toString(), mac());
         QCOMPARE(window.currentArea(), MainWindow::WheelsArea);
         QVERIFY(window.wheelsView()->wheelPaths().contains(mac()));
+    }
+
+    // A folder of wheels with no project files of its own, given to the window (command line, drop,
+    // recent files), opens in Release as one release; a project folder that holds wheels stays a project.
+    void folderOfWheelsOpensAsRelease()
+    {
+        WB_REQUIRE_CORPUS();
+        const QString folder = QFileInfo(mac()).absolutePath();
+        QVERIFY(Workspace::isReleaseFolder(folder));
+        QVERIFY(!Workspace::isReleaseFolder(wb::test::sourceDir() + QStringLiteral("/examples/hello-pyo3")));
+        const QString projectWithWheels = m_tmp.filePath(QStringLiteral("with-wheels"));
+        QDir().mkpath(projectWithWheels);
+        QFile::copy(wb::test::sourceDir() + QStringLiteral("/examples/hello-pyo3/pyproject.toml"), projectWithWheels + QStringLiteral("/pyproject.toml"));
+        QFile stub(projectWithWheels + QStringLiteral("/demo-1.0-py3-none-any.whl"));
+        QVERIFY(stub.open(QIODevice::WriteOnly));
+        stub.close();
+        QVERIFY(!Workspace::isReleaseFolder(projectWithWheels));
+
+        MainWindow window;
+        window.resize(1200, 800);
+        window.show();
+        QSignalSpy projects(window.workspace(), &Workspace::projectOpened);
+        QSignalSpy ready(window.releaseView(), &ReleaseView::reportReady);
+        QVERIFY(window.openPath(folder));
+        QCOMPARE(window.currentArea(), MainWindow::ReleaseArea);
+        QVERIFY(ready.count() > 0 || ready.wait(60000));
+        QCOMPARE(projects.count(), 0);
+        QVERIFY(window.workspace()->projectDir().isEmpty());
+        const qsizetype wheels = QDir(folder).entryList({QStringLiteral("*.whl")}, QDir::Files).size();
+        QVERIFY2(window.releaseView()->summaryText().contains(QStringLiteral("%1 wheel(s)").arg(wheels)), qPrintable(window.releaseView()->summaryText()));
+        QVERIFY(window.releaseView()->matrixView()->model()->rowCount() >= 3);
+        screenshot(&window, QStringLiteral("release-folder.png"));
     }
 
     // The project's CI builds Linux too: that row is missing, and with no sdist pip cannot install.
