@@ -99,11 +99,77 @@ QString stripPrefixes(const QString &text)
     return out;
 }
 
+// Text copied from the source of a web page or an e-mail keeps HTML's escapes of the characters that
+// matter most to a log ('->' arrows, '<' in paths and types, '&&' in commands, quotes).
+QString unescapeHtml(const QString &text)
+{
+    static const QRegularExpression entity(QStringLiteral("&(?:gt|lt|amp|quot|#39|#x27|#34);"));
+    if (!text.contains(entity))
+        return text;
+    QString out = text;
+    out.replace(QLatin1String("&gt;"), QLatin1String(">"))
+        .replace(QLatin1String("&lt;"), QLatin1String("<"))
+        .replace(QLatin1String("&quot;"), QLatin1String("\""))
+        .replace(QLatin1String("&#34;"), QLatin1String("\""))
+        .replace(QLatin1String("&#39;"), QLatin1String("'"))
+        .replace(QLatin1String("&#x27;"), QLatin1String("'"))
+        .replace(QLatin1String("&amp;"), QLatin1String("&"));
+    return out;
+}
+
+// A quoted line of Markdown or e-mail: "> text" or a bare ">"; not a Python prompt (">>>").
+qsizetype quoteMarkLength(QStringView line)
+{
+    if (line.isEmpty() || line.front() != QLatin1Char('>'))
+        return 0;
+    if (line.size() == 1 || line[1] == QLatin1Char('\r'))
+        return 1;
+    return line[1] == QLatin1Char(' ') ? 2 : 0;
+}
+
+// One level of quoting, taken off where (nearly) every non-empty line is quoted: a log pasted into an
+// issue as a quote, or a reply that quotes the reporter's output.
+QString unquoteOnce(const QString &text)
+{
+    int quoted = 0, other = 0;
+    forEachLine(text, [&](qsizetype, QStringView line) {
+        if (quoteMarkLength(line) > 0)
+            ++quoted;
+        else if (!line.trimmed().isEmpty())
+            ++other;
+        return true;
+    });
+    constexpr int kLeastQuoted = 1;
+    if (quoted < kLeastQuoted || other * 5 > quoted) // at least four quoted lines in five
+        return text;
+    QString out;
+    out.reserve(text.size());
+    forEachLine(text, [&](qsizetype from, QStringView line) {
+        out += line.sliced(quoteMarkLength(line));
+        if (from + line.size() < text.size())
+            out += QLatin1Char('\n');
+        return true;
+    });
+    return out;
+}
+
+QString unquote(const QString &text)
+{
+    QString out = text;
+    for (int level = 0; level < 3; ++level) { // "> > " of a quote within a quote
+        QString next = unquoteOnce(out);
+        if (next.size() == out.size())
+            break;
+        out = std::move(next);
+    }
+    return out;
+}
+
 } // namespace
 
 QString strip(const QString &text)
 {
-    return dedent(stripPrefixes(text));
+    return dedent(stripPrefixes(unquote(unescapeHtml(text))));
 }
 
 } // namespace wb::diagnose::LogPrefixes

@@ -334,6 +334,14 @@ private Q_SLOTS:
         QTest::newRow("coloured timestamp") << QStringLiteral("\x1b[36m2024-05-01T12:34:56Z error: x") << QStringLiteral("error: x");
         QTest::newRow("indented block") << QStringLiteral("      a\n\n        b\n      c") << QStringLiteral("a\n\n  b\nc");
         QTest::newRow("nothing to remove") << QStringLiteral("error: x\n  y\n#include <z>\n2024 was a year") << QStringLiteral("error: x\n  y\n#include <z>\n2024 was a year");
+        QTest::newRow("Markdown quote") << QStringLiteral("> error: x\n>\n>   --> src/lib.rs:1:2") << QStringLiteral("error: x\n\n  --> src/lib.rs:1:2");
+        QTest::newRow("quote within a quote") << QStringLiteral("> > error: x\n> >   y") << QStringLiteral("error: x\n  y");
+        QTest::newRow("one quoted line") << QStringLiteral("> dyld: Library not loaded: x") << QStringLiteral("dyld: Library not loaded: x");
+        QTest::newRow("Python prompt kept") << QStringLiteral(">>> import x\nImportError: y") << QStringLiteral(">>> import x\nImportError: y");
+        QTest::newRow("a quote among other lines kept") << QStringLiteral("a\nb\n> c\nd") << QStringLiteral("a\nb\n> c\nd");
+        QTest::newRow("HTML escapes") << QStringLiteral("error[E0308]: expected `Vec&lt;u8&gt;`, found &amp;str\n  --&gt; src/lib.rs:1:2\n&quot;a&quot; &#39;b&#39;")
+                                      << QStringLiteral("error[E0308]: expected `Vec<u8>`, found &str\n  --> src/lib.rs:1:2\n\"a\" 'b'");
+        QTest::newRow("escaped and quoted") << QStringLiteral("&gt; error: x\n&gt; y") << QStringLiteral("error: x\ny");
     }
     void logPrefixesAreReadPast()
     {

@@ -147,14 +147,16 @@ private Q_SLOTS:
         QCOMPARE(top, r.cause);
     }
 
-    // The same real texts as CI and container logs show them, and as copied out of pip's output: every line
-    // prefixed with GitHub Actions', Jenkins' or GitLab's timestamp or Docker BuildKit's step, or the whole
-    // block indented. The
-    // cause found must not change (each was lost on some reports before the prefixes were read past).
+    // The same real texts as CI and container logs show them, as copied out of pip's output, as pasted into
+    // an issue: every line prefixed with GitHub Actions', Jenkins' or GitLab's timestamp or Docker BuildKit's
+    // step, the whole block indented, quoted in Markdown ("> ", a quote within a quote), or with HTML's
+    // escapes (copied from a page's source). The cause found must not change (each was lost on some
+    // reports before these were read past: a quote lost 23 of 380, two of them to a confident wrong cause).
     void devReportsAsLogsShowThem_data()
     {
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("prefix");
+        QTest::addColumn<bool>("htmlEscaped");
         const QDir dir(reportsDir("dev"));
         const QStringList files = dir.entryList({QStringLiteral("*.txt")}, QDir::Files, QDir::Name);
         if (files.isEmpty())
@@ -162,23 +164,30 @@ private Q_SLOTS:
         for (const QString &f : files) {
             if (knownMisses().contains(f))
                 continue;
-            QTest::addRow("%s, GitHub Actions", qPrintable(f)) << dir.filePath(f) << QStringLiteral("2024-05-01T12:34:56.1234567Z ");
-            QTest::addRow("%s, BuildKit", qPrintable(f)) << dir.filePath(f) << QStringLiteral("#12 3.456 ");
-            QTest::addRow("%s, indented", qPrintable(f)) << dir.filePath(f) << QStringLiteral("      ");
-            QTest::addRow("%s, Jenkins", qPrintable(f)) << dir.filePath(f) << QStringLiteral("[2024-05-01T12:34:56.123Z] ");
-            QTest::addRow("%s, GitLab", qPrintable(f)) << dir.filePath(f) << QStringLiteral("2024-05-01T12:34:56.123456Z 00O ");
+            const QString path = dir.filePath(f);
+            QTest::addRow("%s, GitHub Actions", qPrintable(f)) << path << QStringLiteral("2024-05-01T12:34:56.1234567Z ") << false;
+            QTest::addRow("%s, BuildKit", qPrintable(f)) << path << QStringLiteral("#12 3.456 ") << false;
+            QTest::addRow("%s, indented", qPrintable(f)) << path << QStringLiteral("      ") << false;
+            QTest::addRow("%s, Jenkins", qPrintable(f)) << path << QStringLiteral("[2024-05-01T12:34:56.123Z] ") << false;
+            QTest::addRow("%s, GitLab", qPrintable(f)) << path << QStringLiteral("2024-05-01T12:34:56.123456Z 00O ") << false;
+            QTest::addRow("%s, quoted", qPrintable(f)) << path << QStringLiteral("> ") << false;
+            QTest::addRow("%s, quoted twice", qPrintable(f)) << path << QStringLiteral("> > ") << false;
+            QTest::addRow("%s, HTML escapes", qPrintable(f)) << path << QString() << true;
         }
     }
     void devReportsAsLogsShowThem()
     {
         QFETCH(QString, path);
         QFETCH(QString, prefix);
+        QFETCH(bool, htmlEscaped);
         Report r;
         QVERIFY2(readReport(path, &r), qPrintable(path));
         QStringList lines = r.text.split(QLatin1Char('\n'));
         for (QString &l : lines)
             l.prepend(prefix);
         r.text = lines.join(QLatin1Char('\n'));
+        if (htmlEscaped)
+            r.text = r.text.toHtmlEscaped();
         const QList<Finding> findings = diagnose(r);
         QCOMPARE(findings.isEmpty() ? QStringLiteral("(none)") : findings.first().id, r.cause);
     }
