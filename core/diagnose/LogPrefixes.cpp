@@ -56,10 +56,13 @@ QString dedent(const QString &text)
 QString stripPrefixes(const QString &text)
 {
     // A timestamp (GitHub Actions and Azure Pipelines; in brackets, Jenkins' timestamper; GitLab adds its
-    // stream, " 00O"), or BuildKit's step and seconds ("#12 3.456 "); BuildKit's error summary gives the
-    // seconds alone ("3.456 "), read past only where several lines carry them.
+    // stream, " 00O"), or BuildKit's step and seconds ("#12 3.456 "). Weaker ones are read past only where
+    // several lines carry them: BuildKit's error summary gives the seconds alone ("3.456 "); other tools
+    // a date and time with a space ("2024-05-01 12:34:56,123 ", Python's logging) or the time alone
+    // ("[12:34:56] ", "12:34:56.789 ").
     static const QRegularExpression prefix(QStringLiteral(
-        R"(^(?:\x1b\[[0-9;]*m)*(?:(\[?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z\]?(?: \d\d[OE]\+?)? ?|#\d+ \d+\.\d+ ?)|(\d+\.\d{3} )))"));
+        R"(^(?:\x1b\[[0-9;]*m)*(?:(\[?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z\]?(?: \d\d[OE]\+?)? ?|#\d+ \d+\.\d+ ?))"
+        R"(|(\d+\.\d{3} |\[?(?:\d{4}-\d\d-\d\d[ T])?\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\]?:? )))"));
     // Only lines that can carry one are tried (a digit, '#' or '[' first, or a colour code before it).
     const auto mayCarry = [](QStringView line) {
         return !line.isEmpty()
@@ -67,26 +70,27 @@ QString stripPrefixes(const QString &text)
     };
     struct Cut {
         qsizetype at = 0, length = 0;
-        bool secondsOnly = false;
+        bool weak = false; // read past only where several lines carry one
     };
     QList<Cut> cuts;
-    int secondsOnly = 0;
+    int weak = 0, nonEmpty = 0;
     forEachLine(text, [&](qsizetype from, QStringView line) {
+        nonEmpty += line.trimmed().isEmpty() ? 0 : 1;
         if (mayCarry(line)) {
             const QRegularExpressionMatch m = prefix.matchView(line);
             if (m.hasMatch() && m.capturedLength() > 0) {
-                const bool seconds = m.capturedLength(2) > 0;
-                cuts << Cut{from, m.capturedLength(), seconds};
-                secondsOnly += seconds ? 1 : 0;
+                const bool isWeak = m.capturedLength(2) > 0;
+                cuts << Cut{from, m.capturedLength(), isWeak};
+                weak += isWeak ? 1 : 0;
             }
         }
         return true;
     });
-    constexpr int kSecondsLines = 3;
+    constexpr int kWeakLines = 3;
     QString out;
     qsizetype kept = 0;
     for (const Cut &c : std::as_const(cuts)) {
-        if (c.secondsOnly && secondsOnly < kSecondsLines)
+        if (c.weak && weak < kWeakLines && weak < nonEmpty) // or every line carries one
             continue;
         if (out.isEmpty())
             out.reserve(text.size());
@@ -115,6 +119,77 @@ QString unescapeHtml(const QString &text)
         .replace(QLatin1String("&#x27;"), QLatin1String("'"))
         .replace(QLatin1String("&amp;"), QLatin1String("&"));
     return out;
+}
+
+// Spaces and tabs at the ends of lines (a terminal's copy pads them) and no-break spaces (a web page's
+// copy): the tools wrote neither.
+QString normaliseSpaces(const QString &text)
+{
+    static const QRegularExpression trailing(QStringLiteral("[ \\t]+(?=\\r?$)"), QRegularExpression::MultilineOption);
+    const bool noBreak = text.contains(QChar(0x00A0));
+    if (!noBreak && !text.contains(trailing))
+        return text;
+    QString out = text;
+    if (noBreak)
+        out.replace(QChar(0x00A0), QLatin1Char(' '));
+    out.remove(trailing);
+    return out;
+}
+
+// Lines broken at a fixed width (a console that copies its rows, an e-mail) joined again: where two or
+// more different lines reach the longest length exactly (one, at a console's usual width), each such
+// line continues on the next. The
+// whole line stands on its last piece's row and the rows before it are left empty, so that every line
+// keeps its number and still runs on into the one after it.
+QString unwrap(const QString &text)
+{
+    constexpr qsizetype kNarrowest = 60, kWidest = 400;
+    QStringList lines = text.split(QLatin1Char('\n'));
+    const auto length = [](const QString &l) { return l.endsWith(QLatin1Char('\r')) ? l.size() - 1 : l.size(); };
+    qsizetype width = 0;
+    for (const QString &l : std::as_const(lines))
+        width = std::max(width, length(l));
+    if (width < kNarrowest || width > kWidest)
+        return text;
+    QStringList full; // the different lines of exactly that width, not a rule of one repeated character
+    for (const QString &l : std::as_const(lines)) {
+        if (length(l) == width && !full.contains(l) && l.count(l.front()) < width)
+            full.append(l);
+    }
+    // One line at a console's usual width (80 and 132 columns of a VT100, 120 of a Windows console, 100)
+    // is taken as broken too; one at any other width is just the longest line.
+    const bool consoleWidth = width == 80 || width == 100 || width == 120 || width == 132;
+    if (full.size() < (consoleWidth ? 1 : 2))
+        return text;
+    // A terminal's copy that pads every row with spaces to the width: nothing was broken.
+    const auto padded = std::count_if(lines.cbegin(), lines.cend(), [&](const QString &l) {
+        return length(l) == width && l[width - 1].isSpace();
+    });
+    if (padded * 2 > lines.size())
+        return text;
+    // A next line that starts with a space is a program's own wrapping with a hanging indent (rich's,
+    // in twine and pip), which the scanner reads as such, or a line of its own.
+    const auto continues = [](const QString &next) { return !next.trimmed().isEmpty() && !next.front().isSpace(); };
+    for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
+        qsizetype last = i;
+        QString joined = lines[i];
+        bool full = length(joined) == width; // the piece joined last filled the row
+        while (full && last + 1 < lines.size() && continues(lines[last + 1])) {
+            if (joined.endsWith(QLatin1Char('\r')))
+                joined.chop(1);
+            ++last;
+            full = length(lines[last]) == width;
+            joined += lines[last];
+        }
+        if (last == i)
+            continue;
+        // The whole line on its last piece's row, so that it runs on into the line after it as before.
+        for (qsizetype k = i; k < last; ++k)
+            lines[k].clear();
+        lines[last] = joined;
+        i = last;
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 // A quoted line of Markdown or e-mail: "> text" or a bare ">"; not a Python prompt (">>>").
@@ -169,7 +244,7 @@ QString unquote(const QString &text)
 
 QString strip(const QString &text)
 {
-    return dedent(stripPrefixes(unquote(unescapeHtml(text))));
+    return dedent(normaliseSpaces(unwrap(stripPrefixes(unquote(unescapeHtml(text))))));
 }
 
 } // namespace wb::diagnose::LogPrefixes

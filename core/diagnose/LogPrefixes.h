@@ -9,9 +9,9 @@ namespace wb::diagnose {
 // ("[2024-05-01T12:34:56.123Z] "), GitLab's ("2024-05-01T12:34:56.123456Z 00O "), Docker BuildKit's
 // step and seconds ("#12 3.456 ", and "3.456 " in its error summary); a block copied out of pip's or
 // uv's output is indented as a whole; a log pasted into an issue as a Markdown quote has "> " before
-// each line; one copied from a web page's source keeps HTML's escapes (&gt; &lt; &amp; &quot;).
-// Diagnosis reads the lines as the tools wrote them, so the escapes, the quote marks, the prefixes
-// and the shared indentation go first; the lines keep their numbers.
+// each line; one copied from a web page's source keeps HTML's escapes (&gt; &lt; &amp; &quot;); one
+// copied from a console may be broken into rows of its width, padded with spaces. Diagnosis reads the
+// lines as the tools wrote them, so all of that goes first; the lines keep their numbers.
 namespace LogPrefixes {
 
 QString strip(const QString &text);

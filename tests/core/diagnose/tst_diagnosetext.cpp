@@ -342,6 +342,27 @@ private Q_SLOTS:
         QTest::newRow("HTML escapes") << QStringLiteral("error[E0308]: expected `Vec&lt;u8&gt;`, found &amp;str\n  --&gt; src/lib.rs:1:2\n&quot;a&quot; &#39;b&#39;")
                                       << QStringLiteral("error[E0308]: expected `Vec<u8>`, found &str\n  --> src/lib.rs:1:2\n\"a\" 'b'");
         QTest::newRow("escaped and quoted") << QStringLiteral("&gt; error: x\n&gt; y") << QStringLiteral("error: x\ny");
+        QTest::newRow("trailing spaces") << QStringLiteral("error: x   \n  y\t\r\nz") << QStringLiteral("error: x\n  y\r\nz");
+        QTest::newRow("no-break spaces") << QStringLiteral("error: x\n\u00a0 --> src/lib.rs:1:2") << QStringLiteral("error: x\n  --> src/lib.rs:1:2");
+        QTest::newRow("time of day") << QStringLiteral("[12:34:56] a\n[12:34:56] error: x\n[12:34:57]   y") << QStringLiteral("a\nerror: x\n  y");
+        QTest::newRow("Python logging's time") << QStringLiteral("2024-05-01 12:34:56,123 a\n2024-05-01 12:34:56,124 b\n2024-05-01 12:34:56,125 c")
+                                               << QStringLiteral("a\nb\nc");
+        QTest::newRow("one line's time") << QStringLiteral("12:34:56.789 dyld: Library not loaded: x") << QStringLiteral("dyld: Library not loaded: x");
+        QTest::newRow("a time among other lines kept") << QStringLiteral("started\n12:00:00 noon\nerror: x\nmore") << QStringLiteral("started\n12:00:00 noon\nerror: x\nmore");
+        // A line broken by a console 80 columns wide: two full rows and the rest.
+        const QString whole = QStringLiteral("ImportError: /usr/lib/python3/site-packages/demo/_native.cpython-312-x86_64-linux-gnu.so: "
+                                             "undefined symbol: PyUnicode_AsUTF8AndSize (the interpreter is older than the build's)");
+        QVERIFY(whole.size() > 160 && whole.size() < 240);
+        const QString rows = whole.left(80) + QLatin1Char('\n') + whole.mid(80, 80) + QLatin1Char('\n') + whole.mid(160);
+        QTest::newRow("rows of 80 joined") << QStringLiteral("Traceback:\n") + rows + QStringLiteral("\nnext")
+                                           << QStringLiteral("Traceback:\n\n\n") + whole + QStringLiteral("\nnext");
+        const QString row80 = whole.left(80);
+        QTest::newRow("hanging indent not joined") << row80 + QStringLiteral("\n         continued by its program")
+                                                   << row80 + QStringLiteral("\n         continued by its program");
+        const QString rule = QString(90, QLatin1Char('-'));
+        QTest::newRow("rules not joined") << rule + QStringLiteral("\ntext\n") + rule + QStringLiteral("\nmore") << rule + QStringLiteral("\ntext\n") + rule + QStringLiteral("\nmore");
+        const QString longest = QStringLiteral("error: the longest line of this text, 81 characters long, stands here on its own.");
+        QTest::newRow("one longest line not joined") << longest + QStringLiteral("\nnext") << longest + QStringLiteral("\nnext");
     }
     void logPrefixesAreReadPast()
     {

@@ -149,9 +149,10 @@ private Q_SLOTS:
 
     // The same real texts as CI and container logs show them, as copied out of pip's output, as pasted into
     // an issue: every line prefixed with GitHub Actions', Jenkins' or GitLab's timestamp or Docker BuildKit's
-    // step, the whole block indented, quoted in Markdown ("> ", a quote within a quote), or with HTML's
-    // escapes (copied from a page's source). The cause found must not change (each was lost on some
-    // reports before these were read past: a quote lost 23 of 380, two of them to a confident wrong cause).
+    // step, another tool's time of day, the whole block indented, quoted in Markdown ("> ", a quote within a
+    // quote), with HTML's escapes (copied from a page's source), or every row padded with spaces (a
+    // terminal's copy). The cause found must not change (each was lost on some reports before these were
+    // read past: a quote lost 23 of 380, two of them to a confident wrong cause; the times 26; padding 6).
     void devReportsAsLogsShowThem_data()
     {
         QTest::addColumn<QString>("path");
@@ -173,6 +174,9 @@ private Q_SLOTS:
             QTest::addRow("%s, quoted", qPrintable(f)) << path << QStringLiteral("> ") << false;
             QTest::addRow("%s, quoted twice", qPrintable(f)) << path << QStringLiteral("> > ") << false;
             QTest::addRow("%s, HTML escapes", qPrintable(f)) << path << QString() << true;
+            QTest::addRow("%s, time of day", qPrintable(f)) << path << QStringLiteral("[12:34:56] ") << false;
+            QTest::addRow("%s, Python logging", qPrintable(f)) << path << QStringLiteral("2024-05-01 12:34:56,123 ") << false;
+            QTest::addRow("%s, padded rows", qPrintable(f)) << path << QStringLiteral("pad:100") << false;
         }
     }
     void devReportsAsLogsShowThem()
@@ -183,8 +187,12 @@ private Q_SLOTS:
         Report r;
         QVERIFY2(readReport(path, &r), qPrintable(path));
         QStringList lines = r.text.split(QLatin1Char('\n'));
-        for (QString &l : lines)
-            l.prepend(prefix);
+        for (QString &l : lines) {
+            if (prefix.startsWith(QLatin1String("pad:"))) // a terminal's copy: every row filled with spaces
+                l = l.leftJustified(prefix.mid(4).toInt());
+            else
+                l.prepend(prefix);
+        }
         r.text = lines.join(QLatin1Char('\n'));
         if (htmlEscaped)
             r.text = r.text.toHtmlEscaped();
