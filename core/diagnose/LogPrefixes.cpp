@@ -151,10 +151,12 @@ QString unwrap(const QString &text)
         width = std::max(width, length(l));
     if (width < kNarrowest || width > kWidest)
         return text;
-    QStringList full; // the different lines of exactly that width, not a rule of one repeated character
+    QStringList full; // two different lines of exactly that width (enough to tell), not rules of one character
     for (const QString &l : std::as_const(lines)) {
         if (length(l) == width && !full.contains(l) && l.count(l.front()) < width)
             full.append(l);
+        if (full.size() == 2)
+            break;
     }
     // One line at a console's usual width (80 and 132 columns of a VT100, 120 of a Windows console, 100)
     // is taken as broken too; one at any other width is just the longest line.
