@@ -9,6 +9,7 @@
 #if defined(__GLIBC__)
 #include <malloc.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 #endif
 
@@ -22,6 +23,8 @@ enum class HugePages { Never, Madvise, Always };
 // The bracketed word of /sys/kernel/mm/transparent_hugepage/enabled ("always [madvise] never").
 HugePages hugePageMode()
 {
+    if (prctl(PR_GET_THP_DISABLE, 0, 0, 0, 0) == 1) // switched off for this process (some containers do)
+        return HugePages::Never;
     FILE *f = std::fopen("/sys/kernel/mm/transparent_hugepage/enabled", "re");
     if (!f)
         return HugePages::Never;
