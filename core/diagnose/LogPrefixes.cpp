@@ -22,6 +22,21 @@ void forEachLine(const QString &text, Next next)
     }
 }
 
+// The text with each line replaced by the part of it that keep(line) returns; the line breaks stay.
+template <typename Keep>
+QString keepOfEachLine(const QString &text, Keep keep)
+{
+    QString out;
+    out.reserve(text.size());
+    forEachLine(text, [&](qsizetype from, QStringView line) {
+        out += keep(line);
+        if (from + line.size() < text.size())
+            out += QLatin1Char('\n');
+        return true;
+    });
+    return out;
+}
+
 // The indentation every non-empty line shares (a block copied out of pip's or uv's output).
 qsizetype commonIndent(const QString &text)
 {
@@ -42,15 +57,7 @@ QString dedent(const QString &text)
     const qsizetype indent = commonIndent(text);
     if (indent == 0)
         return text;
-    QString out;
-    out.reserve(text.size());
-    forEachLine(text, [&](qsizetype from, QStringView line) {
-        out += line.size() >= indent ? line.sliced(indent) : line.trimmed();
-        if (from + line.size() < text.size())
-            out += QLatin1Char('\n');
-        return true;
-    });
-    return out;
+    return keepOfEachLine(text, [indent](QStringView line) { return line.size() >= indent ? line.sliced(indent) : line.trimmed(); });
 }
 
 QString stripPrefixes(const QString &text)
@@ -138,9 +145,8 @@ QString normaliseSpaces(const QString &text)
 
 // Lines broken at a fixed width (a console that copies its rows, an e-mail) joined again: where two or
 // more different lines reach the longest length exactly (one, at a console's usual width), each such
-// line continues on the next. The
-// whole line stands on its last piece's row and the rows before it are left empty, so that every line
-// keeps its number and still runs on into the one after it.
+// line continues on the next. The whole line stands on its last piece's row and the rows before it
+// are left empty, so that every line keeps its number and still runs on into the one after it.
 QString unwrap(const QString &text)
 {
     constexpr qsizetype kNarrowest = 60, kWidest = 400;
@@ -151,17 +157,17 @@ QString unwrap(const QString &text)
         width = std::max(width, length(l));
     if (width < kNarrowest || width > kWidest)
         return text;
-    QStringList full; // two different lines of exactly that width (enough to tell), not rules of one character
+    QStringList fullRows; // two different lines of exactly that width (enough to tell), not rules of one character
     for (const QString &l : std::as_const(lines)) {
-        if (length(l) == width && !full.contains(l) && l.count(l.front()) < width)
-            full.append(l);
-        if (full.size() == 2)
+        if (length(l) == width && !fullRows.contains(l) && l.count(l.front()) < width)
+            fullRows.append(l);
+        if (fullRows.size() == 2)
             break;
     }
     // One line at a console's usual width (80 and 132 columns of a VT100, 120 of a Windows console, 100)
     // is taken as broken too; one at any other width is just the longest line.
     const bool consoleWidth = width == 80 || width == 100 || width == 120 || width == 132;
-    if (full.size() < (consoleWidth ? 1 : 2))
+    if (fullRows.size() < (consoleWidth ? 1 : 2))
         return text;
     // A terminal's copy that pads every row with spaces to the width: nothing was broken.
     const auto padded = std::count_if(lines.cbegin(), lines.cend(), [&](const QString &l) {
@@ -219,15 +225,7 @@ QString unquoteOnce(const QString &text)
     constexpr int kLeastQuoted = 1;
     if (quoted < kLeastQuoted || other * 5 > quoted) // at least four quoted lines in five
         return text;
-    QString out;
-    out.reserve(text.size());
-    forEachLine(text, [&](qsizetype from, QStringView line) {
-        out += line.sliced(quoteMarkLength(line));
-        if (from + line.size() < text.size())
-            out += QLatin1Char('\n');
-        return true;
-    });
-    return out;
+    return keepOfEachLine(text, [](QStringView line) { return line.sliced(quoteMarkLength(line)); });
 }
 
 QString unquote(const QString &text)
