@@ -88,27 +88,15 @@ MainWindow::MainWindow(QWidget *parent)
         statusBar()->showMessage(tr("Opened project %1").arg(QDir::toNativeSeparators(dir)), 5000);
     });
     connect(m_workspace, &Workspace::wheelOpened, this, [this](const QString &path) {
-        RecentFiles::add(path);
-        rebuildRecentMenu();
         updateTitle();
-        m_stack->setCurrentWidget(m_tabs);
-        showArea(WheelsArea);
-        statusBar()->showMessage(tr("Opened wheel %1").arg(QFileInfo(path).fileName()), 5000);
+        showOpened(path, WheelsArea, tr("Opened wheel %1").arg(QFileInfo(path).fileName()));
     });
     connect(m_workspace, &Workspace::releaseFolderOpened, this, [this](const QString &dir) {
-        RecentFiles::add(dir);
-        rebuildRecentMenu();
-        m_stack->setCurrentWidget(m_tabs);
-        showArea(ReleaseArea);
+        showOpened(dir, ReleaseArea, tr("Checking the release in %1").arg(QDir::toNativeSeparators(dir)));
         m_releaseView->openPaths({dir});
-        statusBar()->showMessage(tr("Checking the release in %1").arg(QDir::toNativeSeparators(dir)), 5000);
     });
     connect(m_workspace, &Workspace::sdistOpened, this, [this](const QString &path) {
-        RecentFiles::add(path);
-        rebuildRecentMenu();
-        m_stack->setCurrentWidget(m_tabs);
-        showArea(WheelsArea);
-        statusBar()->showMessage(tr("Opened source distribution %1").arg(QFileInfo(path).fileName()), 5000);
+        showOpened(path, WheelsArea, tr("Opened source distribution %1").arg(QFileInfo(path).fileName()));
     });
 
     updateTitle();
@@ -299,6 +287,14 @@ void MainWindow::openWheelDialog()
                                                          "All files (*)"));
     if (!path.isEmpty())
         openPath(path);
+}
+
+void MainWindow::showOpened(const QString &path, Area area, const QString &message)
+{
+    RecentFiles::add(path);
+    rebuildRecentMenu();
+    showArea(area);
+    statusBar()->showMessage(message, 5000);
 }
 
 void MainWindow::showArea(Area area)

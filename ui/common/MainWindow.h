@@ -55,6 +55,8 @@ private:
     void openWheelDialog();
     void rebuildRecentMenu();
     void updateTitle();
+    // A wheel, sdist or release folder was opened: into the recent files, its area shown, said in the status bar.
+    void showOpened(const QString &path, Area area, const QString &message);
 
     Workspace *m_workspace = nullptr;
     QStackedWidget *m_stack = nullptr;
