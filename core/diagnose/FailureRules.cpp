@@ -1,6 +1,7 @@
 #include "core/diagnose/FailureRules.h"
 
 #include "core/diagnose/FailureRuleTable.h"
+#include "core/diagnose/RuleGroups.h"
 #include "core/diagnose/TextScanner.h"
 
 #include <QRegularExpression>
@@ -12,6 +13,11 @@ namespace {
 constexpr qsizetype MaxTextChars = 16 * 1024 * 1024;
 constexpr qsizetype MaxLineChars = 4096;
 constexpr int MaxHits = 500;
+// Long texts are scanned with the rules in groups (RuleGroups): groups of 16 measured fastest on long
+// logs (instructions, against groups of 8, 32 and all rules in one). Compiling the groups costs about as
+// much as scanning 150 lines rule by rule, so shorter texts (every pasted message) are scanned without.
+constexpr int RuleGroupSize = 16;
+constexpr qsizetype RuleGroupsFromLines = 200;
 
 using C = Confidence;
 using rules::rule;
@@ -260,6 +266,17 @@ const QList<rules::Rule> &allRules()
     return all;
 }
 
+const RuleGroups &ruleGroups()
+{
+    static const RuleGroups groups = [] {
+        QList<QRegularExpression> patterns;
+        for (const rules::Rule &r : allRules())
+            patterns << r.re;
+        return RuleGroups(patterns, RuleGroupSize);
+    }();
+    return groups;
+}
+
 QString fill(const char *templ, const QStringList &args)
 {
     QString out = QString::fromUtf8(templ);
@@ -286,6 +303,9 @@ QList<RuleHit> FailureRules::scan(const QString &input)
         if (l.size() > MaxLineChars)
             l.truncate(MaxLineChars);
     }
+    static const RuleGroups none;
+    const RuleGroups &groups = lines.size() >= RuleGroupsFromLines ? ruleGroups() : none;
+    const QList<rules::Rule> &rules = allRules();
     for (qsizetype i = 0; i < lines.size() && out.size() < MaxHits; ++i) {
         const QString &line = lines.at(i);
         if (line.trimmed().isEmpty())
@@ -296,8 +316,12 @@ QList<RuleHit> FailureRules::scan(const QString &input)
             R"re(^(?:Compiling|Checking|Downloaded|Downloading|Fresh|Running|Finished|Building|Updating|Locking|Adding|warning|error|Error|ERROR|Caused by|note:|help:|-->|=|\||\d+ \|))re"));
         if (next.size() > 300 || ownLine.match(next).hasMatch())
             next.clear();
-        const QString joined = line + QLatin1Char(' ') + next;
-        for (const rules::Rule &r : allRules()) {
+        const QString joined = next.isEmpty() ? QString() : line + QLatin1Char(' ') + next;
+        RuleGroups::Line grouped(groups, line, joined);
+        for (qsizetype k = 0; k < rules.size(); ++k) {
+            const rules::Rule &r = rules.at(k);
+            if (!grouped.mayMatch(k))
+                continue;
             QRegularExpressionMatch m = r.re.match(line);
             // A message wrapped onto the next line; not one the next line holds by itself.
             if (!m.hasMatch() && !next.isEmpty()) {
