@@ -1,5 +1,6 @@
 // wheelbench check DIR [--json]: validates a project's pyproject.toml and Cargo.toml.
 #include "core/cli/CommandRegistry.h"
+#include "core/common/Counted.h"
 #include "core/project/EffectiveSettings.h"
 #include "core/project/MaturinVersion.h"
 #include "core/project/ProjectValidator.h"
@@ -210,7 +211,7 @@ static int checkProject(CommandContext &ctx, Project project, const MaturinVersi
             ctx.out << "Keys not checked against a maturin version: found " << maturin.describe() << ".\n";
         else
             ctx.out << "No maturin found: keys are not checked against a maturin version.\n";
-        ctx.out << errors << " error(s), " << warnings << " warning(s)\n";
+        ctx.out << counted(errors, "error", "errors") << ", " << counted(warnings, "warning", "warnings") << "\n";
     }
     return errors;
 }

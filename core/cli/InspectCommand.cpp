@@ -1,5 +1,6 @@
 #include "core/binary/PolicySummary.h"
 #include "core/cli/CommandRegistry.h"
+#include "core/common/Counted.h"
 #include "core/wheel/PlatformTag.h"
 #include "core/wheel/SdistReport.h"
 #include "core/wheel/WheelReportJson.h"
@@ -70,7 +71,7 @@ void printText(const WheelReport &r, QTextStream &out)
         out << "  largest: " << largest.join(QStringLiteral(", ")) << '\n';
     if (r.pyTyped || r.stubFiles > 0)
         out << "  typing: py.typed " << (r.pyTyped ? "yes" : "no") << ", " << r.stubFiles << " .pyi files\n";
-    out << "  RECORD: " << (!r.record.present ? QStringLiteral("missing") : r.record.ok ? (r.record.verified ? QStringLiteral("verified") : QStringLiteral("consistent (not hashed)")) : QStringLiteral("%1 problem(s)").arg(r.record.problems.size())) << '\n';
+    out << "  RECORD: " << (!r.record.present ? QStringLiteral("missing") : r.record.ok ? (r.record.verified ? QStringLiteral("verified") : QStringLiteral("consistent (not hashed)")) : counted(r.record.problems.size(), "problem", "problems")) << '\n';
     if (!r.policy.family.isEmpty())
         out << "  policy: " << r.policy.policy << " (by symbol versions: " << r.policy.symbolPolicy << ")\n";
     for (const ExtensionReport &x : r.extensions) {

@@ -1,4 +1,5 @@
 #include "core/cli/CommandRegistry.h"
+#include "core/common/Counted.h"
 #include "core/release/ReleaseReport.h"
 
 #include <QFileInfo>
@@ -72,13 +73,13 @@ void printMatrix(const CoverageMatrix &m, QTextStream &out)
 
 void printText(const ReleaseReport &r, QTextStream &out)
 {
-    out << "release " << r.name << ' ' << r.version << ": " << r.set.wheels().size() << " wheel(s), " << r.set.sdists().size() << " sdist(s)\n";
+    out << "release " << r.name << ' ' << r.version << ": " << counted(r.set.wheels().size(), "wheel", "wheels") << ", " << counted(r.set.sdists().size(), "sdist", "sdists") << "\n";
     for (const ReleaseFile &f : r.set.files)
         out << "  " << f.fileName << "  " << size(f.size) << (f.readable() ? QString() : QStringLiteral("  (unreadable)")) << '\n';
     if (!r.set.ignored.isEmpty())
         out << "  ignored (not wheels or sdists): " << r.set.ignored.size() << '\n';
     if (!r.project.workflowFiles.isEmpty())
-        out << "  CI workflows: " << r.project.workflowFiles.size() << " using maturin-action, " << r.project.ciPlatforms.size() << " platform(s)\n";
+        out << "  CI workflows: " << r.project.workflowFiles.size() << " using maturin-action, " << counted(r.project.ciPlatforms.size(), "platform", "platforms") << "\n";
     out << "\ncoverage:\n";
     printMatrix(r.matrix, out);
     if (r.comparison) {
@@ -105,8 +106,8 @@ void printText(const ReleaseReport &r, QTextStream &out)
             out << f.file << ": ";
         out << f.message << "\n      (" << f.source << ")\n";
     }
-    out << "\nverdict: " << r.verdict() << " (" << r.count(Finding::Severity::Error) << " error(s), "
-        << r.count(Finding::Severity::Warning) << " warning(s))\n";
+    out << "\nverdict: " << r.verdict() << " (" << counted(r.count(Finding::Severity::Error), "error", "errors") << ", "
+        << counted(r.count(Finding::Severity::Warning), "warning", "warnings") << ")\n";
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 // Configuration problems read from pyproject.toml and Cargo.toml, cross-checked with the messages.
 #include "core/diagnose/DetectorContext.h"
 
+#include "core/common/Counted.h"
 
 namespace wb::diagnose {
 
@@ -178,9 +179,10 @@ void detectStaleArtifacts(DetectorContext &ctx)
         commands << QStringLiteral("rm %1").arg(file);
     }
     Finding &f = ctx.add(QStringLiteral("stale-develop-artifact"),
-                         QStringLiteral("%1 compiled extension file(s) sit in the Python package folder; they shadow or outlive "
-                                        "the installed module.")
-                             .arg(p.extensionFilesInSource.size()),
+                         QStringLiteral("%1 in the Python package folder; %2 or %3 the installed module.")
+                             .arg(counted(p.extensionFilesInSource.size(), "compiled extension file sits", "compiled extension files sit"),
+                                  p.extensionFilesInSource.size() == 1 ? QStringLiteral("it shadows") : QStringLiteral("they shadow"),
+                                  p.extensionFilesInSource.size() == 1 ? QStringLiteral("outlives") : QStringLiteral("outlive")),
                          evidence);
     f.fix.commands = commands;
 }

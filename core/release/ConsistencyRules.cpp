@@ -1,5 +1,6 @@
 #include "core/release/ConsistencyRules.h"
 
+#include "core/common/Counted.h"
 #include "core/release/ProjectDeclaration.h"
 #include "core/release/ReleaseSet.h"
 
@@ -84,14 +85,14 @@ ReleaseFindingList ConsistencyRules::metadata(const ReleaseSet &set)
             const auto shown = [](const QString &v) { return v.isEmpty() ? QStringLiteral("(absent)") : QStringLiteral("'%1'").arg(v.left(120).simplified()); };
             if (QString(values.at(i)).remove(u'\r') == QString(common).remove(u'\r')) {
                 out.append(warn(QStringLiteral("consistency.metadata"),
-                                QStringLiteral("METADATA %1 differs from %2 other wheel(s) only in line endings (CRLF: a Windows checkout with "
-                                               "git's core.autocrlf)").arg(key).arg(agree),
+                                QStringLiteral("METADATA %1 differs from %2 only in line endings (CRLF: a Windows checkout with "
+                                               "git's core.autocrlf)").arg(key, counted(agree, "other wheel", "other wheels")),
                                 wheels.at(i)->fileName, rule_source::consistency));
                 continue;
             }
             out.append(warn(QStringLiteral("consistency.metadata"),
-                            QStringLiteral("METADATA %1 differs: %2 here, %3 in %4 other wheel(s)")
-                                .arg(key, shown(values.at(i)), shown(common)).arg(agree),
+                            QStringLiteral("METADATA %1 differs: %2 here, %3 in %4")
+                                .arg(key, shown(values.at(i)), shown(common), counted(agree, "other wheel", "other wheels")),
                             wheels.at(i)->fileName, rule_source::consistency));
         }
     }
@@ -166,17 +167,20 @@ ReleaseFindingList ConsistencyRules::pureFiles(const ReleaseSet &set)
         const auto list = [](const QStringList &l) { return l.mid(0, 5).join(QStringLiteral(", ")) + (l.size() > 5 ? QStringLiteral(", …") : QString()); };
         if (!missing.value(i).isEmpty())
             out.append(warn(QStringLiteral("consistency.pure-missing"),
-                            QStringLiteral("%1 Python file(s) the other wheels have are missing: %2").arg(missing.value(i).size()).arg(list(missing.value(i))),
+                            QStringLiteral("%1 the other wheels have %2 missing: %3")
+                                .arg(counted(missing.value(i).size(), "Python file", "Python files"),
+                                     missing.value(i).size() == 1 ? QStringLiteral("is") : QStringLiteral("are"), list(missing.value(i))),
                             wheels.at(i)->fileName, rule_source::consistency));
         if (!extra.value(i).isEmpty())
             out.append(warn(QStringLiteral("consistency.pure-extra"),
-                            QStringLiteral("%1 file(s) only this wheel has: %2").arg(extra.value(i).size()).arg(list(extra.value(i))),
+                            QStringLiteral("%1 only this wheel has: %2").arg(counted(extra.value(i).size(), "file", "files"), list(extra.value(i))),
                             wheels.at(i)->fileName, rule_source::consistency));
         if (!changed.value(i).isEmpty())
             out.append(warn(QStringLiteral("consistency.pure-changed"),
-                            QStringLiteral("%1 Python file(s) differ from the other wheels' (another checkout, a generated file, or line "
-                                           "endings: git's core.autocrlf makes them CRLF on Windows runners): %2")
-                                .arg(changed.value(i).size()).arg(list(changed.value(i))),
+                            QStringLiteral("%1 %2 from the other wheels' (another checkout, a generated file, or line "
+                                           "endings: git's core.autocrlf makes them CRLF on Windows runners): %3")
+                                .arg(counted(changed.value(i).size(), "Python file", "Python files"),
+                                     changed.value(i).size() == 1 ? QStringLiteral("differs") : QStringLiteral("differ"), list(changed.value(i))),
                             wheels.at(i)->fileName, rule_source::consistency));
     }
     return out;
@@ -201,8 +205,9 @@ ReleaseFindingList ConsistencyRules::stripping(const ReleaseSet &set)
         return out;
     for (const QString &f : std::as_const(unstripped))
         out.append(warn(QStringLiteral("consistency.strip"),
-                        QStringLiteral("extensions here are not stripped, in %1 other wheel(s) they are: a build setting differs between the CI "
-                                       "jobs (set `strip = true` in [tool.maturin] or [profile.release])").arg(stripped.size()),
+                        QStringLiteral("extensions here are not stripped, in %1 they are: a build setting differs between the CI "
+                                       "jobs (set `strip = true` in [tool.maturin] or [profile.release])")
+                            .arg(counted(stripped.size(), "other wheel", "other wheels")),
                         f, rule_source::consistency));
     return out;
 }

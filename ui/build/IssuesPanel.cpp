@@ -1,5 +1,6 @@
 #include "ui/build/IssuesPanel.h"
 
+#include "core/common/Counted.h"
 #include "ui/build/IssueOpener.h"
 #include "ui/build/IssuesModel.h"
 
@@ -95,7 +96,7 @@ void IssuesPanel::updateCounts()
 {
     const int errors = m_issues->count(wb::DiagnosticSeverity::Error);
     const int warnings = m_issues->count(wb::DiagnosticSeverity::Warning);
-    m_counts->setText(tr("%n error(s)", nullptr, errors) + QStringLiteral(", ") + tr("%n warning(s)", nullptr, warnings));
+    m_counts->setText(wb::counted(errors, "error", "errors") + QStringLiteral(", ") + wb::counted(warnings, "warning", "warnings"));
 }
 
 void IssuesPanel::open(const QModelIndex &index)

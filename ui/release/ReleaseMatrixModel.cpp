@@ -1,5 +1,7 @@
 #include "ui/release/ReleaseMatrixModel.h"
 
+#include "core/common/Counted.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QFileInfo>
@@ -34,7 +36,7 @@ QVariant ReleaseMatrixModel::data(const QModelIndex &index, int role) const
         if (role == Qt::DisplayRole)
             return row.present ? QLocale().formattedDataSize(row.size) : QString();
         if (role == Qt::ToolTipRole)
-            return row.present ? tr("%n wheel(s), %1 bytes", nullptr, row.wheelCount).arg(QLocale().toString(row.size)) : QString();
+            return row.present ? tr("%1, %2 bytes").arg(wb::counted(row.wheelCount, "wheel", "wheels"), QLocale().toString(row.size)) : QString();
         if (role == Qt::TextAlignmentRole)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};

@@ -1,5 +1,6 @@
 #include "ui/release/ReleaseView.h"
 
+#include "core/common/Counted.h"
 #include "ui/common/Workspace.h"
 #include "ui/release/ReleaseMatrixModel.h"
 
@@ -275,10 +276,10 @@ QString ReleaseView::summaryText() const
     const QString verdict = r.verdict() == QLatin1String("blocked") ? tr("<b style='color:#b02a37'>Not ready</b>: PyPI would refuse a file or a declared platform or version has no wheel")
         : r.verdict() == QLatin1String("warnings")                 ? tr("<b>Ready, with warnings</b>")
                                                                    : tr("<b style='color:#146c43'>Ready to upload</b>");
-    return tr("%1 %2 — %3 wheel(s), %4 sdist(s), %5 in all. %6 (%7 error(s), %8 warning(s)).<br><small>%9</small>")
+    return tr("%1 %2 — %3, %4, %5 in all. %6 (%7, %8).<br><small>%9</small>")
         .arg(r.name.toHtmlEscaped(), r.version.toHtmlEscaped())
-        .arg(r.set.wheels().size())
-        .arg(r.set.sdists().size())
+        .arg(wb::counted(r.set.wheels().size(), "wheel", "wheels"))
+        .arg(wb::counted(r.set.sdists().size(), "sdist", "sdists"))
         .arg(QLocale().formattedDataSize([&r] {
             qint64 total = 0;
             for (const ReleaseFile &f : r.set.files)
@@ -286,8 +287,8 @@ QString ReleaseView::summaryText() const
             return total;
         }()))
         .arg(verdict)
-        .arg(r.count(Finding::Severity::Error))
-        .arg(r.count(Finding::Severity::Warning))
+        .arg(wb::counted(r.count(Finding::Severity::Error), "error", "errors"))
+        .arg(wb::counted(r.count(Finding::Severity::Warning), "warning", "warnings"))
         .arg(r.matrix.declaredFrom.toHtmlEscaped());
 }
 

@@ -1,5 +1,6 @@
 #include "ui/troubleshoot/TroubleshootingView.h"
 
+#include "core/common/Counted.h"
 #include "core/diagnose/FixApplier.h"
 #include "ui/common/Workspace.h"
 #include "ui/troubleshoot/FindingDetailHtml.h"
@@ -316,7 +317,7 @@ void TroubleshootingView::showFindings(const QList<diagnose::Finding> &findings)
                               ? tr("No problems found in the inputs above.")
                               : tr("Open a project or a wheel, build, add a log or paste an error message."));
     } else {
-        m_status->setText(tr("%n problem(s) found.", nullptr, int(m_findings.size())));
+        m_status->setText(tr("%1 found.").arg(wb::counted(m_findings.size(), "problem", "problems")));
     }
     m_tree->setCurrentItem(current);
     showSelected();
