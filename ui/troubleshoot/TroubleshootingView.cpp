@@ -3,6 +3,7 @@
 #include "core/common/Counted.h"
 #include "core/diagnose/FixApplier.h"
 #include "ui/common/Workspace.h"
+#include "ui/troubleshoot/DiagnosisFindingsTree.h"
 #include "ui/troubleshoot/FindingDetailHtml.h"
 #include "ui/troubleshoot/FixPreviewDialog.h"
 
@@ -13,7 +14,6 @@
 #include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -22,51 +22,22 @@
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QTimer>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace wb::ui {
 
-namespace {
-
-constexpr int FindingIndexRole = Qt::UserRole + 1;
-
-QString confidenceLabel(diagnose::Confidence c)
-{
-    switch (c) {
-    case diagnose::Confidence::High: return TroubleshootingView::tr("High");
-    case diagnose::Confidence::Medium: return TroubleshootingView::tr("Medium");
-    case diagnose::Confidence::Low: return TroubleshootingView::tr("Low");
-    }
-    return {};
-}
-
-QString confidenceToolTip(diagnose::Confidence c)
-{
-    switch (c) {
-    case diagnose::Confidence::High: return TroubleshootingView::tr("The message or the project names this cause.");
-    case diagnose::Confidence::Medium: return TroubleshootingView::tr("This message usually means this cause.");
-    case diagnose::Confidence::Low: return TroubleshootingView::tr("A lead to check, not a verdict.");
-    }
-    return {};
-}
-
-QString groupName(diagnose::Severity s)
-{
-    switch (s) {
-    case diagnose::Severity::Error: return TroubleshootingView::tr("Errors");
-    case diagnose::Severity::Warning: return TroubleshootingView::tr("Warnings");
-    case diagnose::Severity::Info: return TroubleshootingView::tr("Notes");
-    }
-    return {};
-}
-
-} // namespace
-
 TroubleshootingView::TroubleshootingView(Workspace *workspace, QWidget *parent)
     : QWidget(parent)
     , m_workspace(workspace)
+{
+    buildLayout();
+    connectInputs();
+    showSelected();
+    refreshWhenShown();
+}
+
+void TroubleshootingView::buildLayout()
 {
     auto *layout = new QVBoxLayout(this);
 
@@ -93,13 +64,7 @@ TroubleshootingView::TroubleshootingView(Workspace *workspace, QWidget *parent)
     layout->addWidget(m_status);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
-    m_tree = new QTreeWidget(splitter);
-    m_tree->setObjectName(QStringLiteral("findingsTree"));
-    m_tree->setHeaderLabels({tr("Finding"), tr("Confidence"), tr("Id")});
-    m_tree->header()->setStretchLastSection(false);
-    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    m_tree->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_tree = new DiagnosisFindingsTree(splitter);
     auto *right = new QWidget(splitter);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
@@ -117,12 +82,18 @@ TroubleshootingView::TroubleshootingView(Workspace *workspace, QWidget *parent)
     buttons->addWidget(m_undoButton);
     buttons->addWidget(m_copyButton);
     buttons->addStretch();
-    auto *rerun = new QPushButton(tr("&Diagnose again"), right);
-    buttons->addWidget(rerun);
+    m_rerunButton = new QPushButton(tr("&Diagnose again"), right);
+    buttons->addWidget(m_rerunButton);
     rightLayout->addLayout(buttons);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
     layout->addWidget(splitter, 1);
+}
+
+// Timers and watchers that diagnose again: pasted text, files changing on disk, the buttons, and what
+// the other views open and build.
+void TroubleshootingView::connectInputs()
+{
 
     m_pasteTimer = new QTimer(this);
     m_pasteTimer->setSingleShot(true);
@@ -143,7 +114,7 @@ TroubleshootingView::TroubleshootingView(Workspace *workspace, QWidget *parent)
     connect(m_applyButton, &QPushButton::clicked, this, &TroubleshootingView::applySelectedFix);
     connect(m_undoButton, &QPushButton::clicked, this, &TroubleshootingView::undoLastFix);
     connect(m_copyButton, &QPushButton::clicked, this, &TroubleshootingView::copyCommand);
-    connect(rerun, &QPushButton::clicked, this, &TroubleshootingView::refresh);
+    connect(m_rerunButton, &QPushButton::clicked, this, &TroubleshootingView::refresh);
     if (m_workspace) {
         connect(m_workspace, &Workspace::projectOpened, this, [this] {
             m_projectExcluded = false;
@@ -161,8 +132,6 @@ TroubleshootingView::TroubleshootingView(Workspace *workspace, QWidget *parent)
             refreshWhenShown();
         });
     }
-    showSelected();
-    refreshWhenShown();
 }
 
 // Opening a wheel or a project in another view must not make this one read it as well at the same
@@ -287,50 +256,26 @@ void TroubleshootingView::showDiagnosis(const diagnose::Diagnosis &diagnosis)
 
 void TroubleshootingView::showFindings(const QList<diagnose::Finding> &findings)
 {
-    const QString previous = selected() ? selected()->id : QString();
-    m_findings = findings;
-    m_tree->clear();
-    QTreeWidgetItem *current = nullptr;
-    for (diagnose::Severity s : {diagnose::Severity::Error, diagnose::Severity::Warning, diagnose::Severity::Info}) {
-        QTreeWidgetItem *group = nullptr;
-        for (qsizetype i = 0; i < m_findings.size(); ++i) {
-            const diagnose::Finding &f = m_findings.at(i);
-            if (f.severity != s)
-                continue;
-            if (!group) {
-                group = new QTreeWidgetItem(m_tree, {groupName(s)});
-                group->setFlags(Qt::ItemIsEnabled);
-                group->setExpanded(true);
-            }
-            auto *item = new QTreeWidgetItem(group, {f.title, confidenceLabel(f.confidence), f.id});
-            item->setData(0, FindingIndexRole, int(i));
-            item->setToolTip(0, f.message.isEmpty() ? f.title : f.title + QStringLiteral("\n\n") + f.message);
-            item->setToolTip(1, confidenceToolTip(f.confidence));
-            if (!current || f.id == previous)
-                current = item;
-        }
-        if (group)
-            group->setText(0, QStringLiteral("%1 (%2)").arg(groupName(s)).arg(group->childCount()));
-    }
-    if (m_findings.isEmpty()) {
+    m_tree->setFindings(findings);
+    if (findings.isEmpty()) {
         m_status->setText(!m_inputs->inputs().isEmpty()
                               ? tr("No problems found in the inputs above.")
                               : tr("Open a project or a wheel, build, add a log or paste an error message."));
     } else {
-        m_status->setText(tr("%1 found.").arg(wb::counted(m_findings.size(), "problem", "problems")));
+        m_status->setText(tr("%1 found.").arg(wb::counted(findings.size(), "problem", "problems")));
     }
-    m_tree->setCurrentItem(current);
     showSelected();
     Q_EMIT findingsChanged();
 }
 
 const diagnose::Finding *TroubleshootingView::selected() const
 {
-    const QTreeWidgetItem *item = m_tree->currentItem();
-    if (!item || !item->data(0, FindingIndexRole).isValid())
-        return nullptr;
-    const int index = item->data(0, FindingIndexRole).toInt();
-    return index >= 0 && index < m_findings.size() ? &m_findings.at(index) : nullptr;
+    return m_tree->selected();
+}
+
+QList<diagnose::Finding> TroubleshootingView::findings() const
+{
+    return m_tree->findings();
 }
 
 void TroubleshootingView::showSelected()

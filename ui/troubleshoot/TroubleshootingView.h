@@ -14,10 +14,10 @@ class QPlainTextEdit;
 class QPushButton;
 class QTextBrowser;
 class QTimer;
-class QTreeWidget;
 
 namespace wb::ui {
 
+class DiagnosisFindingsTree;
 class Workspace;
 
 // Names the cause of build, import and packaging problems from what is open (project, wheel, last
@@ -31,7 +31,7 @@ class TroubleshootingView : public QWidget
 public:
     explicit TroubleshootingView(Workspace *workspace, QWidget *parent = nullptr);
 
-    QList<diagnose::Finding> findings() const { return m_findings; }
+    QList<diagnose::Finding> findings() const;
     QStringList notes() const { return m_notes; }
     // A build log file to diagnose (watched); empty: the last build's log, if any.
     void setLogFile(const QString &path);
@@ -48,6 +48,8 @@ Q_SIGNALS:
     void findingsChanged();
 
 private:
+    void buildLayout();
+    void connectInputs();
     diagnose::EvidenceRequest currentRequest() const;
     void updateInputs(const diagnose::EvidenceRequest &request);
     void removeInput(DiagnosisInputsBar::Kind kind);
@@ -67,11 +69,12 @@ private:
     DiagnosisInputsBar *m_inputs = nullptr;
     QLabel *m_note = nullptr;
     QLabel *m_status = nullptr;
-    QTreeWidget *m_tree = nullptr;
+    DiagnosisFindingsTree *m_tree = nullptr;
     QTextBrowser *m_detail = nullptr;
     QPushButton *m_applyButton = nullptr;
     QPushButton *m_undoButton = nullptr;
     QPushButton *m_copyButton = nullptr;
+    QPushButton *m_rerunButton = nullptr;
     QTimer *m_pasteTimer = nullptr;
     QFileSystemWatcher *m_fileWatcher = nullptr;
     QTimer *m_changeTimer = nullptr;
@@ -79,7 +82,6 @@ private:
     bool m_wheelExcluded = false;
     bool m_buildLogExcluded = false;
     QString m_logFile;
-    QList<diagnose::Finding> m_findings;
     QStringList m_notes;
     int m_generation = 0;
     QList<diagnose::PreparedFix> m_undo;  // applied fixes, newest last
