@@ -85,8 +85,9 @@ void TroubleshootingView::buildLayout()
     m_rerunButton = new QPushButton(tr("&Diagnose again"), right);
     buttons->addWidget(m_rerunButton);
     rightLayout->addLayout(buttons);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
+    // Half each: with two fifths the titles were cut to a few letters beside the confidence and id.
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
     layout->addWidget(splitter, 1);
 }
 
