@@ -45,10 +45,32 @@ DiagnosisFindingsTree::DiagnosisFindingsTree(QWidget *parent)
 {
     setObjectName(QStringLiteral("findingsTree"));
     setHeaderLabels({tr("Finding"), tr("Confidence"), tr("Id")});
-    header()->setStretchLastSection(false);
-    header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    // Every column can be resized and the last stretches; the title takes the width the confidence and
+    // id leave, as the view grows or shrinks, until the user sizes it.
+    header()->setSectionResizeMode(QHeaderView::Interactive);
+    header()->setStretchLastSection(true);
+    connect(header(), &QHeaderView::sectionResized, this, [this](int logical) {
+        if (logical == 0 && !m_fitting)
+            m_userSized = true;
+    });
+}
+
+void DiagnosisFindingsTree::resizeEvent(QResizeEvent *event)
+{
+    QTreeWidget::resizeEvent(event);
+    fitTitleColumn();
+}
+
+void DiagnosisFindingsTree::fitTitleColumn()
+{
+    if (m_userSized)
+        return;
+    const auto wanted = [this](int column) { return qMax(sizeHintForColumn(column), header()->sectionSizeHint(column)); };
+    const int confidence = wanted(1), id = wanted(2);
+    m_fitting = true;
+    setColumnWidth(1, confidence);
+    setColumnWidth(0, qMax(viewport()->width() - confidence - id, fontMetrics().averageCharWidth() * 20));
+    m_fitting = false;
 }
 
 void DiagnosisFindingsTree::setFindings(const QList<diagnose::Finding> &findings)
@@ -79,6 +101,7 @@ void DiagnosisFindingsTree::setFindings(const QList<diagnose::Finding> &findings
             group->setText(0, QStringLiteral("%1 (%2)").arg(groupName(s)).arg(group->childCount()));
     }
     setCurrentItem(current);
+    fitTitleColumn();
 }
 
 const diagnose::Finding *DiagnosisFindingsTree::selected() const

@@ -21,8 +21,15 @@ public:
     // The finding of the current row; nullptr on a group row or with none.
     const diagnose::Finding *selected() const;
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    void fitTitleColumn();
+
     QList<diagnose::Finding> m_findings;
+    bool m_fitting = false;   // the columns are being sized here, not by the user
+    bool m_userSized = false; // the user sized the title column: leave it
 };
 
 } // namespace wb::ui

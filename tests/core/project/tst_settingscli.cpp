@@ -104,7 +104,7 @@ private Q_SLOTS:
         QVERIFY(copyTree(example(), tmp.path()));
         const Result r = run({QStringLiteral("check"), tmp.path()});
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
-        QVERIFY2(r.out.contains(QLatin1String("0 error(s), 0 warning(s)")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String("0 errors, 0 warnings")), qPrintable(r.out));
         const Result j = run({QStringLiteral("check"), tmp.path(), QStringLiteral("--json")});
         QCOMPARE(j.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(j.out.toUtf8()).object();

@@ -342,7 +342,7 @@ private Q_SLOTS:
         QVERIFY2(console->viewport()->rect().contains(console->cursorRect().center()), "the highlighted line is in view");
         QVERIFY(console->verticalScrollBar()->value() != before || before == console->verticalScrollBar()->maximum());
         QCOMPARE(console->extraSelections().size(), 1);
-        QCOMPARE(view.findChild<QLabel *>(QStringLiteral("issueCounts"))->text(), QStringLiteral("4 error(s), 0 warning(s)"));
+        QCOMPARE(view.findChild<QLabel *>(QStringLiteral("issueCounts"))->text(), QStringLiteral("4 errors, 0 warnings"));
         if (qstrcmp(QTest::currentDataTag(), "later") == 0)
             QVERIFY(view.grab().save(test::binaryDir() + QStringLiteral("/tst_buildview-selected-issue.png")));
     }

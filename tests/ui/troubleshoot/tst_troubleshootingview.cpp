@@ -14,6 +14,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,6 +29,7 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 
 using namespace wb::ui;
 
@@ -95,6 +97,35 @@ private Q_SLOTS:
         QTRY_VERIFY(view.findChild<QLabel *>(QStringLiteral("status"))->text().contains(QLatin1String("No problems")));
         QVERIFY(view.findings().isEmpty());
         QCOMPARE(view.findChild<QTreeWidget *>(QStringLiteral("findingsTree"))->topLevelItemCount(), 0);
+    }
+
+    // Columns can be resized and the last stretches; the title takes the width the confidence and id
+    // leave (it was cut to a few letters), and keeps the width a user gives it when the view is resized.
+    void findingColumnsFitAndCanBeResized()
+    {
+        Workspace workspace;
+        workspace.openProject(wb::test::examplesDir() + QStringLiteral("/hello-pyo3"));
+        TroubleshootingView view(&workspace);
+        view.resize(1100, 700);
+        view.show();
+        view.findChild<QPlainTextEdit *>(QStringLiteral("errorInput"))->setPlainText(data("python-3.13-pyinit-mismatch-import.txt"));
+        QTRY_VERIFY_WITH_TIMEOUT(!view.findings().isEmpty(), 10000);
+        auto *tree = view.findChild<QTreeWidget *>(QStringLiteral("findingsTree"));
+        QHeaderView *header = tree->header();
+        QVERIFY(header->stretchLastSection());
+        for (int c = 0; c < tree->columnCount(); ++c)
+            QCOMPARE(header->sectionResizeMode(c), QHeaderView::Interactive);
+        // The id column (last, stretching) is only as wide as its text: the rest went to the title.
+        int idWanted = header->sectionSizeHint(2);
+        for (QTreeWidgetItemIterator it(tree); *it; ++it)
+            idWanted = qMax(idWanted, tree->fontMetrics().horizontalAdvance((*it)->text(2)) + 24); // the cell's margins
+        QVERIFY2(tree->columnWidth(2) <= idWanted + 2, qPrintable(QStringLiteral("%1 > %2").arg(tree->columnWidth(2)).arg(idWanted)));
+        QVERIFY(tree->columnWidth(0) > tree->columnWidth(2));
+        header->resizeSection(0, 120); // as a user's drag does
+        view.resize(1300, 700);
+        QTRY_COMPARE(tree->columnWidth(0), 120);
+        QTest::qWait(50);
+        QCOMPARE(tree->columnWidth(0), 120);
     }
 
     void pastedImportErrorGivesPyInitFinding()
