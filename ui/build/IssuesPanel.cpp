@@ -3,6 +3,7 @@
 #include "core/common/Counted.h"
 #include "ui/build/IssueOpener.h"
 #include "ui/build/IssuesModel.h"
+#include "ui/common/FillingColumn.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -33,11 +34,11 @@ IssuesPanel::IssuesPanel(QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setSectionResizeMode(IssuesModel::MessageColumn, QHeaderView::Stretch);
     m_view->setWordWrap(false);
     m_view->setTextElideMode(Qt::ElideMiddle); // file names keep their line numbers in view
     m_view->horizontalHeader()->resizeSection(IssuesModel::SeverityColumn, 110);
     m_view->horizontalHeader()->resizeSection(IssuesModel::LocationColumn, 240);
+    new FillingColumn(m_view, m_view->horizontalHeader(), IssuesModel::MessageColumn); // every column resizable
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(IssuesModel::LocationColumn, Qt::AscendingOrder);
     connect(m_view, &QTableView::doubleClicked, this, &IssuesPanel::open);

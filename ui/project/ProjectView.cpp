@@ -10,6 +10,7 @@
 #include "core/toml/UnifiedDiff.h"
 #include "ui/common/CodeEditor.h"
 #include "ui/common/DiffDialog.h"
+#include "ui/common/FillingColumn.h"
 #include "ui/common/Highlighting.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/common/SaveQuestion.h"
@@ -217,9 +218,7 @@ QWidget *ProjectView::buildEditor()
     m_diagList->setObjectName(QStringLiteral("diagnostics"));
     m_diagList->setHeaderLabels({tr("Severity"), tr("Where"), tr("Problem"), tr("Id")});
     m_diagList->setRootIsDecorated(false);
-    m_diagList->header()->setSectionResizeMode(QHeaderView::Interactive);
-    m_diagList->header()->setSectionResizeMode(2, QHeaderView::Stretch);
-    m_diagList->header()->setStretchLastSection(false);
+    new FillingColumn(m_diagList, m_diagList->header(), 2); // the problem takes the width; every column resizable
     bv->addWidget(m_diagList);
     m_fixButton = new QPushButton(tr("Apply fix"), bottom);
     m_fixButton->setEnabled(false);

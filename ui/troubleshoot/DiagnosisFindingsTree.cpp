@@ -1,5 +1,7 @@
 #include "ui/troubleshoot/DiagnosisFindingsTree.h"
 
+#include "ui/common/FillingColumn.h"
+
 #include <QHeaderView>
 
 namespace wb::ui {
@@ -45,32 +47,7 @@ DiagnosisFindingsTree::DiagnosisFindingsTree(QWidget *parent)
 {
     setObjectName(QStringLiteral("findingsTree"));
     setHeaderLabels({tr("Finding"), tr("Confidence"), tr("Id")});
-    // Every column can be resized and the last stretches; the title takes the width the confidence and
-    // id leave, as the view grows or shrinks, until the user sizes it.
-    header()->setSectionResizeMode(QHeaderView::Interactive);
-    header()->setStretchLastSection(true);
-    connect(header(), &QHeaderView::sectionResized, this, [this](int logical) {
-        if (logical == 0 && !m_fitting)
-            m_userSized = true;
-    });
-}
-
-void DiagnosisFindingsTree::resizeEvent(QResizeEvent *event)
-{
-    QTreeWidget::resizeEvent(event);
-    fitTitleColumn();
-}
-
-void DiagnosisFindingsTree::fitTitleColumn()
-{
-    if (m_userSized)
-        return;
-    const auto wanted = [this](int column) { return qMax(sizeHintForColumn(column), header()->sectionSizeHint(column)); };
-    const int confidence = wanted(1), id = wanted(2);
-    m_fitting = true;
-    setColumnWidth(1, confidence);
-    setColumnWidth(0, qMax(viewport()->width() - confidence - id, fontMetrics().averageCharWidth() * 20));
-    m_fitting = false;
+    m_titleColumn = new FillingColumn(this, header(), 0);
 }
 
 void DiagnosisFindingsTree::setFindings(const QList<diagnose::Finding> &findings)
@@ -101,7 +78,11 @@ void DiagnosisFindingsTree::setFindings(const QList<diagnose::Finding> &findings
             group->setText(0, QStringLiteral("%1 (%2)").arg(groupName(s)).arg(group->childCount()));
     }
     setCurrentItem(current);
-    fitTitleColumn();
+    if (!m_confidenceSized && !m_findings.isEmpty()) {
+        resizeColumnToContents(1); // once: after that the user's width stays
+        m_confidenceSized = true;
+    }
+    m_titleColumn->fit();
 }
 
 const diagnose::Finding *DiagnosisFindingsTree::selected() const

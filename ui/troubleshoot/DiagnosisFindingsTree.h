@@ -7,6 +7,8 @@
 
 namespace wb::ui {
 
+class FillingColumn;
+
 // The findings of a diagnosis grouped by severity (Errors, Warnings, Notes, each with its count), with
 // their confidence and id. Showing new findings keeps the selection on the same finding id when it is
 // still there, else selects the first.
@@ -21,15 +23,10 @@ public:
     // The finding of the current row; nullptr on a group row or with none.
     const diagnose::Finding *selected() const;
 
-protected:
-    void resizeEvent(QResizeEvent *event) override;
-
 private:
-    void fitTitleColumn();
-
     QList<diagnose::Finding> m_findings;
-    bool m_fitting = false;   // the columns are being sized here, not by the user
-    bool m_userSized = false; // the user sized the title column: leave it
+    FillingColumn *m_titleColumn = nullptr; // the title takes what the confidence and id leave
+    bool m_confidenceSized = false;
 };
 
 } // namespace wb::ui
