@@ -36,9 +36,13 @@ void FillingColumn::fit()
         if (c != m_column && !m_header->isSectionHidden(c))
             others += m_header->sectionSize(c);
     }
+    const int lastWanted = qMax(m_view->sizeHintForColumn(last), m_header->sectionSizeHint(last));
     if (!m_header->isSectionHidden(last)) // the last stretches: count what its contents want
-        others += qMax(m_view->sizeHintForColumn(last), m_header->sectionSizeHint(last));
+        others += lastWanted;
     m_fitting = true;
+    // The header keeps a stretched last section at least as wide as it was last sized: size it to its
+    // contents first, or a wider earlier size would push the columns past the view.
+    m_header->resizeSection(last, lastWanted);
     m_header->resizeSection(m_column, qMax(m_view->viewport()->width() - others, m_view->fontMetrics().averageCharWidth() * 20));
     m_fitting = false;
 }
