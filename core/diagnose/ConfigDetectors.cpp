@@ -179,10 +179,10 @@ void detectStaleArtifacts(DetectorContext &ctx)
         commands << QStringLiteral("rm %1").arg(file);
     }
     Finding &f = ctx.add(QStringLiteral("stale-develop-artifact"),
-                         QStringLiteral("%1 in the Python package folder; %2 or %3 the installed module.")
+                         QStringLiteral("%1 in the Python package folder; %2 the installed module.")
                              .arg(counted(p.extensionFilesInSource.size(), "compiled extension file sits", "compiled extension files sit"),
-                                  p.extensionFilesInSource.size() == 1 ? QStringLiteral("it shadows") : QStringLiteral("they shadow"),
-                                  p.extensionFilesInSource.size() == 1 ? QStringLiteral("outlives") : QStringLiteral("outlive")),
+                                  p.extensionFilesInSource.size() == 1 ? QStringLiteral("it shadows or outlives")
+                                                                       : QStringLiteral("they shadow or outlive")),
                          evidence);
     f.fix.commands = commands;
 }

@@ -13,11 +13,6 @@ namespace {
 constexpr qsizetype MaxTextChars = 16 * 1024 * 1024;
 constexpr qsizetype MaxLineChars = 4096;
 constexpr int MaxHits = 500;
-// Long texts are scanned with the rules in groups (RuleGroups): groups of 16 measured fastest on long
-// logs (instructions, against groups of 8, 32 and all rules in one). Compiling the groups costs about as
-// much as scanning 150 lines rule by rule, so shorter texts (every pasted message) are scanned without.
-constexpr int RuleGroupSize = 16;
-constexpr qsizetype RuleGroupsFromLines = 200;
 
 using C = Confidence;
 using rules::rule;
@@ -266,14 +261,10 @@ const QList<rules::Rule> &allRules()
     return all;
 }
 
+// Long texts are scanned with the rules in groups (RuleGroups).
 const RuleGroups &ruleGroups()
 {
-    static const RuleGroups groups = [] {
-        QList<QRegularExpression> patterns;
-        for (const rules::Rule &r : allRules())
-            patterns << r.re;
-        return RuleGroups(patterns, RuleGroupSize);
-    }();
+    static const RuleGroups groups(patternsOf(allRules()));
     return groups;
 }
 
@@ -303,8 +294,7 @@ QList<RuleHit> FailureRules::scan(const QString &input)
         if (l.size() > MaxLineChars)
             l.truncate(MaxLineChars);
     }
-    static const RuleGroups none;
-    const RuleGroups &groups = lines.size() >= RuleGroupsFromLines ? ruleGroups() : none;
+    const RuleGroups &groups = lines.size() >= RuleGroups::WorthFromLines ? ruleGroups() : RuleGroups::none();
     const QList<rules::Rule> &rules = allRules();
     for (qsizetype i = 0; i < lines.size() && out.size() < MaxHits; ++i) {
         const QString &line = lines.at(i);

@@ -38,6 +38,12 @@ RuleGroups::RuleGroups(const QList<QRegularExpression> &patterns, int groupSize)
     close();
 }
 
+const RuleGroups &RuleGroups::none()
+{
+    static const RuleGroups empty;
+    return empty;
+}
+
 RuleGroups::Line::Line(const RuleGroups &groups, const QString &line, const QString &joined)
     : m_groups(groups), m_line(line), m_joined(joined), m_answers(groups.m_alternations.size(), -1)
 {

@@ -14,8 +14,17 @@ namespace wb::diagnose {
 class RuleGroups
 {
 public:
+    // Groups of 16 measured fastest (callgrind, 20,000 lines of cargo's progress: FailureRules' table
+    // 15.4 G instructions rule by rule, 8.9 G in groups of 16, more in groups of 8, 32 or all in one;
+    // TextScanner's 2.76 G, 1.93 G in groups of 8, 1.77 G of 16).
+    static constexpr int DefaultGroupSize = 16;
+    // Compiling the groups costs about as much as scanning 150 lines rule by rule, so texts shorter than
+    // this (every pasted message) are scanned without them (none()).
+    static constexpr qsizetype WorthFromLines = 200;
+
     RuleGroups() = default; // no groups: every rule is tried
-    RuleGroups(const QList<QRegularExpression> &patterns, int groupSize);
+    explicit RuleGroups(const QList<QRegularExpression> &patterns, int groupSize = DefaultGroupSize);
+    static const RuleGroups &none();
 
     // The answers for one line (and the line it may continue onto), asked lazily, a group at a time.
     class Line
@@ -36,5 +45,16 @@ private:
     QList<QRegularExpression> m_alternations;
     QList<int> m_groupOf; // per rule: its group, or -1 (always tried)
 };
+
+// The patterns of a rule table (entries with a QRegularExpression `re`), in its order.
+template <typename Table>
+QList<QRegularExpression> patternsOf(const Table &table)
+{
+    QList<QRegularExpression> patterns;
+    patterns.reserve(table.size());
+    for (const auto &rule : table)
+        patterns << rule.re;
+    return patterns;
+}
 
 } // namespace wb::diagnose

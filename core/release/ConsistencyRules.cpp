@@ -177,10 +177,9 @@ ReleaseFindingList ConsistencyRules::pureFiles(const ReleaseSet &set)
                             wheels.at(i)->fileName, rule_source::consistency));
         if (!changed.value(i).isEmpty())
             out.append(warn(QStringLiteral("consistency.pure-changed"),
-                            QStringLiteral("%1 %2 from the other wheels' (another checkout, a generated file, or line "
-                                           "endings: git's core.autocrlf makes them CRLF on Windows runners): %3")
-                                .arg(counted(changed.value(i).size(), "Python file", "Python files"),
-                                     changed.value(i).size() == 1 ? QStringLiteral("differs") : QStringLiteral("differ"), list(changed.value(i))),
+                            QStringLiteral("%1 from the other wheels' (another checkout, a generated file, or line "
+                                           "endings: git's core.autocrlf makes them CRLF on Windows runners): %2")
+                                .arg(counted(changed.value(i).size(), "Python file differs", "Python files differ"), list(changed.value(i))),
                             wheels.at(i)->fileName, rule_source::consistency));
     }
     return out;

@@ -17,11 +17,7 @@ namespace {
 
 QList<QRegularExpression> tablePatterns()
 {
-    QList<QRegularExpression> patterns;
-    for (const auto *table : {&rules::buildRules(), &rules::projectRules(), &rules::toolRules(), &rules::runtimeRules()})
-        for (const rules::Rule &r : *table)
-            patterns << r.re;
-    return patterns;
+    return patternsOf(rules::buildRules() + rules::projectRules() + rules::toolRules() + rules::runtimeRules());
 }
 
 QStringList devLines()
