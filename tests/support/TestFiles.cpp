@@ -9,6 +9,10 @@ namespace wb::test {
 
 bool copyTree(const QString &from, const QString &to)
 {
+    // A source that is not there (a test run outside ctest, without WHEELBENCH_SOURCE_DIR) is a
+    // failure, not an empty copy the test would then run on.
+    if (from.isEmpty() || !QFileInfo(from).isDir() || QDir(from).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden))
+        return false;
     QDirIterator it(from, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString src = it.next();

@@ -194,13 +194,21 @@ void MainWindow::createMenus()
         showArea(ReleaseArea);
         m_releaseView->openFolderDialog();
     })->setStatusTip(tr("Check the wheels and sdist a CI run produced as one release"));
-    file->addAction(m_wheelsView->closeAction());
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
+    file->addSeparator();
+    file->addAction(m_projectView->saveAction());
+    file->addAction(m_projectView->revertAction());
+    file->addAction(m_wheelsView->closeAction());
     file->addSeparator();
     QAction *quit = file->addAction(icon(this, "application-exit", QStyle::SP_DialogCloseButton), tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
     quit->setStatusTip(tr("Quit; asks first when settings have unsaved changes"));
+
+    // The Project view's steps: undone and redone while it is shown (the actions say which step).
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_projectView->undoAction());
+    edit->addAction(m_projectView->redoAction());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     const QStringList names = {tr("Project"), tr("Build"), tr("Wheels"), tr("Troubleshooting"), tr("Release")};

@@ -20,8 +20,10 @@
 #include "ui/project/NewProjectDialog.h"
 #include "ui/project/ProjectEmptyState.h"
 #include "ui/project/RecoveryController.h"
+#include "ui/project/SettingsEditCommand.h"
 #include "ui/project/SettingsForm.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -42,11 +44,14 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTextBlock>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeWidget>
+#include <QUndoStack>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -65,6 +70,7 @@ ProjectView::ProjectView(Workspace *workspace, QWidget *parent)
     , m_rawTimer(new QTimer(this))
 {
     WheelGuard::install(); // combo boxes without focus ignore the wheel
+    createActions();
     buildUi();
     refresh();
     m_rawTimer->setSingleShot(true);
@@ -77,13 +83,9 @@ ProjectView::ProjectView(Workspace *workspace, QWidget *parent)
         connect(m_workspace, &Workspace::projectOpened, this, &ProjectView::openProject);
         // Fixes from other views (Troubleshooting) while this view has unsaved edits: applied here.
         connect(m_workspace, &Workspace::settingsEditRequested, this, [this](const QString &summary, const QList<SettingsEdit> &edits) {
-            for (const SettingsEdit &edit : edits) {
-                QString err;
-                if (!applyEdit(edit, &err)) {
-                    QMessageBox::warning(this, tr("Apply fix"), tr("%1\n\nNot applied: %2").arg(summary, err));
-                    return;
-                }
-            }
+            QString err;
+            if (!applyEdits(tr("Fix: %1").arg(summary), edits, &err)) // one undo step, all or nothing
+                QMessageBox::warning(this, tr("Apply fix"), tr("%1\n\nNot applied: %2").arg(summary, err));
         });
     }
 }
@@ -121,38 +123,87 @@ void ProjectView::buildUi()
     m_stack->setCurrentWidget(m_empty);
 }
 
-QWidget *ProjectView::buildEditor()
+void ProjectView::createActions()
 {
-    auto *page = new QWidget(m_stack);
-    auto *layout = new QVBoxLayout(page);
+    m_undoStack = new QUndoStack(this);
+    // Theme icons, or Qt's bundled ones where the desktop has no icon theme.
+    auto make = [this](const char *icon, QStyle::StandardPixmap fallback, const QString &text, const QString &tip, QKeySequence::StandardKey key) {
+        auto *a = new QAction(QIcon::fromTheme(QString::fromLatin1(icon), style()->standardIcon(fallback)), text, this);
+        a->setStatusTip(tip);
+        a->setToolTip(tip);
+        if (key != QKeySequence::UnknownKey)
+            a->setShortcut(key);
+        a->setEnabled(false);
+        return a;
+    };
+    m_saveAction = make("document-save", QStyle::SP_DialogSaveButton, tr("&Save Project Settings…"),
+                        tr("Save the edited pyproject.toml and Cargo.toml, after showing what changes"), QKeySequence::Save);
+    m_saveAction->setObjectName(QStringLiteral("action/save-settings"));
+    m_saveAction->setIconText(tr("Save…"));
+    m_revertAction = make("document-revert", QStyle::SP_DialogResetButton, tr("Re&vert Project Settings"),
+                          tr("Go back to the settings files as they are on disk (can be undone)"), QKeySequence::UnknownKey);
+    m_revertAction->setObjectName(QStringLiteral("action/revert-settings"));
+    m_revertAction->setIconText(tr("Revert"));
+    m_undoAction = make("edit-undo", QStyle::SP_ArrowBack, tr("&Undo"), tr("Undo the last change to the project's settings"), QKeySequence::Undo);
+    m_undoAction->setObjectName(QStringLiteral("action/undo"));
+    m_undoAction->setIconText(tr("Undo"));
+    m_redoAction = make("edit-redo", QStyle::SP_ArrowForward, tr("&Redo"), tr("Redo the change to the project's settings undone last"), QKeySequence::Redo);
+    m_redoAction->setObjectName(QStringLiteral("action/redo"));
+    m_redoAction->setIconText(tr("Redo"));
+    connect(m_saveAction, &QAction::triggered, this, [this] { save(m_confirmSaves); });
+    connect(m_revertAction, &QAction::triggered, this, &ProjectView::revert);
+    connect(m_undoAction, &QAction::triggered, this, &ProjectView::undo);
+    connect(m_redoAction, &QAction::triggered, this, &ProjectView::redo);
+    connect(m_undoStack, &QUndoStack::indexChanged, this, &ProjectView::updateActions);
+}
+
+void ProjectView::updateActions()
+{
+    const bool modified = isModified();
+    m_saveAction->setEnabled(modified);
+    m_revertAction->setEnabled(modified);
+    m_undoAction->setEnabled(m_shown && m_undoStack->canUndo());
+    m_redoAction->setEnabled(m_shown && m_undoStack->canRedo());
+    m_undoAction->setText(m_undoStack->canUndo() ? tr("&Undo %1").arg(m_undoStack->undoText()) : tr("&Undo"));
+    m_redoAction->setText(m_undoStack->canRedo() ? tr("&Redo %1").arg(m_undoStack->redoText()) : tr("&Redo"));
+    for (QAction *a : {m_undoAction, m_redoAction})
+        a->setToolTip(QStringLiteral("%1 (%2)").arg(a->text().remove(u'&'), a->shortcut().toString(QKeySequence::NativeText)));
+}
+
+void ProjectView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    m_shown = true;
+    updateActions();
+}
+
+void ProjectView::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_shown = false;
+    updateActions();
+}
+
+QLayout *ProjectView::buildCommandRow(QWidget *page)
+{
     auto *top = new QHBoxLayout;
     m_title = new QLabel(page);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     top->addWidget(m_title, 1);
-    m_undoButton = new QPushButton(QIcon::fromTheme(QStringLiteral("edit-undo")), tr("Undo"), page);
-    m_redoButton = new QPushButton(QIcon::fromTheme(QStringLiteral("edit-redo")), tr("Redo"), page);
-    m_revertButton = new QPushButton(QIcon::fromTheme(QStringLiteral("document-revert")), tr("Revert"), page);
-    m_saveButton = new QPushButton(QIcon::fromTheme(QStringLiteral("document-save")), tr("Save…"), page);
-    m_undoButton->setShortcut(QKeySequence::Undo);
-    m_redoButton->setShortcut(QKeySequence::Redo);
-    m_saveButton->setShortcut(QKeySequence::Save);
-    for (QPushButton *b : {m_undoButton, m_redoButton, m_revertButton, m_saveButton})
-        top->addWidget(b);
-    connect(m_undoButton, &QPushButton::clicked, this, &ProjectView::undo);
-    connect(m_redoButton, &QPushButton::clicked, this, &ProjectView::redo);
-    connect(m_revertButton, &QPushButton::clicked, this, &ProjectView::revert);
-    connect(m_saveButton, &QPushButton::clicked, this, [this] { save(m_confirmSaves); });
-    layout->addLayout(top);
-    // A Cargo workspace root: which member is edited.
-    m_memberPicker = new MemberPicker(page);
-    layout->addWidget(m_memberPicker);
-    connect(m_memberPicker, &MemberPicker::memberChosen, this, [this](const QString &name) {
-        if (isModified() && !save(true))
-            return; // kept: the edits are not saved
-        m_member = name;
-        openProject(m_workspace ? m_workspace->projectDir() : m_memberPicker->property("root").toString());
-    });
+    // The same actions as the window's File and Edit menus; the buttons show the actions' short
+    // icon texts, the menus and tooltips name the step ("Undo Set tool.maturin.strip = true").
+    for (QAction *action : {m_undoAction, m_redoAction, m_revertAction, m_saveAction}) {
+        auto *button = new QToolButton(page);
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        button->setDefaultAction(action);
+        button->setObjectName(QStringLiteral("button/") + action->objectName().section(u'/', 1));
+        top->addWidget(button);
+    }
+    return top;
+}
 
+void ProjectView::buildBanners(QWidget *page, QLayout *layout)
+{
     // Unsaved edits kept from a session that ended without saving them.
     auto *recoveryBanner = new MessageBanner(page);
     recoveryBanner->setObjectName(QStringLiteral("recoveryBanner"));
@@ -184,6 +235,23 @@ QWidget *ProjectView::buildEditor()
     });
     connect(m_diskBanner->addAction(QStringLiteral("diff"), tr("Show Diff")), &QPushButton::clicked, this, &ProjectView::showDiskDiff);
     layout->addWidget(m_diskBanner);
+}
+
+QWidget *ProjectView::buildEditor()
+{
+    auto *page = new QWidget(m_stack);
+    auto *layout = new QVBoxLayout(page);
+    layout->addLayout(buildCommandRow(page));
+    // A Cargo workspace root: which member is edited.
+    m_memberPicker = new MemberPicker(page);
+    layout->addWidget(m_memberPicker);
+    connect(m_memberPicker, &MemberPicker::memberChosen, this, [this](const QString &name) {
+        if (isModified() && !save(true))
+            return; // kept: the edits are not saved
+        m_member = name;
+        openProject(m_workspace ? m_workspace->projectDir() : m_memberPicker->property("root").toString());
+    });
+    buildBanners(page, layout);
 
     auto *split = new QSplitter(Qt::Vertical, page);
     m_tabs = new QTabWidget(split);
@@ -201,12 +269,21 @@ QWidget *ProjectView::buildEditor()
         connect(m_raw[i], &QPlainTextEdit::textChanged, this, [this, i] {
             if (m_updating)
                 return;
-            m_rawPending = i;
+            m_rawPending |= 1 << i;
             m_rawTimer->start();
         });
     }
+    split->addWidget(m_tabs);
+    split->addWidget(buildProblems(split));
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split, 1);
+    return page;
+}
 
-    auto *bottom = new QWidget(split);
+QWidget *ProjectView::buildProblems(QWidget *parent)
+{
+    auto *bottom = new QWidget(parent);
     auto *bv = new QVBoxLayout(bottom);
     bv->setContentsMargins(0, 0, 0, 0);
     m_effective = new QLabel(bottom);
@@ -239,12 +316,7 @@ QWidget *ProjectView::buildEditor()
         m_raw[int(d.fileKind)]->setFocus();
     });
     connect(m_fixButton, &QPushButton::clicked, this, &ProjectView::applySelectedFix);
-    split->addWidget(m_tabs);
-    split->addWidget(bottom);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 1);
-    layout->addWidget(split, 1);
-    return page;
+    return bottom;
 }
 
 void ProjectView::showEmptyState(const QString &dir, const QString &why)
@@ -275,8 +347,7 @@ void ProjectView::closeProject()
     m_dir.clear();
     m_files[Py] = {};
     m_files[Cargo] = {};
-    m_undo.clear();
-    m_redo.clear();
+    m_undoStack->clear();
     m_diagnostics.clear();
     if (!m_watcher->files().isEmpty())
         m_watcher->removePaths(m_watcher->files());
@@ -324,8 +395,7 @@ void ProjectView::openProject(const QString &dir)
         m_workspace->setMemberManifest(member && member->relativeDir != QLatin1String(".") ? member->relativeManifest() : QString());
     }
     m_dir = project.dir.isEmpty() ? dir : project.dir;
-    m_undo.clear();
-    m_redo.clear();
+    m_undoStack->clear();
     m_files[Py] = {};
     m_files[Cargo] = {};
     m_folderGoneAsked = false;
@@ -399,45 +469,91 @@ QStringList ProjectView::modifiedFiles() const
     return out;
 }
 
-void ProjectView::setBytes(ProjectFileKind kind, const QByteArray &bytes, bool recordUndo)
+std::array<QByteArray, 2> ProjectView::allBytes() const
 {
-    FileState &f = m_files[int(kind)];
-    if (f.bytes == bytes)
-        return;
-    if (recordUndo) {
-        m_undo << Snapshot{int(kind), f.bytes};
-        m_redo.clear();
-    }
-    f.bytes = bytes;
+    return {m_files[Py].bytes, m_files[Cargo].bytes};
 }
+
+void ProjectView::setAllBytes(const std::array<QByteArray, 2> &bytes)
+{
+    m_files[Py].bytes = bytes[Py];
+    m_files[Cargo].bytes = bytes[Cargo];
+}
+
+void ProjectView::recordStep(const QString &text, const std::array<QByteArray, 2> &before, int mergeId)
+{
+    const std::array<QByteArray, 2> after = allBytes();
+    if (after == before)
+        return;
+    // push() calls redo(), which finds the bytes in place already.
+    m_recording = true;
+    m_undoStack->push(new SettingsEditCommand(
+        text, before, after,
+        [this](const SettingsEditCommand::Files &bytes) {
+            if (m_recording)
+                return;
+            takeOverRawTyping();
+            setAllBytes(bytes);
+            refresh();
+        },
+        mergeId));
+    m_recording = false;
+}
+
+namespace {
+// What an edit does, in the words of the undo step: "Set tool.maturin.strip = true".
+QString describeEdit(const SettingsEdit &edit)
+{
+    const QString value = edit.value.size() > 40 ? edit.value.left(39) + QChar(0x2026) : edit.value;
+    switch (edit.op) {
+    case SettingsEdit::Op::Set: return QObject::tr("Set %1 = %2").arg(edit.key, value);
+    case SettingsEdit::Op::Unset: return QObject::tr("Remove %1").arg(edit.key);
+    case SettingsEdit::Op::Append: return QObject::tr("Add %1 to %2").arg(value, edit.key);
+    case SettingsEdit::Op::RemoveElement: return QObject::tr("Remove item %1 of %2").arg(edit.index + 1).arg(edit.key);
+    }
+    return edit.key;
+}
+} // namespace
 
 void ProjectView::takeOverRawTyping()
 {
     m_rawTimer->stop();
-    if (m_rawPending < 0)
-        return;
-    const int kind = m_rawPending;
-    m_rawPending = -1;
-    rawTextEdited(ProjectFileKind(kind));
+    // Each tab typed into, in turn: the other stays pending (and its text untouched) meanwhile.
+    // One pending tab at a time would lose typing: a tab's text also "changes" when only its
+    // highlighting does, which would take the pending mark from the tab typed into.
+    for (int i = 0; i < 2; ++i) {
+        if (m_rawPending & (1 << i)) {
+            m_rawPending &= ~(1 << i);
+            rawTextEdited(ProjectFileKind(i));
+        }
+    }
 }
 
 bool ProjectView::applyEdit(const SettingsEdit &edit, QString *error)
 {
+    return applyEdits(describeEdit(edit), {edit}, error);
+}
+
+bool ProjectView::applyEdits(const QString &text, const QList<SettingsEdit> &edits, QString *error)
+{
     takeOverRawTyping();
-    FileState &f = m_files[int(edit.file)];
-    if (m_dir.isEmpty() || f.path.isEmpty()) {
-        if (error)
-            *error = tr("no such file in this project");
-        return false;
+    const std::array<QByteArray, 2> before = allBytes();
+    for (const SettingsEdit &edit : edits) {
+        FileState &f = m_files[int(edit.file)];
+        QString message;
+        if (m_dir.isEmpty() || f.path.isEmpty())
+            message = tr("no such file in this project");
+        const TomlEditResult r = message.isEmpty() ? applySettingsEdit(TomlDocument::parse(f.bytes, f.path), edit) : TomlEditResult{};
+        if (!message.isEmpty() || !r.ok) {
+            setAllBytes(before); // all or nothing
+            if (error)
+                *error = message.isEmpty() ? r.message : message;
+            refresh();
+            return false;
+        }
+        f.bytes = r.bytes;
     }
-    const TomlDocument doc = TomlDocument::parse(f.bytes, f.path);
-    const TomlEditResult r = applySettingsEdit(doc, edit);
-    if (!r.ok) {
-        if (error)
-            *error = r.message;
-        return false;
-    }
-    setBytes(edit.file, r.bytes, true);
+    recordStep(text, before);
     refresh();
     return true;
 }
@@ -451,7 +567,9 @@ void ProjectView::rawTextEdited(ProjectFileKind kind)
         restored.replace("\n", "\r\n");
     if (m_files[int(kind)].bytes.startsWith("\xEF\xBB\xBF") && !restored.startsWith("\xEF\xBB\xBF"))
         restored.prepend("\xEF\xBB\xBF");
-    setBytes(kind, restored, true);
+    const std::array<QByteArray, 2> before = allBytes();
+    m_files[int(kind)].bytes = restored;
+    recordStep(tr("Typing in %1").arg(QFileInfo(m_files[int(kind)].path).fileName()), before, SettingsEditCommand::typingId(int(kind)));
     m_updating = true;
     refresh();
     m_updating = false;
@@ -462,7 +580,7 @@ void ProjectView::refresh()
     // Whatever asks for a refresh (a form edit, the disk watcher, the maturin detection, undo)
     // first takes over text typed into a raw tab and not yet taken over: the refresh would
     // otherwise put the file's older text back into the tab and lose the typing.
-    if (!m_updating && m_rawPending >= 0) {
+    if (!m_updating && m_rawPending != 0) {
         takeOverRawTyping(); // refreshes
         return;
     }
@@ -507,10 +625,7 @@ void ProjectView::refresh()
     const bool modified = isModified();
     if (m_workspace)
         m_workspace->setSettingsModified(modified);
-    m_saveButton->setEnabled(modified);
-    m_revertButton->setEnabled(modified);
-    m_undoButton->setEnabled(!m_undo.isEmpty());
-    m_redoButton->setEnabled(!m_redo.isEmpty());
+    updateActions();
     m_tabs->setTabText(1, m_files[Py].bytes != m_files[Py].diskBytes ? QStringLiteral("pyproject.toml *") : QStringLiteral("pyproject.toml"));
     m_tabs->setTabText(2, m_files[Cargo].bytes != m_files[Cargo].diskBytes ? QStringLiteral("Cargo.toml *") : QStringLiteral("Cargo.toml"));
     m_updating = wasUpdating;
@@ -613,7 +728,7 @@ void ProjectView::updateRawTab(ProjectFileKind kind)
     const QString text = QString::fromUtf8(shown);
     if (edit->toPlainText() == text)
         return;
-    if (m_rawPending == int(kind))
+    if (m_rawPending & (1 << int(kind)))
         return; // typing not taken over yet: the tab is newer than the bytes
     const bool was = m_updating;
     m_updating = true;
@@ -656,18 +771,9 @@ void ProjectView::applySelectedFix()
     if (row < 0 || row >= m_diagnostics.size())
         return;
     const SettingsDiagnostic d = m_diagnostics.at(row);
-    const QByteArray before[2] = {m_files[Py].bytes, m_files[Cargo].bytes};
-    for (const SettingsEdit &e : d.fix) {
-        QString err;
-        if (!applyEdit(e, &err)) {
-            // All or nothing.
-            m_files[Py].bytes = before[Py];
-            m_files[Cargo].bytes = before[Cargo];
-            refresh();
-            QMessageBox::warning(this, tr("Fix not applied"), err);
-            return;
-        }
-    }
+    QString err;
+    if (!applyEdits(tr("Fix: %1").arg(d.fixLabel), d.fix, &err)) // all its edits, one undo step
+        QMessageBox::warning(this, tr("Fix not applied"), err);
 }
 
 bool ProjectView::save(bool askFirst)
@@ -712,31 +818,23 @@ bool ProjectView::save(bool askFirst)
 void ProjectView::revert()
 {
     takeOverRawTyping();
-    for (int i = 0; i < 2; ++i)
-        setBytes(ProjectFileKind(i), m_files[i].diskBytes, true);
+    const std::array<QByteArray, 2> before = allBytes();
+    for (FileState &f : m_files)
+        f.bytes = f.diskBytes;
+    recordStep(tr("Revert"), before);
     refresh();
 }
 
 void ProjectView::undo()
 {
     takeOverRawTyping();
-    if (m_undo.isEmpty())
-        return;
-    const Snapshot s = m_undo.takeLast();
-    m_redo << Snapshot{s.file, m_files[s.file].bytes};
-    m_files[s.file].bytes = s.bytes;
-    refresh();
+    m_undoStack->undo();
 }
 
 void ProjectView::redo()
 {
     takeOverRawTyping();
-    if (m_redo.isEmpty())
-        return;
-    const Snapshot s = m_redo.takeLast();
-    m_undo << Snapshot{s.file, m_files[s.file].bytes};
-    m_files[s.file].bytes = s.bytes;
-    refresh();
+    m_undoStack->redo();
 }
 
 void ProjectView::watch()
@@ -795,16 +893,17 @@ void ProjectView::checkDisk()
 void ProjectView::reloadFromDisk()
 {
     takeOverRawTyping();
-    for (int i = 0; i < 2; ++i) {
-        FileState &f = m_files[i];
+    const std::array<QByteArray, 2> before = allBytes();
+    for (FileState &f : m_files) {
         QByteArray disk;
         QString err;
         if (!f.path.isEmpty() && Project::readFile(f.path, &disk, &err)) {
-            setBytes(ProjectFileKind(i), disk, true);
+            f.bytes = disk;
             f.diskBytes = disk;
             f.diskHash = SettingsFile::hash(disk);
         }
     }
+    recordStep(tr("Reload From Disk"), before); // the edits it replaced can be had back
     m_diskBanner->hide();
     refresh();
 }

@@ -7,13 +7,18 @@
 #include <QList>
 #include <QWidget>
 
+#include <array>
+
+class QAction;
 class QFileSystemWatcher;
 class QLabel;
+class QLayout;
 class QPushButton;
 class QStackedWidget;
 class QTabWidget;
 class QTimer;
 class QTreeWidget;
+class QUndoStack;
 
 namespace wb {
 class Project;
@@ -52,8 +57,10 @@ public:
     // opens, without running anything from the project (see MaturinVersion::detect).
     MaturinVersion maturinVersion() const { return m_maturin; }
     bool isMaturinKnown() const { return m_maturinDone; }
-    // Applies an edit to the file in memory (undoable); false with a message when refused.
+    // Applies an edit to the file in memory (one undo step); false with a message when refused.
     bool applyEdit(const SettingsEdit &edit, QString *error = nullptr);
+    // Applies edits all or nothing, as one undo step named `text` (a fix is one step).
+    bool applyEdits(const QString &text, const QList<SettingsEdit> &edits, QString *error = nullptr);
     // Saves modified files; with askFirst a dialog shows the unified diff first. A file that does not
     // parse is saved only when the user confirms it.
     bool save(bool askFirst = true);
@@ -61,6 +68,13 @@ public:
     void undo();
     void redo();
     void setConfirmSaves(bool confirm) { m_confirmSaves = confirm; }
+    // The view's commands, for the window's File and Edit menus and the view's own buttons (one
+    // action each, so they never disagree). Undo and Redo name the step they undo or redo, and act
+    // only while the view is shown: a step no one can see is never undone.
+    QAction *saveAction() const { return m_saveAction; }
+    QAction *revertAction() const { return m_revertAction; }
+    QAction *undoAction() const { return m_undoAction; }
+    QAction *redoAction() const { return m_redoAction; }
     // Before the project is closed (quit, another project): asks Save / Discard / Cancel when there
     // are unsaved edits. True when the project may close; Discard forgets the recovery record.
     bool maybeClose(const QString &situation);
@@ -73,6 +87,10 @@ Q_SIGNALS:
     void maturinDetected();
     void modifiedChanged(bool modified);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
 private:
     struct FileState {
         QString path;
@@ -81,19 +99,25 @@ private:
         QByteArray diskHash;
         bool present = false;
     };
-    struct Snapshot {
-        int file;
-        QByteArray bytes;
-    };
     friend class RecoveryController;
 
     void buildUi();
+    void createActions();
     QWidget *buildEditor();
+    QLayout *buildCommandRow(QWidget *page);
+    void buildBanners(QWidget *page, QLayout *layout);
+    QWidget *buildProblems(QWidget *parent);
+    void updateActions();
     void refresh(); // re-validate, update forms, marks, raw tabs
     void updateSummary(const wb::Project &project, const QString unreadable[2]);
     void updateDiagnosticList();
     void updateParseBanner(const QString unreadable[2]);
-    void setBytes(ProjectFileKind kind, const QByteArray &bytes, bool recordUndo);
+    // The documents' bytes, and setting them (no undo step: see recordStep).
+    std::array<QByteArray, 2> allBytes() const;
+    void setAllBytes(const std::array<QByteArray, 2> &bytes);
+    // Records the change from `before` to the documents' bytes now as one undo step (none when
+    // nothing changed). mergeId >= 0: merged with the previous step of the same id (typing).
+    void recordStep(const QString &text, const std::array<QByteArray, 2> &before, int mergeId = -1);
     void updateRawTab(ProjectFileKind kind);
     void markRawLines();
     void watch();
@@ -116,8 +140,9 @@ private:
     MaturinVersion m_maturin;
     bool m_maturinDone = false;
     int m_maturinRequest = 0; // answers for an older project are dropped
-    QList<Snapshot> m_undo;
-    QList<Snapshot> m_redo;
+    QUndoStack *m_undoStack = nullptr;
+    bool m_recording = false; // pushing a step: its redo() finds the bytes in place already
+    bool m_shown = false;
     bool m_confirmSaves = true;
     bool m_updating = false;
     bool m_wasModified = false;
@@ -136,14 +161,14 @@ private:
     CodeEditor *m_raw[2] = {nullptr, nullptr};
     QTreeWidget *m_diagList = nullptr;
     QPushButton *m_fixButton = nullptr;
-    QPushButton *m_saveButton = nullptr;
-    QPushButton *m_revertButton = nullptr;
-    QPushButton *m_undoButton = nullptr;
-    QPushButton *m_redoButton = nullptr;
+    QAction *m_saveAction = nullptr;
+    QAction *m_revertAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
     QLabel *m_effective = nullptr;
     QFileSystemWatcher *m_watcher = nullptr;
     QTimer *m_rawTimer = nullptr;
-    int m_rawPending = -1; // the raw tab typed into and not yet taken over (debounced)
+    int m_rawPending = 0; // bit i: raw tab i typed into and not yet taken over (debounced)
     int m_parseErrorFile = -1;
 };
 

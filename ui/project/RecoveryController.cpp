@@ -122,12 +122,14 @@ void RecoveryController::recover()
     const Recovery r = *m_offered;
     m_offered.reset();
     m_banner->hide();
+    const std::array<QByteArray, 2> before = m_view->allBytes();
     for (const RecoveredFile &f : r.files) {
         for (int i = 0; i < 2; ++i) {
             if (QFileInfo(m_view->m_files[i].path) == QFileInfo(f.path))
-                m_view->setBytes(ProjectFileKind(i), f.bytes, true);
+                m_view->m_files[i].bytes = f.bytes;
         }
     }
+    m_view->recordStep(QObject::tr("Recover Unsaved Changes"), before);
     m_view->refresh(); // marks the view modified and writes a fresh record
 }
 

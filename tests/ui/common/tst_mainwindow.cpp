@@ -1,4 +1,5 @@
 // The application shell, offscreen: open the example project and a wheel, drop files, save a screenshot.
+#include "support/TestFiles.h"
 #include "support/TestPaths.h"
 #include "ui/build/BuildView.h"
 #include "ui/common/DocumentationDialog.h"
@@ -16,9 +17,12 @@
 #include <QAction>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QTemporaryDir>
+#include <QToolButton>
 #include <QTextBrowser>
 #include <QToolBar>
 #include <QTest>
@@ -161,6 +165,73 @@ private Q_SLOTS:
         QVERIFY(w.openPath(exampleProject()));
         QTRY_VERIFY(build->isEnabled());
         QVERIFY(!cancel->isEnabled());
+    }
+
+    // The settings' commands are in the File and Edit menus as desktop tools have them: Ctrl+S saves
+    // from any area (after the diff, here turned off), Undo names its step and acts only where the
+    // step can be seen (the Project area), the view's own buttons are the same actions.
+    void settingsActionsInTheMenus()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(wb::test::copyTree(exampleProject(), tmp.path()));
+        MainWindow w;
+        w.resize(1200, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openPath(tmp.path()));
+        w.projectView()->setConfirmSaves(false);
+        auto menuOf = [&w](const QString &title) -> QMenu * {
+            for (QAction *m : w.menuBar()->actions()) {
+                if (m->text().remove(u'&') == title)
+                    return m->menu();
+            }
+            return nullptr;
+        };
+        QMenu *file = menuOf(QStringLiteral("File"));
+        QMenu *edit = menuOf(QStringLiteral("Edit"));
+        QVERIFY(file && edit);
+        QAction *save = w.projectView()->saveAction();
+        QAction *undo = w.projectView()->undoAction();
+        QVERIFY(file->actions().contains(save));
+        QVERIFY(file->actions().contains(w.projectView()->revertAction()));
+        QVERIFY(edit->actions().contains(undo));
+        QVERIFY(edit->actions().contains(w.projectView()->redoAction()));
+        QCOMPARE(save->shortcut(), QKeySequence(QKeySequence::Save));
+        QCOMPARE(undo->shortcut(), QKeySequence(QKeySequence::Undo));
+        QVERIFY(!save->isEnabled());
+        QVERIFY(!undo->isEnabled());
+
+        wb::SettingsEdit strip;
+        strip.key = QStringLiteral("tool.maturin.strip");
+        strip.value = QStringLiteral("true");
+        QVERIFY(w.projectView()->applyEdit(strip));
+        QVERIFY(w.isWindowModified());
+        QVERIFY(undo->isEnabled());
+        QCOMPARE(undo->text().remove(u'&'), QStringLiteral("Undo Set tool.maturin.strip = true"));
+        const QString shots = wb::test::binaryDir() + QStringLiteral("/screenshots");
+        QDir().mkpath(shots);
+        edit->popup(w.mapToGlobal(QPoint(40, 20)));
+        QTRY_VERIFY(edit->isVisible());
+        QVERIFY(edit->grab().save(shots + QStringLiteral("/edit-menu.png")));
+        edit->hide();
+        QVERIFY(w.grab().save(shots + QStringLiteral("/project-edited.png")));
+        w.showArea(MainWindow::BuildArea);
+        QVERIFY(!undo->isEnabled()); // not from where the change cannot be seen
+        QVERIFY(save->isEnabled());
+        QTest::keySequence(&w, QKeySequence::Save);
+        QTRY_VERIFY(!w.isWindowModified());
+        QVERIFY(wb::test::readAll(tmp.filePath(QStringLiteral("pyproject.toml"))).contains("strip = true"));
+        w.showArea(MainWindow::ProjectArea);
+        QVERIFY(undo->isEnabled()); // the step is still there: undoing it makes the files differ again
+        auto *button = w.projectView()->findChild<QToolButton *>(QStringLiteral("button/undo"));
+        QVERIFY(button);
+        QCOMPARE(button->defaultAction(), undo);
+        QCOMPARE(button->text(), QStringLiteral("Undo"));
+        button->click();
+        QVERIFY(w.isWindowModified());
+        QVERIFY(!w.projectView()->currentBytes(wb::ProjectFileKind::Pyproject).contains("strip = true"));
+        w.projectView()->revert(); // leave nothing to ask about when the window closes
+        QVERIFY(!w.isWindowModified());
     }
 
     // Help: the documentation is inside the program; About names version, licence and links.

@@ -5,6 +5,7 @@
 #include "ui/common/Workspace.h"
 #include "ui/project/ProjectView.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDirIterator>
 #include <QFile>
@@ -327,7 +328,133 @@ private Q_SLOTS:
         QTest::qWait(400);
         QCOMPARE(raw->toPlainText().toUtf8(), view.currentBytes(ProjectFileKind::Pyproject));
     }
+
+    // A fix is one step, whatever it edits and in however many files; it is applied all or nothing.
+    // The Undo action names the step it undoes, and acts only while the view is shown.
+    void fixIsOneNamedStep()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(copyTree(wb::test::examplesDir() + QStringLiteral("/hello-pyo3"), tmp.path()));
+        ui::Workspace workspace;
+        ui::ProjectView view(&workspace);
+        view.resize(1100, 800);
+        view.show();
+        workspace.openProject(tmp.path());
+        QCOMPARE(view.projectDir(), QDir(tmp.path()).absolutePath());
+        const QByteArray py = view.currentBytes(ProjectFileKind::Pyproject);
+        const QByteArray cargo = view.currentBytes(ProjectFileKind::Cargo);
+        QVERIFY(!view.undoAction()->isEnabled());
+        QVERIFY(!view.saveAction()->isEnabled());
+
+        SettingsEdit strip;
+        strip.key = QStringLiteral("tool.maturin.strip");
+        strip.value = QStringLiteral("true");
+        SettingsEdit lto;
+        lto.file = ProjectFileKind::Cargo;
+        lto.key = QStringLiteral("profile.release.lto");
+        lto.value = QStringLiteral("true");
+        Q_EMIT workspace.settingsEditRequested(QStringLiteral("smaller wheel"), {strip, lto});
+        QVERIFY(view.currentBytes(ProjectFileKind::Pyproject).contains("strip = true"));
+        QVERIFY(view.currentBytes(ProjectFileKind::Cargo).contains("lto = true"));
+        QVERIFY(view.undoAction()->isEnabled());
+        QVERIFY(view.saveAction()->isEnabled());
+        QCOMPARE(view.undoAction()->text().remove(u'&'), QStringLiteral("Undo Fix: smaller wheel"));
+
+        view.undoAction()->trigger();
+        QCOMPARE(view.currentBytes(ProjectFileKind::Pyproject), py);
+        QCOMPARE(view.currentBytes(ProjectFileKind::Cargo), cargo);
+        QVERIFY(!view.isModified());
+        QVERIFY(!view.undoAction()->isEnabled());
+        QCOMPARE(view.redoAction()->text().remove(u'&'), QStringLiteral("Redo Fix: smaller wheel"));
+        view.redoAction()->trigger();
+        QVERIFY(view.currentBytes(ProjectFileKind::Pyproject).contains("strip = true"));
+        QVERIFY(view.currentBytes(ProjectFileKind::Cargo).contains("lto = true"));
+
+        // A form edit is its own step, named by its key and value.
+        QString error;
+        SettingsEdit moduleName;
+        moduleName.key = QStringLiteral("tool.maturin.module-name");
+        moduleName.value = QStringLiteral("\"hello_pyo3._renamed\"");
+        QVERIFY(view.applyEdit(moduleName, &error));
+        QCOMPARE(view.undoAction()->text().remove(u'&'), QStringLiteral("Undo Set tool.maturin.module-name = \"hello_pyo3._renamed\""));
+
+        // All or nothing: a fix whose second edit is refused changes nothing and adds no step.
+        const QByteArray pyBefore = view.currentBytes(ProjectFileKind::Pyproject);
+        const QString undoBefore = view.undoAction()->text();
+        SettingsEdit bad;
+        bad.key = QStringLiteral("tool.maturin.features");
+        bad.value = QStringLiteral("[unclosed");
+        SettingsEdit dataDir;
+        dataDir.key = QStringLiteral("tool.maturin.data");
+        dataDir.value = QStringLiteral("\"data\"");
+        QVERIFY(!view.applyEdits(QStringLiteral("two edits"), {dataDir, bad}, &error));
+        QVERIFY(!error.isEmpty());
+        QCOMPARE(view.currentBytes(ProjectFileKind::Pyproject), pyBefore);
+        QCOMPARE(view.undoAction()->text(), undoBefore);
+
+        // Hidden (another area shown): nothing to undo from there, unseen.
+        view.hide();
+        QVERIFY(!view.undoAction()->isEnabled());
+        QVERIFY(view.saveAction()->isEnabled()); // saving asks with the diff first
+        view.show();
+        QVERIFY(view.undoAction()->isEnabled());
+    }
+
+    // Typing into a raw tab is one step per stretch of typing, not one per pause.
+    void typingIsOneStep()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(copyTree(wb::test::examplesDir() + QStringLiteral("/hello-pyo3"), tmp.path()));
+        ui::Workspace workspace;
+        ui::ProjectView view(&workspace);
+        view.resize(1100, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        workspace.openProject(tmp.path());
+        const QByteArray py = view.currentBytes(ProjectFileKind::Pyproject);
+        auto *raw = view.findChild<QPlainTextEdit *>(QStringLiteral("raw/pyproject.toml"));
+        QVERIFY(raw);
+        raw->moveCursor(QTextCursor::End);
+        for (const QString &line : {QStringLiteral("# one"), QStringLiteral("# two")}) {
+            raw->insertPlainText(line + QLatin1Char('\n'));
+            QTRY_VERIFY_WITH_TIMEOUT(view.currentBytes(ProjectFileKind::Pyproject).endsWith((line + QLatin1Char('\n')).toUtf8()), 5000);
+        }
+        QCOMPARE(view.undoAction()->text().remove(u'&'), QStringLiteral("Undo Typing in pyproject.toml"));
+        view.undo();
+        QCOMPARE(view.currentBytes(ProjectFileKind::Pyproject), py);
+        QVERIFY(!view.undoAction()->isEnabled());
+    }
+
+    // Typing into one raw tab is kept when the other tab's document signals a change before the
+    // typing is taken over (its highlighting does, after a refresh): that once dropped the typing.
+    void typingKeptWhenTheOtherTabChanges()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(copyTree(wb::test::examplesDir() + QStringLiteral("/hello-pyo3"), tmp.path()));
+        ui::Workspace workspace;
+        ui::ProjectView view(&workspace);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        workspace.openProject(tmp.path());
+        QTest::qWait(100); // the highlighting of the opened files is done
+        auto *py = view.findChild<QPlainTextEdit *>(QStringLiteral("raw/pyproject.toml"));
+        auto *cargo = view.findChild<QPlainTextEdit *>(QStringLiteral("raw/Cargo.toml"));
+        QVERIFY(py && cargo);
+        py->moveCursor(QTextCursor::End);
+        py->insertPlainText(QStringLiteral("# typed\n"));
+        // A format change in the Cargo tab: its text is the same, its document says it changed.
+        QTextCursor c(cargo->document());
+        c.movePosition(QTextCursor::NextWord, QTextCursor::KeepAnchor);
+        QTextCharFormat bold;
+        bold.setFontWeight(QFont::Bold);
+        c.mergeCharFormat(bold);
+        QTRY_VERIFY_WITH_TIMEOUT(view.currentBytes(ProjectFileKind::Pyproject).endsWith("# typed\n"), 5000);
+        QTest::qWait(400);
+        QVERIFY(py->toPlainText().endsWith(QStringLiteral("# typed\n")));
+        QCOMPARE(view.undoAction()->text().remove(u'&'), QStringLiteral("Undo Typing in pyproject.toml"));
+    }
 };
+
 
 QTEST_MAIN(TestProjectView)
 #include "tst_projectview.moc"
