@@ -10,18 +10,20 @@
 #include "core/toml/UnifiedDiff.h"
 #include "ui/common/CodeEditor.h"
 #include "ui/common/DiffDialog.h"
-#include "ui/common/FillingColumn.h"
 #include "ui/common/Highlighting.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/common/SaveQuestion.h"
 #include "ui/common/WheelGuard.h"
 #include "ui/common/Workspace.h"
+#include "ui/project/DiskChangeController.h"
 #include "ui/project/MemberPicker.h"
 #include "ui/project/NewProjectDialog.h"
 #include "ui/project/ProjectEmptyState.h"
 #include "ui/project/RecoveryController.h"
 #include "ui/project/SettingsEditCommand.h"
 #include "ui/project/SettingsForm.h"
+#include "ui/project/SettingsProblemsPanel.h"
+#include "ui/project/SettingsSummaryText.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -30,7 +32,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QFileSystemWatcher>
 #include <QFontDatabase>
 #include <QFutureWatcher>
 #include <QFormLayout>
@@ -66,7 +67,6 @@ constexpr int Cargo = int(ProjectFileKind::Cargo);
 ProjectView::ProjectView(Workspace *workspace, QWidget *parent)
     : QWidget(parent)
     , m_workspace(workspace)
-    , m_watcher(new QFileSystemWatcher(this))
     , m_rawTimer(new QTimer(this))
 {
     WheelGuard::install(); // combo boxes without focus ignore the wheel
@@ -76,9 +76,6 @@ ProjectView::ProjectView(Workspace *workspace, QWidget *parent)
     m_rawTimer->setSingleShot(true);
     m_rawTimer->setInterval(300);
     connect(m_rawTimer, &QTimer::timeout, this, &ProjectView::takeOverRawTyping);
-    // Queued: the slot re-adds paths, which must not happen inside the watcher's own signal.
-    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &ProjectView::checkDisk, Qt::QueuedConnection);
-    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, &ProjectView::checkDisk, Qt::QueuedConnection);
     if (m_workspace) {
         connect(m_workspace, &Workspace::projectOpened, this, &ProjectView::openProject);
         // Fixes from other views (Troubleshooting) while this view has unsaved edits: applied here.
@@ -132,7 +129,7 @@ void ProjectView::createActions()
         a->setStatusTip(tip);
         a->setToolTip(tip);
         if (key != QKeySequence::UnknownKey)
-            a->setShortcut(key);
+            a->setShortcuts(key); // every binding of the platform (Redo: Ctrl+Shift+Z and Ctrl+Y)
         a->setEnabled(false);
         return a;
     };
@@ -216,25 +213,11 @@ void ProjectView::buildBanners(QWidget *page, QLayout *layout)
     connect(m_parseBanner->addAction(QStringLiteral("goToError"), tr("Go to Error")), &QPushButton::clicked, this, &ProjectView::goToParseError);
     layout->addWidget(m_parseBanner);
 
-    // "Changed on disk" banner.
-    m_diskBanner = new MessageBanner(page);
-    m_diskBanner->setObjectName(QStringLiteral("diskBanner"));
-    connect(m_diskBanner->addAction(QStringLiteral("reload"), tr("Reload")), &QPushButton::clicked, this, &ProjectView::reloadFromDisk);
-    connect(m_diskBanner->addAction(QStringLiteral("keep"), tr("Keep Mine")), &QPushButton::clicked, this, [this] {
-        // Our text wins: take the disk state as the new base, so Save overwrites knowingly.
-        for (FileState &f : m_files) {
-            QByteArray disk;
-            QString err;
-            if (f.present && Project::readFile(f.path, &disk, &err)) {
-                f.diskBytes = disk;
-                f.diskHash = SettingsFile::hash(disk);
-            }
-        }
-        m_diskBanner->hide();
-        refresh();
-    });
-    connect(m_diskBanner->addAction(QStringLiteral("diff"), tr("Show Diff")), &QPushButton::clicked, this, &ProjectView::showDiskDiff);
-    layout->addWidget(m_diskBanner);
+    // "Changed on disk" banner, and the watching of the files behind it.
+    auto *diskBanner = new MessageBanner(page);
+    diskBanner->setObjectName(QStringLiteral("diskBanner"));
+    m_disk = new DiskChangeController(this, diskBanner);
+    layout->addWidget(diskBanner);
 }
 
 QWidget *ProjectView::buildEditor()
@@ -283,40 +266,18 @@ QWidget *ProjectView::buildEditor()
 
 QWidget *ProjectView::buildProblems(QWidget *parent)
 {
-    auto *bottom = new QWidget(parent);
-    auto *bv = new QVBoxLayout(bottom);
-    bv->setContentsMargins(0, 0, 0, 0);
-    m_effective = new QLabel(bottom);
-    m_effective->setObjectName(QStringLiteral("summary"));
-    m_effective->setWordWrap(true);
-    m_effective->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    bv->addWidget(m_effective);
-    m_diagList = new QTreeWidget(bottom);
-    m_diagList->setObjectName(QStringLiteral("diagnostics"));
-    m_diagList->setHeaderLabels({tr("Severity"), tr("Where"), tr("Problem"), tr("Id")});
-    m_diagList->setRootIsDecorated(false);
-    new FillingColumn(m_diagList, m_diagList->header(), 2); // the problem takes the width; every column resizable
-    bv->addWidget(m_diagList);
-    m_fixButton = new QPushButton(tr("Apply fix"), bottom);
-    m_fixButton->setEnabled(false);
-    bv->addWidget(m_fixButton, 0, Qt::AlignLeft);
-    connect(m_diagList, &QTreeWidget::currentItemChanged, this, [this] {
-        const int row = m_diagList->currentItem() ? m_diagList->currentItem()->data(0, Qt::UserRole).toInt() : -1;
-        const bool hasFix = row >= 0 && row < m_diagnostics.size() && !m_diagnostics.at(row).fix.isEmpty();
-        m_fixButton->setEnabled(hasFix);
-        m_fixButton->setText(hasFix ? tr("Apply fix: %1").arg(m_diagnostics.at(row).fixLabel) : tr("Apply fix"));
-    });
-    connect(m_diagList, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem *item) {
-        const int row = item->data(0, Qt::UserRole).toInt();
-        if (row < 0 || row >= m_diagnostics.size())
-            return;
-        const SettingsDiagnostic &d = m_diagnostics.at(row);
+    m_problems = new SettingsProblemsPanel(parent);
+    connect(m_problems, &SettingsProblemsPanel::locationActivated, this, [this](const SettingsDiagnostic &d) {
         m_tabs->setCurrentIndex(1 + int(d.fileKind));
         m_raw[int(d.fileKind)]->goToLine(d.line, d.column);
         m_raw[int(d.fileKind)]->setFocus();
     });
-    connect(m_fixButton, &QPushButton::clicked, this, &ProjectView::applySelectedFix);
-    return bottom;
+    connect(m_problems, &SettingsProblemsPanel::fixRequested, this, [this](const SettingsDiagnostic &d) {
+        QString err;
+        if (!applyEdits(tr("Fix: %1").arg(d.fixLabel), d.fix, &err)) // all its edits, one undo step
+            QMessageBox::warning(this, tr("Fix not applied"), err);
+    });
+    return m_problems;
 }
 
 void ProjectView::showEmptyState(const QString &dir, const QString &why)
@@ -349,10 +310,7 @@ void ProjectView::closeProject()
     m_files[Cargo] = {};
     m_undoStack->clear();
     m_diagnostics.clear();
-    if (!m_watcher->files().isEmpty())
-        m_watcher->removePaths(m_watcher->files());
-    if (!m_watcher->directories().isEmpty())
-        m_watcher->removePaths(m_watcher->directories());
+    m_disk->projectClosed();
     m_recovery->projectOpened(); // no project: no offer
     m_form->rebuild(false);
     showEmptyState({}, {});
@@ -398,12 +356,7 @@ void ProjectView::openProject(const QString &dir)
     m_undoStack->clear();
     m_files[Py] = {};
     m_files[Cargo] = {};
-    m_folderGoneAsked = false;
-    if (!m_watcher->files().isEmpty())
-        m_watcher->removePaths(m_watcher->files());
-    if (!m_watcher->directories().isEmpty())
-        m_watcher->removePaths(m_watcher->directories());
-    m_diskBanner->hide();
+    m_disk->projectClosed();
     const QString why = notAMaturinProject(project);
     if (!why.isEmpty()) {
         m_dir.clear();
@@ -428,7 +381,7 @@ void ProjectView::openProject(const QString &dir)
                               project.cargoPath.isEmpty() ? tr("none") : QDir(m_dir).relativeFilePath(project.cargoPath).toHtmlEscaped(),
                               project.cargoHow.toHtmlEscaped()));
     m_stack->setCurrentIndex(1);
-    watch();
+    m_disk->projectOpened();
     m_form->rebuild(true);
     m_recovery->projectOpened();
     detectMaturin();
@@ -500,20 +453,6 @@ void ProjectView::recordStep(const QString &text, const std::array<QByteArray, 2
     m_recording = false;
 }
 
-namespace {
-// What an edit does, in the words of the undo step: "Set tool.maturin.strip = true".
-QString describeEdit(const SettingsEdit &edit)
-{
-    const QString value = edit.value.size() > 40 ? edit.value.left(39) + QChar(0x2026) : edit.value;
-    switch (edit.op) {
-    case SettingsEdit::Op::Set: return QObject::tr("Set %1 = %2").arg(edit.key, value);
-    case SettingsEdit::Op::Unset: return QObject::tr("Remove %1").arg(edit.key);
-    case SettingsEdit::Op::Append: return QObject::tr("Add %1 to %2").arg(value, edit.key);
-    case SettingsEdit::Op::RemoveElement: return QObject::tr("Remove item %1 of %2").arg(edit.index + 1).arg(edit.key);
-    }
-    return edit.key;
-}
-} // namespace
 
 void ProjectView::takeOverRawTyping()
 {
@@ -531,7 +470,7 @@ void ProjectView::takeOverRawTyping()
 
 bool ProjectView::applyEdit(const SettingsEdit &edit, QString *error)
 {
-    return applyEdits(describeEdit(edit), {edit}, error);
+    return applyEdits(SettingsEditCommand::describe(edit), {edit}, error);
 }
 
 bool ProjectView::applyEdits(const QString &text, const QList<SettingsEdit> &edits, QString *error)
@@ -621,7 +560,9 @@ void ProjectView::refresh()
     for (int i = 0; i < 2; ++i)
         updateRawTab(ProjectFileKind(i));
     markRawLines();
-    updateDiagnosticList();
+    m_problems->setDiagnostics(m_diagnostics, m_dir.isEmpty() || !unreadable[Py].isEmpty() || !unreadable[Cargo].isEmpty()
+                                                  ? QString()
+                                                  : tr("No problems found in pyproject.toml and Cargo.toml."));
     const bool modified = isModified();
     if (m_workspace)
         m_workspace->setSettingsModified(modified);
@@ -640,7 +581,7 @@ void ProjectView::refresh()
 void ProjectView::updateSummary(const Project &project, const QString unreadable[2])
 {
     if (m_dir.isEmpty()) {
-        m_effective->clear();
+        m_problems->setSummary({}, {});
         return;
     }
     // Values derived from a file that does not parse would be invented: say so instead.
@@ -650,29 +591,11 @@ void ProjectView::updateSummary(const Project &project, const QString unreadable
             broken << unreadable[i];
     }
     if (!broken.isEmpty()) {
-        m_effective->setText(tr("Summary unavailable: %1.").arg(broken.join(QStringLiteral("; ")).toHtmlEscaped()));
-        m_effective->setToolTip(QString());
+        m_problems->setSummary(tr("Summary unavailable: %1.").arg(broken.join(QStringLiteral("; ")).toHtmlEscaped()), {});
         return;
     }
-    const EffectiveSettings e = computeEffectiveSettings(project);
-    const QString maturinText = !m_maturinDone    ? tr("looking for maturin…")
-                                : m_maturin.isKnown() ? tr("keys checked against %1").arg(m_maturin.describe())
-                                                      : tr("%1: keys not checked against a maturin version").arg(m_maturin.describe());
-    m_effective->setToolTip(tr("Linux platform tag: %1 (%2)\n%3").arg(e.platformTag, e.platformTagFrom, maturinText));
-    m_effective->setText(tr("Module <b>%1</b> (%2) · bindings <b>%3</b> (%4) · python-source <b>%5</b> · profile <b>%6</b> "
-                            "(release builds: %7)%8 · %9")
-                             .arg(e.moduleName.toHtmlEscaped(), e.moduleNameFrom.toHtmlEscaped(),
-                                  e.bindings.isEmpty() ? tr("unknown") : e.bindings, e.bindingsFrom.toHtmlEscaped(),
-                                  e.pythonSource.isEmpty() ? tr("project folder") : e.pythonSource.toHtmlEscaped(), e.profile,
-                                  e.releaseProfile,
-                                  e.hasPyo3 ? tr(" · PyO3 %1%2").arg(e.pyo3Requirement.toHtmlEscaped(),
-                                                                     e.abi3Minor >= 0 ? tr(", abi3 ≥ 3.%1").arg(e.abi3Minor) : QString())
-                                            : QString(),
-                                  tr("Linux tag <b>%1</b> (pip: %2) · ").arg(e.platformTag.toHtmlEscaped(), e.pipPlatformTag)
-                                      + (!m_maturinDone        ? tr("maturin: looking…")
-                                         : m_maturin.isKnown() ? tr("maturin <b>%1</b> (%2)").arg(m_maturin.text.toHtmlEscaped(), m_maturin.from.toHtmlEscaped())
-                                         : !m_maturin.program.isEmpty() ? tr("maturin of unknown version (%1)").arg(m_maturin.from.toHtmlEscaped())
-                                                                        : tr("no maturin found"))));
+    const SettingsSummaryText summary = SettingsSummaryText::of(computeEffectiveSettings(project), m_maturin, m_maturinDone);
+    m_problems->setSummary(summary.html, summary.toolTip);
 }
 
 void ProjectView::updateParseBanner(const QString unreadable[2])
@@ -695,26 +618,6 @@ void ProjectView::goToParseError()
     m_tabs->setCurrentIndex(1 + m_parseErrorFile);
     m_raw[m_parseErrorFile]->goToLine(doc.error().line, doc.error().column);
     m_raw[m_parseErrorFile]->setFocus();
-}
-
-void ProjectView::updateDiagnosticList()
-{
-    m_diagList->clear();
-    for (int row = 0; row < m_diagnostics.size(); ++row) {
-        const SettingsDiagnostic &d = m_diagnostics.at(row);
-        auto *item = new QTreeWidgetItem(m_diagList);
-        item->setText(0, settingsSeverityName(d.severity));
-        item->setText(1, QStringLiteral("%1:%2:%3").arg(QFileInfo(d.file).fileName()).arg(d.line).arg(d.column));
-        item->setText(2, d.message + (d.fixLabel.isEmpty() ? QString() : QStringLiteral("  [fix: %1]").arg(d.fixLabel)));
-        item->setToolTip(2, d.message);
-        item->setText(3, d.id);
-        item->setData(0, Qt::UserRole, row);
-        item->setIcon(0, QIcon::fromTheme(d.severity == SettingsSeverity::Error     ? QStringLiteral("dialog-error")
-                                          : d.severity == SettingsSeverity::Warning ? QStringLiteral("dialog-warning")
-                                                                                    : QStringLiteral("dialog-information")));
-    }
-    m_diagList->resizeColumnToContents(0);
-    m_diagList->resizeColumnToContents(1);
 }
 
 void ProjectView::updateRawTab(ProjectFileKind kind)
@@ -762,20 +665,6 @@ void ProjectView::markRawLines()
     }
 }
 
-void ProjectView::applySelectedFix()
-{
-    QTreeWidgetItem *item = m_diagList->currentItem();
-    if (!item)
-        return;
-    const int row = item->data(0, Qt::UserRole).toInt();
-    if (row < 0 || row >= m_diagnostics.size())
-        return;
-    const SettingsDiagnostic d = m_diagnostics.at(row);
-    QString err;
-    if (!applyEdits(tr("Fix: %1").arg(d.fixLabel), d.fix, &err)) // all its edits, one undo step
-        QMessageBox::warning(this, tr("Fix not applied"), err);
-}
-
 bool ProjectView::save(bool askFirst)
 {
     takeOverRawTyping();
@@ -800,8 +689,7 @@ bool ProjectView::save(bool askFirst)
             continue;
         QString error;
         if (!SettingsFile::write(f.path, f.bytes, f.diskHash, &error)) {
-            m_diskBanner->showMessage(MessageBanner::Kind::Warning,
-                                      tr("%1 changed on disk since it was read. Reload it, keep your version, or compare.").arg(f.path));
+            m_disk->saveRefused(f.path);
             QMessageBox::warning(this, tr("Not saved"), error);
             return false;
         }
@@ -810,8 +698,7 @@ bool ProjectView::save(bool askFirst)
         f.present = true;
     }
     refresh();
-    // QSaveFile made a new inode, which the watcher dropped: watch it again once the watcher is idle.
-    QTimer::singleShot(0, this, &ProjectView::watch);
+    m_disk->saved();
     return true;
 }
 
@@ -837,92 +724,6 @@ void ProjectView::redo()
     m_undoStack->redo();
 }
 
-void ProjectView::watch()
-{
-    // Only adds what is missing: the watcher drops a file that was replaced (QSaveFile writes a new
-    // inode), and paths must not be removed while it is delivering a signal.
-    QStringList paths;
-    for (const FileState &f : m_files) {
-        if (!f.path.isEmpty() && QFileInfo::exists(f.path)) {
-            paths << f.path;
-            paths << QFileInfo(f.path).absolutePath();
-        }
-    }
-    paths.removeDuplicates();
-    const QStringList watched = m_watcher->files() + m_watcher->directories();
-    for (const QString &p : std::as_const(paths)) {
-        if (!watched.contains(p))
-            m_watcher->addPath(p);
-    }
-}
-
-void ProjectView::checkDisk()
-{
-    takeOverRawTyping();
-    if (!m_dir.isEmpty() && !QFileInfo(m_dir).isDir()) {
-        projectFolderGone();
-        return;
-    }
-    bool external = false;
-    for (int i = 0; i < 2; ++i) {
-        FileState &f = m_files[i];
-        if (f.path.isEmpty())
-            continue;
-        QByteArray disk;
-        QString err;
-        if (!QFileInfo::exists(f.path) || !Project::readFile(f.path, &disk, &err))
-            continue;
-        if (SettingsFile::hash(disk) == f.diskHash)
-            continue; // touched, or our own save
-        if (f.bytes == f.diskBytes) {
-            // Clean: take the new text silently.
-            f.diskBytes = disk;
-            f.bytes = disk;
-            f.diskHash = SettingsFile::hash(disk);
-        } else {
-            external = true;
-        }
-    }
-    watch();
-    if (external) {
-        m_diskBanner->showMessage(MessageBanner::Kind::Warning, tr("A settings file changed on disk while you have unsaved changes."));
-    }
-    refresh();
-}
-
-void ProjectView::reloadFromDisk()
-{
-    takeOverRawTyping();
-    const std::array<QByteArray, 2> before = allBytes();
-    for (FileState &f : m_files) {
-        QByteArray disk;
-        QString err;
-        if (!f.path.isEmpty() && Project::readFile(f.path, &disk, &err)) {
-            f.bytes = disk;
-            f.diskBytes = disk;
-            f.diskHash = SettingsFile::hash(disk);
-        }
-    }
-    recordStep(tr("Reload From Disk"), before); // the edits it replaced can be had back
-    m_diskBanner->hide();
-    refresh();
-}
-
-void ProjectView::showDiskDiff()
-{
-    QString diff;
-    for (const FileState &f : m_files) {
-        QByteArray disk;
-        QString err;
-        if (!f.path.isEmpty() && Project::readFile(f.path, &disk, &err))
-            diff += unifiedDiff(disk, f.bytes, tr("on disk: %1").arg(QFileInfo(f.path).fileName()),
-                                tr("yours: %1").arg(QFileInfo(f.path).fileName()));
-    }
-    DiffDialog dialog(tr("Differences With the Files on Disk"), tr("From the files on disk to your unsaved version:"), diff,
-                      QDialogButtonBox::Close, this);
-    dialog.exec();
-}
-
 bool ProjectView::confirmUnparsableSave()
 {
     QStringList broken;
@@ -942,48 +743,6 @@ bool ProjectView::confirmUnparsableSave()
     box.button(QMessageBox::Save)->setText(tr("Save Anyway"));
     box.setDefaultButton(QMessageBox::Cancel);
     return box.exec() == QMessageBox::Save;
-}
-
-void ProjectView::projectFolderGone()
-{
-    // The folder was deleted or moved away. Unsaved edits: ask (once) whether to write them back to
-    // where they were, forget them, or keep them in memory (and in recovery) for now.
-    const QString dir = m_dir;
-    if (!isModified()) {
-        closeProject();
-        showEmptyState({}, {});
-        m_empty->showFolder({}, {});
-        m_diskBanner->hide();
-        return;
-    }
-    if (m_folderGoneAsked)
-        return;
-    m_folderGoneAsked = true;
-    m_diskBanner->showMessage(MessageBanner::Kind::Error,
-                              tr("The project folder %1 no longer exists. Your unsaved changes are kept until you decide.").arg(QDir::toNativeSeparators(dir)));
-    switch (askToSave(this, tr("The project folder %1 was deleted or moved.").arg(QDir::toNativeSeparators(dir)), modifiedFiles())) {
-    case SaveAnswer::Save: {
-        QDir().mkpath(dir);
-        for (FileState &f : m_files) {
-            if (f.present && !QFileInfo::exists(f.path)) { // everything in the folder is gone: write it all back
-                QDir().mkpath(QFileInfo(f.path).absolutePath());
-                f.diskHash.clear(); // the file is gone: nothing to compare with
-                f.diskBytes.clear();
-            }
-        }
-        if (save(false)) {
-            m_diskBanner->hide();
-            m_folderGoneAsked = false;
-            watch();
-        }
-        break;
-    }
-    case SaveAnswer::Discard:
-        m_recovery->forget();
-        closeProject();
-        break;
-    case SaveAnswer::Cancel: break;
-    }
 }
 
 } // namespace wb::ui

@@ -10,7 +10,6 @@
 #include <array>
 
 class QAction;
-class QFileSystemWatcher;
 class QLabel;
 class QLayout;
 class QPushButton;
@@ -27,10 +26,12 @@ class Project;
 namespace wb::ui {
 
 class CodeEditor;
+class DiskChangeController;
 class MessageBanner;
 class ProjectEmptyState;
 class RecoveryController;
 class SettingsForm;
+class SettingsProblemsPanel;
 class Workspace;
 
 // The project's packaging settings: grouped forms over pyproject.toml and Cargo.toml, the raw files
@@ -100,6 +101,7 @@ private:
         bool present = false;
     };
     friend class RecoveryController;
+    friend class DiskChangeController;
 
     void buildUi();
     void createActions();
@@ -110,7 +112,6 @@ private:
     void updateActions();
     void refresh(); // re-validate, update forms, marks, raw tabs
     void updateSummary(const wb::Project &project, const QString unreadable[2]);
-    void updateDiagnosticList();
     void updateParseBanner(const QString unreadable[2]);
     // The documents' bytes, and setting them (no undo step: see recordStep).
     std::array<QByteArray, 2> allBytes() const;
@@ -120,12 +121,6 @@ private:
     void recordStep(const QString &text, const std::array<QByteArray, 2> &before, int mergeId = -1);
     void updateRawTab(ProjectFileKind kind);
     void markRawLines();
-    void watch();
-    void checkDisk();
-    void projectFolderGone();
-    void reloadFromDisk();
-    void showDiskDiff();
-    void applySelectedFix();
     void rawTextEdited(ProjectFileKind kind);
     void takeOverRawTyping();
     void detectMaturin();
@@ -146,27 +141,23 @@ private:
     bool m_confirmSaves = true;
     bool m_updating = false;
     bool m_wasModified = false;
-    bool m_folderGoneAsked = false;
 
     QStackedWidget *m_stack = nullptr;
     ProjectEmptyState *m_empty = nullptr;
     QLabel *m_title = nullptr;
     class MemberPicker *m_memberPicker = nullptr;
     QString m_member;        // the workspace member chosen in the picker (package name)
-    MessageBanner *m_diskBanner = nullptr;
+    DiskChangeController *m_disk = nullptr;
     MessageBanner *m_parseBanner = nullptr;
     RecoveryController *m_recovery = nullptr;
     QTabWidget *m_tabs = nullptr;
     SettingsForm *m_form = nullptr;
     CodeEditor *m_raw[2] = {nullptr, nullptr};
-    QTreeWidget *m_diagList = nullptr;
-    QPushButton *m_fixButton = nullptr;
+    SettingsProblemsPanel *m_problems = nullptr;
     QAction *m_saveAction = nullptr;
     QAction *m_revertAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
-    QLabel *m_effective = nullptr;
-    QFileSystemWatcher *m_watcher = nullptr;
     QTimer *m_rawTimer = nullptr;
     int m_rawPending = 0; // bit i: raw tab i typed into and not yet taken over (debounced)
     int m_parseErrorFile = -1;

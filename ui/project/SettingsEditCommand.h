@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/project/SettingsDiagnostic.h"
+
 #include <QByteArray>
 #include <QUndoCommand>
 
@@ -20,6 +22,8 @@ public:
     // mergeId >= 0: consecutive steps with that id become one (see typingId).
     SettingsEditCommand(const QString &text, const Files &before, const Files &after, Apply apply, int mergeId = -1);
 
+    // What an edit does, as the name of its step: "Set tool.maturin.strip = true".
+    static QString describe(const SettingsEdit &edit);
     // The merge id of typing into the raw tab of file index `file`.
     static int typingId(int file) { return 100 + file; }
 
