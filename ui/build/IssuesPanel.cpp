@@ -3,6 +3,7 @@
 #include "core/common/Counted.h"
 #include "ui/build/IssueOpener.h"
 #include "ui/build/IssuesModel.h"
+#include "ui/common/EmptyViewMessage.h"
 #include "ui/common/FillingColumn.h"
 
 #include <QCheckBox>
@@ -39,6 +40,7 @@ IssuesPanel::IssuesPanel(QWidget *parent)
     m_view->horizontalHeader()->resizeSection(IssuesModel::SeverityColumn, 110);
     m_view->horizontalHeader()->resizeSection(IssuesModel::LocationColumn, 240);
     new FillingColumn(m_view, m_view->horizontalHeader(), IssuesModel::MessageColumn); // every column resizable
+    m_empty = new EmptyViewMessage(m_view);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(IssuesModel::LocationColumn, Qt::AscendingOrder);
     connect(m_view, &QTableView::doubleClicked, this, &IssuesPanel::open);
@@ -98,6 +100,9 @@ void IssuesPanel::updateCounts()
     const int errors = m_issues->count(wb::DiagnosticSeverity::Error);
     const int warnings = m_issues->count(wb::DiagnosticSeverity::Warning);
     m_counts->setText(wb::counted(errors, "error", "errors") + QStringLiteral(", ") + wb::counted(warnings, "warning", "warnings"));
+    m_empty->setText(m_issues->rowCount() == 0 ? tr("No errors or warnings. The errors and warnings of a build, develop or test "
+                                                    "run are listed here; double-click one to open its line.")
+                                               : tr("No issue matches the filter."));
 }
 
 void IssuesPanel::open(const QModelIndex &index)

@@ -9,6 +9,7 @@ class QTableView;
 
 namespace wb::ui {
 
+class EmptyViewMessage;
 class IssueOpener;
 class IssuesFilterModel;
 class IssuesModel;
@@ -37,6 +38,7 @@ private:
     IssuesFilterModel *m_filter = nullptr;
     QTableView *m_view = nullptr;
     QLabel *m_counts = nullptr;
+    EmptyViewMessage *m_empty = nullptr;
     IssueOpener *m_opener = nullptr;
 };
 

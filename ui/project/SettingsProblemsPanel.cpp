@@ -1,11 +1,11 @@
 #include "ui/project/SettingsProblemsPanel.h"
 
+#include "ui/common/EmptyViewMessage.h"
 #include "ui/common/FillingColumn.h"
 
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
-#include <QPainter>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -13,25 +13,6 @@
 namespace wb::ui {
 
 namespace {
-// A list that, when it has no rows, says why in its middle (KDE's placeholder message).
-class ProblemList : public QTreeWidget
-{
-public:
-    using QTreeWidget::QTreeWidget;
-    QString emptyText;
-
-protected:
-    void paintEvent(QPaintEvent *event) override
-    {
-        QTreeWidget::paintEvent(event);
-        if (topLevelItemCount() > 0 || emptyText.isEmpty())
-            return;
-        QPainter painter(viewport());
-        painter.setPen(palette().color(QPalette::PlaceholderText));
-        painter.drawText(viewport()->rect().adjusted(12, 0, -12, 0), Qt::AlignCenter | Qt::TextWordWrap, emptyText);
-    }
-};
-
 QIcon severityIcon(SettingsSeverity severity)
 {
     return QIcon::fromTheme(severity == SettingsSeverity::Error     ? QStringLiteral("dialog-error")
@@ -50,11 +31,12 @@ SettingsProblemsPanel::SettingsProblemsPanel(QWidget *parent)
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_summary);
-    m_list = new ProblemList(this);
+    m_list = new QTreeWidget(this);
     m_list->setObjectName(QStringLiteral("diagnostics"));
     m_list->setHeaderLabels({tr("Severity"), tr("Where"), tr("Problem"), tr("Id")});
     m_list->setRootIsDecorated(false);
     new FillingColumn(m_list, m_list->header(), 2); // the problem takes the width; every column resizable
+    m_empty = new EmptyViewMessage(m_list);
     layout->addWidget(m_list);
     m_fixButton = new QPushButton(tr("Apply fix"), this);
     m_fixButton->setObjectName(QStringLiteral("applyFix"));
@@ -82,7 +64,7 @@ void SettingsProblemsPanel::setSummary(const QString &html, const QString &toolT
 void SettingsProblemsPanel::setDiagnostics(const QList<SettingsDiagnostic> &diagnostics, const QString &emptyText)
 {
     m_diagnostics = diagnostics;
-    static_cast<ProblemList *>(m_list)->emptyText = emptyText;
+    m_empty->setText(emptyText);
     m_list->clear();
     for (int row = 0; row < m_diagnostics.size(); ++row) {
         const SettingsDiagnostic &d = m_diagnostics.at(row);
@@ -97,7 +79,6 @@ void SettingsProblemsPanel::setDiagnostics(const QList<SettingsDiagnostic> &diag
     }
     m_list->resizeColumnToContents(0);
     m_list->resizeColumnToContents(1);
-    m_list->viewport()->update();
     updateFixButton();
 }
 

@@ -11,6 +11,8 @@ class QTreeWidget;
 
 namespace wb::ui {
 
+class EmptyViewMessage;
+
 // The lower half of the Project view: the summary line of what maturin will do with the settings,
 // the list of problems found in them (severity, file:line:column, message, id; the message column
 // takes the width, every column can be resized), and "Apply fix" for the selected one. With a
@@ -36,6 +38,7 @@ private:
     QList<SettingsDiagnostic> m_diagnostics;
     QLabel *m_summary = nullptr;
     QTreeWidget *m_list = nullptr;
+    EmptyViewMessage *m_empty = nullptr;
     QPushButton *m_fixButton = nullptr;
 };
 

@@ -1,6 +1,7 @@
 #include "ui/wheels/FindingsTree.h"
 
 #include "core/binary/Demangle.h"
+#include "ui/common/EmptyViewMessage.h"
 #include "ui/wheels/ItemText.h"
 
 #include <QHeaderView>
@@ -20,10 +21,12 @@ FindingsTree::FindingsTree(QWidget *parent)
     header()->resizeSection(0, 80);
     header()->resizeSection(1, 220);
     header()->resizeSection(2, 220);
+    m_empty = new EmptyViewMessage(this);
 }
 
 void FindingsTree::setFindings(const FindingList &findings)
 {
+    m_empty->setText(tr("No findings: nothing in this wheel's files, tags, metadata, RECORD or binaries was found wrong."));
     clear();
     for (const Finding &f : findings) {
         const QString message = demangleWords(f.message);

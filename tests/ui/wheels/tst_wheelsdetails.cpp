@@ -153,6 +153,32 @@ private Q_SLOTS:
         QVERIFY(v.view.grab().save(shot(QStringLiteral("wheels-policy-blocker.png"))));
     }
 
+    // 1b. An empty findings list says that nothing was found wrong; a list with findings does not.
+    void emptyFindingsSaySo_data()
+    {
+        QTest::addColumn<QString>("wheel");
+        QTest::addColumn<bool>("empty");
+        QTest::newRow("healthy abi3 wheel") << QStringLiteral("delvewheel/h3ronpy-0.16.0-cp38-abi3-macosx_10_7_x86_64.whl") << true;
+        QTest::newRow("wheel with findings") << QStringLiteral("auditwheel/testzlib-0.0.1-cp310-cp310-linux_x86_64.whl") << false;
+    }
+
+    void emptyFindingsSaySo()
+    {
+        QFETCH(QString, wheel);
+        QFETCH(bool, empty);
+        WB_REQUIRE_CORPUS();
+        OpenedView v;
+        QVERIFY(v.open(wheelPath(qPrintable(wheel))));
+        auto *findings = v.view.findChild<QTreeWidget *>(QStringLiteral("findings"));
+        QVERIFY(findings);
+        v.tabs()->setCurrentWidget(findings);
+        auto *message = findings->viewport()->findChild<QLabel *>(QStringLiteral("emptyViewMessage"));
+        QVERIFY(message);
+        QTRY_COMPARE(findings->topLevelItemCount() == 0, empty);
+        QCOMPARE(message->isVisible(), empty);
+        QVERIFY(message->text().startsWith(QStringLiteral("No findings")));
+    }
+
     // 2. Every list and table: interactive columns, the last one stretching.
     void columnsResize_data()
     {
