@@ -85,6 +85,8 @@ void DiskChangeController::check()
         return;
     }
     bool external = false;
+    const std::array<QByteArray, 2> before = m_view->allBytes();
+    QStringList reloaded;
     for (ProjectView::FileState &f : m_view->m_files) {
         if (f.path.isEmpty())
             continue;
@@ -99,10 +101,15 @@ void DiskChangeController::check()
             f.diskBytes = disk;
             f.bytes = disk;
             f.diskHash = SettingsFile::hash(disk);
+            reloaded << QFileInfo(f.path).fileName();
         } else {
             external = true;
         }
     }
+    // A step of its own, so that the steps before it still undo from the text they were made on
+    // (and undoing it shows what the other program changed).
+    if (!reloaded.isEmpty())
+        m_view->recordStep(tr("Reload %1 (Changed on Disk)").arg(reloaded.join(QStringLiteral(", "))), before);
     watch();
     if (external)
         m_banner->showMessage(MessageBanner::Kind::Warning, tr("A settings file changed on disk while you have unsaved changes."));

@@ -95,6 +95,17 @@ private Q_SLOTS:
         }
         QTRY_VERIFY_WITH_TIMEOUT(view.currentBytes(ProjectFileKind::Pyproject).endsWith("# external\n"), 5000);
         QVERIFY(!view.isModified());
+        // The reload is a step of its own: undoing it shows what the other program changed, and the
+        // strip edit before it still undoes from the text it was made on.
+        QCOMPARE(view.undoAction()->text().remove(u'&'), QStringLiteral("Undo Reload pyproject.toml (Changed on Disk)"));
+        view.undo();
+        QCOMPARE(view.currentBytes(ProjectFileKind::Pyproject), after);
+        view.undo();
+        QCOMPARE(view.currentBytes(ProjectFileKind::Pyproject), before);
+        view.redo();
+        view.redo();
+        QCOMPARE(view.currentBytes(ProjectFileKind::Pyproject), after + "# external\n");
+        QVERIFY(!view.isModified());
     }
 
     // Every kind of line-edit field, typed key by key with the event loop running between keys and
