@@ -11,12 +11,19 @@
 // build logs in tests/core/diagnose/data and healthy real wheels from the shared corpus.
 // Targets (PASS/FAIL): held-out right >= 85 %, confidently wrong <= 2 % (each part), no false alarm.
 //
-//   bench_diagnose [--part dev|heldout|all] [--wheelbench PATH] [--verbose] [--smoke]
+// Speed on long logs: a whole build log puts the error after thousands of lines of cargo's progress.
+// Three recognised development reports of kind "log" are each put after 20,000 such lines (about
+// 1.2 MB) and diagnosed as a child process, median of 5 runs, against the same report alone in the same
+// run. Targets: the long log's first finding is the report's own; each long log within 1 s.
+//
+//   bench_diagnose [--part dev|heldout|all|speed] [--wheelbench PATH] [--verbose] [--smoke]
 //     --verbose  one line per development report (never for held-out reports: only their totals are printed)
-//     --smoke    five development reports and the healthy inputs: checks that it runs; no targets
+//     --smoke    five development reports, one long log of 2,000 lines and the healthy inputs: checks
+//                that it runs; no targets
 #include "support/FailureReport.h"
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -25,6 +32,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace {
@@ -172,6 +180,80 @@ int falseAlarms(const QString &source, const QString &corpus)
     return alarms;
 }
 
+// cargo's progress, as a long build prints it before the error.
+QString progressLines(int lines)
+{
+    QString out;
+    out.reserve(lines * 60);
+    for (int i = 0; i < lines; ++i)
+        out += QStringLiteral("   Compiling crate-%1 v0.%2.%3 (registry+https://github.com/rust-lang/crates.io-index)\n")
+                   .arg(i)
+                   .arg(i % 37)
+                   .arg(i % 11);
+    return out;
+}
+
+struct Timed {
+    QString id;
+    double medianMs = 0;
+};
+
+Timed timeDiagnose(const QString &file, int runs)
+{
+    Timed t;
+    QList<double> ms;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer clock;
+        clock.start();
+        bool ok = false;
+        const QJsonArray findings = runDiagnose({QStringLiteral("--log"), file}, &ok);
+        ms << clock.nsecsElapsed() / 1e6;
+        if (!ok)
+            return {};
+        t.id = findings.isEmpty() ? QStringLiteral("-") : findings.first().toObject().value(QLatin1String("id")).toString();
+    }
+    std::sort(ms.begin(), ms.end());
+    t.medianMs = ms.at(ms.size() / 2);
+    return t;
+}
+
+// Long logs: each of the first `count` development logs the diagnosis recognises, after `lines` lines
+// of progress. False when a long log's first finding differs from the report's cause or, with a
+// limit, one takes longer than limitMs.
+bool longLogs(const QString &dir, int count, int lines, int runs, double limitMs)
+{
+    QTemporaryDir tmp;
+    const QString progress = progressLines(lines);
+    const QString shortFile = tmp.filePath(QStringLiteral("short.log")), longFile = tmp.filePath(QStringLiteral("long.log"));
+    auto write = [](const QString &path, const QString &text) {
+        QFile f(path);
+        return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(text.toUtf8()) >= 0;
+    };
+    bool ok = true;
+    int done = 0;
+    const QStringList files = QDir(dir).entryList({QStringLiteral("*.txt")}, QDir::Files, QDir::Name);
+    for (const QString &name : files) {
+        if (done == count)
+            break;
+        Report r;
+        if (!readReport(QDir(dir).filePath(name), &r) || r.kind != QLatin1String("log"))
+            continue;
+        if (!write(shortFile, r.text) || !write(longFile, progress + r.text))
+            return false;
+        const Timed alone = timeDiagnose(shortFile, runs);
+        if (alone.id != r.cause)
+            continue; // not recognised alone: nothing to keep on a long log
+        const Timed inLog = timeDiagnose(longFile, runs);
+        const bool same = inLog.id == r.cause;
+        const bool fast = limitMs <= 0 || inLog.medianMs <= limitMs;
+        std::printf("long log %-44s %6d lines %7.1f ms (the report alone %6.1f ms) -> %s%s\n", qPrintable(r.name), lines + int(r.text.count(u'\n')),
+                    inLog.medianMs, alone.medianMs, qPrintable(inLog.id), same ? "" : "  (NOT the report's cause)");
+        ok = ok && same && fast;
+        ++done;
+    }
+    return ok && done == count;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -192,7 +274,7 @@ int main(int argc, char **argv)
         else if (a == QLatin1String("--smoke"))
             smoke = true;
         else {
-            std::fprintf(stderr, "usage: bench_diagnose [--part dev|heldout|all] [--wheelbench PATH] [--verbose] [--smoke]\n");
+            std::fprintf(stderr, "usage: bench_diagnose [--part dev|heldout|all|speed] [--wheelbench PATH] [--verbose] [--smoke]\n");
             return 2;
         }
     }
@@ -213,9 +295,11 @@ int main(int argc, char **argv)
     if (smoke) {
         const Score dev = scorePart(reports + QStringLiteral("dev"), verbose, 5);
         printScore("dev", dev);
+        const bool longLog = longLogs(reports + QStringLiteral("dev"), 1, 2000, 1, 0);
         const int alarms = falseAlarms(source, corpus);
-        std::printf("smoke: %d reports, %d false alarms (no targets in smoke mode)\n", dev.total, alarms);
-        return dev.total > 0 && dev.failedRuns == 0 ? 0 : 1;
+        std::printf("smoke: %d reports, a long log %s, %d false alarms (no targets in smoke mode)\n", dev.total,
+                    longLog ? "diagnosed as its report" : "NOT diagnosed as its report", alarms);
+        return dev.total > 0 && dev.failedRuns == 0 && longLog ? 0 : 1;
     }
     for (const QString &p : {QStringLiteral("dev"), QStringLiteral("heldout")}) {
         if (part != QLatin1String("all") && part != p)
@@ -227,6 +311,11 @@ int main(int argc, char **argv)
             target(s.total > 0 && s.pct(s.right) >= 85.0, QStringLiteral("held-out right >= 85 % (%1 %)").arg(s.pct(s.right), 0, 'f', 1));
         target(s.total > 0 && s.pct(s.wrong) <= 2.0, QStringLiteral("%1 confidently wrong <= 2 % (%2 %)").arg(p).arg(s.pct(s.wrong), 0, 'f', 1));
     }
+    if (part == QLatin1String("all") || part == QLatin1String("speed"))
+        target(longLogs(reports + QStringLiteral("dev"), 3, 20000, 5, 1000.0),
+               QStringLiteral("three real reports after 20,000 lines of progress: the same cause, each within 1 s"));
+    if (part == QLatin1String("speed"))
+        return pass ? 0 : 1;
     const int alarms = falseAlarms(source, corpus);
     target(alarms == 0, QStringLiteral("no false alarm on healthy input (%1)").arg(alarms));
     return pass ? 0 : 1;
