@@ -48,8 +48,13 @@ bool EmptyViewMessage::isShown() const
 bool EmptyViewMessage::eventFilter(QObject *watched, QEvent *event)
 {
     if (event->type() == QEvent::Resize && m_view && watched == m_view->viewport())
-        m_label->setGeometry(m_view->viewport()->rect().adjusted(12, 8, -12, -8));
+        place();
     return QObject::eventFilter(watched, event);
+}
+
+void EmptyViewMessage::place()
+{
+    m_label->setGeometry(m_view->viewport()->rect().adjusted(12, 8, -12, -8)); // the whole list, less a margin
 }
 
 void EmptyViewMessage::update()
@@ -58,7 +63,7 @@ void EmptyViewMessage::update()
         return;
     const QAbstractItemModel *model = m_view->model();
     const bool empty = !model || model->rowCount(m_view->rootIndex()) == 0;
-    m_label->setGeometry(m_view->viewport()->rect().adjusted(12, 8, -12, -8));
+    place();
     m_label->setVisible(empty && !m_label->text().isEmpty());
 }
 

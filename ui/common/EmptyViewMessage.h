@@ -26,6 +26,7 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void place();
     void update();
 
     QPointer<QAbstractItemView> m_view;

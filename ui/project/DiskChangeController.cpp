@@ -94,13 +94,13 @@ void DiskChangeController::check()
         QString err;
         if (!QFileInfo::exists(f.path) || !Project::readFile(f.path, &disk, &err))
             continue;
-        if (SettingsFile::hash(disk) == f.diskHash)
+        const QByteArray hash = SettingsFile::hash(disk);
+        if (hash == f.diskHash)
             continue; // touched, or our own save
         if (f.bytes == f.diskBytes) {
             // Clean: take the new text silently.
-            f.diskBytes = disk;
             f.bytes = disk;
-            f.diskHash = SettingsFile::hash(disk);
+            f.setDisk(disk, hash);
             reloaded << QFileInfo(f.path).fileName();
         } else {
             external = true;
@@ -125,8 +125,7 @@ void DiskChangeController::reload()
         QString err;
         if (!f.path.isEmpty() && Project::readFile(f.path, &disk, &err)) {
             f.bytes = disk;
-            f.diskBytes = disk;
-            f.diskHash = SettingsFile::hash(disk);
+            f.setDisk(disk);
         }
     }
     m_view->recordStep(tr("Reload From Disk"), before); // the edits it replaced can be had back
@@ -140,10 +139,8 @@ void DiskChangeController::keepMine()
     for (ProjectView::FileState &f : m_view->m_files) {
         QByteArray disk;
         QString err;
-        if (f.present && Project::readFile(f.path, &disk, &err)) {
-            f.diskBytes = disk;
-            f.diskHash = SettingsFile::hash(disk);
-        }
+        if (f.present && Project::readFile(f.path, &disk, &err))
+            f.setDisk(disk);
     }
     m_banner->hide();
     m_view->refresh();

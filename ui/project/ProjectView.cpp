@@ -422,6 +422,12 @@ QStringList ProjectView::modifiedFiles() const
     return out;
 }
 
+void ProjectView::FileState::setDisk(const QByteArray &disk, const QByteArray &hash)
+{
+    diskBytes = disk;
+    diskHash = hash.isEmpty() ? SettingsFile::hash(disk) : hash;
+}
+
 std::array<QByteArray, 2> ProjectView::allBytes() const
 {
     return {m_files[Py].bytes, m_files[Cargo].bytes};
@@ -452,7 +458,6 @@ void ProjectView::recordStep(const QString &text, const std::array<QByteArray, 2
         mergeId));
     m_recording = false;
 }
-
 
 void ProjectView::takeOverRawTyping()
 {
@@ -693,8 +698,7 @@ bool ProjectView::save(bool askFirst)
             QMessageBox::warning(this, tr("Not saved"), error);
             return false;
         }
-        f.diskBytes = f.bytes;
-        f.diskHash = SettingsFile::hash(f.bytes);
+        f.setDisk(f.bytes);
         f.present = true;
     }
     refresh();

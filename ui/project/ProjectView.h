@@ -99,6 +99,8 @@ private:
         QByteArray diskBytes; // as last read or saved
         QByteArray diskHash;
         bool present = false;
+        // The text on disk is now `disk` (read, reloaded or saved); `hash` when already computed.
+        void setDisk(const QByteArray &disk, const QByteArray &hash = {});
     };
     friend class RecoveryController;
     friend class DiskChangeController;

@@ -21,6 +21,26 @@ using namespace wb;
 using wb::test::copyTree;
 using wb::test::readAll;
 
+namespace {
+// The example project, copied to a temporary folder, open in a shown Project view.
+struct OpenExample {
+    QTemporaryDir tmp;
+    ui::Workspace workspace;
+    ui::ProjectView view{&workspace};
+    bool open()
+    {
+        if (!copyTree(wb::test::examplesDir() + QStringLiteral("/hello-pyo3"), tmp.path()))
+            return false;
+        view.resize(1100, 800);
+        view.show();
+        if (!QTest::qWaitForWindowExposed(&view))
+            return false;
+        workspace.openProject(tmp.path());
+        return view.projectDir() == QDir(tmp.path()).absolutePath();
+    }
+};
+} // namespace
+
 class TestProjectView : public QObject
 {
     Q_OBJECT
@@ -344,14 +364,10 @@ private Q_SLOTS:
     // The Undo action names the step it undoes, and acts only while the view is shown.
     void fixIsOneNamedStep()
     {
-        QTemporaryDir tmp;
-        QVERIFY(copyTree(wb::test::examplesDir() + QStringLiteral("/hello-pyo3"), tmp.path()));
-        ui::Workspace workspace;
-        ui::ProjectView view(&workspace);
-        view.resize(1100, 800);
-        view.show();
-        workspace.openProject(tmp.path());
-        QCOMPARE(view.projectDir(), QDir(tmp.path()).absolutePath());
+        OpenExample example;
+        QVERIFY(example.open());
+        ui::Workspace &workspace = example.workspace;
+        ui::ProjectView &view = example.view;
         const QByteArray py = view.currentBytes(ProjectFileKind::Pyproject);
         const QByteArray cargo = view.currentBytes(ProjectFileKind::Cargo);
         QVERIFY(!view.undoAction()->isEnabled());
@@ -414,14 +430,9 @@ private Q_SLOTS:
     // Typing into a raw tab is one step per stretch of typing, not one per pause.
     void typingIsOneStep()
     {
-        QTemporaryDir tmp;
-        QVERIFY(copyTree(wb::test::examplesDir() + QStringLiteral("/hello-pyo3"), tmp.path()));
-        ui::Workspace workspace;
-        ui::ProjectView view(&workspace);
-        view.resize(1100, 800);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        workspace.openProject(tmp.path());
+        OpenExample example;
+        QVERIFY(example.open());
+        ui::ProjectView &view = example.view;
         const QByteArray py = view.currentBytes(ProjectFileKind::Pyproject);
         auto *raw = view.findChild<QPlainTextEdit *>(QStringLiteral("raw/pyproject.toml"));
         QVERIFY(raw);
@@ -440,13 +451,9 @@ private Q_SLOTS:
     // typing is taken over (its highlighting does, after a refresh): that once dropped the typing.
     void typingKeptWhenTheOtherTabChanges()
     {
-        QTemporaryDir tmp;
-        QVERIFY(copyTree(wb::test::examplesDir() + QStringLiteral("/hello-pyo3"), tmp.path()));
-        ui::Workspace workspace;
-        ui::ProjectView view(&workspace);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        workspace.openProject(tmp.path());
+        OpenExample example;
+        QVERIFY(example.open());
+        ui::ProjectView &view = example.view;
         QTest::qWait(100); // the highlighting of the opened files is done
         auto *py = view.findChild<QPlainTextEdit *>(QStringLiteral("raw/pyproject.toml"));
         auto *cargo = view.findChild<QPlainTextEdit *>(QStringLiteral("raw/Cargo.toml"));
