@@ -57,6 +57,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_releaseView = new ReleaseView(m_workspace, this);
     m_tabs->addTab(m_releaseView, tr("&Release"));
     createActions();
+    m_wheelsView->setEmptyActions({m_openWheelAction, m_buildAction});
     m_startPage = new StartPage({m_openProjectAction, m_newProjectAction, m_openWheelAction}, m_stack);
     m_startPage->setObjectName(QStringLiteral("startPage"));
     connect(m_startPage, &StartPage::openRequested, this, &MainWindow::openPath);

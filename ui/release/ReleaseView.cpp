@@ -1,9 +1,11 @@
 #include "ui/release/ReleaseView.h"
 
 #include "core/common/Counted.h"
+#include "ui/common/PlaceholderPage.h"
 #include "ui/common/Workspace.h"
 #include "ui/release/ReleaseMatrixModel.h"
 
+#include <QAction>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -24,6 +26,7 @@
 #include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -32,28 +35,14 @@ namespace wb::ui {
 
 namespace {
 
-QWidget *emptyPage(ReleaseView *view)
+PlaceholderPage *emptyPage(ReleaseView *view, const QList<QAction *> &actions)
 {
-    auto *page = new QWidget(view);
-    auto *layout = new QVBoxLayout(page);
-    layout->addStretch();
-    auto *icon = new QLabel(page);
-    icon->setPixmap(QIcon::fromTheme(QStringLiteral("package-x-generic"), view->style()->standardIcon(QStyle::SP_DirIcon)).pixmap(48, 48));
-    icon->setAlignment(Qt::AlignCenter);
-    auto *text = new QLabel(ReleaseView::tr("Open the folder your CI run's wheels and sdist were downloaded to (dist/), or drop the files here,\n"
-                                            "to check them as one release before uploading."),
-                            page);
-    text->setAlignment(Qt::AlignCenter);
-    auto *button = new QPushButton(QIcon::fromTheme(QStringLiteral("folder-open")), ReleaseView::tr("Open Release Folder…"), page);
-    QObject::connect(button, &QPushButton::clicked, view, &ReleaseView::openFolderDialog);
-    layout->addWidget(icon);
-    layout->addWidget(text);
-    auto *row = new QHBoxLayout;
-    row->addStretch();
-    row->addWidget(button);
-    row->addStretch();
-    layout->addLayout(row);
-    layout->addStretch();
+    auto *page = new PlaceholderPage(QIcon::fromTheme(QStringLiteral("package-x-generic"), view->style()->standardIcon(QStyle::SP_DirIcon)), view);
+    page->setObjectName(QStringLiteral("releasePlaceholder"));
+    page->setTitle(ReleaseView::tr("No release open"));
+    page->setText(ReleaseView::tr("Open the folder your CI run's wheels and sdist were downloaded to (dist/), or drop the files here, "
+                                  "to check them as one release before uploading: platforms, versions, tags and sizes side by side."));
+    page->setActions(actions);
     return page;
 }
 
@@ -68,10 +57,24 @@ ReleaseView::ReleaseView(Workspace *workspace, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
 
     auto *bar = new QHBoxLayout;
-    auto *openFolder = new QPushButton(QIcon::fromTheme(QStringLiteral("folder-open")), tr("Open Folder…"), this);
-    openFolder->setToolTip(tr("Check every wheel and sdist in a folder (and its subfolders) as one release"));
-    auto *openFiles = new QPushButton(tr("Open Files…"), this);
-    openFiles->setToolTip(tr("Check some wheels and sdists as one release"));
+    auto *openFolderAction = new QAction(QIcon::fromTheme(QStringLiteral("folder-open")), tr("Open Release Folder…"), this);
+    openFolderAction->setObjectName(QStringLiteral("openReleaseFolder"));
+    openFolderAction->setToolTip(tr("Check every wheel and sdist in a folder (and its subfolders) as one release"));
+    openFolderAction->setStatusTip(openFolderAction->toolTip());
+    auto *openFilesAction = new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("Open Release Files…"), this);
+    openFilesAction->setObjectName(QStringLiteral("openReleaseFiles"));
+    openFilesAction->setToolTip(tr("Check some wheels and sdists as one release"));
+    openFilesAction->setStatusTip(openFilesAction->toolTip());
+    connect(openFolderAction, &QAction::triggered, this, &ReleaseView::openFolderDialog);
+    connect(openFilesAction, &QAction::triggered, this, &ReleaseView::openFilesDialog);
+    const auto toolButton = [this](QAction *action) {
+        auto *b = new QToolButton(this);
+        b->setDefaultAction(action);
+        b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        return b;
+    };
+    auto *openFolder = toolButton(openFolderAction);
+    auto *openFiles = toolButton(openFilesAction);
     m_previousButton = new QPushButton(tr("Compare with Previous…"), this);
     m_previousButton->setToolTip(tr("Choose the folder of the previous release: new and dropped platforms and versions, sizes"));
     m_clearPrevious = new QPushButton(tr("No Comparison"), this);
@@ -85,8 +88,6 @@ ReleaseView::ReleaseView(Workspace *workspace, QWidget *parent)
     bar->addWidget(m_clearPrevious);
     bar->addWidget(m_setLabel, 1);
     layout->addLayout(bar);
-    connect(openFolder, &QPushButton::clicked, this, &ReleaseView::openFolderDialog);
-    connect(openFiles, &QPushButton::clicked, this, &ReleaseView::openFilesDialog);
     connect(m_previousButton, &QPushButton::clicked, this, &ReleaseView::choosePrevious);
     connect(m_clearPrevious, &QPushButton::clicked, this, [this] { setPrevious({}); });
 
@@ -110,7 +111,7 @@ ReleaseView::ReleaseView(Workspace *workspace, QWidget *parent)
     m_cancelButton->hide();
 
     m_stack = new QStackedWidget(this);
-    m_stack->addWidget(emptyPage(this));
+    m_stack->addWidget(emptyPage(this, {openFolderAction, openFilesAction}));
     auto *content = new QWidget(this);
     auto *cl = new QVBoxLayout(content);
     cl->setContentsMargins(0, 0, 0, 0);

@@ -283,6 +283,9 @@ void TroubleshootingView::showSelected()
 {
     const diagnose::Finding *f = selected();
     m_detail->setHtml(f ? findingDetailHtml(*f) : QString());
+    m_detail->setPlaceholderText(m_tree->findings().isEmpty()
+                                     ? tr("A finding's cause, the evidence for it and its fix show here.")
+                                     : tr("Select a finding to see its cause, the evidence for it and its fix."));
     // Edits that would change nothing were dropped by the runner; a finding of a wheel diagnosed on its
     // own has none for the project.
     const bool canApply = f && !f->fix.edits.isEmpty() && m_workspace && !m_workspace->projectDir().isEmpty() && !m_projectExcluded;

@@ -1,6 +1,7 @@
 #include "ui/wheels/WheelsView.h"
 
 #include "ui/wheels/RepairPreviewView.h"
+#include "ui/common/PlaceholderPage.h"
 #include "ui/common/Workspace.h"
 #include "ui/wheels/ExtensionsTree.h"
 #include "ui/wheels/FilesPage.h"
@@ -20,6 +21,8 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QSplitter>
+#include <QStackedWidget>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -27,10 +30,6 @@
 namespace wb::ui {
 
 namespace {
-
-const char *const kEmptyText = QT_TRANSLATE_NOOP("wb::ui::WheelsView",
-                                                  "Open a wheel or a source distribution (File ▸ Open, drag and drop, or the command line), "
-                                                  "or a project with built wheels.");
 
 } // namespace
 
@@ -40,8 +39,15 @@ WheelsView::WheelsView(Workspace *workspace, QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    auto *split = new QSplitter(this);
-    layout->addWidget(split);
+    m_pages = new QStackedWidget(this);
+    layout->addWidget(m_pages);
+    m_placeholder = new PlaceholderPage(QIcon::fromTheme(QStringLiteral("package-x-generic"), style()->standardIcon(QStyle::SP_FileIcon)), m_pages);
+    m_placeholder->setObjectName(QStringLiteral("wheelsPlaceholder"));
+    m_placeholder->setTitle(tr("No wheel open"));
+    m_pages->addWidget(m_placeholder);
+    auto *split = new QSplitter(m_pages);
+    m_content = split;
+    m_pages->addWidget(split);
     split->addWidget(makeList());
 
     auto *right = new QWidget(split);
@@ -56,7 +62,7 @@ WheelsView::WheelsView(Workspace *workspace, QWidget *parent)
     split->setStretchFactor(1, 3);
     split->setSizes({300, 900});
 
-    m_summary = new QLabel(tr(kEmptyText), m_tabs);
+    m_summary = new QLabel(m_tabs);
     m_summary->setObjectName(QStringLiteral("summary"));
     m_summary->setWordWrap(true);
     m_summary->setAlignment(Qt::AlignTop | Qt::AlignLeft);
@@ -140,6 +146,23 @@ QWidget *WheelsView::makeList()
         menu.exec(m_list->viewport()->mapToGlobal(pos));
     });
     return m_list;
+}
+
+void WheelsView::setEmptyActions(const QList<QAction *> &actions)
+{
+    m_placeholder->setActions(actions);
+}
+
+void WheelsView::updatePlaceholderText()
+{
+    const QString project = m_workspace ? m_workspace->projectDir() : QString();
+    const QString what = tr("Open a wheel (.whl) or a source distribution (.tar.gz), or drop one on the window, to see its tags, "
+                            "metadata, verified RECORD, sizes and native extensions.");
+    if (project.isEmpty())
+        m_placeholder->setText(what);
+    else
+        m_placeholder->setText(tr("%1 has no built wheel yet: Build puts its wheel in target/wheels, and it is listed here.\n%2")
+                                   .arg(QDir(project).dirName(), what));
 }
 
 void WheelsView::connectWorkspace()
@@ -240,7 +263,7 @@ void WheelsView::showEmpty()
     setVerification(Verification::None);
     m_pending.clear();
     m_current = {};
-    m_summary->setText(tr(kEmptyText));
+    m_summary->clear();
     m_summary->setToolTip({});
     m_filesPage->clear();
     m_metadata->setRowCount(0);
@@ -252,6 +275,8 @@ void WheelsView::showEmpty()
     m_compare->setCandidates(wheelPaths());
     m_sizeMap->clear();
     m_tabs->setCurrentWidget(m_summary);
+    updatePlaceholderText();
+    m_pages->setCurrentWidget(m_placeholder);
 }
 
 void WheelsView::onProjectOpened(const QString &dir)
@@ -261,10 +286,12 @@ void WheelsView::onProjectOpened(const QString &dir)
     const QStringList patterns = {QStringLiteral("*.whl"), QStringLiteral("*.tar.gz")};
     for (const QFileInfo &fi : wheels.entryInfoList(patterns, QDir::Files, QDir::Time))
         addWheel(fi.absoluteFilePath(), false);
+    updatePlaceholderText();
 }
 
 void WheelsView::inspect(const QString &path)
 {
+    m_pages->setCurrentWidget(m_content);
     m_pending = path;
     setVerification(Verification::None);
     m_summary->setText(tr("Reading %1…").arg(QFileInfo(path).fileName()));

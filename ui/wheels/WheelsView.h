@@ -9,6 +9,7 @@
 class QAction;
 class QLabel;
 class QListWidget;
+class QStackedWidget;
 class QTabWidget;
 
 namespace wb::ui {
@@ -17,6 +18,7 @@ class ExtensionsTree;
 class FilesPage;
 class FindingsTree;
 class MetadataTable;
+class PlaceholderPage;
 class RecordPage;
 class SizeMapPage;
 class WheelCompareView;
@@ -30,7 +32,8 @@ class Workspace;
 // Reading happens on a worker thread (WheelInspection): a wheel's quick report is shown at once, with
 // RECORD "verifying…" and a progress bar; the full report then replaces it in place (tab, selection,
 // scroll position and sort stay). Verification can be cancelled (the quick report stays) and run again.
-// Results for a file no longer selected are dropped.
+// Results for a file no longer selected are dropped. With nothing listed, a placeholder says what
+// belongs here and offers the actions that fill it.
 class WheelsView : public QWidget
 {
     Q_OBJECT
@@ -44,6 +47,10 @@ public:
     // Removes a file from the list (and the workspace); closing the one shown shows a neighbour.
     void closeWheel(const QString &path);
     QAction *closeAction() const { return m_closeAction; }
+    // The actions the empty view offers as buttons (the window's Open Wheel and Build).
+    void setEmptyActions(const QList<QAction *> &actions);
+    // Shown instead of the list and the tabs while no file is listed.
+    PlaceholderPage *placeholder() const { return m_placeholder; }
     bool currentIsSdist() const { return m_current.isSdist; }
     const WheelReport &currentReport() const { return m_current.wheel; }
     const SdistReport &currentSdist() const { return m_current.sdist; }
@@ -69,6 +76,7 @@ private:
     void onProjectOpened(const QString &dir);
     void removeFromList(const QString &path);
     void showEmpty();
+    void updatePlaceholderText();
     void inspect(const QString &path);
     void onSummaryReady(const InspectedFile &quick);
     void onFinished(const InspectedFile &result);
@@ -83,6 +91,9 @@ private:
     void fillFindings(const FindingList &findings);
 
     Workspace *m_workspace = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    PlaceholderPage *m_placeholder = nullptr;
+    QWidget *m_content = nullptr;
     QListWidget *m_list = nullptr;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_summary = nullptr;

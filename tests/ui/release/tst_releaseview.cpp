@@ -1,14 +1,17 @@
 // The Release view, offscreen, on real macOS and Windows wheels of one release (h3ronpy 0.16.0, read
 // in place from the corpus): the matrix, a present cell opening its wheel in the Wheels view, a
 // platform the project's CI builds but the set lacks (its consequence in the cell), the comparison
-// with a previous release, a folder with nothing in it, and dropping files on the view.
+// with a previous release, a folder with nothing in it, the empty view's placeholder, and dropping
+// files on the view.
 #include "support/TestPaths.h"
 #include "ui/common/MainWindow.h"
+#include "ui/common/PlaceholderPage.h"
 #include "ui/common/Workspace.h"
 #include "ui/release/ReleaseView.h"
 #include "ui/wheels/WheelsView.h"
 
 #include <QAbstractItemModel>
+#include <QAction>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -182,6 +185,12 @@ private Q_SLOTS:
         WB_REQUIRE_CORPUS();
         ReleaseView view(nullptr);
         view.show();
+        // Empty, it says what belongs here and offers the view's own open actions.
+        auto *placeholder = view.findChild<PlaceholderPage *>(QStringLiteral("releasePlaceholder"));
+        QVERIFY(placeholder && placeholder->isVisible());
+        QCOMPARE(placeholder->title(), QStringLiteral("No release open"));
+        QCOMPARE(placeholder->buttonActions().size(), 2);
+        QCOMPARE(placeholder->buttonActions().first()->objectName(), QStringLiteral("openReleaseFolder"));
         QMimeData mime;
         mime.setUrls({QUrl::fromLocalFile(win())});
         QDragEnterEvent enter(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
@@ -191,6 +200,7 @@ private Q_SLOTS:
         QApplication::sendEvent(&view, &drop);
         QVERIFY(waitReport(&view));
         QCOMPARE(view.report().set.files.size(), 1);
+        QVERIFY(!placeholder->isVisible());
     }
 };
 

@@ -97,6 +97,10 @@ private Q_SLOTS:
         QTRY_VERIFY(view.findChild<QLabel *>(QStringLiteral("status"))->text().contains(QLatin1String("No problems")));
         QVERIFY(view.findings().isEmpty());
         QCOMPARE(view.findChild<QTreeWidget *>(QStringLiteral("findingsTree"))->topLevelItemCount(), 0);
+        // The empty detail pane says what shows there instead of being a blank box.
+        auto *detail = view.findChild<QTextBrowser *>(QStringLiteral("findingDetail"));
+        QVERIFY(detail->toPlainText().isEmpty());
+        QVERIFY2(detail->placeholderText().contains(QLatin1String("show here")), qPrintable(detail->placeholderText()));
     }
 
     // Columns can be resized and the last stretches; the title takes the width the confidence and id

@@ -5,6 +5,7 @@
 #include "support/TestFiles.h"
 #include "support/TestPaths.h"
 #include "ui/common/MainWindow.h"
+#include "ui/common/PlaceholderPage.h"
 #include "ui/common/RecentFiles.h"
 #include "ui/common/Workspace.h"
 #include "ui/wheels/ExtensionsTree.h"
@@ -12,6 +13,7 @@
 #include "ui/wheels/WheelCompareView.h"
 #include "ui/wheels/WheelsView.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -27,6 +29,7 @@
 #include <QTableWidget>
 #include <QTextBrowser>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QTest>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -384,6 +387,60 @@ private Q_SLOTS:
         ws.openProject(dir.path());
         QCOMPARE(view.wheelPaths().size(), 1);
         QVERIFY(ready.wait(60000));
+    }
+
+    // With nothing listed, the view is a placeholder that says what belongs there and offers the
+    // actions that fill it (the buttons are those actions); a listed file replaces it, and closing
+    // the last one brings it back. With a project open, it says where the project's wheels come from.
+    void emptyViewOffersActions()
+    {
+        const QString wheel = sampleWheel();
+        if (wheel.isEmpty())
+            QSKIP("neither the corpus nor Debian's wheels are available");
+        Workspace ws;
+        WheelsView view(&ws);
+        QAction open(QStringLiteral("Open Wheel"));
+        open.setObjectName(QStringLiteral("action/open-wheel"));
+        QAction build(QStringLiteral("Build"));
+        build.setObjectName(QStringLiteral("action/build"));
+        build.setEnabled(false);
+        view.setEmptyActions({&open, &build});
+        view.resize(1000, 600);
+        view.show();
+        PlaceholderPage *placeholder = view.placeholder();
+        auto *list = view.findChild<QListWidget *>(QStringLiteral("wheelList"));
+        QVERIFY(placeholder && list);
+        QVERIFY(placeholder->isVisible());
+        QVERIFY(!list->isVisible());
+        QCOMPARE(placeholder->title(), QStringLiteral("No wheel open"));
+        QVERIFY2(placeholder->text().contains(QLatin1String("Open a wheel (.whl)")), qPrintable(placeholder->text()));
+        auto *openButton = placeholder->findChild<QToolButton *>(QStringLiteral("placeholder/action/open-wheel"));
+        auto *buildButton = placeholder->findChild<QToolButton *>(QStringLiteral("placeholder/action/build"));
+        QVERIFY(openButton && buildButton);
+        QCOMPARE(openButton->defaultAction(), &open);
+        QVERIFY(!buildButton->isEnabled());   // follows its action
+        build.setEnabled(true);
+        QVERIFY(buildButton->isEnabled());
+        QSignalSpy triggered(&open, &QAction::triggered);
+        QTest::mouseClick(openButton, Qt::LeftButton);
+        QCOMPARE(triggered.size(), 1);
+
+        QSignalSpy ready(&view, &WheelsView::reportReady);
+        ws.openWheel(wheel);
+        QVERIFY(!placeholder->isVisible());
+        QVERIFY(list->isVisible());
+        QVERIFY(ready.wait(60000));
+        view.closeWheel(view.wheelPaths().first());
+        QVERIFY(placeholder->isVisible());
+        QVERIFY(!list->isVisible());
+
+        QTemporaryDir dir;
+        QVERIFY(wb::test::copyTree(wb::test::examplesDir() + QStringLiteral("/hello-pyo3"), dir.filePath(QStringLiteral("hello-pyo3"))));
+        QVERIFY(ws.openProject(dir.filePath(QStringLiteral("hello-pyo3"))));
+        QVERIFY2(placeholder->text().startsWith(QLatin1String("hello-pyo3 has no built wheel yet")), qPrintable(placeholder->text()));
+        const QString shots = wb::test::binaryDir() + QStringLiteral("/screenshots");
+        QDir().mkpath(shots);
+        QVERIFY(view.grab().save(shots + QStringLiteral("/wheels-empty.png")));
     }
 
     // Switching quickly: only the last selection's report is shown.
