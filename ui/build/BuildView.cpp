@@ -5,6 +5,7 @@
 #include "core/build/MaturinFlags.h"
 #include "core/build/ShellQuote.h"
 #include "core/build/PyprojectBuildSettings.h"
+#include "ui/build/BuildActions.h"
 #include "ui/build/BuildConsole.h"
 #include "ui/build/BuildOptionsForm.h"
 #include "ui/build/CiDialog.h"
@@ -15,6 +16,7 @@
 #include "ui/build/IssuesModel.h"
 #include "ui/common/Workspace.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -29,9 +31,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QPushButton>
 #include <QSaveFile>
-#include <QShortcut>
 #include <QStandardPaths>
 #include <QSplitter>
 #include <QTabWidget>
@@ -46,15 +46,6 @@
 
 namespace wb::ui {
 
-namespace {
-QPushButton *button(QWidget *parent, const QString &text, const char *name, const QString &tip, const QString &icon = {})
-{
-    auto *b = new QPushButton(icon.isEmpty() ? QIcon() : QIcon::fromTheme(icon), text, parent);
-    b->setObjectName(QLatin1String(name));
-    b->setToolTip(tip);
-    return b;
-}
-} // namespace
 
 BuildView::BuildView(Workspace *workspace, QWidget *parent)
     : QWidget(parent)
@@ -81,26 +72,24 @@ BuildView::BuildView(Workspace *workspace, QWidget *parent)
     m_warnings->setStyleSheet(QStringLiteral("color: #9a6700;"));
     m_warnings->hide();
 
-    m_buildButton = button(this, tr("&Build"), "buildButton", tr("Build the wheel (Ctrl+B)"), QStringLiteral("run-build"));
-    m_cancelButton = button(this, tr("Cancel"), "cancelButton", tr("Stop the run and everything it started (Esc)"), QStringLiteral("process-stop"));
-    m_developButton = button(this, tr("&Develop"), "developButton", tr("maturin develop: build and install into the project's .venv"));
-    m_testButton = button(this, tr("&Test"), "testButton", tr("Develop, then run python -m pytest in the project's .venv"));
-    m_sdistButton = button(this, tr("&Sdist"), "sdistButton", tr("maturin sdist: build the source distribution"));
-    m_ciButton = button(this, tr("Generate &CI…"), "ciButton", tr("Write a GitHub Actions workflow that builds and publishes wheels"));
-    m_saveButton = button(this, tr("Save &log…"), "saveLogButton", tr("Save the complete output of the last run"));
-    connect(m_buildButton, &QPushButton::clicked, this, &BuildView::build);
-    connect(m_cancelButton, &QPushButton::clicked, this, &BuildView::cancel);
-    connect(m_developButton, &QPushButton::clicked, this, &BuildView::develop);
-    connect(m_testButton, &QPushButton::clicked, this, &BuildView::test);
-    connect(m_sdistButton, &QPushButton::clicked, this, &BuildView::sdist);
-    connect(m_ciButton, &QPushButton::clicked, this, &BuildView::generateCi);
-    connect(m_saveButton, &QPushButton::clicked, this, &BuildView::saveLog);
-    auto *buildShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_B), this);
-    buildShortcut->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(buildShortcut, &QShortcut::activated, this, &BuildView::build);
-    auto *cancelShortcut = new QShortcut(QKeySequence(Qt::Key_Escape), this);
-    cancelShortcut->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(cancelShortcut, &QShortcut::activated, this, &BuildView::cancel);
+    m_actions = new BuildActions(this);
+    connect(m_actions->build(), &QAction::triggered, this, &BuildView::build);
+    connect(m_actions->develop(), &QAction::triggered, this, &BuildView::develop);
+    connect(m_actions->test(), &QAction::triggered, this, &BuildView::test);
+    connect(m_actions->sdist(), &QAction::triggered, this, &BuildView::sdist);
+    connect(m_actions->cancel(), &QAction::triggered, this, &BuildView::cancel);
+    connect(m_actions->generateCi(), &QAction::triggered, this, &BuildView::generateCi);
+    connect(m_actions->saveLog(), &QAction::triggered, this, &BuildView::saveLog);
+    m_buildButton = BuildActions::button(m_actions->build(), "buildButton", this);
+    m_cancelButton = BuildActions::button(m_actions->cancel(), "cancelButton", this);
+    m_developButton = BuildActions::button(m_actions->develop(), "developButton", this);
+    m_testButton = BuildActions::button(m_actions->test(), "testButton", this);
+    m_sdistButton = BuildActions::button(m_actions->sdist(), "sdistButton", this);
+    m_ciButton = BuildActions::button(m_actions->generateCi(), "ciButton", this);
+    m_saveButton = BuildActions::button(m_actions->saveLog(), "saveLogButton", this);
+    // The window's Cancel (it also stops a wheel's verification) takes the view's place; its owner
+    // connects it to cancel().
+    connect(m_actions, &BuildActions::cancelChanged, m_cancelButton, &QToolButton::setDefaultAction);
 
     m_progress = new RunProgressBar(this);
     m_progress->setObjectName(QStringLiteral("buildProgress"));
@@ -126,6 +115,10 @@ BuildView::BuildView(Workspace *workspace, QWidget *parent)
 
     m_console = new BuildConsole(this);
     m_console->setObjectName(QStringLiteral("buildConsole"));
+    m_console->setPlaceholderText(tr("The live output of maturin, cargo and pytest shows here. Build (Ctrl+B), Develop or Test starts a run."));
+    connect(m_console, &QPlainTextEdit::textChanged, this, [this] {
+        m_actions->saveLog()->setEnabled(!m_console->document()->isEmpty());
+    });
     createLayout(m_options, createTabs());
 
     connect(m_runner, &wb::BuildRunner::outputLines, m_console, &BuildConsole::appendLines);
@@ -200,7 +193,7 @@ void BuildView::createLayout(QWidget *options, QWidget *tabs)
     commandRow->addWidget(m_commandLine, 1);
     commandRow->addWidget(copy);
     auto *buttonRow = new QHBoxLayout;
-    for (QPushButton *b : {m_buildButton, m_cancelButton, m_developButton, m_testButton, m_sdistButton, m_ciButton, m_saveButton})
+    for (QToolButton *b : {m_buildButton, m_cancelButton, m_developButton, m_testButton, m_sdistButton, m_ciButton, m_saveButton})
         buttonRow->addWidget(b);
     buttonRow->addStretch(1);
     auto *progressRow = new QHBoxLayout;
@@ -320,10 +313,7 @@ bool BuildView::isIdle() const
 
 void BuildView::updateButtons()
 {
-    const bool idle = isIdle();
-    for (QPushButton *b : {m_buildButton, m_developButton, m_testButton, m_sdistButton})
-        b->setEnabled(idle);
-    m_cancelButton->setEnabled(isRunning());
+    m_actions->update({isIdle(), isRunning(), !m_projectDir.isEmpty(), !m_console->document()->isEmpty()});
     Q_EMIT stateChanged();
 }
 

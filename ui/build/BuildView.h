@@ -10,7 +10,7 @@
 
 class QLabel;
 class QLineEdit;
-class QPushButton;
+class QToolButton;
 class QTreeView;
 class QTimer;
 template <typename T>
@@ -18,6 +18,7 @@ class QFutureWatcher;
 
 namespace wb::ui {
 
+class BuildActions;
 class BuildConsole;
 class BuildOptionsForm;
 class HistoryModel;
@@ -41,6 +42,8 @@ public:
     // Whether Build, Develop and Test can start now (a project is open, nothing runs).
     bool isIdle() const;
     IssuesModel *issues() const { return m_issues; }
+    // Build, Develop, Test, Sdist, Cancel, Generate CI, Save Log: the buttons are these actions.
+    BuildActions *actions() const { return m_actions; }
     HistoryModel *history() const { return m_historyModel; }
     IssueOpener *issueOpener() const { return m_opener; }
     QString projectDir() const { return m_projectDir; }
@@ -111,18 +114,19 @@ private:
     QByteArray m_lastLog;
     QStringList m_lastArtifacts;
 
+    BuildActions *m_actions = nullptr;
     BuildOptionsForm *m_options = nullptr;
     QLabel *m_projectLabel = nullptr;
     QLabel *m_commandLabel = nullptr;
     QLineEdit *m_commandLine = nullptr;
     QLabel *m_warnings = nullptr;
-    QPushButton *m_buildButton = nullptr;
-    QPushButton *m_cancelButton = nullptr;
-    QPushButton *m_developButton = nullptr;
-    QPushButton *m_testButton = nullptr;
-    QPushButton *m_sdistButton = nullptr;
-    QPushButton *m_ciButton = nullptr;
-    QPushButton *m_saveButton = nullptr;
+    QToolButton *m_buildButton = nullptr;
+    QToolButton *m_cancelButton = nullptr;
+    QToolButton *m_developButton = nullptr;
+    QToolButton *m_testButton = nullptr;
+    QToolButton *m_sdistButton = nullptr;
+    QToolButton *m_ciButton = nullptr;
+    QToolButton *m_saveButton = nullptr;
     RunProgressBar *m_progress = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_artifactLinks = nullptr;

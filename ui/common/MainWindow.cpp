@@ -1,6 +1,7 @@
 #include "ui/common/MainWindow.h"
 
 #include "core/common/AppInfo.h"
+#include "ui/build/BuildActions.h"
 #include "ui/build/BuildView.h"
 #include "ui/common/AboutDialog.h"
 #include "ui/common/DocumentationDialog.h"
@@ -51,7 +52,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_wheelsView = new WheelsView(m_workspace, this);
     m_troubleshootingView = new TroubleshootingView(m_workspace, this);
     m_tabs->addTab(m_projectView, tr("&Project"));
-    m_tabs->addTab(m_buildView, tr("&Build"));
+    m_tabs->addTab(m_buildView, tr("B&uild")); // Alt+B opens the Build menu
     m_tabs->addTab(m_wheelsView, tr("&Wheels"));
     m_tabs->addTab(m_troubleshootingView, tr("&Troubleshooting"));
     m_releaseView = new ReleaseView(m_workspace, this);
@@ -135,21 +136,13 @@ void MainWindow::createActions()
     m_openWheelAction = make(icon(this, "package-x-generic", QStyle::SP_FileIcon), tr("Open &Wheel or sdist…"),
                              tr("Inspect a wheel or a source distribution"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)},
                              [this] { openWheelDialog(); });
-    m_buildAction = make(icon(this, "run-build", QStyle::SP_MediaPlay), tr("&Build"), tr("Build the project's wheel with maturin"),
-                         {QKeySequence(Qt::CTRL | Qt::Key_B)}, [this] {
-                             showArea(BuildArea);
-                             m_buildView->build();
-                         });
-    m_developAction = make(icon(this, "run-install", QStyle::SP_ArrowDown), tr("&Develop"),
-                           tr("Build and install the project into its virtual environment (maturin develop)"), {}, [this] {
-                               showArea(BuildArea);
-                               m_buildView->develop();
-                           });
-    m_testAction = make(icon(this, "media-playback-start", QStyle::SP_DialogApplyButton), tr("&Test"),
-                        tr("Develop, then run the project's tests with pytest"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)}, [this] {
-                            showArea(BuildArea);
-                            m_buildView->test();
-                        });
+    // Build, Develop and Test are the Build view's actions (its buttons): one action per command.
+    BuildActions *runs = m_buildView->actions();
+    m_buildAction = runs->build();
+    m_developAction = runs->develop();
+    m_testAction = runs->test();
+    for (QAction *a : {m_buildAction, m_developAction, m_testAction, runs->sdist()})
+        connect(a, &QAction::triggered, this, [this] { showArea(BuildArea); });
     m_cancelAction = make(icon(this, "process-stop", QStyle::SP_BrowserStop), tr("&Cancel"), tr("Stop the running build and everything it started"),
                           {QKeySequence(Qt::CTRL | Qt::Key_Period), QKeySequence(Qt::Key_Escape)}, [this] {
                               // In the Wheels area it stops the wheel's verification, if one runs.
@@ -158,7 +151,8 @@ void MainWindow::createActions()
                               else
                                   m_buildView->cancel();
                           });
-    for (QAction *a : {m_openProjectAction, m_newProjectAction, m_openWheelAction, m_buildAction, m_developAction, m_testAction, m_cancelAction})
+    runs->shareCancel(m_cancelAction);
+    for (QAction *a : {m_openProjectAction, m_newProjectAction, m_openWheelAction, m_cancelAction})
         a->setObjectName(QStringLiteral("action/") + a->text().remove(u'&').remove(QStringLiteral("…")).section(u' ', 0, 1).toLower().replace(u' ', u'-'));
 }
 
@@ -179,9 +173,6 @@ void MainWindow::createToolBar()
 
 void MainWindow::updateActions()
 {
-    const bool idle = m_buildView->isIdle();
-    for (QAction *a : {m_buildAction, m_developAction, m_testAction})
-        a->setEnabled(idle);
     m_cancelAction->setEnabled(m_buildView->isRunning() || (currentArea() == WheelsArea && m_wheelsView->isVerifying()));
 }
 
@@ -222,8 +213,12 @@ void MainWindow::createMenus()
     build->addAction(m_buildAction);
     build->addAction(m_developAction);
     build->addAction(m_testAction);
+    build->addAction(m_buildView->actions()->sdist());
     build->addSeparator();
     build->addAction(m_cancelAction);
+    build->addSeparator();
+    build->addAction(m_buildView->actions()->generateCi());
+    build->addAction(m_buildView->actions()->saveLog());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *docs = help->addAction(icon(this, "help-contents", QStyle::SP_DialogHelpButton), tr("&Documentation"), this, [this] {

@@ -12,6 +12,8 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QMimeData>
+#include <QRegularExpression>
+#include <QShortcut>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QAction>
@@ -165,6 +167,78 @@ private Q_SLOTS:
         QVERIFY(w.openPath(exampleProject()));
         QTRY_VERIFY(build->isEnabled());
         QVERIFY(!cancel->isEnabled());
+    }
+
+    // No key is bound twice in the window: two bindings of one key make Qt refuse both ("Ambiguous
+    // shortcut overload"), which is how Ctrl+B and Esc did nothing while the Build view had the focus
+    // (it had its own Ctrl+B and Esc beside the window's). Menu and tab mnemonics (Alt+letter) count.
+    void noKeyIsBoundTwice()
+    {
+        MainWindow w;
+        w.show();
+        QMap<QString, QStringList> owners;   // key -> what it triggers
+        for (QAction *a : w.findChildren<QAction *>()) {
+            if (a->shortcutContext() == Qt::WidgetShortcut || a->isSeparator())
+                continue;
+            for (const QKeySequence &k : a->shortcuts())
+                owners[k.toString()] << QStringLiteral("action ") + a->text();
+        }
+        for (QShortcut *s : w.findChildren<QShortcut *>())
+            if (s->context() != Qt::WidgetShortcut)
+                owners[s->key().toString()] << QStringLiteral("shortcut of ") + s->parent()->objectName();
+        for (QAction *m : w.menuBar()->actions())
+            owners[QKeySequence::mnemonic(m->text()).toString()] << QStringLiteral("menu ") + m->text();
+        auto *areas = w.findChild<QTabWidget *>(QStringLiteral("areas"));
+        for (int i = 0; i < areas->count(); ++i)
+            owners[QKeySequence::mnemonic(areas->tabText(i)).toString()] << QStringLiteral("tab ") + areas->tabText(i);
+        owners.remove(QString());
+        for (auto it = owners.cbegin(); it != owners.cend(); ++it)
+            QVERIFY2(it.value().size() == 1, qPrintable(it.key() + QStringLiteral(": ") + it.value().join(QStringLiteral(", "))));
+    }
+
+    // Ctrl+B and Esc pressed where users press them, in the Build view: the real build starts, and
+    // Esc stops it. The view's buttons are the window's actions.
+    void buildKeysWorkInTheBuildView()
+    {
+        QTemporaryDir tmp;
+        const QString project = tmp.filePath(QStringLiteral("hello-pyo3"));
+        QVERIFY(wb::test::copyTree(exampleProject(), project));
+        MainWindow w;
+        w.resize(1200, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QVERIFY(w.openPath(project));
+        w.showArea(MainWindow::BuildArea);
+        auto *build = w.findChild<QAction *>(QStringLiteral("action/build"));
+        auto *cancel = w.findChild<QAction *>(QStringLiteral("action/cancel"));
+        QVERIFY(build && cancel);
+        QCOMPARE(w.buildView()->findChild<QToolButton *>(QStringLiteral("buildButton"))->defaultAction(), build);
+        QCOMPARE(w.buildView()->findChild<QToolButton *>(QStringLiteral("cancelButton"))->defaultAction(), cancel);
+        QTRY_VERIFY_WITH_TIMEOUT(build->isEnabled(), 30000);
+        // The view's other commands are in the Build menu too; Save Log waits for output to save.
+        auto *saveLog = w.findChild<QAction *>(QStringLiteral("action/save-log"));
+        QVERIFY(saveLog && !saveLog->isEnabled());
+        QStringList buildMenu;
+        for (QAction *m : w.menuBar()->actions())
+            if (m->text() == QStringLiteral("&Build"))
+                for (QAction *a : m->menu()->actions())
+                    buildMenu << a->text().remove(u'&');
+        QCOMPARE(buildMenu, (QStringList{QStringLiteral("Build"), QStringLiteral("Develop"), QStringLiteral("Test"), QStringLiteral("Sdist"), QString(),
+                                         QStringLiteral("Cancel"), QString(), QStringLiteral("Generate CI…"), QStringLiteral("Save Log…")}));
+        QWidget *field = w.buildView()->findChild<QWidget *>(QStringLiteral("commandLine"));
+        field->setFocus();
+        QTRY_VERIFY(field->hasFocus());
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("Ambiguous shortcut")));
+        QSignalSpy built(build, &QAction::triggered);
+        QTest::keyClick(field, Qt::Key_B, Qt::ControlModifier);
+        QCOMPARE(built.size(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(w.buildView()->isRunning(), 30000);
+        QVERIFY(cancel->isEnabled());
+        QSignalSpy finished(w.buildView(), &wb::ui::BuildView::runFinished);
+        QTest::keyClick(field, Qt::Key_Escape);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().first().value<wb::BuildResult>().outcome, wb::BuildResult::Outcome::Cancelled);
+        QVERIFY(saveLog->isEnabled());
     }
 
     // The settings' commands are in the File and Edit menus as desktop tools have them: Ctrl+S saves
