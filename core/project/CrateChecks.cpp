@@ -1,0 +1,271 @@
+#include "core/project/SettingsChecker.h"
+
+#include "core/project/PackagingSpecs.h"
+#include "core/project/RustModuleScanner.h"
+#include "core/toml/TomlLiteral.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+namespace wb::validation {
+
+namespace {
+
+bool isIdentifier(const QString &s)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+    return re.match(s).hasMatch();
+}
+
+} // namespace
+
+void SettingsChecker::moduleName()
+{
+    if (e.moduleName.isEmpty() || e.bindings == QLatin1String("bin"))
+        return;
+    Kind file = Kind::Pyproject;
+    TomlKeyPath at;
+    if (e.moduleNameFrom.startsWith(QLatin1String("[tool.maturin]")))
+        at = toolMaturin().child(QStringLiteral("module-name"));
+    else if (e.moduleNameFrom.contains(QLatin1String("[lib]"))) {
+        file = Kind::Cargo;
+        at = kp(QStringLiteral("lib.name"));
+    } else if (e.moduleNameFrom.startsWith(QLatin1String("[project]")))
+        at = kp(QStringLiteral("project.name"));
+    else {
+        file = Kind::Cargo;
+        at = kp(QStringLiteral("package.name"));
+    }
+    if (e.moduleName.contains(u'-')) {
+        SettingsDiagnostic &d = add(QStringLiteral("module.name-has-dash"), SettingsSeverity::Error, file, at,
+                            QStringLiteral("the module name '%1' (from %2) contains '-': maturin stops with \"The module name "
+                                           "must not contain a minus\"; set [lib] name or [tool.maturin] module-name")
+                                .arg(e.moduleName, e.moduleNameFrom),
+                            true);
+        QString fixed = e.moduleName;
+        fixed.replace(u'-', u'_');
+        d.fixLabel = QStringLiteral("Set module-name = \"%1\"").arg(fixed);
+        d.fix = {setEdit(Kind::Pyproject, toolMaturin().child(QStringLiteral("module-name")), TomlLiteral::string(fixed))};
+        return;
+    }
+    const QStringList parts = e.moduleName.split(u'.');
+    for (const QString &part : parts) {
+        if (!isIdentifier(part)) {
+            add(QStringLiteral("module.name-invalid"), SettingsSeverity::Error, file, at,
+                QStringLiteral("the module name '%1' is not a Python import name (letters, digits and _, parts separated by dots)")
+                    .arg(e.moduleName),
+                true);
+            return;
+        }
+    }
+    if (!p.options.checkFilesystem || !p.hasCargo || e.bindings != QLatin1String("pyo3"))
+        return;
+    QString libPath = p.cargo.string(kp(QStringLiteral("lib.path")));
+    const QDir crateDir = QFileInfo(p.cargoPath).absoluteDir();
+    const QString srcDir = libPath.isEmpty() ? crateDir.filePath(QStringLiteral("src"))
+                                             : QFileInfo(crateDir.filePath(libPath)).absolutePath();
+    const QList<PyModuleDecl> decls = scanPyModules(srcDir);
+    if (decls.isEmpty())
+        return;
+    QStringList names;
+    for (const PyModuleDecl &d : decls) {
+        if (d.name == e.extensionName)
+            return;
+        names << d.name;
+    }
+    names.removeDuplicates();
+    // maturin builds it (its test crate workspace-inheritance is such a case); importing it fails.
+    SettingsDiagnostic &d = add(QStringLiteral("module.pymodule-mismatch"), SettingsSeverity::Warning, file, at,
+                        QStringLiteral("the extension is named '%1' (from %2) but the crate's #[pymodule] is '%3' (%4:%5): "
+                                       "maturin builds it, but importing it will fail with \"dynamic module does not define module export function (PyInit_%1)\"")
+                            .arg(e.extensionName, e.moduleNameFrom, names.join(QStringLiteral("', '")),
+                                 QDir(p.dir).relativeFilePath(decls.first().file))
+                            .arg(decls.first().line),
+                        true);
+    if (names.size() == 1) {
+        QStringList fixedParts = parts;
+        fixedParts.last() = names.first();
+        const QString fixed = fixedParts.join(u'.');
+        d.fixLabel = QStringLiteral("Set module-name = \"%1\"").arg(fixed);
+        d.fix = {setEdit(Kind::Pyproject, toolMaturin().child(QStringLiteral("module-name")), TomlLiteral::string(fixed))};
+    }
+}
+
+void SettingsChecker::layout()
+{
+    if (!p.options.checkFilesystem)
+        return;
+    const QString ps = p.pyproject.string(toolMaturin().child(QStringLiteral("python-source")));
+    if (ps.isEmpty())
+        return;
+    const TomlKeyPath at = toolMaturin().child(QStringLiteral("python-source"));
+    const QDir dir(p.dir);
+    const QString src = QDir::cleanPath(dir.filePath(ps));
+    if (!QFileInfo(src).isDir()) {
+        add(QStringLiteral("layout.python-source-missing"), SettingsSeverity::Error, Kind::Pyproject, at,
+            QStringLiteral("python-source is set to '%1' but that folder does not exist").arg(ps), true);
+        return;
+    }
+    // maturin (ProjectLayout) refuses an explicit python-source without the module's package in it;
+    // a bin project's package is named after the crate, '-' read as '_'.
+    QString first = e.moduleName.section(u'.', 0, 0);
+    if (e.bindings == QLatin1String("bin"))
+        first.replace(u'-', u'_');
+    if (first.isEmpty())
+        return;
+    const QString pkg = QDir(src).filePath(first);
+    if (!QFileInfo(pkg).isDir()) {
+        const QString expected = QDir::cleanPath(ps + u'/' + first);
+        add(QStringLiteral("layout.package-missing"), SettingsSeverity::Error, Kind::Pyproject, at,
+            QStringLiteral("python-source is set to `%1`, but the python module at `%2` does not exist: maturin stops here. "
+                           "Expected the package folder %2/ for the module %3 (from %4); move the package there or "
+                           "change python-source")
+                .arg(ps, expected, e.moduleName, e.moduleNameFrom),
+            true);
+        return;
+    }
+    if (!QFileInfo(QDir(pkg).filePath(QStringLiteral("__init__.py"))).isFile()
+        && !QFileInfo(QDir(pkg).filePath(QStringLiteral("Cargo.toml"))).isFile())
+        add(QStringLiteral("layout.init-missing"), SettingsSeverity::Warning, Kind::Pyproject, at,
+            QStringLiteral("%1/%2 has no __init__.py, so it is not a regular Python package").arg(ps, first), true);
+}
+
+void SettingsChecker::cargo()
+{
+    if (!p.hasCargo) {
+        const QString mp = p.pyproject.string(toolMaturin().child(QStringLiteral("manifest-path")));
+        if (!mp.isEmpty())
+            add(QStringLiteral("cargo.manifest-missing"), SettingsSeverity::Error, Kind::Pyproject, toolMaturin().child(QStringLiteral("manifest-path")),
+                QStringLiteral("manifest-path '%1' does not exist").arg(mp), true);
+        else {
+            SettingsDiagnostic d;
+            d.id = QStringLiteral("cargo.manifest-missing");
+            d.severity = SettingsSeverity::Error;
+            d.fileKind = Kind::Pyproject;
+            d.file = p.pyprojectPath;
+            d.message = QStringLiteral("no Cargo.toml found (looked for Cargo.toml and rust/Cargo.toml); set "
+                                       "[tool.maturin] manifest-path");
+            out << d;
+        }
+        return;
+    }
+    if (!p.cargo.isValid())
+        return;
+    static const QStringList needCdylib = {QStringLiteral("pyo3"), QStringLiteral("pyo3-ffi"), QStringLiteral("cffi"),
+                                           QStringLiteral("uniffi")};
+    if (needCdylib.contains(e.bindings) && !e.crateTypes.contains(QStringLiteral("cdylib"))) {
+        const bool hasList = p.cargo.kind(kp(QStringLiteral("lib.crate-type"))) == TomlDocument::Kind::Array;
+        // Without a crate-type list maturin builds the lib as a cdylib itself (cargo rustc --crate-type
+        // cdylib; maturin's test crate pyo3-feature relies on it); only cargo build makes no extension.
+        SettingsDiagnostic &d = add(QStringLiteral("cargo.crate-type-no-cdylib"), hasList ? SettingsSeverity::Error : SettingsSeverity::Warning,
+                            Kind::Cargo, hasList ? kp(QStringLiteral("lib.crate-type")) : kp(QStringLiteral("lib")),
+                            hasList ? QStringLiteral("%1 bindings need a cdylib: [lib] crate-type has no \"cdylib\"").arg(e.bindings)
+                                    : QStringLiteral("%1 bindings need a cdylib: there is no [lib] crate-type, so maturin builds a cdylib "
+                                                     "itself, but cargo build alone makes no extension module").arg(e.bindings),
+                            true);
+        d.fixLabel = QStringLiteral("Add \"cdylib\" to [lib] crate-type");
+        if (hasList)
+            d.fix = {{SettingsEdit::Op::Append, Kind::Cargo, QStringLiteral("lib.crate-type"), QStringLiteral("\"cdylib\""), -1}};
+        else
+            d.fix = {setEdit(Kind::Cargo, kp(QStringLiteral("lib.crate-type")), QStringLiteral("[\"cdylib\"]"))};
+    }
+    const QString profile = p.pyproject.string(toolMaturin().child(QStringLiteral("profile")));
+    for (const QString &prof : {profile, p.pyproject.string(toolMaturin().child(QStringLiteral("editable-profile")))}) {
+        if (prof.isEmpty())
+            continue;
+        static const QStringList builtIn = {QStringLiteral("dev"), QStringLiteral("release"), QStringLiteral("test"),
+                                            QStringLiteral("bench")};
+        const TomlKeyPath profPath({QStringLiteral("profile"), prof});
+        if (!builtIn.contains(prof) && !p.cargo.contains(profPath) && !p.workspaceRoot.contains(profPath))
+            add(QStringLiteral("cargo.profile-unknown"), SettingsSeverity::Warning, Kind::Pyproject,
+                toolMaturin().child(prof == profile ? QStringLiteral("profile") : QStringLiteral("editable-profile")),
+                QStringLiteral("Cargo profile '%1' is not defined in Cargo.toml ([profile.%1])").arg(prof), true);
+    }
+}
+
+void SettingsChecker::pyo3()
+{
+    if (!e.hasPyo3 || e.bindings == QLatin1String("bin") || !p.cargo.isValid())
+        return;
+    if (!e.pyo3Version.isNull()) {
+        const QVersionNumber cut(0, 26);
+        if (e.pyo3Version < cut && !e.extensionModule) {
+            SettingsDiagnostic &d = add(QStringLiteral("pyo3.extension-module-missing"), SettingsSeverity::Error, Kind::Cargo,
+                                kp(QStringLiteral("dependencies.pyo3")),
+                                QStringLiteral("PyO3 %1 (older than 0.26) needs the extension-module feature, otherwise maturin "
+                                               "fails with \"Your library links libpython\"; enable it in [tool.maturin] features")
+                                    .arg(e.pyo3Requirement),
+                                false);
+            d.fixLabel = QStringLiteral("Add \"pyo3/extension-module\" to [tool.maturin] features");
+            d.fix = {{SettingsEdit::Op::Append, Kind::Pyproject, QStringLiteral("tool.maturin.features"),
+                      QStringLiteral("\"pyo3/extension-module\""), -1}};
+        } else if (!(e.pyo3Version < cut) && e.extensionModule) {
+            SettingsDiagnostic *d = nullptr;
+            if (e.extensionModuleFrom.startsWith(QLatin1String("[tool.maturin]"))) {
+                const TomlKeyPath fp = toolMaturin().child(QStringLiteral("features"));
+                d = &add(QStringLiteral("pyo3.extension-module-deprecated"), SettingsSeverity::Warning, Kind::Pyproject, fp,
+                         QString(), true);
+                const QStringList list = p.pyproject.stringArray(fp);
+                const int idx = int(list.indexOf(QStringLiteral("pyo3/extension-module")));
+                if (idx >= 0) {
+                    d->fixLabel = QStringLiteral("Remove pyo3/extension-module");
+                    d->fix = {{SettingsEdit::Op::RemoveElement, Kind::Pyproject, fp.toString(), {}, idx}};
+                }
+            } else {
+                const TomlKeyPath fp = kp(QStringLiteral("dependencies.pyo3.features"));
+                d = &add(QStringLiteral("pyo3.extension-module-deprecated"), SettingsSeverity::Warning, Kind::Cargo, fp, QString(), true);
+                const int idx = int(p.cargo.stringArray(fp).indexOf(QStringLiteral("extension-module")));
+                if (idx >= 0) {
+                    d->fixLabel = QStringLiteral("Remove extension-module");
+                    d->fix = {{SettingsEdit::Op::RemoveElement, Kind::Cargo, fp.toString(), {}, idx}};
+                }
+            }
+            d->message = QStringLiteral("PyO3 %1 no longer needs the extension-module feature (deprecated; maturin >= 1.9.4 sets "
+                                        "PYO3_BUILD_EXTENSION_MODULE): remove it from %2")
+                             .arg(e.pyo3Requirement, e.extensionModuleFrom);
+        }
+    }
+    if (e.abi3Minor >= 0) {
+        const QString rp = p.pyproject.string(kp(QStringLiteral("project.requires-python")));
+        const QVersionNumber low = PackagingSpecs::lowerBound(rp);
+        if (!low.isNull() && low.majorVersion() == 3 && low.minorVersion() < e.abi3Minor) {
+            add(QStringLiteral("pyo3.abi3-requires-python"), SettingsSeverity::Warning, Kind::Pyproject, kp(QStringLiteral("project.requires-python")),
+                QStringLiteral("PyO3 feature %1 makes wheels for Python 3.%2 and newer, but requires-python '%3' also allows 3.%4; "
+                               "raise requires-python to >=3.%2 or lower the abi3 feature")
+                    .arg(e.abi3Feature)
+                    .arg(e.abi3Minor)
+                    .arg(rp)
+                    .arg(low.minorVersion()),
+                true);
+        }
+    }
+}
+
+void SettingsChecker::features()
+{
+    if (!p.cargo.isValid() || !p.hasCargo)
+        return;
+    const TomlKeyPath path = toolMaturin().child(QStringLiteral("features"));
+    for (const QString &f : e.toolFeatures) {
+        if (f.isEmpty())
+            continue;
+        if (f.contains(u'/')) {
+            QString dep = f.section(u'/', 0, 0);
+            if (dep.endsWith(u'?'))
+                dep.chop(1);
+            if (!e.dependencies.contains(dep) && !p.cargo.contains(TomlKeyPath({QStringLiteral("target")})))
+                add(QStringLiteral("cargo.feature-undefined"), SettingsSeverity::Error, Kind::Pyproject, path,
+                    QStringLiteral("feature '%1': the crate has no dependency named '%2'").arg(f, dep), true);
+            continue;
+        }
+        if (!e.cargoFeatures.contains(f) && !e.optionalDependencies.contains(f))
+            add(QStringLiteral("cargo.feature-undefined"), SettingsSeverity::Error, Kind::Pyproject, path,
+                QStringLiteral("feature '%1' is not defined in Cargo.toml [features]; cargo stops with \"does not have "
+                               "the feature\"")
+                    .arg(f),
+                true);
+    }
+}
+
+} // namespace wb::validation

@@ -1,0 +1,180 @@
+#include "core/project/SettingsChecker.h"
+
+#include "core/project/PackagingSpecs.h"
+#include "core/toml/TomlLiteral.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QRegularExpression>
+
+namespace wb::validation {
+
+void SettingsChecker::project()
+{
+    const TomlKeyPath proj({QStringLiteral("project")});
+    if (p.pyproject.kind(proj) != TomlDocument::Kind::Table)
+        return;
+    const QString name = p.pyproject.string(proj.child(QStringLiteral("name")));
+    if (p.pyproject.contains(proj.child(QStringLiteral("name"))) && !PackagingSpecs::isValidName(name))
+        add(QStringLiteral("project.name-invalid"), SettingsSeverity::Error, Kind::Pyproject, proj.child(QStringLiteral("name")),
+            QStringLiteral("project name '%1' is not a valid PEP 508 name (letters, digits, '-', '_', '.'; starting and ending "
+                           "with a letter or digit)")
+                .arg(name),
+            true);
+    const bool hasVersion = p.pyproject.contains(proj.child(QStringLiteral("version")));
+    const bool dynamicVersion = p.pyproject.stringArray(proj.child(QStringLiteral("dynamic"))).contains(QStringLiteral("version"));
+    if (hasVersion && dynamicVersion) {
+        SettingsDiagnostic &d = add(QStringLiteral("project.version-conflict"), SettingsSeverity::Error, Kind::Pyproject, proj.child(QStringLiteral("version")),
+                            QStringLiteral("project.version is set and also listed in dynamic; keep one of them"));
+        d.fixLabel = QStringLiteral("Remove project.version (take it from Cargo.toml)");
+        d.fix = {unsetEdit(Kind::Pyproject, proj.child(QStringLiteral("version")))};
+    } else if (!hasVersion && !dynamicVersion) {
+        SettingsDiagnostic &d = add(QStringLiteral("project.version-missing"), SettingsSeverity::Error, Kind::Pyproject, proj,
+                            QStringLiteral("neither project.version nor dynamic = [\"version\"]: maturin develop stops with "
+                                           "\"Cannot build without valid version information\""));
+        d.fixLabel = QStringLiteral("Add dynamic = [\"version\"] (the version comes from Cargo.toml)");
+        if (p.pyproject.contains(proj.child(QStringLiteral("dynamic"))))
+            d.fix = {{SettingsEdit::Op::Append, Kind::Pyproject, QStringLiteral("project.dynamic"), QStringLiteral("\"version\""), -1}};
+        else
+            d.fix = {setEdit(Kind::Pyproject, proj.child(QStringLiteral("dynamic")), QStringLiteral("[\"version\"]"))};
+    }
+    if (hasVersion) {
+        const QString v = p.pyproject.string(proj.child(QStringLiteral("version")));
+        if (!PackagingSpecs::isValidVersion(v))
+            add(QStringLiteral("project.version-invalid"), SettingsSeverity::Error, Kind::Pyproject, proj.child(QStringLiteral("version")),
+                QStringLiteral("version '%1' is not a PEP 440 version").arg(v), true);
+    }
+    const TomlKeyPath rpPath = proj.child(QStringLiteral("requires-python"));
+    if (p.pyproject.contains(rpPath)) {
+        QString bad;
+        if (!PackagingSpecs::isValidSpecifier(p.pyproject.string(rpPath), &bad))
+            add(QStringLiteral("project.requires-python-invalid"), SettingsSeverity::Error, Kind::Pyproject, rpPath,
+                QStringLiteral("requires-python: '%1' is not a PEP 440 version specifier").arg(bad), true);
+    }
+    auto checkReqs = [&](const TomlKeyPath &path) {
+        QString err;
+        for (const QString &r : p.pyproject.stringArray(path)) {
+            if (!PackagingSpecs::isValidRequirement(r, &err)) {
+                add(QStringLiteral("project.dependency-invalid"), SettingsSeverity::Error, Kind::Pyproject, path,
+                    QStringLiteral("%1: %2").arg(path.toString(), err), true);
+            }
+        }
+    };
+    checkReqs(proj.child(QStringLiteral("dependencies")));
+    for (const QString &extra : p.pyproject.keys(proj.child(QStringLiteral("optional-dependencies"))))
+        checkReqs(proj.child(QStringLiteral("optional-dependencies")).child(extra));
+}
+
+void SettingsChecker::buildSystem()
+{
+    const TomlKeyPath bs({QStringLiteral("build-system")});
+    if (!p.pyproject.contains(bs)) {
+        add(QStringLiteral("build-system.missing"), SettingsSeverity::Warning, Kind::Pyproject, bs,
+            QStringLiteral("no [build-system]: pip cannot build this project with maturin, and maturin sdist refuses it"));
+        return;
+    }
+    const QString backend = p.pyproject.string(bs.child(QStringLiteral("build-backend")));
+    if (backend != QLatin1String("maturin") && e.hasToolMaturin) {
+        add(QStringLiteral("build-system.backend-not-maturin"), SettingsSeverity::Warning, Kind::Pyproject, bs.child(QStringLiteral("build-backend")),
+            backend.isEmpty() ? QStringLiteral("build-backend is not set; maturin projects use build-backend = \"maturin\"")
+                              : QStringLiteral("build-backend is \"%1\", not \"maturin\"; maturin warns about it").arg(backend),
+            true);
+    }
+    const TomlKeyPath reqPath = bs.child(QStringLiteral("requires"));
+    const QStringList reqs = p.pyproject.stringArray(reqPath);
+    for (int i = 0; i < reqs.size(); ++i) {
+        QString err;
+        if (!PackagingSpecs::isValidRequirement(reqs.at(i), &err)) {
+            add(QStringLiteral("build-system.requirement-invalid"), SettingsSeverity::Error, Kind::Pyproject, reqPath,
+                QStringLiteral("build-system.requires: %1").arg(err), true);
+            continue;
+        }
+        if (PackagingSpecs::normalizedName(PackagingSpecs::requirementName(reqs.at(i))) != QLatin1String("maturin"))
+            continue;
+        const QString spec = PackagingSpecs::requirementSpecifier(reqs.at(i));
+        if (!PackagingSpecs::hasUpperBound(spec) && !reqs.at(i).contains(u'@')) {
+            SettingsDiagnostic &d = add(QStringLiteral("build-system.maturin-unbounded"), SettingsSeverity::Warning, Kind::Pyproject, reqPath,
+                                QStringLiteral("'%1' has no upper bound; maturin asks for one, e.g. \"maturin>=1.0,<2.0\"").arg(reqs.at(i)),
+                                true);
+            QStringList fixed = reqs;
+            const QString name = PackagingSpecs::requirementName(reqs.at(i));
+            fixed[i] = spec.trimmed().isEmpty() ? QString(name + QStringLiteral(">=1.0,<2.0")) : QString(name + spec.trimmed() + QStringLiteral(",<2.0"));
+            d.fixLabel = QStringLiteral("Use \"%1\"").arg(fixed.at(i));
+            d.fix = {setEdit(Kind::Pyproject, reqPath, TomlLiteral::stringArray(fixed))};
+        }
+    }
+}
+
+void SettingsChecker::includes()
+{
+    if (!p.options.checkFilesystem)
+        return;
+    const TomlKeyPath path = toolMaturin().child(QStringLiteral("include"));
+    const toml::node *n = tomlNodeAt(p.pyproject, path);
+    const toml::array *a = n ? n->as_array() : nullptr;
+    if (!a)
+        return;
+    // The project's files (bounded), relative to the project folder.
+    QStringList files;
+    QDirIterator it(p.dir, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
+    static const QStringList skip = {QStringLiteral("/target/"), QStringLiteral("/.git/"), QStringLiteral("/node_modules/"),
+                                     QStringLiteral("/.venv/")};
+    const QDir root(p.dir);
+    while (it.hasNext() && files.size() < 50000) {
+        const QString f = it.next();
+        const QString rel = root.relativeFilePath(f);
+        bool skipIt = false;
+        for (const QString &s : skip)
+            skipIt = skipIt || QString(u'/' + rel + u'/').contains(s);
+        if (!skipIt)
+            files << rel;
+    }
+    const QString ps = e.pythonSource;
+    for (const toml::node &el : *a) {
+        QString glob;
+        if (el.is_string())
+            glob = tomlString(&el);
+        else if (const toml::table *t = el.as_table()) {
+            if (t->get("from"))
+                continue; // copied from a build script's OUT_DIR at build time
+            glob = tomlString(t->get("path"));
+        }
+        if (glob.isEmpty())
+            continue;
+        const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(glob, QRegularExpression::NonPathWildcardConversion));
+        const QString alt = ps.isEmpty() ? QString() : QDir::cleanPath(ps + u'/' + glob);
+        const QRegularExpression reAlt(alt.isEmpty() ? QStringLiteral("^$")
+                                                     : QRegularExpression::wildcardToRegularExpression(alt, QRegularExpression::NonPathWildcardConversion));
+        bool matched = false;
+        for (const QString &f : files) {
+            if (re.match(f).hasMatch() || (!alt.isEmpty() && reAlt.match(f).hasMatch())) {
+                matched = true;
+                break;
+            }
+        }
+        if (!matched)
+            add(QStringLiteral("files.include-no-match"), SettingsSeverity::Warning, Kind::Pyproject, path,
+                QStringLiteral("include pattern '%1' matches no file in the project").arg(glob), true);
+    }
+}
+
+void SettingsChecker::size()
+{
+    if (e.bindings.isEmpty())
+        return;
+    if (p.pyproject.boolean(toolMaturin().child(QStringLiteral("strip"))))
+        return;
+    const TomlKeyPath ps = kp(QStringLiteral("profile.release.strip"));
+    for (const TomlDocument *doc : {&p.cargo, &p.workspaceRoot}) {
+        const toml::node *n = tomlNodeAt(*doc, ps);
+        if (n && ((n->is_boolean() && n->as_boolean()->get()) || (n->is_string() && tomlString(n) != QLatin1String("none"))))
+            return;
+    }
+    SettingsDiagnostic &d = add(QStringLiteral("size.no-strip"), SettingsSeverity::Info, Kind::Pyproject, toolMaturin(),
+                        QStringLiteral("symbols are not stripped (no strip = true here, no [profile.release] strip in Cargo.toml); "
+                                       "wheels are larger than they need to be"));
+    d.fixLabel = QStringLiteral("Set strip = true");
+    d.fix = {setEdit(Kind::Pyproject, toolMaturin().child(QStringLiteral("strip")), QStringLiteral("true"))};
+}
+
+} // namespace wb::validation
