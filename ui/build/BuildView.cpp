@@ -46,11 +46,37 @@
 
 namespace wb::ui {
 
-
 BuildView::BuildView(Workspace *workspace, QWidget *parent)
     : QWidget(parent)
     , m_workspace(workspace)
     , m_runner(new wb::BuildRunner(this))
+{
+    createCommandControls();
+    createRunControls();
+    createProgressControls();
+    createConsole();
+    createLayout(m_options, createTabs());
+    connect(m_runner, &wb::BuildRunner::outputLines, m_console, &BuildConsole::appendLines);
+    connect(m_runner, &wb::BuildRunner::eventsParsed, this, [this](const QList<wb::BuildEvent> &events) {
+        m_issuesPanel->addEvents(events, m_consoleRun);
+    });
+    connect(m_runner, &wb::BuildRunner::progressChanged, this, &BuildView::updateProgress);
+    connect(m_runner, &wb::BuildRunner::finished, this, &BuildView::runFinishedInternally);
+
+    connectWorkspace();
+    updateCommandLine();
+    updateButtons();
+}
+
+BuildView::~BuildView()
+{
+    // The runner hands a running build to a reaper; nothing here waits for it.
+    if (m_toolWatcher)
+        m_toolWatcher->disconnect(this);
+}
+
+// The project line, the options form, the command that runs and the warnings about overrides.
+void BuildView::createCommandControls()
 {
     m_projectLabel = new QLabel(tr("Open a project to build it."), this);
     m_projectLabel->setObjectName(QStringLiteral("projectLabel"));
@@ -71,7 +97,11 @@ BuildView::BuildView(Workspace *workspace, QWidget *parent)
     m_warnings->setWordWrap(true);
     m_warnings->setStyleSheet(QStringLiteral("color: #9a6700;"));
     m_warnings->hide();
+}
 
+// The commands as actions, and the buttons that show them.
+void BuildView::createRunControls()
+{
     m_actions = new BuildActions(this);
     connect(m_actions->build(), &QAction::triggered, this, &BuildView::build);
     connect(m_actions->develop(), &QAction::triggered, this, &BuildView::develop);
@@ -90,7 +120,11 @@ BuildView::BuildView(Workspace *workspace, QWidget *parent)
     // The window's Cancel (it also stops a wheel's verification) takes the view's place; its owner
     // connects it to cancel().
     connect(m_actions, &BuildActions::cancelChanged, m_cancelButton, &QToolButton::setDefaultAction);
+}
 
+// The progress bar, the status, the links to what a run made, the clock.
+void BuildView::createProgressControls()
+{
     m_progress = new RunProgressBar(this);
     m_progress->setObjectName(QStringLiteral("buildProgress"));
     m_status = new QLabel(this);
@@ -112,39 +146,30 @@ BuildView::BuildView(Workspace *workspace, QWidget *parent)
     m_clockTimer = new QTimer(this);
     m_clockTimer->setInterval(500);
     connect(m_clockTimer, &QTimer::timeout, this, &BuildView::updateProgress);
+}
 
+// The live output; Save Log follows whether it has any.
+void BuildView::createConsole()
+{
     m_console = new BuildConsole(this);
     m_console->setObjectName(QStringLiteral("buildConsole"));
     m_console->setPlaceholderText(tr("The live output of maturin, cargo and pytest shows here. Build (Ctrl+B), Develop or Test starts a run."));
     connect(m_console, &QPlainTextEdit::textChanged, this, [this] {
         m_actions->saveLog()->setEnabled(!m_console->document()->isEmpty());
     });
-    createLayout(m_options, createTabs());
-
-    connect(m_runner, &wb::BuildRunner::outputLines, m_console, &BuildConsole::appendLines);
-    connect(m_runner, &wb::BuildRunner::eventsParsed, this, [this](const QList<wb::BuildEvent> &events) {
-        m_issuesPanel->addEvents(events, m_consoleRun);
-    });
-    connect(m_runner, &wb::BuildRunner::progressChanged, this, &BuildView::updateProgress);
-    connect(m_runner, &wb::BuildRunner::finished, this, &BuildView::runFinishedInternally);
-
-    if (m_workspace) {
-        connect(m_workspace, &Workspace::projectOpened, this, &BuildView::setProject);
-        if (!m_workspace->projectDir().isEmpty())
-            setProject(m_workspace->projectDir());
-        // A Cargo workspace root: build the member chosen in the Project view (maturin -m).
-        connect(m_workspace, &Workspace::memberManifestChanged, m_options, &BuildOptionsForm::setManifest);
-        m_options->setManifest(m_workspace->memberManifest());
-    }
-    updateCommandLine();
-    updateButtons();
 }
 
-BuildView::~BuildView()
+// The open project, and the member of a Cargo workspace chosen in the Project view.
+void BuildView::connectWorkspace()
 {
-    // The runner hands a running build to a reaper; nothing here waits for it.
-    if (m_toolWatcher)
-        m_toolWatcher->disconnect(this);
+    if (!m_workspace)
+        return;
+    connect(m_workspace, &Workspace::projectOpened, this, &BuildView::setProject);
+    if (!m_workspace->projectDir().isEmpty())
+        setProject(m_workspace->projectDir());
+    // A Cargo workspace root: build the member chosen in the Project view (maturin -m).
+    connect(m_workspace, &Workspace::memberManifestChanged, m_options, &BuildOptionsForm::setManifest);
+    m_options->setManifest(m_workspace->memberManifest());
 }
 
 QWidget *BuildView::createTabs()

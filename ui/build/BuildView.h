@@ -76,6 +76,11 @@ private:
         Step step;
         wb::RunCommand command;
     };
+    void createCommandControls();
+    void createRunControls();
+    void createProgressControls();
+    void createConsole();
+    void connectWorkspace();
     void createLayout(QWidget *options, QWidget *tabs);
     QWidget *createTabs();
     void startQueue(QList<QueuedRun> runs);
