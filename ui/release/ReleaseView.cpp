@@ -134,6 +134,7 @@ ReleaseView::ReleaseView(Workspace *workspace, QWidget *parent)
     m_tabs = new QTabWidget(split);
     m_findings = new QStandardItemModel(this);
     m_findingsView = new QTreeView(m_tabs);
+    m_findingsView->setObjectName(QStringLiteral("releaseFindings"));
     m_findingsView->setModel(m_findings);
     m_findingsView->setRootIsDecorated(false);
     m_findingsView->setAlternatingRowColors(true);
@@ -141,6 +142,8 @@ ReleaseView::ReleaseView(Workspace *workspace, QWidget *parent)
     m_findingsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_findingsView->setSortingEnabled(true);
     m_tabs->addTab(m_findingsView, tr("Findings"));
+    // A finding about one file opens it in the Wheels view (double-click or Enter).
+    connect(m_findingsView, &QTreeView::activated, this, &ReleaseView::openFinding);
     auto *scroll = new QScrollArea(m_tabs);
     m_comparison = new QLabel(scroll);
     m_comparison->setAlignment(Qt::AlignTop | Qt::AlignLeft);
@@ -305,8 +308,13 @@ void ReleaseView::fillFindings()
                                                                                       : QStyle::SP_MessageBoxInformation));
         sev->setData(int(f.severity), Qt::UserRole);
         row << sev << new QStandardItem(f.id) << new QStandardItem(f.file) << new QStandardItem(f.message.simplified());
-        for (QStandardItem *i : row)
-            i->setToolTip(QStringLiteral("%1\n\nRule %2 — source: %3").arg(f.message, f.id, f.source));
+        const QString path = pathOf(f.file);
+        for (QStandardItem *i : row) {
+            i->setToolTip(path.isEmpty() ? QStringLiteral("%1\n\nRule %2 — source: %3").arg(f.message, f.id, f.source)
+                                         : QStringLiteral("%1\n\nRule %2 — source: %3\nDouble-click to open %4 in the Wheels view.")
+                                               .arg(f.message, f.id, f.source, f.file));
+            i->setData(path, FilePathRole);
+        }
         m_findings->appendRow(row);
     }
     if (m_report.findings.isEmpty())
@@ -346,6 +354,25 @@ void ReleaseView::fillComparison()
                          s.after > 0 ? QLocale().formattedDataSize(s.after) : QStringLiteral("—"), change);
     }
     m_comparison->setText(html + QStringLiteral("</table>"));
+}
+
+QString ReleaseView::pathOf(const QString &fileName) const
+{
+    for (const ReleaseFile &file : m_report.set.files)
+        if (file.fileName == fileName)
+            return file.path;
+    return {};
+}
+
+void ReleaseView::openFinding(const QModelIndex &index)
+{
+    const QString path = index.data(FilePathRole).toString();
+    if (path.isEmpty() || !m_workspace)
+        return;
+    if (Workspace::isWheelPath(path))
+        m_workspace->openWheel(path);
+    else
+        m_workspace->openSdist(path);
 }
 
 void ReleaseView::openCell(const QModelIndex &index)

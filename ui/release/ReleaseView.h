@@ -61,6 +61,10 @@ private:
     void fillComparison();
     void showError(const QString &text);
     void openCell(const QModelIndex &index);
+    // The findings' File column holds a file name; its path, for opening it.
+    static constexpr int FilePathRole = Qt::UserRole + 1;
+    QString pathOf(const QString &fileName) const;
+    void openFinding(const QModelIndex &index);
     void openFilesDialog();
     void choosePrevious();
 

@@ -106,6 +106,26 @@ QModelIndex FilesModel::index(int row, int column, const QModelIndex &parent) co
     return createIndex(row, column, p->children[size_t(row)].get());
 }
 
+QModelIndex FilesModel::indexOfPath(const QString &path) const
+{
+    Node *n = m_root.get();
+    if (!n)
+        return {};
+    for (const QStringView part : QStringView(path).split(u'/', Qt::SkipEmptyParts)) {
+        Node *next = nullptr;
+        for (const std::unique_ptr<Node> &c : n->children) {
+            if (c->name == part) {
+                next = c.get();
+                break;
+            }
+        }
+        if (!next)
+            return {};
+        n = next;
+    }
+    return n == m_root.get() ? QModelIndex() : createIndex(n->row, 0, n);
+}
+
 QModelIndex FilesModel::parent(const QModelIndex &child) const
 {
     if (!child.isValid())

@@ -30,6 +30,8 @@ public:
 
     void setFiles(const QList<Row> &rows, qint64 total, bool perFileCompression);
     void clearFiles();
+    // The row of the member (or folder) at PATH, column 0; invalid when there is none.
+    QModelIndex indexOfPath(const QString &path) const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;

@@ -42,6 +42,23 @@ void FilesPage::clear()
     m_model->clearFiles();
 }
 
+bool FilesPage::reveal(const QString &path)
+{
+    const QModelIndex source = m_model->indexOfPath(path);
+    if (!source.isValid())
+        return false;
+    QModelIndex shown = m_proxy->mapFromSource(source);
+    if (!shown.isValid()) {   // filtered out
+        m_filter->clear();
+        shown = m_proxy->mapFromSource(source);
+    }
+    for (QModelIndex up = shown.parent(); up.isValid(); up = up.parent())
+        m_view->expand(up);
+    m_view->setCurrentIndex(shown);
+    m_view->scrollTo(shown, QAbstractItemView::PositionAtCenter);
+    return true;
+}
+
 void FilesPage::showWheel(const WheelReport &r)
 {
     QList<FilesModel::Row> rows;

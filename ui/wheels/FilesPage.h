@@ -23,6 +23,9 @@ public:
     void showWheel(const WheelReport &report);
     void showSdist(const SdistReport &report);
     void clear();
+    // Selects the member at PATH and scrolls to it (its folders opened, a filter that hides it
+    // cleared); false when the file has no such member.
+    bool reveal(const QString &path);
     QTreeView *view() const { return m_view; }
 
 private:

@@ -32,7 +32,8 @@ void FindingsTree::setFindings(const FindingList &findings)
         const QString message = demangleWords(f.message);
         auto *it = new QTreeWidgetItem(this, {Finding::severityName(f.severity), f.id, f.path, message});
         it->setToolTip(1, readableToolTip(f.id));
-        it->setToolTip(2, readableToolTip(f.path));
+        if (!f.path.isEmpty())
+            it->setToolTip(2, readableToolTip(f.path) + tr("\nDouble-click to show it in Files."));
         it->setToolTip(3, readableToolTip(message == f.message ? message : message + QStringLiteral("\n\n") + f.message));
         if (f.severity == Finding::Severity::Error)
             it->setForeground(0, QColor(0xc6, 0x28, 0x28));

@@ -91,6 +91,12 @@ WheelsView::WheelsView(Workspace *workspace, QWidget *parent)
     m_compare->setObjectName(QStringLiteral("compare"));
     m_tabs->addTab(m_compare, tr("Compare"));
 
+    // A finding about one member shows that member in Files (double-click or Enter).
+    connect(m_findings, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        const QString path = item ? item->text(2) : QString();
+        if (!path.isEmpty() && m_filesPage->reveal(path))
+            m_tabs->setCurrentWidget(m_filesPage);
+    });
     m_record->setVerifyAgainAction(m_verifyBar->verifyAgainAction());
     m_inspection = new WheelInspection(this);
     connect(m_inspection, &WheelInspection::summaryReady, this, &WheelsView::onSummaryReady);

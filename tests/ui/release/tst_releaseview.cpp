@@ -87,6 +87,21 @@ private Q_SLOTS:
         QCOMPARE(opened.first().first().toString(), mac());
         QCOMPARE(window.currentArea(), MainWindow::WheelsArea);
         QVERIFY(window.wheelsView()->wheelPaths().contains(mac()));
+
+        // A finding about one file opens that file the same way.
+        window.showArea(MainWindow::ReleaseArea);
+        auto *findings = view->findChild<QTreeView *>(QStringLiteral("releaseFindings"));
+        QVERIFY(findings);
+        QModelIndex aboutWin;
+        for (int r = 0; r < findings->model()->rowCount() && !aboutWin.isValid(); ++r)
+            if (findings->model()->index(r, 2).data().toString() == QFileInfo(win()).fileName())
+                aboutWin = findings->model()->index(r, 3);
+        QVERIFY2(aboutWin.isValid(), "no finding names the Windows wheel");
+        findings->setCurrentIndex(aboutWin);
+        QTest::keyClick(findings, Qt::Key_Return);
+        QCOMPARE(opened.count(), 2);
+        QCOMPARE(opened.last().first().toString(), win());
+        QCOMPARE(window.currentArea(), MainWindow::WheelsArea);
     }
 
     // A folder of wheels with no project files of its own, given to the window (command line, drop,

@@ -360,6 +360,22 @@ private Q_SLOTS:
         QVERIFY(view.grab().save(dir + QStringLiteral("/wheels-files.png")));
         tabs->setCurrentIndex(5);
         QVERIFY(view.grab().save(dir + QStringLiteral("/wheels-sizemap.png")));
+        // A finding about one member shows that member in Files.
+        auto *findings = view.findChild<QTreeWidget *>(QStringLiteral("findings"));
+        QTreeWidgetItem *aboutFile = nullptr;
+        for (int i = 0; i < findings->topLevelItemCount() && !aboutFile; ++i)
+            if (!findings->topLevelItem(i)->text(2).isEmpty())
+                aboutFile = findings->topLevelItem(i);
+        if (aboutFile) {
+            tabs->setCurrentWidget(findings);
+            findings->setCurrentItem(aboutFile);
+            QTest::keyClick(findings, Qt::Key_Return);
+            auto *files = view.findChild<QTreeView *>(QStringLiteral("files"));
+            QCOMPARE(tabs->currentWidget(), files->parentWidget());
+            QCOMPARE(files->currentIndex().siblingAtColumn(0).data(Qt::UserRole).toString(), aboutFile->text(2));
+        } else {
+            QVERIFY(!wheel.contains(QLatin1String("python_mscl")));   // that one has findings about its files
+        }
         auto *extensions = view.findChild<ExtensionsTree *>(QStringLiteral("extensions"));
         tabs->setCurrentWidget(extensions);
         QVERIFY(view.grab().save(dir + QStringLiteral("/wheels-extensions.png")));
