@@ -3,6 +3,7 @@
 #include "core/common/AppInfo.h"
 #include "ui/build/BuildActions.h"
 #include "ui/build/BuildView.h"
+#include "ui/build/IssueOpener.h"
 #include "ui/common/AboutDialog.h"
 #include "ui/common/DocumentationDialog.h"
 #include "ui/common/StartPage.h"
@@ -79,6 +80,14 @@ MainWindow::MainWindow(QWidget *parent)
         return m_projectView->maybeClose(tr("Opening %1 closes %2.").arg(QDir::toNativeSeparators(next), QDir::toNativeSeparators(m_workspace->projectDir())));
     });
     connect(m_workspace, &Workspace::openProjectRequested, this, &MainWindow::openProjectDialog);
+    connect(m_workspace, &Workspace::locationRequested, this, [this](const QString &file, int line) {
+        if (m_projectView->showLocation(file, line)) {
+            showArea(ProjectArea);
+            return;
+        }
+        const QString shown = QDir(m_workspace->projectDir()).relativeFilePath(file);
+        m_buildView->issueOpener()->open(file, line, 0, QStringLiteral("%1:%2").arg(shown).arg(line));
+    });
     connect(m_projectView, &ProjectView::modifiedChanged, this, &QWidget::setWindowModified);
 
     connect(m_workspace, &Workspace::projectOpened, this, [this](const QString &dir) {

@@ -75,6 +75,9 @@ Q_SIGNALS:
     void settingsEditRequested(const QString &summary, const QList<wb::SettingsEdit> &edits);
     // A view asks the window to show its "Open Project" dialog.
     void openProjectRequested();
+    // A view asks the window to show FILE (absolute) at LINE: a settings file in the Project view,
+    // any other file as a build issue is opened (the chosen editor or the built-in viewer).
+    void locationRequested(const QString &file, int line);
 
 private:
     QString m_projectDir;

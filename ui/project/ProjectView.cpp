@@ -280,6 +280,21 @@ QWidget *ProjectView::buildProblems(QWidget *parent)
     return m_problems;
 }
 
+bool ProjectView::showLocation(const QString &file, int line)
+{
+    const QString wanted = QDir::cleanPath(QFileInfo(file).absoluteFilePath());
+    for (int kind : {Py, Cargo}) {
+        const QString path = m_files[kind].path;
+        if (path.isEmpty() || QDir::cleanPath(QFileInfo(path).absoluteFilePath()) != wanted)
+            continue;
+        m_tabs->setCurrentIndex(1 + kind);
+        m_raw[kind]->goToLine(line, 1);
+        m_raw[kind]->setFocus();
+        return true;
+    }
+    return false;
+}
+
 void ProjectView::showEmptyState(const QString &dir, const QString &why)
 {
     m_empty->showFolder(dir, why);

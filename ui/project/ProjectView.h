@@ -79,6 +79,9 @@ public:
     // Before the project is closed (quit, another project): asks Save / Discard / Cancel when there
     // are unsaved edits. True when the project may close; Discard forgets the recovery record.
     bool maybeClose(const QString &situation);
+    // Shows FILE (this project's pyproject.toml or Cargo manifest) at LINE in its text tab; false
+    // when FILE is neither.
+    bool showLocation(const QString &file, int line);
     // Closes the project without asking (after maybeClose).
     void closeProject();
     RecoveryController *recovery() const { return m_recovery; }

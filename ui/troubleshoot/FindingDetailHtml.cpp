@@ -2,7 +2,30 @@
 
 #include "core/diagnose/FindingJson.h"
 
+#include <QDir>
+#include <QRegularExpression>
+
 namespace wb::ui {
+
+int evidenceLine(const diagnose::EvidenceRef &e)
+{
+    // A file of the project (pyproject.toml, rust/Cargo.toml, src/lib.rs), not the pasted text, the log
+    // or the wheel, at "line N".
+    static const QRegularExpression lineAt(QStringLiteral("^line (\\d+)"));
+    if (!e.source.contains(u'.') || e.source.contains(u' ') || QDir::isAbsolutePath(e.source))
+        return 0;
+    const QRegularExpressionMatch m = lineAt.match(e.location);
+    return m.hasMatch() ? m.captured(1).toInt() : 0;
+}
+
+QUrl evidenceLink(const QString &relativeFile, int line)
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("wheelbench-evidence"));
+    url.setPath(relativeFile);
+    url.setFragment(QString::number(line));
+    return url;
+}
 
 QString findingDetailHtml(const diagnose::Finding &f)
 {
@@ -16,8 +39,13 @@ QString findingDetailHtml(const diagnose::Finding &f)
     html += QStringLiteral("<p>%1</p>").arg(esc(f.why));
     if (!f.evidence.isEmpty()) {
         html += QStringLiteral("<h4>%1</h4><ul>").arg(esc(QObject::tr("Evidence")));
-        for (const diagnose::EvidenceRef &e : f.evidence)
-            html += QStringLiteral("<li>%1 <i>%2</i><br><code>%3</code></li>").arg(esc(e.source), esc(e.location), esc(e.text));
+        for (const diagnose::EvidenceRef &e : f.evidence) {
+            const int line = evidenceLine(e);
+            const QString place = line > 0 ? QStringLiteral("<a href=\"%1\">%2 <i>%3</i></a>")
+                                                  .arg(esc(evidenceLink(e.source, line).toString()), esc(e.source), esc(e.location))
+                                            : QStringLiteral("%1 <i>%2</i>").arg(esc(e.source), esc(e.location));
+            html += QStringLiteral("<li>%1<br><code>%2</code></li>").arg(place, esc(e.text));
+        }
         html += QStringLiteral("</ul>");
     }
     if (!f.decisiveLines.isEmpty()) {

@@ -8,6 +8,8 @@
 #include "ui/troubleshoot/FixPreviewDialog.h"
 
 #include <QClipboard>
+#include <QDesktopServices>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
@@ -70,7 +72,9 @@ void TroubleshootingView::buildLayout()
     rightLayout->setContentsMargins(0, 0, 0, 0);
     m_detail = new QTextBrowser(right);
     m_detail->setObjectName(QStringLiteral("findingDetail"));
-    m_detail->setOpenExternalLinks(true);
+    // Web links open in the browser; evidence links show their place in the project.
+    m_detail->setOpenLinks(false);
+    connect(m_detail, &QTextBrowser::anchorClicked, this, &TroubleshootingView::openLink);
     rightLayout->addWidget(m_detail);
     auto *buttons = new QHBoxLayout;
     m_applyButton = new QPushButton(tr("&Apply fix…"), right);
@@ -362,6 +366,18 @@ void TroubleshootingView::undoLastFix()
         QMessageBox::warning(this, tr("Undo fix"), error);
     m_undoButton->setEnabled(!m_undo.isEmpty());
     refresh();
+}
+
+void TroubleshootingView::openLink(const QUrl &url)
+{
+    if (url.scheme() != evidenceLink({}, 0).scheme()) {
+        QDesktopServices::openUrl(url);
+        return;
+    }
+    if (!m_workspace || m_workspace->projectDir().isEmpty())
+        return;
+    const QString file = QDir(m_workspace->projectDir()).absoluteFilePath(url.path());
+    Q_EMIT m_workspace->locationRequested(QDir::cleanPath(file), url.fragment().toInt());
 }
 
 void TroubleshootingView::copyCommand()

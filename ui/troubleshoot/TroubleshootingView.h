@@ -13,6 +13,7 @@ class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 class QTextBrowser;
+class QUrl;
 class QTimer;
 
 namespace wb::ui {
@@ -62,6 +63,7 @@ private:
     void applySelectedFix();
     void undoLastFix();
     void copyCommand();
+    void openLink(const QUrl &url);
 
     Workspace *m_workspace = nullptr;
     bool m_stale = false;    // an input changed while the view was hidden

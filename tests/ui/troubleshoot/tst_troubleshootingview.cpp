@@ -6,7 +6,11 @@
 
 #include "core/diagnose/FindingJson.h"
 #include "core/diagnose/FixApplier.h"
+#include "support/TestFiles.h"
+#include "ui/common/MainWindow.h"
 #include "ui/common/Workspace.h"
+#include "ui/project/ProjectView.h"
+#include "ui/troubleshoot/FindingDetailHtml.h"
 #include "ui/troubleshoot/TroubleshootingView.h"
 
 #include <QApplication>
@@ -27,6 +31,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTextBlock>
 #include <QTextBrowser>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
@@ -130,6 +135,37 @@ private Q_SLOTS:
         QTRY_COMPARE(tree->columnWidth(0), 120);
         QTest::qWait(50);
         QCOMPARE(tree->columnWidth(0), 120);
+    }
+
+    // Evidence in a file of the project is a link that shows its place: pyproject.toml's line in the
+    // Project view's text tab, from the window's Troubleshooting area.
+    void evidenceLinksShowTheirPlace()
+    {
+        QTemporaryDir tmp;
+        const QString project = tmp.filePath(QStringLiteral("hello-pyo3"));
+        QVERIFY(wb::test::copyTree(example(), project));
+        MainWindow w;
+        w.resize(1200, 800);
+        w.show();
+        QVERIFY(w.openPath(project));
+        w.showArea(MainWindow::TroubleshootingArea);
+        TroubleshootingView *view = w.troubleshootingView();
+        view->findChild<QPlainTextEdit *>(QStringLiteral("errorInput"))->setPlainText(data("python-3.13-pyinit-mismatch-import.txt"));
+        QTRY_VERIFY_WITH_TIMEOUT(!view->findings().isEmpty(), 10000);
+        int line = 0;
+        for (const wb::diagnose::EvidenceRef &e : view->findings().first().evidence)
+            if (e.source == QLatin1String("pyproject.toml"))
+                line = evidenceLine(e);
+        QVERIFY2(line > 0, "the PyInit finding cites the module name's line in pyproject.toml");
+        auto *detail = view->findChild<QTextBrowser *>(QStringLiteral("findingDetail"));
+        const QUrl link = evidenceLink(QStringLiteral("pyproject.toml"), line);
+        QVERIFY2(detail->toHtml().contains(link.toString()), qPrintable(detail->toHtml()));
+        Q_EMIT detail->anchorClicked(link);
+        QCOMPARE(w.currentArea(), MainWindow::ProjectArea);
+        auto *raw = w.projectView()->findChild<QPlainTextEdit *>(QStringLiteral("raw/pyproject.toml"));
+        QVERIFY(raw && raw->isVisible());
+        QCOMPARE(raw->textCursor().blockNumber() + 1, line);
+        QVERIFY(raw->textCursor().block().text().contains(QLatin1String("module-name")));
     }
 
     void pastedImportErrorGivesPyInitFinding()
