@@ -253,7 +253,11 @@ void BuildView::setProject(const QString &dir)
         m_console->appendMessage(tr("A build of %1 is still running; cancel it before building another project.").arg(m_projectDir));
     }
     m_projectDir = dir;
-    m_projectLabel->setText(tr("Project: <b>%1</b>").arg(QDir::toNativeSeparators(dir).toHtmlEscaped()));
+    // maturin builds from a pyproject.toml or a Cargo.toml; a folder with neither has nothing to build.
+    m_buildable = QFileInfo::exists(dir + QStringLiteral("/pyproject.toml")) || QFileInfo::exists(dir + QStringLiteral("/Cargo.toml"));
+    m_projectLabel->setText(m_buildable ? tr("Project: <b>%1</b>").arg(QDir::toNativeSeparators(dir).toHtmlEscaped())
+                                        : tr("<b>%1</b> has neither a pyproject.toml nor a Cargo.toml: nothing to build.")
+                                              .arg(QDir::toNativeSeparators(dir).toHtmlEscaped()));
     m_toolsKnown = false;
     updateCommandLine();
     updateButtons();
@@ -333,7 +337,7 @@ void BuildView::updateCommandLine()
 
 bool BuildView::isIdle() const
 {
-    return !m_projectDir.isEmpty() && !isRunning() && !m_checkingPytest;
+    return !m_projectDir.isEmpty() && m_buildable && !isRunning() && !m_checkingPytest;
 }
 
 void BuildView::updateButtons()

@@ -105,6 +105,7 @@ private:
 
     Workspace *m_workspace = nullptr;
     QString m_projectDir;
+    bool m_buildable = false;   // the folder has a pyproject.toml or a Cargo.toml
     wb::ToolReport m_tools;
     bool m_toolsKnown = false;
     Action m_whenToolsReady = Action::None;

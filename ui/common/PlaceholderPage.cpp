@@ -60,7 +60,10 @@ QString PlaceholderPage::text() const
 void PlaceholderPage::setActions(const QList<QAction *> &actions)
 {
     while (QLayoutItem *item = m_buttons->takeAt(0)) {
-        delete item->widget();
+        if (QWidget *button = item->widget()) {   // perhaps the one whose click led here
+            button->hide();
+            button->deleteLater();
+        }
         delete item;
     }
     m_actions = actions;

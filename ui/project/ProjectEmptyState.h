@@ -1,15 +1,15 @@
 #pragma once
 
-#include <QWidget>
+#include "ui/common/PlaceholderPage.h"
 
-class QLabel;
-class QPushButton;
+class QAction;
 
 namespace wb::ui {
 
 // What the Project view shows instead of a form when the folder is not a maturin project (or no
-// project is open): an icon, what is missing, and the action that fills the view.
-class ProjectEmptyState : public QWidget
+// project is open): an icon, what is missing, and the actions that fill the view (New Project Here,
+// Open Project).
+class ProjectEmptyState : public PlaceholderPage
 {
     Q_OBJECT
 public:
@@ -26,10 +26,8 @@ Q_SIGNALS:
 
 private:
     QString m_dir;
-    QLabel *m_title = nullptr;
-    QLabel *m_text = nullptr;
-    QPushButton *m_newHere = nullptr;
-    QPushButton *m_open = nullptr;
+    QAction *m_newHere = nullptr;
+    QAction *m_open = nullptr;
 };
 
 } // namespace wb::ui

@@ -123,7 +123,7 @@ private Q_SLOTS:
             QSKIP("no real wheel on this machine");
         QVERIFY(wheelOnly.openPath(wheel));
         QCOMPARE(wheelOnly.currentArea(), MainWindow::WheelsArea);
-        auto *empty = wheelOnly.projectView()->findChild<QLabel *>(QStringLiteral("emptyTitle"));
+        auto *empty = wheelOnly.projectView()->findChild<QLabel *>(QStringLiteral("placeholderTitle"));
         QVERIFY(empty);
         QCOMPARE(empty->text(), QStringLiteral("No project open"));
     }
@@ -167,6 +167,11 @@ private Q_SLOTS:
         QVERIFY(w.openPath(exampleProject()));
         QTRY_VERIFY(build->isEnabled());
         QVERIFY(!cancel->isEnabled());
+        // A folder with neither pyproject.toml nor Cargo.toml has nothing to build.
+        QTemporaryDir empty;
+        QVERIFY(w.workspace()->openProject(empty.path()));
+        QVERIFY(!build->isEnabled());
+        QVERIFY(w.buildView()->findChild<QLabel *>(QStringLiteral("projectLabel"))->text().contains(QLatin1String("nothing to build")));
     }
 
     // No key is bound twice in the window: two bindings of one key make Qt refuse both ("Ambiguous

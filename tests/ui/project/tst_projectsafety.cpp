@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QAbstractButton>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -351,7 +352,7 @@ private Q_SLOTS:
         workspace.openProject(dir);
         auto *stack = view.findChild<QStackedWidget *>();
         QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("emptyState"));
-        auto *text = view.findChild<QLabel *>(QStringLiteral("emptyText"));
+        auto *text = view.findChild<QLabel *>(QStringLiteral("placeholderText"));
         QVERIFY2(text->text().contains(QStringLiteral("neither a pyproject.toml nor a Cargo.toml")), qPrintable(text->text()));
         QVERIFY(view.findChild<QLineEdit *>(QStringLiteral("field/tool.maturin.module-name")) == nullptr);
         view.resize(1000, 650);
@@ -366,7 +367,7 @@ private Q_SLOTS:
             shot(d, QStringLiteral("new-project-dialog"));
             wb::test::clickLater(d->findChild<QPushButton *>(QStringLiteral("create")));
         });
-        answering(script, [&] { view.findChild<QPushButton *>(QStringLiteral("newProjectHere"))->click(); });
+        answering(script, [&] { view.findChild<QAbstractButton *>(QStringLiteral("placeholder/newProjectHere"))->click(); });
         QVERIFY(listed.contains(QStringLiteral("python/fresh_thing/__init__.py")));
         QVERIFY(listed.contains(QStringLiteral("python/fresh_thing/py.typed")));
         QVERIFY(QFileInfo::exists(dir + QStringLiteral("/src/lib.rs")));
@@ -390,7 +391,7 @@ private Q_SLOTS:
         ui::Workspace workspace;
         ui::ProjectView view(&workspace);
         workspace.openProject(tmp.path());
-        auto *text = view.findChild<QLabel *>(QStringLiteral("emptyText"));
+        auto *text = view.findChild<QLabel *>(QStringLiteral("placeholderText"));
         QVERIFY2(text->text().contains(QStringLiteral("setuptools.build_meta")), qPrintable(text->text()));
     }
 };
