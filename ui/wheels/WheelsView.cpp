@@ -1,6 +1,7 @@
 #include "ui/wheels/WheelsView.h"
 
 #include "ui/wheels/RepairPreviewView.h"
+#include "ui/common/MessageBanner.h"
 #include "ui/common/PlaceholderPage.h"
 #include "ui/common/Workspace.h"
 #include "ui/wheels/ExtensionsTree.h"
@@ -20,6 +21,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyle>
@@ -56,6 +58,14 @@ WheelsView::WheelsView(Workspace *workspace, QWidget *parent)
     rightLayout->setSpacing(2);
     m_verifyBar = new VerificationBar(right);
     rightLayout->addWidget(m_verifyBar);
+    m_unreadable = new MessageBanner(right);
+    m_unreadable->setObjectName(QStringLiteral("unreadableBanner"));
+    connect(m_unreadable->addAction(QStringLiteral("close"), tr("Close File")), &QPushButton::clicked, this, [this] {
+        if (!m_current.file.isEmpty())
+            closeWheel(m_current.file);
+    });
+    m_unreadable->hide();
+    rightLayout->addWidget(m_unreadable);
     m_tabs = new QTabWidget(right);
     rightLayout->addWidget(m_tabs, 1);
     split->addWidget(right);
@@ -269,6 +279,7 @@ void WheelsView::showEmpty()
     setVerification(Verification::None);
     m_pending.clear();
     m_current = {};
+    m_unreadable->hide();
     m_summary->clear();
     m_summary->setToolTip({});
     m_filesPage->clear();
@@ -391,6 +402,7 @@ void WheelsView::showResult(const InspectedFile &result, bool tablesLater)
 {
     m_current = result;
     ++m_tablesToken;   // a fill still scheduled for an earlier report is dropped
+    showReadable(result);
     m_tabs->setTabVisible(m_tabs->indexOf(m_record), !result.isSdist);
     m_tabs->setTabVisible(m_tabs->indexOf(m_extensions), !result.isSdist);
     m_tabs->setTabVisible(m_tabs->indexOf(m_compare), !result.isSdist);
@@ -411,6 +423,22 @@ void WheelsView::showResult(const InspectedFile &result, bool tablesLater)
         if (token == m_tablesToken && m_tablesPending)
             fillTables();
     });
+}
+
+// An unreadable file gets an error bar above the tabs: what is wrong, and the way out.
+void WheelsView::showReadable(const InspectedFile &result)
+{
+    const bool readable = result.isSdist ? result.sdist.readable : result.wheel.readable;
+    if (readable) {
+        m_unreadable->hide();
+        return;
+    }
+    const QString reason = result.isSdist ? result.sdist.unreadableReason : result.wheel.unreadableReason;
+    m_unreadable->showMessage(MessageBanner::Kind::Error,
+                              tr("%1 cannot be read: %2. Only what its name says is shown; a download that stopped early "
+                                 "or a file that is not a %3 looks like this.")
+                                  .arg(QFileInfo(result.file).fileName(), reason,
+                                       result.isSdist ? tr("source distribution") : tr("wheel")));
 }
 
 void WheelsView::fillTables()

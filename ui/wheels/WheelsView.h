@@ -17,6 +17,7 @@ namespace wb::ui {
 class ExtensionsTree;
 class FilesPage;
 class FindingsTree;
+class MessageBanner;
 class MetadataTable;
 class PlaceholderPage;
 class RecordPage;
@@ -85,6 +86,7 @@ private:
     // TABLESLATER: the quick report's summary first, its big tables one turn of the event loop later.
     void showResult(const InspectedFile &result, bool tablesLater = false);
     void fillTables();
+    void showReadable(const InspectedFile &result);
     void applyVerified(const InspectedFile &result);
     void showWheel(const WheelReport &report);
     void showSdist(const SdistReport &report);
@@ -107,6 +109,7 @@ private:
     WheelCompareView *m_compare = nullptr;
     WheelInspection *m_inspection = nullptr;
     VerificationBar *m_verifyBar = nullptr;
+    MessageBanner *m_unreadable = nullptr;
     Verification m_verification = Verification::None;
     QElapsedTimer m_verifyClock;
     quint64 m_tablesToken = 0;

@@ -5,6 +5,7 @@
 #include "support/TestFiles.h"
 #include "support/TestPaths.h"
 #include "ui/common/MainWindow.h"
+#include "ui/common/MessageBanner.h"
 #include "ui/common/PlaceholderPage.h"
 #include "ui/common/RecentFiles.h"
 #include "ui/common/Workspace.h"
@@ -21,6 +22,7 @@
 #include <QListWidget>
 #include <QMimeData>
 #include <QProcess>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
@@ -403,6 +405,45 @@ private Q_SLOTS:
         ws.openProject(dir.path());
         QCOMPARE(view.wheelPaths().size(), 1);
         QVERIFY(ready.wait(60000));
+    }
+
+    // A file that cannot be read gets an error bar above the tabs, naming the reason, with Close File;
+    // a readable file after it has none. (The unreadable one: a real wheel cut after 5,000 bytes, as a
+    // download that stopped early leaves it.)
+    void unreadableFileGetsABanner()
+    {
+        const QString wheel = sampleWheel();
+        if (wheel.isEmpty())
+            QSKIP("neither the corpus nor Debian's wheels are available");
+        QTemporaryDir dir;
+        const QString cut = dir.filePath(QStringLiteral("cut-1.0-py3-none-any.whl"));
+        {
+            QFile in(wheel), out(cut);
+            QVERIFY(in.open(QIODevice::ReadOnly) && out.open(QIODevice::WriteOnly));
+            QVERIFY(out.write(in.read(5000)) == 5000);
+        }
+        Workspace ws;
+        WheelsView view(&ws);
+        view.resize(1000, 600);
+        view.show();
+        QSignalSpy ready(&view, &WheelsView::reportReady);
+        ws.openWheel(cut);
+        QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 20000);
+        auto *banner = view.findChild<MessageBanner *>(QStringLiteral("unreadableBanner"));
+        QVERIFY(banner);
+        QTRY_VERIFY(banner->isVisible());
+        QCOMPARE(banner->kind(), MessageBanner::Kind::Error);
+        QVERIFY2(banner->text().contains(QLatin1String("cut-1.0-py3-none-any.whl cannot be read: no end-of-central-directory record")),
+                 qPrintable(banner->text()));
+        ready.clear();
+        ws.openWheel(wheel);
+        QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 60000);
+        QVERIFY(!banner->isVisible());
+        view.findChild<QListWidget *>(QStringLiteral("wheelList"))->setCurrentRow(0);
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 20000);
+        QTest::mouseClick(banner->findChild<QPushButton *>(QStringLiteral("banner/close")), Qt::LeftButton);
+        QCOMPARE(view.wheelPaths(), QStringList{QDir::cleanPath(QFileInfo(wheel).absoluteFilePath())});
+        QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 20000);
     }
 
     // With nothing listed, the view is a placeholder that says what belongs there and offers the
