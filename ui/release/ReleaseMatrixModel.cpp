@@ -1,6 +1,7 @@
 #include "ui/release/ReleaseMatrixModel.h"
 
 #include "core/common/Counted.h"
+#include "core/common/SizeFormat.h"
 
 #include <QBrush>
 #include <QColor>
@@ -34,9 +35,9 @@ QVariant ReleaseMatrixModel::data(const QModelIndex &index, int role) const
     const MatrixRow &row = m_matrix.rows.at(index.row());
     if (isSizeColumn(index.column())) {
         if (role == Qt::DisplayRole)
-            return row.present ? QLocale().formattedDataSize(row.size) : QString();
+            return row.present ? wb::formatSize(row.size) : QString();
         if (role == Qt::ToolTipRole)
-            return row.present ? tr("%1, %2 bytes").arg(wb::counted(row.wheelCount, "wheel", "wheels"), QLocale().toString(row.size)) : QString();
+            return row.present ? tr("%1, %2").arg(wb::counted(row.wheelCount, "wheel", "wheels"), wb::exactBytes(row.size)) : QString();
         if (role == Qt::TextAlignmentRole)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};

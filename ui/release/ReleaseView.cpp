@@ -1,6 +1,7 @@
 #include "ui/release/ReleaseView.h"
 
 #include "core/common/Counted.h"
+#include "core/common/SizeFormat.h"
 #include "ui/common/PlaceholderPage.h"
 #include "ui/common/Workspace.h"
 #include "ui/release/ReleaseMatrixModel.h"
@@ -284,7 +285,7 @@ QString ReleaseView::summaryText() const
         .arg(r.name.toHtmlEscaped(), r.version.toHtmlEscaped())
         .arg(wb::counted(r.set.wheels().size(), "wheel", "wheels"))
         .arg(wb::counted(r.set.sdists().size(), "sdist", "sdists"))
-        .arg(QLocale().formattedDataSize([&r] {
+        .arg(wb::formatSize([&r] {
             qint64 total = 0;
             for (const ReleaseFile &f : r.set.files)
                 total += f.size;
@@ -350,8 +351,8 @@ void ReleaseView::fillComparison()
             ? QStringLiteral("%1%").arg(QLocale().toString(100.0 * double(s.after - s.before) / double(s.before), 'f', 1))
             : (s.before > 0 ? tr("dropped") : tr("new"));
         html += QStringLiteral("<tr><td>%1</td><td align=right>%2</td><td align=right>%3</td><td align=right>%4</td></tr>")
-                    .arg(s.platform.toHtmlEscaped(), s.before > 0 ? QLocale().formattedDataSize(s.before) : QStringLiteral("—"),
-                         s.after > 0 ? QLocale().formattedDataSize(s.after) : QStringLiteral("—"), change);
+                    .arg(s.platform.toHtmlEscaped(), s.before > 0 ? wb::formatSize(s.before) : QStringLiteral("—"),
+                         s.after > 0 ? wb::formatSize(s.after) : QStringLiteral("—"), change);
     }
     m_comparison->setText(html + QStringLiteral("</table>"));
 }

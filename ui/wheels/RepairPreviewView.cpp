@@ -1,5 +1,7 @@
 #include "ui/wheels/RepairPreviewView.h"
 
+#include "core/common/SizeFormat.h"
+
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -40,17 +42,18 @@ void RepairPreviewView::setPreview(const RepairPreview &preview)
     }
     m_libraries->show();
     qint64 bytes = 0;
-    const QLocale locale;
     for (const RepairLibrary &l : preview.copied) {
         auto *item = new QTreeWidgetItem(m_libraries);
         item->setText(0, l.soname);
-        item->setText(1, l.path.isEmpty() ? QString() : locale.formattedDataSize(l.size));
+        item->setText(1, l.path.isEmpty() ? QString() : formatSize(l.size));
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
         item->setText(2, l.path.isEmpty() ? tr("not found on this machine") : l.path);
         item->setText(3, l.neededBy);
         item->setText(4, l.needs.join(QStringLiteral(", ")));
         for (int c = 0; c < 5; ++c)
             item->setToolTip(c, item->text(c));
+        if (!l.path.isEmpty())
+            item->setToolTip(1, exactBytes(l.size));
         if (l.path.isEmpty())
             item->setForeground(2, palette().brush(QPalette::Disabled, QPalette::Text));
         bytes += l.size;
@@ -61,7 +64,7 @@ void RepairPreviewView::setPreview(const RepairPreview &preview)
         m_summary->setText(tr("<b>auditwheel repair</b> on this machine would copy %1 (%2) into the wheel and tag it "
                               "<b>%3</b>; their symbol versions count, so the symbol policy is %4.")
                                .arg(preview.copied.size() == 1 ? tr("1 library") : tr("%1 libraries").arg(preview.copied.size()),
-                                    locale.formattedDataSize(bytes), preview.repairedPolicy, preview.symbolPolicy));
+                                    formatSize(bytes), preview.repairedPolicy, preview.symbolPolicy));
     else
         m_summary->setText(tr("<b>auditwheel repair</b> would stop on this machine: %1 cannot be found (needed for %2). "
                               "Install it, or point LD_LIBRARY_PATH at it.")

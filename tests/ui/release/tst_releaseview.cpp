@@ -4,6 +4,7 @@
 // with a previous release, a folder with nothing in it, the empty view's placeholder, and dropping
 // files on the view.
 #include "support/TestPaths.h"
+#include "core/common/SizeFormat.h"
 #include "ui/common/MainWindow.h"
 #include "ui/common/PlaceholderPage.h"
 #include "ui/common/Workspace.h"
@@ -77,6 +78,10 @@ private Q_SLOTS:
         QCOMPARE(cell.data().toString(), QStringLiteral("abi3 ≥3.8"));
         QCOMPARE(cell.data(Qt::UserRole).toString(), mac());
         QVERIFY(view->summaryText().contains(QLatin1String("h3ronpy")));
+        // Sizes in the one format of every view (binary units, one decimal), exact bytes on hover.
+        const QModelIndex size = m->index(macRow, m->columnCount() - 1);
+        QCOMPARE(size.data().toString(), wb::formatSize(QFileInfo(mac()).size()));
+        QVERIFY(size.data(Qt::ToolTipRole).toString().contains(wb::exactBytes(QFileInfo(mac()).size())));
         screenshot(&window, QStringLiteral("release-matrix.png"));
 
         // Activating a present cell opens that wheel in the Wheels view.
