@@ -1,8 +1,8 @@
 #include "core/release/ReleaseComparison.h"
 
+#include "core/common/SizeFormat.h"
 #include "core/release/CoverageMatrix.h"
 
-#include <QLocale>
 
 namespace wb {
 
@@ -82,7 +82,7 @@ ReleaseFindingList ReleaseComparison::findings() const
         if (ratio > 1.25)
             out.append({QStringLiteral("previous.size-growth"), Finding::Severity::Warning, ReleaseFinding::Category::Previous,
                         QStringLiteral("%1 grew from %2 to %3 (+%4%)")
-                            .arg(s.platform, QLocale().formattedDataSize(s.before), QLocale().formattedDataSize(s.after))
+                            .arg(s.platform, formatSize(s.before), formatSize(s.after))
                             .arg(qRound((ratio - 1.0) * 100.0)),
                         {}, source});
     }

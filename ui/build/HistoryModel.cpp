@@ -1,5 +1,7 @@
 #include "ui/build/HistoryModel.h"
 
+#include "core/common/SizeFormat.h"
+
 #include <QFileInfo>
 #include <QLocale>
 
@@ -55,7 +57,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     auto artifacts = [&](const QString &separator) {
         QStringList out;
         for (const wb::BuildArtifact &a : r.artifacts)
-            out << tr("%1 (%2)").arg(QFileInfo(a.path).fileName(), a.size >= 0 ? locale.formattedDataSize(a.size) : tr("gone"));
+            out << tr("%1 (%2)").arg(QFileInfo(a.path).fileName(), a.size >= 0 ? formatSize(a.size) : tr("gone"));
         return out.join(separator);
     };
     if (role == Qt::DisplayRole) {

@@ -5,6 +5,7 @@
 // .venv, the running command shown), Test (develop + pytest, failing tests as issues; without pytest
 // and without network: the system's pytest), one run per project, Cancel (a finished bar), and real
 // builds of the example project whose log stays in view with an Open wheel link.
+#include "core/common/SizeFormat.h"
 #include "core/build/BuildTestSupport.h"
 #include "ModalScript.h"
 
@@ -1126,7 +1127,7 @@ private Q_SLOTS:
         QCOMPARE(kindsOf(view), QStringList{QStringLiteral("build=succeeded")});
         const QFileInfo wheel(result.artifacts.first());
         const QString artifactsText = view.history()->index(0, ui::HistoryModel::ArtifactsColumn).data().toString();
-        QCOMPARE(artifactsText, QStringLiteral("%1 (%2)").arg(wheel.fileName(), QLocale().formattedDataSize(wheel.size())));
+        QCOMPARE(artifactsText, QStringLiteral("%1 (%2)").arg(wheel.fileName(), formatSize(wheel.size())));
         QVERIFY(buildButton->isEnabled());
         // The link opens it in the Wheels view, through the workspace.
         Q_EMIT links->linkActivated(QStringLiteral("0"));
