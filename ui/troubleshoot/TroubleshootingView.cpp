@@ -20,6 +20,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTextBrowser>
@@ -63,7 +64,22 @@ void TroubleshootingView::buildLayout()
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("status"));
-    layout->addWidget(m_status);
+    // A diagnosis that takes a while (a long build log) shows a busy bar after 200 ms.
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(QStringLiteral("busy"));
+    m_busy->setRange(0, 0);
+    m_busy->setTextVisible(false);
+    m_busy->setMaximumWidth(200);
+    m_busy->hide();
+    m_busyDelay = new QTimer(this);
+    m_busyDelay->setSingleShot(true);
+    m_busyDelay->setInterval(200);
+    connect(m_busyDelay, &QTimer::timeout, m_busy, &QWidget::show);
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status);
+    statusRow->addWidget(m_busy);
+    statusRow->addStretch(1);
+    layout->addLayout(statusRow);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     m_tree = new DiagnosisFindingsTree(splitter);
@@ -241,11 +257,16 @@ void TroubleshootingView::refresh()
     updateInputs(request);
     const int generation = ++m_generation;
     m_status->setText(tr("Looking…"));
+    if (!m_busy->isVisible())
+        m_busyDelay->start();
     auto *watcher = new QFutureWatcher<diagnose::Diagnosis>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
-        if (generation == m_generation)
-            showDiagnosis(watcher->result());
+        if (generation != m_generation)
+            return;   // a newer diagnosis is on its way
+        m_busyDelay->stop();
+        m_busy->hide();
+        showDiagnosis(watcher->result());
     });
     watcher->setFuture(QtConcurrent::run([request] { return diagnose::DiagnosisRunner::run(request); }));
 }

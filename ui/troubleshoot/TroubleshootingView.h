@@ -11,6 +11,7 @@
 class QFileSystemWatcher;
 class QLabel;
 class QPlainTextEdit;
+class QProgressBar;
 class QPushButton;
 class QTextBrowser;
 class QUrl;
@@ -71,6 +72,8 @@ private:
     DiagnosisInputsBar *m_inputs = nullptr;
     QLabel *m_note = nullptr;
     QLabel *m_status = nullptr;
+    QProgressBar *m_busy = nullptr;
+    QTimer *m_busyDelay = nullptr;
     DiagnosisFindingsTree *m_tree = nullptr;
     QTextBrowser *m_detail = nullptr;
     QPushButton *m_applyButton = nullptr;

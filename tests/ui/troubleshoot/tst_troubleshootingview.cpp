@@ -15,6 +15,7 @@
 
 #include <QApplication>
 #include <QDialog>
+#include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
@@ -135,6 +136,30 @@ private Q_SLOTS:
         QTRY_COMPARE(tree->columnWidth(0), 120);
         QTest::qWait(50);
         QCOMPARE(tree->columnWidth(0), 120);
+    }
+
+    // A diagnosis that takes a while (a real report after 100,000 lines of cargo's progress, as a
+    // whole build log) shows a busy bar, gone when the findings arrive.
+    void longDiagnosisShowsBusy()
+    {
+        Workspace workspace;
+        workspace.openProject(example());
+        TroubleshootingView view(&workspace);
+        view.show();
+        QTRY_VERIFY_WITH_TIMEOUT(view.findChild<QLabel *>(QStringLiteral("status"))->text().contains(QLatin1String("No problems")), 10000);
+        auto *busy = view.findChild<QWidget *>(QStringLiteral("busy"));
+        QVERIFY(busy && !busy->isVisible());
+        QString log;
+        for (int i = 0; i < 100000; ++i)
+            log += QStringLiteral("   Compiling dependency-%1 v0.1.%2\n").arg(i % 400).arg(i % 7);
+        log += data("maturin-1.8.3-manylinux_2_28-too-recent.log");
+        workspace.reportBuild(false, log, {});
+        QTRY_VERIFY_WITH_TIMEOUT(busy->isVisible(), 10000);
+        QDir().mkpath(wb::test::binaryDir() + QStringLiteral("/screenshots"));
+        QVERIFY(view.grab().save(wb::test::binaryDir() + QStringLiteral("/screenshots/troubleshooting-busy.png")));
+        QTRY_VERIFY_WITH_TIMEOUT(!busy->isVisible(), 120000);
+        QVERIFY(!view.findings().isEmpty());
+        QCOMPARE(view.findings().first().id, QStringLiteral("manylinux-too-recent-symbols"));
     }
 
     // Evidence in a file of the project is a link that shows its place: pyproject.toml's line in the
