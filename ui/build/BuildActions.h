@@ -3,7 +3,6 @@
 #include <QObject>
 
 class QAction;
-class QToolButton;
 class QWidget;
 
 namespace wb::ui {
@@ -39,16 +38,11 @@ public:
     // The window's Cancel (which also stops a wheel's verification) replaces the view's own: the
     // button shows it, the view's own goes (with its keys), and its owner enables it.
     void shareCancel(QAction *windowCancel);
-    bool cancelShared() const { return m_cancelShared; }
-
-    // A button in the view's style that is ACTION (text, icon, tip, enabled state), named NAME.
-    static QToolButton *button(QAction *action, const char *name, QWidget *parent);
 
 Q_SIGNALS:
     void cancelChanged(QAction *cancel);
 
 private:
-    QWidget *m_view;
     QAction *m_build;
     QAction *m_develop;
     QAction *m_test;

@@ -14,6 +14,7 @@
 #include "ui/build/RunProgressBar.h"
 #include "ui/build/TestQuestions.h"
 #include "ui/build/IssuesModel.h"
+#include "ui/common/ActionFactory.h"
 #include "ui/common/Workspace.h"
 
 #include <QAction>
@@ -110,13 +111,13 @@ void BuildView::createRunControls()
     connect(m_actions->cancel(), &QAction::triggered, this, &BuildView::cancel);
     connect(m_actions->generateCi(), &QAction::triggered, this, &BuildView::generateCi);
     connect(m_actions->saveLog(), &QAction::triggered, this, &BuildView::saveLog);
-    m_buildButton = BuildActions::button(m_actions->build(), "buildButton", this);
-    m_cancelButton = BuildActions::button(m_actions->cancel(), "cancelButton", this);
-    m_developButton = BuildActions::button(m_actions->develop(), "developButton", this);
-    m_testButton = BuildActions::button(m_actions->test(), "testButton", this);
-    m_sdistButton = BuildActions::button(m_actions->sdist(), "sdistButton", this);
-    m_ciButton = BuildActions::button(m_actions->generateCi(), "ciButton", this);
-    m_saveButton = BuildActions::button(m_actions->saveLog(), "saveLogButton", this);
+    m_buildButton = actionButton(m_actions->build(), QStringLiteral("buildButton"), this);
+    m_cancelButton = actionButton(m_actions->cancel(), QStringLiteral("cancelButton"), this);
+    m_developButton = actionButton(m_actions->develop(), QStringLiteral("developButton"), this);
+    m_testButton = actionButton(m_actions->test(), QStringLiteral("testButton"), this);
+    m_sdistButton = actionButton(m_actions->sdist(), QStringLiteral("sdistButton"), this);
+    m_ciButton = actionButton(m_actions->generateCi(), QStringLiteral("ciButton"), this);
+    m_saveButton = actionButton(m_actions->saveLog(), QStringLiteral("saveLogButton"), this);
     // The window's Cancel (it also stops a wheel's verification) takes the view's place; its owner
     // connects it to cancel().
     connect(m_actions, &BuildActions::cancelChanged, m_cancelButton, &QToolButton::setDefaultAction);
@@ -155,7 +156,8 @@ void BuildView::createConsole()
     m_console->setObjectName(QStringLiteral("buildConsole"));
     m_console->setPlaceholderText(tr("The live output of maturin, cargo and pytest shows here. Build (Ctrl+B), Develop or Test starts a run."));
     connect(m_console, &QPlainTextEdit::textChanged, this, [this] {
-        m_actions->saveLog()->setEnabled(!m_console->document()->isEmpty());
+        if (m_console->document()->isEmpty() == m_actions->saveLog()->isEnabled())
+            updateButtons(); // only when the console goes from empty to not, or back: not once per line
     });
 }
 

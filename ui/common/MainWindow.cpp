@@ -5,6 +5,7 @@
 #include "ui/build/BuildView.h"
 #include "ui/build/IssueOpener.h"
 #include "ui/common/AboutDialog.h"
+#include "ui/common/ActionFactory.h"
 #include "ui/common/DocumentationDialog.h"
 #include "ui/common/StartPage.h"
 #include "ui/common/RecentFiles.h"
@@ -119,30 +120,19 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-namespace {
-// A theme icon, or Qt's own bundled one where the desktop has no icon theme.
-QIcon icon(const QWidget *w, const char *theme, QStyle::StandardPixmap fallback)
-{
-    return QIcon::fromTheme(QString::fromLatin1(theme), w->style()->standardIcon(fallback));
-}
-} // namespace
-
 void MainWindow::createActions()
 {
-    auto make = [this](const QIcon &i, const QString &text, const QString &tip, const QList<QKeySequence> &keys, auto slot) {
-        auto *a = new QAction(i, text, this);
-        a->setStatusTip(tip);
-        a->setToolTip(keys.isEmpty() ? tip : QStringLiteral("%1 (%2)").arg(tip, keys.first().toString(QKeySequence::NativeText)));
-        a->setShortcuts(keys);
+    auto make = [this](const QIcon &i, const QString &text, const char *name, const QString &tip, const QList<QKeySequence> &keys, auto slot) {
+        QAction *a = makeAction(this, i, text, QLatin1String(name), tip, keys);
         connect(a, &QAction::triggered, this, slot);
         return a;
     };
-    m_openProjectAction = make(icon(this, "folder-open", QStyle::SP_DirOpenIcon), tr("Open &Project…"), tr("Open a maturin project folder"),
+    m_openProjectAction = make(themedIcon("folder-open", QStyle::SP_DirOpenIcon), tr("Open &Project…"), "action/open-project", tr("Open a maturin project folder"),
                                {QKeySequence::Open}, [this] { openProjectDialog(); });
-    m_newProjectAction = make(icon(this, "document-new", QStyle::SP_FileDialogNewFolder), tr("&New Project…"),
+    m_newProjectAction = make(themedIcon("document-new", QStyle::SP_FileDialogNewFolder), tr("&New Project…"), "action/new-project",
                               tr("Create a maturin project in the recommended mixed Rust/Python layout"), {QKeySequence::New},
                               [this] { newProjectDialog(); });
-    m_openWheelAction = make(icon(this, "package-x-generic", QStyle::SP_FileIcon), tr("Open &Wheel or sdist…"),
+    m_openWheelAction = make(themedIcon("package-x-generic", QStyle::SP_FileIcon), tr("Open &Wheel or sdist…"), "action/open-wheel",
                              tr("Inspect a wheel or a source distribution"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)},
                              [this] { openWheelDialog(); });
     // Build, Develop and Test are the Build view's actions (its buttons): one action per command.
@@ -152,7 +142,8 @@ void MainWindow::createActions()
     m_testAction = runs->test();
     for (QAction *a : {m_buildAction, m_developAction, m_testAction, runs->sdist()})
         connect(a, &QAction::triggered, this, [this] { showArea(BuildArea); });
-    m_cancelAction = make(icon(this, "process-stop", QStyle::SP_BrowserStop), tr("&Cancel"), tr("Stop the running build and everything it started"),
+    m_cancelAction = make(themedIcon("process-stop", QStyle::SP_BrowserStop), tr("&Cancel"), "action/cancel",
+                          tr("Stop the running build and everything it started"),
                           {QKeySequence(Qt::CTRL | Qt::Key_Period), QKeySequence(Qt::Key_Escape)}, [this] {
                               // In the Wheels area it stops the wheel's verification, if one runs.
                               if (currentArea() == WheelsArea && m_wheelsView->isVerifying())
@@ -161,8 +152,6 @@ void MainWindow::createActions()
                                   m_buildView->cancel();
                           });
     runs->shareCancel(m_cancelAction);
-    for (QAction *a : {m_openProjectAction, m_newProjectAction, m_openWheelAction, m_cancelAction})
-        a->setObjectName(QStringLiteral("action/") + a->text().remove(u'&').remove(QStringLiteral("…")).section(u' ', 0, 1).toLower().replace(u' ', u'-'));
 }
 
 void MainWindow::createToolBar()
@@ -202,7 +191,7 @@ void MainWindow::createMenus()
     file->addAction(m_projectView->revertAction());
     file->addAction(m_wheelsView->closeAction());
     file->addSeparator();
-    QAction *quit = file->addAction(icon(this, "application-exit", QStyle::SP_DialogCloseButton), tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    QAction *quit = file->addAction(themedIcon("application-exit", QStyle::SP_DialogCloseButton), tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
     quit->setStatusTip(tr("Quit; asks first when settings have unsaved changes"));
 
@@ -230,7 +219,7 @@ void MainWindow::createMenus()
     build->addAction(m_buildView->actions()->saveLog());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *docs = help->addAction(icon(this, "help-contents", QStyle::SP_DialogHelpButton), tr("&Documentation"), this, [this] {
+    QAction *docs = help->addAction(themedIcon("help-contents", QStyle::SP_DialogHelpButton), tr("&Documentation"), this, [this] {
         auto *dialog = new DocumentationDialog(this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->show();

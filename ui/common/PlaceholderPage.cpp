@@ -1,5 +1,7 @@
 #include "ui/common/PlaceholderPage.h"
 
+#include "ui/common/ActionFactory.h"
+
 #include <QAction>
 #include <QHBoxLayout>
 #include <QIcon>
@@ -68,13 +70,8 @@ void PlaceholderPage::setActions(const QList<QAction *> &actions)
     }
     m_actions = actions;
     m_buttons->addStretch(1);
-    for (QAction *action : actions) {
-        auto *button = new QToolButton(this);
-        button->setDefaultAction(action);
-        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-        button->setObjectName(QStringLiteral("placeholder/") + action->objectName());
-        m_buttons->addWidget(button);
-    }
+    for (QAction *action : actions)
+        m_buttons->addWidget(actionButton(action, QStringLiteral("placeholder/") + action->objectName(), this));
     m_buttons->addStretch(1);
 }
 

@@ -1,7 +1,8 @@
 #include "ui/project/ProjectEmptyState.h"
 
+#include "ui/common/ActionFactory.h"
+
 #include <QAction>
-#include <QApplication>
 #include <QDir>
 #include <QIcon>
 #include <QStyle>
@@ -9,12 +10,12 @@
 namespace wb::ui {
 
 ProjectEmptyState::ProjectEmptyState(QWidget *parent)
-    : PlaceholderPage(QIcon::fromTheme(QStringLiteral("folder-new"), QApplication::style()->standardIcon(QStyle::SP_DirIcon)), parent)
+    : PlaceholderPage(themedIcon("folder-new", QStyle::SP_DirIcon), parent)
 {
-    m_newHere = new QAction(QIcon::fromTheme(QStringLiteral("document-new")), tr("&New Project Here…"), this);
-    m_newHere->setObjectName(QStringLiteral("newProjectHere"));
-    m_open = new QAction(QIcon::fromTheme(QStringLiteral("folder-open")), tr("&Open Project…"), this);
-    m_open->setObjectName(QStringLiteral("openProject"));
+    m_newHere = makeAction(this, themedIcon("document-new", QStyle::SP_FileDialogNewFolder), tr("&New Project Here…"), QStringLiteral("newProjectHere"),
+                           tr("Create a maturin project in this folder, in the recommended mixed Rust/Python layout"));
+    m_open = makeAction(this, themedIcon("folder-open", QStyle::SP_DirOpenIcon), tr("&Open Project…"), QStringLiteral("openProject"),
+                        tr("Open a maturin project folder"));
     connect(m_newHere, &QAction::triggered, this, [this] { Q_EMIT newProjectRequested(m_dir); });
     connect(m_open, &QAction::triggered, this, &ProjectEmptyState::openProjectRequested);
     showFolder({}, {});

@@ -8,6 +8,7 @@
 #include "core/project/SettingsFile.h"
 #include "core/toml/TomlLiteral.h"
 #include "core/toml/UnifiedDiff.h"
+#include "ui/common/ActionFactory.h"
 #include "ui/common/CodeEditor.h"
 #include "ui/common/DiffDialog.h"
 #include "ui/common/Highlighting.h"
@@ -123,30 +124,23 @@ void ProjectView::buildUi()
 void ProjectView::createActions()
 {
     m_undoStack = new QUndoStack(this);
-    // Theme icons, or Qt's bundled ones where the desktop has no icon theme.
-    auto make = [this](const char *icon, QStyle::StandardPixmap fallback, const QString &text, const QString &tip, QKeySequence::StandardKey key) {
-        auto *a = new QAction(QIcon::fromTheme(QString::fromLatin1(icon), style()->standardIcon(fallback)), text, this);
-        a->setStatusTip(tip);
-        a->setToolTip(tip);
-        if (key != QKeySequence::UnknownKey)
-            a->setShortcuts(key); // every binding of the platform (Redo: Ctrl+Shift+Z and Ctrl+Y)
+    // Disabled until there is something to save, revert, undo or redo; the keys are every binding of
+    // the platform (Redo: Ctrl+Shift+Z and Ctrl+Y).
+    auto make = [this](const char *icon, QStyle::StandardPixmap fallback, const QString &text, const QString &iconText, const char *name,
+                       const QString &tip, QKeySequence::StandardKey key) {
+        QAction *a = makeAction(this, themedIcon(icon, fallback), text, QLatin1String(name), tip, QKeySequence::keyBindings(key));
+        a->setIconText(iconText);
         a->setEnabled(false);
         return a;
     };
-    m_saveAction = make("document-save", QStyle::SP_DialogSaveButton, tr("&Save Project Settings…"),
+    m_saveAction = make("document-save", QStyle::SP_DialogSaveButton, tr("&Save Project Settings…"), tr("Save…"), "action/save-settings",
                         tr("Save the edited pyproject.toml and Cargo.toml, after showing what changes"), QKeySequence::Save);
-    m_saveAction->setObjectName(QStringLiteral("action/save-settings"));
-    m_saveAction->setIconText(tr("Save…"));
-    m_revertAction = make("document-revert", QStyle::SP_DialogResetButton, tr("Re&vert Project Settings"),
+    m_revertAction = make("document-revert", QStyle::SP_DialogResetButton, tr("Re&vert Project Settings"), tr("Revert"), "action/revert-settings",
                           tr("Go back to the settings files as they are on disk (can be undone)"), QKeySequence::UnknownKey);
-    m_revertAction->setObjectName(QStringLiteral("action/revert-settings"));
-    m_revertAction->setIconText(tr("Revert"));
-    m_undoAction = make("edit-undo", QStyle::SP_ArrowBack, tr("&Undo"), tr("Undo the last change to the project's settings"), QKeySequence::Undo);
-    m_undoAction->setObjectName(QStringLiteral("action/undo"));
-    m_undoAction->setIconText(tr("Undo"));
-    m_redoAction = make("edit-redo", QStyle::SP_ArrowForward, tr("&Redo"), tr("Redo the change to the project's settings undone last"), QKeySequence::Redo);
-    m_redoAction->setObjectName(QStringLiteral("action/redo"));
-    m_redoAction->setIconText(tr("Redo"));
+    m_undoAction = make("edit-undo", QStyle::SP_ArrowBack, tr("&Undo"), tr("Undo"), "action/undo", tr("Undo the last change to the project's settings"),
+                        QKeySequence::Undo);
+    m_redoAction = make("edit-redo", QStyle::SP_ArrowForward, tr("&Redo"), tr("Redo"), "action/redo",
+                        tr("Redo the change to the project's settings undone last"), QKeySequence::Redo);
     connect(m_saveAction, &QAction::triggered, this, [this] { save(m_confirmSaves); });
     connect(m_revertAction, &QAction::triggered, this, &ProjectView::revert);
     connect(m_undoAction, &QAction::triggered, this, &ProjectView::undo);
@@ -164,7 +158,7 @@ void ProjectView::updateActions()
     m_undoAction->setText(m_undoStack->canUndo() ? tr("&Undo %1").arg(m_undoStack->undoText()) : tr("&Undo"));
     m_redoAction->setText(m_undoStack->canRedo() ? tr("&Redo %1").arg(m_undoStack->redoText()) : tr("&Redo"));
     for (QAction *a : {m_undoAction, m_redoAction})
-        a->setToolTip(QStringLiteral("%1 (%2)").arg(a->text().remove(u'&'), a->shortcut().toString(QKeySequence::NativeText)));
+        setTipWithKey(a, a->text().remove(u'&'));
 }
 
 void ProjectView::showEvent(QShowEvent *event)
@@ -189,13 +183,8 @@ QLayout *ProjectView::buildCommandRow(QWidget *page)
     top->addWidget(m_title, 1);
     // The same actions as the window's File and Edit menus; the buttons show the actions' short
     // icon texts, the menus and tooltips name the step ("Undo Set tool.maturin.strip = true").
-    for (QAction *action : {m_undoAction, m_redoAction, m_revertAction, m_saveAction}) {
-        auto *button = new QToolButton(page);
-        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-        button->setDefaultAction(action);
-        button->setObjectName(QStringLiteral("button/") + action->objectName().section(u'/', 1));
-        top->addWidget(button);
-    }
+    for (QAction *action : {m_undoAction, m_redoAction, m_revertAction, m_saveAction})
+        top->addWidget(actionButton(action, QStringLiteral("button/") + action->objectName().section(u'/', 1), page));
     return top;
 }
 

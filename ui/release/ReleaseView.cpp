@@ -2,6 +2,7 @@
 
 #include "core/common/Counted.h"
 #include "core/common/SizeFormat.h"
+#include "ui/common/ActionFactory.h"
 #include "ui/common/PlaceholderPage.h"
 #include "ui/common/Workspace.h"
 #include "ui/release/ReleaseMatrixModel.h"
@@ -38,7 +39,7 @@ namespace {
 
 PlaceholderPage *emptyPage(ReleaseView *view, const QList<QAction *> &actions)
 {
-    auto *page = new PlaceholderPage(QIcon::fromTheme(QStringLiteral("package-x-generic"), view->style()->standardIcon(QStyle::SP_DirIcon)), view);
+    auto *page = new PlaceholderPage(themedIcon("package-x-generic", QStyle::SP_DirIcon), view);
     page->setObjectName(QStringLiteral("releasePlaceholder"));
     page->setTitle(ReleaseView::tr("No release open"));
     page->setText(ReleaseView::tr("Open the folder your CI run's wheels and sdist were downloaded to (dist/), or drop the files here, "
@@ -58,24 +59,15 @@ ReleaseView::ReleaseView(Workspace *workspace, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
 
     auto *bar = new QHBoxLayout;
-    auto *openFolderAction = new QAction(QIcon::fromTheme(QStringLiteral("folder-open")), tr("Open Release Folder…"), this);
-    openFolderAction->setObjectName(QStringLiteral("openReleaseFolder"));
-    openFolderAction->setToolTip(tr("Check every wheel and sdist in a folder (and its subfolders) as one release"));
-    openFolderAction->setStatusTip(openFolderAction->toolTip());
-    auto *openFilesAction = new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("Open Release Files…"), this);
-    openFilesAction->setObjectName(QStringLiteral("openReleaseFiles"));
-    openFilesAction->setToolTip(tr("Check some wheels and sdists as one release"));
-    openFilesAction->setStatusTip(openFilesAction->toolTip());
+    QAction *openFolderAction = makeAction(this, themedIcon("folder-open", QStyle::SP_DirOpenIcon), tr("Open Release Folder…"),
+                                           QStringLiteral("openReleaseFolder"),
+                                           tr("Check every wheel and sdist in a folder (and its subfolders) as one release"));
+    QAction *openFilesAction = makeAction(this, themedIcon("document-open", QStyle::SP_FileIcon), tr("Open Release Files…"),
+                                          QStringLiteral("openReleaseFiles"), tr("Check some wheels and sdists as one release"));
     connect(openFolderAction, &QAction::triggered, this, &ReleaseView::openFolderDialog);
     connect(openFilesAction, &QAction::triggered, this, &ReleaseView::openFilesDialog);
-    const auto toolButton = [this](QAction *action) {
-        auto *b = new QToolButton(this);
-        b->setDefaultAction(action);
-        b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-        return b;
-    };
-    auto *openFolder = toolButton(openFolderAction);
-    auto *openFiles = toolButton(openFilesAction);
+    QToolButton *openFolder = actionButton(openFolderAction, QStringLiteral("openReleaseFolderButton"), this);
+    QToolButton *openFiles = actionButton(openFilesAction, QStringLiteral("openReleaseFilesButton"), this);
     m_previousButton = new QPushButton(tr("Compare with Previous…"), this);
     m_previousButton->setToolTip(tr("Choose the folder of the previous release: new and dropped platforms and versions, sizes"));
     m_clearPrevious = new QPushButton(tr("No Comparison"), this);

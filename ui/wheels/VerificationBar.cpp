@@ -1,6 +1,7 @@
 #include "ui/wheels/VerificationBar.h"
 
 #include "core/common/SizeFormat.h"
+#include "ui/common/ActionFactory.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -34,20 +35,12 @@ VerificationBar::VerificationBar(QWidget *parent)
     m_bar->setMinimumWidth(160);
     m_bar->setMaximumWidth(320);
 
-    m_cancel = new QAction(QIcon::fromTheme(QStringLiteral("process-stop"), style()->standardIcon(QStyle::SP_BrowserStop)), tr("Cancel"), this);
-    m_cancel->setObjectName(QStringLiteral("cancelVerification"));
-    m_cancel->setStatusTip(tr("Stop verifying the wheel's contents; the summary read so far stays"));
-    m_cancel->setToolTip(tr("Stop verifying the wheel's contents"));
-    m_verifyAgain = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh"), style()->standardIcon(QStyle::SP_BrowserReload)), tr("Verify Again"), this);
-    m_verifyAgain->setObjectName(QStringLiteral("verifyAgain"));
-    m_verifyAgain->setStatusTip(tr("Hash every member of the wheel again and compare with RECORD"));
-    m_verifyAgain->setToolTip(m_verifyAgain->statusTip());
-    m_cancelButton = new QToolButton(this);
-    m_cancelButton->setDefaultAction(m_cancel);
-    m_cancelButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_againButton = new QToolButton(this);
-    m_againButton->setDefaultAction(m_verifyAgain);
-    m_againButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_cancel = makeAction(this, themedIcon("process-stop", QStyle::SP_BrowserStop), tr("Cancel"), QStringLiteral("cancelVerification"),
+                          tr("Stop verifying the wheel's contents; the summary read so far stays"));
+    m_verifyAgain = makeAction(this, themedIcon("view-refresh", QStyle::SP_BrowserReload), tr("Verify Again"), QStringLiteral("verifyAgain"),
+                               tr("Hash every member of the wheel again and compare with RECORD"));
+    m_cancelButton = actionButton(m_cancel, QStringLiteral("cancelVerificationButton"), this);
+    m_againButton = actionButton(m_verifyAgain, QStringLiteral("verifyAgainButton"), this);
 
     layout->addWidget(m_label, 1);
     layout->addWidget(m_bar);

@@ -2,6 +2,7 @@
 
 #include "ui/wheels/RepairPreviewView.h"
 #include "ui/common/MessageBanner.h"
+#include "ui/common/ActionFactory.h"
 #include "ui/common/PlaceholderPage.h"
 #include "ui/common/Workspace.h"
 #include "ui/wheels/ExtensionsTree.h"
@@ -43,7 +44,7 @@ WheelsView::WheelsView(Workspace *workspace, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     m_pages = new QStackedWidget(this);
     layout->addWidget(m_pages);
-    m_placeholder = new PlaceholderPage(QIcon::fromTheme(QStringLiteral("package-x-generic"), style()->standardIcon(QStyle::SP_FileIcon)), m_pages);
+    m_placeholder = new PlaceholderPage(themedIcon("package-x-generic", QStyle::SP_FileIcon), m_pages);
     m_placeholder->setObjectName(QStringLiteral("wheelsPlaceholder"));
     m_placeholder->setTitle(tr("No wheel open"));
     m_pages->addWidget(m_placeholder);
@@ -141,11 +142,9 @@ QWidget *WheelsView::makeList()
     m_list->setMinimumWidth(160);
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
 
-    m_closeAction = new QAction(QIcon::fromTheme(QStringLiteral("document-close")), tr("Close"), this);
-    m_closeAction->setObjectName(QStringLiteral("closeWheel"));
-    m_closeAction->setShortcut(QKeySequence::Delete);
+    m_closeAction = makeAction(this, themedIcon("document-close", QStyle::SP_DialogCloseButton), tr("Close"), QStringLiteral("closeWheel"),
+                               tr("Remove the selected file from the list"), {QKeySequence(QKeySequence::Delete)});
     m_closeAction->setShortcutContext(Qt::WidgetShortcut);
-    m_closeAction->setStatusTip(tr("Remove the selected file from the list"));
     m_closeAction->setEnabled(false);
     m_list->addAction(m_closeAction);
     connect(m_closeAction, &QAction::triggered, this, [this] {

@@ -1,4 +1,5 @@
 // The application shell, offscreen: open the example project and a wheel, drop files, save a screenshot.
+#include "support/ExampleWindow.h"
 #include "support/TestFiles.h"
 #include "support/TestPaths.h"
 #include "ui/build/BuildView.h"
@@ -205,14 +206,10 @@ private Q_SLOTS:
     // Esc stops it. The view's buttons are the window's actions.
     void buildKeysWorkInTheBuildView()
     {
-        QTemporaryDir tmp;
-        const QString project = tmp.filePath(QStringLiteral("hello-pyo3"));
-        QVERIFY(wb::test::copyTree(exampleProject(), project));
-        MainWindow w;
-        w.resize(1200, 800);
-        w.show();
+        wb::test::ExampleWindow example;
+        QVERIFY(example.open());
+        MainWindow &w = example.window;
         QVERIFY(QTest::qWaitForWindowActive(&w));
-        QVERIFY(w.openPath(project));
         w.showArea(MainWindow::BuildArea);
         auto *build = w.findChild<QAction *>(QStringLiteral("action/build"));
         auto *cancel = w.findChild<QAction *>(QStringLiteral("action/cancel"));
@@ -251,13 +248,9 @@ private Q_SLOTS:
     // step can be seen (the Project area), the view's own buttons are the same actions.
     void settingsActionsInTheMenus()
     {
-        QTemporaryDir tmp;
-        QVERIFY(wb::test::copyTree(exampleProject(), tmp.path()));
-        MainWindow w;
-        w.resize(1200, 800);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QVERIFY(w.openPath(tmp.path()));
+        wb::test::ExampleWindow example;
+        QVERIFY(example.open());
+        MainWindow &w = example.window;
         w.projectView()->setConfirmSaves(false);
         auto menuOf = [&w](const QString &title) -> QMenu * {
             for (QAction *m : w.menuBar()->actions()) {
@@ -299,7 +292,7 @@ private Q_SLOTS:
         QVERIFY(save->isEnabled());
         QTest::keySequence(&w, QKeySequence::Save);
         QTRY_VERIFY(!w.isWindowModified());
-        QVERIFY(wb::test::readAll(tmp.filePath(QStringLiteral("pyproject.toml"))).contains("strip = true"));
+        QVERIFY(wb::test::readAll(example.project + QStringLiteral("/pyproject.toml")).contains("strip = true"));
         w.showArea(MainWindow::ProjectArea);
         QVERIFY(undo->isEnabled()); // the step is still there: undoing it makes the files differ again
         auto *button = w.projectView()->findChild<QToolButton *>(QStringLiteral("button/undo"));

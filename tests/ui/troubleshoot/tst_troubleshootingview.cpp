@@ -6,6 +6,7 @@
 
 #include "core/diagnose/FindingJson.h"
 #include "core/diagnose/FixApplier.h"
+#include "support/ExampleWindow.h"
 #include "support/TestFiles.h"
 #include "ui/common/MainWindow.h"
 #include "ui/common/Workspace.h"
@@ -166,13 +167,9 @@ private Q_SLOTS:
     // Project view's text tab, from the window's Troubleshooting area.
     void evidenceLinksShowTheirPlace()
     {
-        QTemporaryDir tmp;
-        const QString project = tmp.filePath(QStringLiteral("hello-pyo3"));
-        QVERIFY(wb::test::copyTree(example(), project));
-        MainWindow w;
-        w.resize(1200, 800);
-        w.show();
-        QVERIFY(w.openPath(project));
+        wb::test::ExampleWindow example;
+        QVERIFY(example.open());
+        MainWindow &w = example.window;
         w.showArea(MainWindow::TroubleshootingArea);
         TroubleshootingView *view = w.troubleshootingView();
         view->findChild<QPlainTextEdit *>(QStringLiteral("errorInput"))->setPlainText(data("python-3.13-pyinit-mismatch-import.txt"));
