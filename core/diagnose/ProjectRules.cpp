@@ -95,6 +95,15 @@ const QList<rules::Rule> &rules::projectRules()
         // The readme a manifest names is missing (maturin before 1.5.1 quotes the path as written, later ones the full path).
         rule("readme-missing", "", C::High, 84, "The readme file %1 named by Cargo.toml or pyproject.toml does not exist.",
              R"re(failed to normalize readme path `([^`]+)`)re"),
+        // maturin's metadata reader (src/metadata.rs), before the compile: the path it looked at.
+        rule("readme-missing", "metadata", C::High, 84, "The readme file %2 named by %1 does not exist.",
+             R"re(Failed to read [Rr]eadme specified in (?:(pyproject\.toml)|(Cargo\.toml)), which should be at (\S.*?)\s*$)re"),
+        // The license file [project] license = { file } names, read after the compile: only a file named like one.
+        rule("license-file-missing", "", C::Medium, 80, "The license file %1 does not exist (named by [project] license in pyproject.toml).",
+             R"re(Failed to read (\S*?[^\s/\\]*(?:LICEN[CS]E|[Ll]icen[cs]e|COPYING|NOTICE)[^\s/\\]*)\s*$)re"),
+        // (The same refusal of a license table is license-field-format's: the forms of [project] license.)
+        rule("readme-file-and-text", "", C::High, 84, "pyproject.toml's [project] readme table sets both file and text.",
+             R"re(file and text fields of 'project\.readme' are mutually-exclusive)re"),
         // A source tree without the files the crate needs (an incomplete sdist).
         rule("sdist-missing-files", "workspace-root", C::Medium, 60, "The crate inherits from a workspace root manifest that is not in the source tree.",
              R"re(failed to find a workspace root|error inheriting `[^`]+` from workspace root manifest)re"),

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QDirIterator>
+#include <QFileInfo>
 #include <QRegularExpression>
 
 namespace wb::validation {
@@ -175,6 +176,69 @@ void SettingsChecker::size()
                                        "wheels are larger than they need to be"));
     d.fixLabel = QStringLiteral("Set strip = true");
     d.fix = {setEdit(Kind::Pyproject, toolMaturin().child(QStringLiteral("strip")), QStringLiteral("true"))};
+}
+
+namespace {
+
+// The file PATH names, relative to DIR, when it is missing.
+bool missing(const QString &dir, const QString &path)
+{
+    return !path.isEmpty() && !QFileInfo(QDir(dir).filePath(path)).isFile();
+}
+
+} // namespace
+
+// maturin (src/metadata.rs) reads [project] readme (a path, or a table with file or text) and license = {file
+// = ...} relative to pyproject.toml, and Cargo.toml's [package] readme relative to the manifest; a missing
+// file stops sdist, build and develop ("Failed to read readme specified in pyproject.toml, which should be
+// at ...", "Failed to read Readme specified in Cargo.toml, ...", "Failed to read .../LICENSE" after the
+// compile), and a table with both file and text is refused.
+void SettingsChecker::metadataFiles()
+{
+    if (!p.options.checkFilesystem)
+        return;
+    const TomlKeyPath proj({QStringLiteral("project")});
+    for (const char *field : {"readme", "license"}) {
+        const QString name = QString::fromLatin1(field);
+        const TomlKeyPath path = proj.child(name);
+        const toml::node *node = p.hasPyproject ? tomlNodeAt(p.pyproject, path) : nullptr;
+        if (!node)
+            continue;
+        if (const toml::table *t = node->as_table()) {
+            const bool file = t->contains("file");
+            if (file && t->contains("text"))
+                add(QStringLiteral("project.%1-file-and-text").arg(name), SettingsSeverity::Error, Kind::Pyproject, path,
+                    QStringLiteral("[project] %1 sets both file and text; maturin refuses the table (\"file and text fields of "
+                                   "'project.%1' are mutually-exclusive\"): keep one")
+                        .arg(name),
+                    true);
+            else if (file && missing(p.dir, tomlString(t->get("file"))))
+                add(QStringLiteral("project.%1-missing").arg(name), SettingsSeverity::Error, Kind::Pyproject, path.child(QStringLiteral("file")),
+                    name == QLatin1String("readme")
+                        ? QStringLiteral("readme file '%1' does not exist in the project folder: maturin stops before it builds (\"Failed "
+                                         "to read readme specified in pyproject.toml\")")
+                              .arg(tomlString(t->get("file")))
+                        : QStringLiteral("license file '%1' does not exist in the project folder: maturin stops after the compile "
+                                         "(\"Failed to read …/%1\")")
+                              .arg(tomlString(t->get("file"))),
+                    true);
+        } else if (name == QLatin1String("readme") && node->is_string() && missing(p.dir, tomlString(node))) {
+            add(QStringLiteral("project.readme-missing"), SettingsSeverity::Error, Kind::Pyproject, path,
+                QStringLiteral("readme file '%1' does not exist in the project folder: maturin stops before it builds (\"Failed to read "
+                               "readme specified in pyproject.toml\")")
+                    .arg(tomlString(node)),
+                true);
+        }
+    }
+    // Cargo.toml: a path (not false, not inherited from the workspace), relative to the manifest.
+    const TomlKeyPath readme = kp(QStringLiteral("package.readme"));
+    const toml::node *node = p.hasCargo && p.cargo.isValid() ? tomlNodeAt(p.cargo, readme) : nullptr;
+    if (node && node->is_string() && missing(QFileInfo(p.cargoPath).absolutePath(), tomlString(node)))
+        add(QStringLiteral("cargo.readme-missing"), SettingsSeverity::Error, Kind::Cargo, readme,
+            QStringLiteral("readme file '%1' does not exist in the crate's folder: maturin stops before it builds (\"Failed to read "
+                           "Readme specified in Cargo.toml\")")
+                .arg(tomlString(node)),
+            true);
 }
 
 } // namespace wb::validation

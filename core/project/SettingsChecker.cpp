@@ -138,6 +138,7 @@ void SettingsChecker::run()
         moduleName();
         pyo3();
         features();
+        metadataFiles();
         return;
     }
     if (!p.pyproject.isValid())
@@ -162,6 +163,7 @@ void SettingsChecker::run()
     pyo3();
     features();
     includes();
+    metadataFiles();
     size();
 }
 

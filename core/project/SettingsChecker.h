@@ -67,6 +67,9 @@ public:
     void project();
     void buildSystem();
     void includes();
+    // The readme and license files [project] and Cargo.toml's [package] name: maturin reads them into the
+    // metadata and stops when one is missing.
+    void metadataFiles();
     void features();
     void size();
     bool gate(const TomlKeyPath &path, const QVersionNumber &since, const QString &what, bool unreadable = false);

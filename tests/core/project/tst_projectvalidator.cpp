@@ -158,6 +158,46 @@ private Q_SLOTS:
                                                             << QStringLiteral("maturin.key-too-new") << false << QStringLiteral("1.13.0");
         QTest::newRow("dep/feature form") << py("strip = true", "strip = true\nfeatures = [\"pyo3/abi3-py39\", \"fast\"]")
                                           << QStringLiteral("cargo.feature-undefined") << false << none;
+        // The readme and license files maturin reads into the metadata (src/metadata.rs): a missing one stops it.
+        const char *nameLine = "name = \"demo\"\nrequires-python";
+        auto withFile = [&](Files f, const char *path) {
+            f[QString::fromLatin1(path)] = "text\n";
+            return f;
+        };
+        QTest::newRow("readme missing") << py(nameLine, "name = \"demo\"\nreadme = \"README.md\"\nrequires-python")
+                                        << QStringLiteral("project.readme-missing") << true << none;
+        QTest::newRow("readme there") << withFile(py(nameLine, "name = \"demo\"\nreadme = \"README.md\"\nrequires-python"), "README.md")
+                                      << QStringLiteral("project.readme-missing") << false << none;
+        QTest::newRow("readme table, file missing")
+            << py(nameLine, "name = \"demo\"\nreadme = { file = \"docs/README.rst\", content-type = \"text/x-rst\" }\nrequires-python")
+            << QStringLiteral("project.readme-missing") << true << none;
+        QTest::newRow("readme table, file there")
+            << withFile(py(nameLine, "name = \"demo\"\nreadme = { file = \"docs/README.rst\", content-type = \"text/x-rst\" }\nrequires-python"),
+                        "docs/README.rst")
+            << QStringLiteral("project.readme-missing") << false << none;
+        QTest::newRow("readme text") << py(nameLine, "name = \"demo\"\nreadme = { text = \"Hi\", content-type = \"text/plain\" }\nrequires-python")
+                                     << QStringLiteral("project.readme-missing") << false << none;
+        QTest::newRow("readme file and text")
+            << withFile(py(nameLine, "name = \"demo\"\nreadme = { file = \"README.md\", text = \"Hi\" }\nrequires-python"), "README.md")
+            << QStringLiteral("project.readme-file-and-text") << true << none;
+        QTest::newRow("license file missing") << py(nameLine, "name = \"demo\"\nlicense = { file = \"LICENSE\" }\nrequires-python")
+                                              << QStringLiteral("project.license-missing") << true << none;
+        QTest::newRow("license file there") << withFile(py(nameLine, "name = \"demo\"\nlicense = { file = \"LICENSE\" }\nrequires-python"), "LICENSE")
+                                            << QStringLiteral("project.license-missing") << false << none;
+        QTest::newRow("license text") << py(nameLine, "name = \"demo\"\nlicense = { text = \"MIT\" }\nrequires-python")
+                                      << QStringLiteral("project.license-missing") << false << none;
+        QTest::newRow("license file and text")
+            << withFile(py(nameLine, "name = \"demo\"\nlicense = { file = \"LICENSE\", text = \"MIT\" }\nrequires-python"), "LICENSE")
+            << QStringLiteral("project.license-file-and-text") << true << none;
+        const char *edition = "edition = \"2021\"\n";
+        QTest::newRow("Cargo readme missing") << cargo(edition, "edition = \"2021\"\nreadme = \"../README.md\"\n")
+                                              << QStringLiteral("cargo.readme-missing") << true << none;
+        QTest::newRow("Cargo readme there") << withFile(cargo(edition, "edition = \"2021\"\nreadme = \"README.md\"\n"), "README.md")
+                                            << QStringLiteral("cargo.readme-missing") << false << none;
+        QTest::newRow("Cargo readme false") << cargo(edition, "edition = \"2021\"\nreadme = false\n")
+                                            << QStringLiteral("cargo.readme-missing") << false << none;
+        QTest::newRow("Cargo readme inherited") << cargo(edition, "edition = \"2021\"\nreadme.workspace = true\n")
+                                                << QStringLiteral("cargo.readme-missing") << false << none;
     }
 
     void rules()

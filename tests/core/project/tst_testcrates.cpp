@@ -1,5 +1,6 @@
 // Every project of maturin's own test suite (maturin's repository, test-crates/), read in place: `check`
-// finds no error in any crate maturin builds, and names the one maturin refuses. Crates without a
+// finds no error in any crate maturin builds, and names the one maturin refuses (and the file a crate's copy
+// here lacks). Crates without a
 // pyproject.toml (maturin builds them from Cargo.toml alone) get a warning with a fix that creates one;
 // Cargo workspace roots open their Python member.
 #include "core/project/CargoOnlyProject.h"
@@ -34,6 +35,16 @@ const QHash<QString, QString> &refused()
         {QStringLiteral("pyo3-no-extension-module"),
          QStringLiteral("pyo3 0.25 without the extension-module feature links libpython: maturin's audit refuses the wheel "
                         "(the crate's own description: \"thus erroneously linking libpython\")")},
+    };
+    return r;
+}
+
+// Crates whose copy in the corpus lacks a file they name outside their own folder (in maturin's repository
+// the file is there): check names exactly that, as maturin would stop on this copy.
+const QHash<QString, QString> &incompleteCopies()
+{
+    static const QHash<QString, QString> r = {
+        {QStringLiteral("hello-world"), QStringLiteral("cargo.readme-missing")}, // readme = "../../README.md": maturin's own README
     };
     return r;
 }
@@ -127,6 +138,12 @@ void TestCrates::everyCrate()
     const int errors = ProjectValidator::count(diags, SettingsSeverity::Error);
     if (refused().contains(dir)) {
         QVERIFY2(errors > 0, qPrintable(QStringLiteral("maturin refuses it (%1), check found no error").arg(refused().value(dir))));
+        return;
+    }
+    if (incompleteCopies().contains(dir)) {
+        for (const SettingsDiagnostic &d : diags)
+            QVERIFY2(d.severity != SettingsSeverity::Error || d.id == incompleteCopies().value(dir), qPrintable(summary(diags)));
+        QVERIFY2(errors == 1, qPrintable(summary(diags)));
         return;
     }
     QVERIFY2(errors == 0, qPrintable(QStringLiteral("checked %1:\n%2").arg(checked.join(u','), summary(diags))));
