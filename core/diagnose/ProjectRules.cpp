@@ -101,6 +101,22 @@ const QList<rules::Rule> &rules::projectRules()
         // The license file [project] license = { file } names, read after the compile: only a file named like one.
         rule("license-file-missing", "", C::Medium, 80, "The license file %1 does not exist (named by [project] license in pyproject.toml).",
              R"re(Failed to read (\S*?[^\s/\\]*(?:LICEN[CS]E|[Ll]icen[cs]e|COPYING|NOTICE)[^\s/\\]*)\s*$)re"),
+        // [project] tables maturin validates itself (src/metadata.rs; the extra names through the pep508 crate).
+        rule("pyproject-invalid", "entry-points", C::High, 84,
+             "pyproject.toml lists %1 under [project.entry-points]: scripts belong in [project.scripts] (or [project.gui-scripts]).",
+             R"re((console_scripts|gui_scripts) is not allowed in project\.entry-points table)re"),
+        rule("pyproject-invalid", "extra-name", C::High, 84,
+             "The extra %1 in pyproject.toml's [project.optional-dependencies] is not a valid name.",
+             R"re(invalid extra name: (.+?)\s*$)re"),
+        // [tool.maturin] data, relative to pyproject.toml (maturin 1.x).
+        rule("data-dir-missing", "", C::High, 84, "The data folder %1 ([tool.maturin] data) does not exist.",
+             R"re(No such data directory (\S.*?)\s*$)re"),
+        // cargo, for --profile / [tool.maturin] profile or editable-profile.
+        rule("cargo-profile-undefined", "", C::High, 84, "cargo was asked for the profile %1, which no [profile.%1] table defines.",
+             R"re(error: profile `([^`]+)` is not defined)re"),
+        // maturin's audit, for a tag it has no policy of (src/auditwheel/audit.rs; 1.x).
+        rule("compatibility-policy-unknown", "", C::High, 84, "maturin has no auditwheel policy for %1, the platform tag it was asked for.",
+             R"re(((?:many|musl)linux_?[\w]+) compatibility policy is not defined by auditwheel yet)re"),
         // (The same refusal of a license table is license-field-format's: the forms of [project] license.)
         rule("readme-file-and-text", "", C::High, 84, "pyproject.toml's [project] readme table sets both file and text.",
              R"re(file and text fields of 'project\.readme' are mutually-exclusive)re"),

@@ -5,6 +5,7 @@
 #include "core/toml/TomlLiteral.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 
@@ -16,6 +17,30 @@ bool isIdentifier(const QString &s)
 {
     static const QRegularExpression re(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
     return re.match(s).hasMatch();
+}
+
+// Whether a cargo configuration file cargo reads when it builds in DIR defines PATH: .cargo/config.toml (or
+// .cargo/config) in DIR and each folder above it, then $CARGO_HOME/config.toml (~/.cargo by default).
+bool cargoConfigDefines(const QString &dir, const TomlKeyPath &path)
+{
+    QStringList folders;
+    for (QDir d(dir);; ) {
+        folders << d.filePath(QStringLiteral(".cargo"));
+        if (!d.cdUp())
+            break;
+    }
+    const QString home = qEnvironmentVariable("CARGO_HOME", QDir::homePath() + QStringLiteral("/.cargo"));
+    folders << home;
+    for (const QString &folder : std::as_const(folders)) {
+        for (const char *name : {"config.toml", "config"}) {
+            QFile file(folder + u'/' + QLatin1String(name));
+            if (file.size() > 4 * 1024 * 1024 || !file.open(QIODevice::ReadOnly))
+                continue;
+            if (TomlDocument::parse(file.readAll()).contains(path))
+                return true;
+        }
+    }
+    return false;
 }
 
 } // namespace
@@ -96,11 +121,18 @@ void SettingsChecker::layout()
 {
     if (!p.options.checkFilesystem)
         return;
+    const QDir dir(p.dir);
+    // data names a folder relative to pyproject.toml ("No such data directory ...", maturin 1.8.3).
+    const QString data = p.pyproject.string(toolMaturin().child(QStringLiteral("data")));
+    if (!data.isEmpty() && !QFileInfo(dir.filePath(data)).isDir())
+        add(QStringLiteral("layout.data-missing"), SettingsSeverity::Error, Kind::Pyproject, toolMaturin().child(QStringLiteral("data")),
+            QStringLiteral("data is set to '%1' but that folder does not exist: maturin stops with \"No such data directory\"").arg(data),
+            true);
     const QString ps = p.pyproject.string(toolMaturin().child(QStringLiteral("python-source")));
+    pythonPackages(e.pythonSource);
     if (ps.isEmpty())
         return;
     const TomlKeyPath at = toolMaturin().child(QStringLiteral("python-source"));
-    const QDir dir(p.dir);
     const QString src = QDir::cleanPath(dir.filePath(ps));
     if (!QFileInfo(src).isDir()) {
         add(QStringLiteral("layout.python-source-missing"), SettingsSeverity::Error, Kind::Pyproject, at,
@@ -129,6 +161,24 @@ void SettingsChecker::layout()
         && !QFileInfo(QDir(pkg).filePath(QStringLiteral("Cargo.toml"))).isFile())
         add(QStringLiteral("layout.init-missing"), SettingsSeverity::Warning, Kind::Pyproject, at,
             QStringLiteral("%1/%2 has no __init__.py, so it is not a regular Python package").arg(ps, first), true);
+}
+
+// python-packages lists packages maturin packs beside the module's own, looked up in python-source (the
+// project folder without it); a name that is neither a folder nor a .py file there is silently packed as nothing.
+void SettingsChecker::pythonPackages(const QString &pythonSource)
+{
+    const TomlKeyPath at = toolMaturin().child(QStringLiteral("python-packages"));
+    const QDir src(QDir(p.dir).filePath(pythonSource.isEmpty() ? QStringLiteral(".") : pythonSource));
+    if (!src.exists())
+        return; // layout.python-source-missing says it
+    for (const QString &package : p.pyproject.stringArray(at)) {
+        const QString path = src.filePath(QString(package).replace(u'.', u'/'));
+        if (!QFileInfo(path).isDir() && !QFileInfo(path + QStringLiteral(".py")).isFile())
+            add(QStringLiteral("layout.python-package-missing"), SettingsSeverity::Warning, Kind::Pyproject, at,
+                QStringLiteral("python-packages lists '%1', but %2 has no such package: maturin builds without it, and says nothing")
+                    .arg(package, pythonSource.isEmpty() ? QStringLiteral("the project folder") : pythonSource),
+                true);
+    }
 }
 
 void SettingsChecker::cargo()
@@ -177,10 +227,19 @@ void SettingsChecker::cargo()
         static const QStringList builtIn = {QStringLiteral("dev"), QStringLiteral("release"), QStringLiteral("test"),
                                             QStringLiteral("bench")};
         const TomlKeyPath profPath({QStringLiteral("profile"), prof});
-        if (!builtIn.contains(prof) && !p.cargo.contains(profPath) && !p.workspaceRoot.contains(profPath))
-            add(QStringLiteral("cargo.profile-unknown"), SettingsSeverity::Warning, Kind::Pyproject,
-                toolMaturin().child(prof == profile ? QStringLiteral("profile") : QStringLiteral("editable-profile")),
+        if (builtIn.contains(prof) || p.cargo.contains(profPath) || p.workspaceRoot.contains(profPath))
+            continue;
+        const TomlKeyPath at = toolMaturin().child(prof == profile ? QStringLiteral("profile") : QStringLiteral("editable-profile"));
+        if (!p.options.checkFilesystem) { // the two files alone: a cargo configuration file may define it
+            add(QStringLiteral("cargo.profile-unknown"), SettingsSeverity::Warning, Kind::Pyproject, at,
                 QStringLiteral("Cargo profile '%1' is not defined in Cargo.toml ([profile.%1])").arg(prof), true);
+        } else if (!cargoConfigDefines(QFileInfo(p.cargoPath).absolutePath(), profPath)) {
+            add(QStringLiteral("cargo.profile-unknown"), SettingsSeverity::Error, Kind::Pyproject, at,
+                QStringLiteral("Cargo profile '%1' is not defined ([profile.%1] in Cargo.toml, the workspace's or a .cargo/config.toml): "
+                               "cargo stops with \"profile `%1` is not defined\"")
+                    .arg(prof),
+                true);
+        }
     }
 }
 

@@ -1,8 +1,10 @@
 #include "core/project/SettingsChecker.h"
 
+#include "core/binary/Policy.h"
 #include "core/project/PackagingSpecs.h"
 #include "core/toml/TomlLiteral.h"
 
+#include <QHash>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -79,6 +81,42 @@ void SettingsChecker::checkCompatibility(const TomlKeyPath &path, const toml::no
             true);
     else if (v.compare(QLatin1String("pypi"), Qt::CaseInsensitive) == 0)
         gate(path, QVersionNumber(1, 9), QStringLiteral("compatibility = \"pypi\""), true);
+    else
+        checkPolicyDefined(path, v);
+}
+
+// maturin audits the library against the policy the tag names; a manylinux or musllinux tag no policy
+// defines stops it after the compile ("manylinux_2_20 compatibility policy is not defined by auditwheel
+// yet, pass `--auditwheel=skip` to proceed anyway", maturin 1.8.3), unless the audit is skipped.
+void SettingsChecker::checkPolicyDefined(const TomlKeyPath &path, const QString &value)
+{
+    static const QHash<QString, QString> shortForms = {{QStringLiteral("1"), QStringLiteral("manylinux1")},
+                                                       {QStringLiteral("2010"), QStringLiteral("manylinux2010")},
+                                                       {QStringLiteral("2014"), QStringLiteral("manylinux2014")}};
+    static const QRegularExpression glibcOnly(QStringLiteral("^[0-9]+_[0-9]+$"));
+    QString tag = shortForms.value(value.toLower(), value.toLower());
+    if (glibcOnly.match(tag).hasMatch())
+        tag.prepend(QStringLiteral("manylinux_"));
+    const bool musl = tag.startsWith(QLatin1String("musllinux"));
+    if (!musl && !tag.startsWith(QLatin1String("manylinux")))
+        return; // linux, off
+    const PolicyTable &table = musl ? PolicyTable::musllinux() : PolicyTable::manylinux();
+    if (table.policies().isEmpty() || table.find(tag))
+        return;
+    if (p.pyproject.string(toolMaturin().child(QStringLiteral("auditwheel"))) == QLatin1String("skip"))
+        return;
+    QList<QPair<QVersionNumber, QString>> byVersion;
+    for (const Policy &policy : table.policies())
+        byVersion.append({QVersionNumber::fromString(policy.name.section(u'_', 1).replace(u'_', u'.')), policy.name});
+    std::sort(byVersion.begin(), byVersion.end());
+    QStringList known;
+    for (const auto &[version, name] : std::as_const(byVersion))
+        known << name;
+    add(QStringLiteral("maturin.policy-undefined"), SettingsSeverity::Error, Kind::Pyproject, path,
+        QStringLiteral("no auditwheel policy is called %1 (there are %2): maturin compiles, then stops with \"%1 compatibility "
+                       "policy is not defined by auditwheel yet\"; choose one of those, or set auditwheel = \"skip\"")
+            .arg(tag, known.join(QStringLiteral(", "))),
+        true);
 }
 
 void SettingsChecker::checkEnum(const SettingSpec &spec, const TomlKeyPath &path, const toml::node &node)

@@ -62,8 +62,26 @@ void SettingsChecker::project()
         }
     };
     checkReqs(proj.child(QStringLiteral("dependencies")));
-    for (const QString &extra : p.pyproject.keys(proj.child(QStringLiteral("optional-dependencies"))))
-        checkReqs(proj.child(QStringLiteral("optional-dependencies")).child(extra));
+    const TomlKeyPath extras = proj.child(QStringLiteral("optional-dependencies"));
+    for (const QString &extra : p.pyproject.keys(extras)) {
+        checkReqs(extras.child(extra));
+        // maturin (the pep508 crate) refuses such an extra: "invalid extra name: ...".
+        if (!PackagingSpecs::isValidName(extra))
+            add(QStringLiteral("project.extra-invalid"), SettingsSeverity::Error, Kind::Pyproject, extras.child(extra),
+                QStringLiteral("extra name '%1' is not a valid name (letters, digits, '-', '_', '.'; starting and ending with a letter "
+                               "or digit): maturin stops with \"invalid extra name\"")
+                    .arg(extra));
+    }
+    // PEP 621: scripts have tables of their own; maturin refuses them among the entry points.
+    const TomlKeyPath entryPoints = proj.child(QStringLiteral("entry-points"));
+    for (const auto &[group, table] : {std::pair{"console_scripts", "[project.scripts]"}, std::pair{"gui_scripts", "[project.gui-scripts]"}}) {
+        const TomlKeyPath at = entryPoints.child(QLatin1String(group));
+        if (p.pyproject.contains(at))
+            add(QStringLiteral("project.entry-points-scripts"), SettingsSeverity::Error, Kind::Pyproject, at,
+                QStringLiteral("%1 is not allowed in [project.entry-points] (maturin stops with \"%1 is not allowed in "
+                               "project.entry-points table\"): move these entries to %2")
+                    .arg(QLatin1String(group), QLatin1String(table)));
+    }
 }
 
 void SettingsChecker::buildSystem()

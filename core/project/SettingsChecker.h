@@ -54,6 +54,7 @@ public:
     void checkValue(const SettingSpec &spec, const TomlKeyPath &path, const toml::node &node);
     void wrongType(const SettingSpec &spec, const TomlKeyPath &path, const QString &expected);
     void checkCompatibility(const TomlKeyPath &path, const toml::node &node);
+    void checkPolicyDefined(const TomlKeyPath &path, const QString &value);
     void checkEnum(const SettingSpec &spec, const TomlKeyPath &path, const toml::node &node);
     void checkGlobArray(const SettingSpec &spec, const TomlKeyPath &path, const toml::node &node);
     void checkFeatureArray(const SettingSpec &spec, const TomlKeyPath &path, const toml::node &node);
@@ -62,6 +63,7 @@ public:
     void checkSbomTable(const TomlKeyPath &path, const toml::table &t);
     void moduleName();
     void layout();
+    void pythonPackages(const QString &pythonSource);
     void cargo();
     void pyo3();
     void project();

@@ -196,6 +196,63 @@ private Q_SLOTS:
                                             << QStringLiteral("cargo.readme-missing") << false << none;
         QTest::newRow("Cargo readme false") << cargo(edition, "edition = \"2021\"\nreadme = false\n")
                                             << QStringLiteral("cargo.readme-missing") << false << none;
+        // What maturin 1.8.3 stops on (or silently drops) in [tool.maturin] and [project], each tried with it.
+        const char *strip = "strip = true";
+        QTest::newRow("data folder missing") << py(strip, "strip = true\ndata = \"demo.data\"")
+                                             << QStringLiteral("layout.data-missing") << true << none;
+        QTest::newRow("data folder there") << withFile(py(strip, "strip = true\ndata = \"demo.data\""), "demo.data/scripts/run")
+                                           << QStringLiteral("layout.data-missing") << false << none;
+        QTest::newRow("python-packages missing") << py(strip, "strip = true\npython-packages = [\"extra\"]")
+                                                 << QStringLiteral("layout.python-package-missing") << true << none;
+        QTest::newRow("python-packages, a folder") << withFile(py(strip, "strip = true\npython-packages = [\"extra\"]"), "python/extra/__init__.py")
+                                                   << QStringLiteral("layout.python-package-missing") << false << none;
+        QTest::newRow("python-packages, a module") << withFile(py(strip, "strip = true\npython-packages = [\"extra\"]"), "python/extra.py")
+                                                   << QStringLiteral("layout.python-package-missing") << false << none;
+        QTest::newRow("profile nowhere") << py(strip, "strip = true\nprofile = \"fast\"") << QStringLiteral("cargo.profile-unknown") << true << none;
+        QTest::newRow("profile in .cargo/config.toml")
+            << [&] {
+                   Files f = py(strip, "strip = true\nprofile = \"fast\"");
+                   f[QStringLiteral(".cargo/config.toml")] = "[profile.fast]\ninherits = \"release\"\n";
+                   return f;
+               }()
+            << QStringLiteral("cargo.profile-unknown") << false << none;
+        QTest::newRow("profile in Cargo.toml") << [&] {
+            Files f = py(strip, "strip = true\nprofile = \"fast\"");
+            f[QStringLiteral("Cargo.toml")] = goodCargo + "\n[profile.fast]\ninherits = \"release\"\n";
+            return f;
+        }() << QStringLiteral("cargo.profile-unknown") << false << none;
+        QTest::newRow("no policy for manylinux_2_20") << py(strip, "strip = true\ncompatibility = \"manylinux_2_20\"")
+                                                      << QStringLiteral("maturin.policy-undefined") << true << none;
+        QTest::newRow("no policy for 2_99") << py(strip, "strip = true\ncompatibility = \"2_99\"") << QStringLiteral("maturin.policy-undefined")
+                                            << true << none;
+        QTest::newRow("no policy for musllinux_1_3") << py(strip, "strip = true\ncompatibility = \"musllinux_1_3\"")
+                                                     << QStringLiteral("maturin.policy-undefined") << true << none;
+        QTest::newRow("manylinux_2_28") << py(strip, "strip = true\ncompatibility = \"manylinux_2_28\"") << QStringLiteral("maturin.policy-undefined")
+                                        << false << none;
+        QTest::newRow("manylinux2014") << py(strip, "strip = true\ncompatibility = \"manylinux2014\"") << QStringLiteral("maturin.policy-undefined")
+                                       << false << none;
+        QTest::newRow("policy unknown, audit skipped") << py(strip, "strip = true\ncompatibility = \"manylinux_2_20\"\nauditwheel = \"skip\"")
+                                                       << QStringLiteral("maturin.policy-undefined") << false << none;
+        QTest::newRow("extra name invalid") << [&] {
+            Files f = good;
+            f[QStringLiteral("pyproject.toml")] = goodPyproject + "\n[project.optional-dependencies]\n\"bad extra!\" = [\"numpy\"]\n";
+            return f;
+        }() << QStringLiteral("project.extra-invalid") << true << none;
+        QTest::newRow("extra name valid") << [&] {
+            Files f = good;
+            f[QStringLiteral("pyproject.toml")] = goodPyproject + "\n[project.optional-dependencies]\nnumpy-support = [\"numpy\"]\n";
+            return f;
+        }() << QStringLiteral("project.extra-invalid") << false << none;
+        QTest::newRow("console_scripts as an entry point") << [&] {
+            Files f = good;
+            f[QStringLiteral("pyproject.toml")] = goodPyproject + "\n[project.entry-points.console_scripts]\ndemo = \"demo:main\"\n";
+            return f;
+        }() << QStringLiteral("project.entry-points-scripts") << true << none;
+        QTest::newRow("another entry point group") << [&] {
+            Files f = good;
+            f[QStringLiteral("pyproject.toml")] = goodPyproject + "\n[project.entry-points.pyinstaller40]\nhook-dirs = \"demo:hooks\"\n";
+            return f;
+        }() << QStringLiteral("project.entry-points-scripts") << false << none;
         QTest::newRow("Cargo readme inherited") << cargo(edition, "edition = \"2021\"\nreadme.workspace = true\n")
                                                 << QStringLiteral("cargo.readme-missing") << false << none;
     }
