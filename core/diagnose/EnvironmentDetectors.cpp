@@ -19,15 +19,31 @@ void simple(DetectorContext &ctx, const char *kind, const char *id, const QStrin
 // cargo or pip summary ("error: build failed"), and not in a crate from a registry or git checkout.
 void detectRustErrors(DetectorContext &ctx)
 {
-    QList<SourcedMatch> own, dependency;
+    QList<SourcedMatch> own, dependency, manifest;
+    static const QRegularExpression tomlFile(QStringLiteral(R"re(\.toml:\d+)re"));
     for (const SourcedMatch &m : ctx.matches(QStringLiteral("rust-error"))) {
         if (m.match.args.value(0).isEmpty() && m.match.location.isEmpty())
             continue;
+        // cargo's own error in a manifest or configuration file ("--> Cargo.toml:3:11"): not rustc's.
+        if (tomlFile.match(m.match.location).hasMatch()) {
+            manifest << m;
+            continue;
+        }
         const bool inDependency = TextFacts::isDependencyPath(m.match.location)
             || (m.match.location.isEmpty() && !ctx.facts().failedCrates.isEmpty()
                 && ctx.facts().registryCrates.contains(ctx.facts().failedCrates.first())
                 && !ctx.facts().localCrates.contains(ctx.facts().failedCrates.first()));
         (inDependency ? dependency : own) << m;
+    }
+    if (own.isEmpty() && dependency.isEmpty() && !manifest.isEmpty()) {
+        const TextMatch &first = manifest.first().match;
+        Finding &f = ctx.add(QStringLiteral("cargo-manifest-invalid"),
+                             QStringLiteral("cargo cannot read %1: %2").arg(first.location, first.args.value(1)),
+                             {DetectorContext::ref(manifest.first())});
+        f.confidence = Confidence::Medium;
+        f.rank = 45;
+        f.fix.summary = QStringLiteral("Correct the value at %1 to the form cargo expects.").arg(first.location);
+        return;
     }
     if (own.isEmpty() && !dependency.isEmpty()) {
         const TextMatch &first = dependency.first().match;

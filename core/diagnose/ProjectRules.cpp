@@ -21,6 +21,12 @@ const QList<rules::Rule> &rules::projectRules()
         rule("no-library-target", "virtual-manifest", C::High, 82,
              "maturin was run on a Cargo.toml without a [package]: a virtual workspace manifest, which has no library to build.",
              R"re(missing field `package`|is a virtual manifest, but this command requires running against an actual package|found a virtual manifest at `[^`]+` instead of a package manifest|contains no package: The manifest is virtual)re"),
+        // cargo's manifest reader: a [lib] name cargo refuses; any other manifest it cannot read (a lead:
+        // a newer manifest feature than this cargo knows, a missing file, says more where it is recognised).
+        rule("cargo-manifest-invalid", "lib-name", C::High, 80, "Cargo.toml's [lib] name %1 contains a hyphen, which cargo refuses.",
+             R"re(library target names cannot contain hyphens: (\S+))re"),
+        rule("cargo-manifest-invalid", "", C::Low, 30, "cargo cannot read the manifest %1.",
+             R"re(failed to parse manifest at `([^`]+)`)re"),
         // maturin 0.8 and later (src/compile.rs) when cargo produced no cdylib for the lib target (shared: SharedWordings.cpp).
         rule("crate-type-not-cdylib", "", C::High, 80, "cargo built no cdylib: Cargo.toml's [lib] crate-type lacks \"cdylib\".",
              R"re(Cargo didn't build an? (?:\w+ )?cdylib\. Did you miss crate-type = \["cdylib"\])re"),

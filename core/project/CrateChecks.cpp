@@ -181,6 +181,37 @@ void SettingsChecker::pythonPackages(const QString &pythonSource)
     }
 }
 
+// Values cargo itself refuses before maturin learns anything about the crate (cargo metadata fails): a
+// version that is not semver, a [lib] name that is not an identifier, a [lib] path that is not there.
+void SettingsChecker::manifestValues()
+{
+    static const QRegularExpression semver(QStringLiteral(
+        R"re(^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$)re"));
+    const TomlKeyPath version = kp(QStringLiteral("package.version"));
+    if (p.cargo.kind(version) == TomlDocument::Kind::String && !semver.match(p.cargo.string(version)).hasMatch())
+        add(QStringLiteral("cargo.version-invalid"), SettingsSeverity::Error, Kind::Cargo, version,
+            QStringLiteral("version '%1' is not a semver version (major.minor.patch, such as 0.1.0): cargo refuses the manifest")
+                .arg(p.cargo.string(version)),
+            true);
+    const TomlKeyPath libName = kp(QStringLiteral("lib.name"));
+    const QString name = p.cargo.string(libName);
+    if (!name.isEmpty() && name.contains(u'-')) {
+        const QString underscored = QString(name).replace(u'-', u'_');
+        SettingsDiagnostic &d = add(QStringLiteral("cargo.lib-name-invalid"), SettingsSeverity::Error, Kind::Cargo, libName,
+                                    QStringLiteral("[lib] name '%1' contains '-': cargo refuses it (\"library target names cannot contain "
+                                                   "hyphens\")")
+                                        .arg(name),
+                                    true);
+        d.fixLabel = QStringLiteral("Use \"%1\"").arg(underscored);
+        d.fix = {setEdit(Kind::Cargo, libName, TomlLiteral::string(underscored))};
+    }
+    const TomlKeyPath libPath = kp(QStringLiteral("lib.path"));
+    const QString path = p.cargo.string(libPath);
+    if (p.options.checkFilesystem && !path.isEmpty() && !QFileInfo(QDir(QFileInfo(p.cargoPath).absolutePath()).filePath(path)).isFile())
+        add(QStringLiteral("cargo.lib-path-missing"), SettingsSeverity::Error, Kind::Cargo, libPath,
+            QStringLiteral("[lib] path '%1' does not exist: rustc stops with \"couldn't read %1\"").arg(path), true);
+}
+
 void SettingsChecker::cargo()
 {
     if (!p.hasCargo) {
@@ -202,6 +233,7 @@ void SettingsChecker::cargo()
     }
     if (!p.cargo.isValid())
         return;
+    manifestValues();
     static const QStringList needCdylib = {QStringLiteral("pyo3"), QStringLiteral("pyo3-ffi"), QStringLiteral("cffi"),
                                            QStringLiteral("uniffi")};
     if (needCdylib.contains(e.bindings) && !e.crateTypes.contains(QStringLiteral("cdylib"))) {

@@ -8,6 +8,8 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace wb::validation {
 
 void SettingsChecker::project()
@@ -101,6 +103,20 @@ void SettingsChecker::buildSystem()
     }
     const TomlKeyPath reqPath = bs.child(QStringLiteral("requires"));
     const QStringList reqs = p.pyproject.stringArray(reqPath);
+    // A PEP 517 frontend (pip, uv, build) installs requires and nothing else before it imports the backend.
+    const bool requiresMaturin = std::any_of(reqs.cbegin(), reqs.cend(), [](const QString &r) {
+        return PackagingSpecs::normalizedName(PackagingSpecs::requirementName(r)) == QLatin1String("maturin");
+    });
+    if (backend == QLatin1String("maturin") && p.pyproject.kind(reqPath) == TomlDocument::Kind::Array && !requiresMaturin) {
+        QStringList fixed = reqs;
+        fixed << QStringLiteral("maturin>=1.0,<2.0");
+        SettingsDiagnostic &d = add(QStringLiteral("build-system.maturin-not-required"), SettingsSeverity::Error, Kind::Pyproject, reqPath,
+                                    QStringLiteral("build-backend is \"maturin\" but requires does not list maturin: pip, uv and build install "
+                                                   "only what requires lists, then fail to import the backend (BackendUnavailable)"),
+                                    true);
+        d.fixLabel = QStringLiteral("Add \"maturin>=1.0,<2.0\" to requires");
+        d.fix = {setEdit(Kind::Pyproject, reqPath, TomlLiteral::stringArray(fixed))};
+    }
     for (int i = 0; i < reqs.size(); ++i) {
         QString err;
         if (!PackagingSpecs::isValidRequirement(reqs.at(i), &err)) {

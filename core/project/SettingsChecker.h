@@ -65,6 +65,7 @@ public:
     void layout();
     void pythonPackages(const QString &pythonSource);
     void cargo();
+    void manifestValues();
     void pyo3();
     void project();
     void buildSystem();

@@ -253,6 +253,25 @@ private Q_SLOTS:
             f[QStringLiteral("pyproject.toml")] = goodPyproject + "\n[project.entry-points.pyinstaller40]\nhook-dirs = \"demo:hooks\"\n";
             return f;
         }() << QStringLiteral("project.entry-points-scripts") << false << none;
+        // What cargo refuses before maturin learns anything (cargo metadata fails), and pip's missing backend.
+        QTest::newRow("Cargo version not semver") << cargo("version = \"0.1.0\"", "version = \"0.1\"") << QStringLiteral("cargo.version-invalid")
+                                                  << true << none;
+        QTest::newRow("Cargo version pre-release") << cargo("version = \"0.1.0\"", "version = \"0.1.0-beta.2+build.5\"")
+                                                   << QStringLiteral("cargo.version-invalid") << false << none;
+        QTest::newRow("[lib] name with a hyphen") << [&] {
+            Files f = cargo("name = \"_native\"", "name = \"demo-native\"");
+            f[QStringLiteral("pyproject.toml")] = with(goodPyproject, "module-name = \"demo._native\"", "module-name = \"demo.demo_native\"");
+            f[QStringLiteral("src/lib.rs")] = "use pyo3::prelude::*;\n#[pymodule]\nfn demo_native(_m: &Bound<'_, PyModule>) -> PyResult<()> { Ok(()) }\n";
+            return f;
+        }() << QStringLiteral("cargo.lib-name-invalid") << true << none;
+        QTest::newRow("[lib] path missing") << cargo("crate-type = [\"cdylib\"]", "crate-type = [\"cdylib\"]\npath = \"src/native.rs\"")
+                                            << QStringLiteral("cargo.lib-path-missing") << true << none;
+        QTest::newRow("[lib] path there") << withFile(cargo("crate-type = [\"cdylib\"]", "crate-type = [\"cdylib\"]\npath = \"src/native.rs\""), "src/native.rs")
+                                          << QStringLiteral("cargo.lib-path-missing") << false << none;
+        QTest::newRow("requires without maturin") << py("requires = [\"maturin>=1.8,<2.0\"]", "requires = [\"setuptools\"]")
+                                                  << QStringLiteral("build-system.maturin-not-required") << true << none;
+        QTest::newRow("requires maturin with extras") << py("requires = [\"maturin>=1.8,<2.0\"]", "requires = [\"maturin[zig]>=1.8,<2.0\"]")
+                                                      << QStringLiteral("build-system.maturin-not-required") << false << none;
         QTest::newRow("Cargo readme inherited") << cargo(edition, "edition = \"2021\"\nreadme.workspace = true\n")
                                                 << QStringLiteral("cargo.readme-missing") << false << none;
     }
