@@ -100,10 +100,22 @@ void SettingsChecker::checkPolicyDefined(const TomlKeyPath &path, const QString 
     const bool musl = tag.startsWith(QLatin1String("musllinux"));
     if (!musl && !tag.startsWith(QLatin1String("manylinux")))
         return; // linux, off
-    const PolicyTable &table = musl ? PolicyTable::musllinux() : PolicyTable::manylinux();
-    if (table.policies().isEmpty() || table.find(tag))
-        return;
     if (p.pyproject.string(toolMaturin().child(QStringLiteral("auditwheel"))) == QLatin1String("skip"))
+        return;
+    const PolicyTable &table = musl ? PolicyTable::musllinux() : PolicyTable::manylinux();
+    // maturin carries the policies of its release: 1.8.3 has none above manylinux_2_39 (tried: 2_40 and
+    // 2_41 stop it as above), which the tables here (auditwheel 6.8.1) have.
+    const QVersionNumber &maturin = p.options.maturinVersion;
+    const QVersionNumber glibc = QVersionNumber::fromString(tag.section(u'_', 1).replace(u'_', u'.'));
+    if (!musl && !maturin.isNull() && maturin <= QVersionNumber(1, 8, 3) && table.find(tag) && glibc.majorVersion() == 2 && glibc.minorVersion() > 39) {
+        add(QStringLiteral("maturin.policy-undefined"), SettingsSeverity::Error, Kind::Pyproject, path,
+            QStringLiteral("maturin %1 has no policy for %2 (its newest is manylinux_2_39): it compiles, "
+                           "then stops (\"%2 compatibility policy is not defined by auditwheel yet\")")
+                .arg(maturin.toString(), tag),
+            true);
+        return;
+    }
+    if (table.policies().isEmpty() || table.find(tag))
         return;
     QList<QPair<QVersionNumber, QString>> byVersion;
     for (const Policy &policy : table.policies())
@@ -113,8 +125,8 @@ void SettingsChecker::checkPolicyDefined(const TomlKeyPath &path, const QString 
     for (const auto &[version, name] : std::as_const(byVersion))
         known << name;
     add(QStringLiteral("maturin.policy-undefined"), SettingsSeverity::Error, Kind::Pyproject, path,
-        QStringLiteral("no auditwheel policy is called %1 (there are %2): maturin compiles, then stops with \"%1 compatibility "
-                       "policy is not defined by auditwheel yet\"; choose one of those, or set auditwheel = \"skip\"")
+        QStringLiteral("no auditwheel policy is called %1: maturin compiles, then stops (\"%1 compatibility policy is not defined by "
+                       "auditwheel yet\"); set auditwheel = \"skip\" or a tag that has one: %2")
             .arg(tag, known.join(QStringLiteral(", "))),
         true);
 }

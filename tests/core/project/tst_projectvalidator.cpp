@@ -231,6 +231,12 @@ private Q_SLOTS:
                                         << false << none;
         QTest::newRow("manylinux2014") << py(strip, "strip = true\ncompatibility = \"manylinux2014\"") << QStringLiteral("maturin.policy-undefined")
                                        << false << none;
+        QTest::newRow("manylinux_2_40 with maturin 1.8.3") << py(strip, "strip = true\ncompatibility = \"manylinux_2_40\"")
+                                                           << QStringLiteral("maturin.policy-undefined") << true << QStringLiteral("1.8.3");
+        QTest::newRow("manylinux_2_39 with maturin 1.8.3") << py(strip, "strip = true\ncompatibility = \"manylinux_2_39\"")
+                                                           << QStringLiteral("maturin.policy-undefined") << false << QStringLiteral("1.8.3");
+        QTest::newRow("manylinux_2_40, maturin not known") << py(strip, "strip = true\ncompatibility = \"manylinux_2_40\"")
+                                                           << QStringLiteral("maturin.policy-undefined") << false << none;
         QTest::newRow("policy unknown, audit skipped") << py(strip, "strip = true\ncompatibility = \"manylinux_2_20\"\nauditwheel = \"skip\"")
                                                        << QStringLiteral("maturin.policy-undefined") << false << none;
         QTest::newRow("extra name invalid") << [&] {
