@@ -195,6 +195,14 @@ const QList<rules::Rule> &rules::buildRules()
              R"re(can't find Rust compiler|Rust not found, installing into a temporary directory|If you did intend to build this package from source, try installing a Rust compiler|it is possible a prebuilt wheel is available for this package but pip is not able to install from it)re"),
         rule("sdist-fallback-no-wheel", "platform", C::Medium, 74, "No wheel for the platform %1, so the installer builds from source.",
              R"re(^\s*Unsupported platform: (\S+))re"),
+        // The network: the installer or cargo could not reach the index at all (DNS, proxy, a machine without
+        // a network). pip (urllib3's NewConnectionError / ProxyError), uv (reqwest's dns error), cargo (curl).
+        rule("index-unreachable", "pip", C::High, 82, "The installer could not reach the package index: %1.",
+             R"re(Failed to establish a new connection: (\[Errno -?\d+\] [^'")]+)|(ProxyError\('Cannot connect to proxy)|(ConnectTimeoutError\([^)]*Connection to \S+ timed out))re"),
+        rule("index-unreachable", "uv", C::High, 82, "The installer could not reach the package index: %1.",
+             R"re((dns error: failed to lookup address information[^)]*)|Request failed after \d+ retries.*(?:dns error|tcp connect error|Connection refused))re"),
+        rule("index-unreachable", "cargo", C::High, 82, "cargo could not reach the crate registry (%1).",
+             R"re(\[6\] Could(?:n't| not) resolve host ?name \(Could not resolve host: ([\w.-]+)\)|\[6\] (Could(?:n't| not) resolve host ?name)|\[7\] (Couldn't connect to server)|\[28\] (Timeout was reached))re"),
         rule("pip-too-old", "", C::Low, 20, "No distribution of %1 matched: check that the installer is new enough for the tags the project publishes.",
              R"re(No matching distribution found for (\S+))re"),
         rule("unsupported-wheel-platform", "pip-check", C::Medium, 60, "%1 is installed but not for this platform.",
