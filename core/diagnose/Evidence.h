@@ -43,8 +43,9 @@ struct ProjectFacts {
     QStringList pyprojectLines, cargoLines;  // the files' lines, for quoting evidence
     int projectTableLine = 0;
     Setting moduleName, pythonSource, compatibility, strip, profile, maturinFeatures, auditwheel;
+    Setting editableProfile, data, readme, licenseFile;  // the files and folders the settings name, cited by line
     // Cargo.toml
-    Setting packageName, libName, crateType, pyo3Dependency, pyo3Features, releaseDebug;
+    Setting packageName, libName, crateType, pyo3Dependency, pyo3Features, releaseDebug, cargoReadme;
 
     QList<PyModuleDecl> pymodules;        // file relative to the project folder; cite itemLine
     bool scannedSources = false;          // the crate's src/ existed and was read

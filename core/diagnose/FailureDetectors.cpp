@@ -250,6 +250,38 @@ void addHit(DetectorContext &ctx, const Sourced &s)
     }
 }
 
+// A failure about a file, folder or profile the open project's settings name: the setting's line is
+// evidence too (and a link to it in the window). Which file maturin read is in the hit's message.
+void citeProjectSettings(DetectorContext &ctx)
+{
+    const ProjectFacts &p = ctx.project();
+    if (!p.present)
+        return;
+    const auto cite = [&ctx](const char *id, const EvidenceRef &ref) {
+        Finding *f = ctx.find(QString::fromLatin1(id));
+        if (f && !ref.location.isEmpty() && !f->evidence.contains(ref))
+            f->evidence << ref;
+    };
+    const auto py = [&ctx](const Setting &s) { return s.present() ? ctx.pyprojectRef(s) : EvidenceRef{}; };
+    // Only a setting whose value the failure names (the log may be of another state of the files).
+    const auto named = [&ctx](const char *id, const Setting &s) {
+        const Finding *f = ctx.find(QString::fromLatin1(id));
+        return f && s.present() && f->message.contains(s.value, Qt::CaseInsensitive);
+    };
+    if (named("data-dir-missing", p.data))
+        cite("data-dir-missing", py(p.data));
+    if (named("compatibility-policy-unknown", p.compatibility))
+        cite("compatibility-policy-unknown", py(p.compatibility));
+    cite("license-file-missing", py(p.licenseFile));
+    cite("readme-file-and-text", py(p.readme));
+    for (const Setting &profile : {p.profile, p.editableProfile}) {
+        if (named("cargo-profile-undefined", profile))
+            cite("cargo-profile-undefined", py(profile));
+    }
+    if (const Finding *f = ctx.find(QStringLiteral("readme-missing")))
+        cite("readme-missing", f->message.contains(QLatin1String("Cargo.toml")) && p.cargoReadme.present() ? ctx.cargoRef(p.cargoReadme) : py(p.readme));
+}
+
 // A toolchain missing while pip/uv build a release from source: the root cause is that no wheel matched.
 void detectSourceFallback(DetectorContext &ctx)
 {
@@ -339,6 +371,7 @@ void detectBuildFailures(DetectorContext &ctx)
     }
     for (const Sourced &s : std::as_const(hits))
         addHit(ctx, s);
+    citeProjectSettings(ctx);
     detectSourceFallback(ctx);
     detectPyInitFalsePositive(ctx);
 }

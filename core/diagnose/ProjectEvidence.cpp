@@ -177,6 +177,10 @@ ProjectFacts ProjectEvidence::read(const QString &dirIn)
     p.maturinFeatures.items = p.effective.toolFeatures;  // also the feature = "..." of tables
     p.maturinFeatures.value = p.maturinFeatures.items.join(QStringLiteral(", "));
     p.auditwheel = settingAt(py, key({"tool", "maturin", "auditwheel"}));
+    p.editableProfile = settingAt(py, key({"tool", "maturin", "editable-profile"}));
+    p.data = settingAt(py, key({"tool", "maturin", "data"}));
+    p.readme = settingAt(py, key({"project", "readme"}));
+    p.licenseFile = settingAt(py, key({"project", "license", "file"}));
 
     p.packageName = settingAt(cargo, key({"package", "name"}));
     p.libName = settingAt(cargo, key({"lib", "name"}));
@@ -184,6 +188,7 @@ ProjectFacts ProjectEvidence::read(const QString &dirIn)
     if (!p.crateType.present())
         p.crateType = settingAt(cargo, key({"lib", "crate_type"}));
     p.releaseDebug = settingAt(cargo, key({"profile", "release", "debug"}));
+    p.cargoReadme = settingAt(cargo, key({"package", "readme"}));
     for (const char *name : {"pyo3", "pyo3-ffi"}) {
         const TomlKeyPath dep({QStringLiteral("dependencies"), QString::fromLatin1(name)});
         if (!cargo.contains(dep))

@@ -141,6 +141,53 @@ private Q_SLOTS:
         QCOMPARE(wb::test::readBytes(prepared.path), variantBytes);
     }
 
+    // A failure about what a setting names (a file, a folder, a profile, a tag), with the project open:
+    // the finding cites the setting's line too, so the window can lead there.
+    void citesTheSettingItIsAbout_data()
+    {
+        QTest::addColumn<QByteArray>("from");
+        QTest::addColumn<QByteArray>("to");
+        QTest::addColumn<QString>("log");
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QString>("cited"); // the cited line, or empty: none (the log names another value)
+        const QByteArray module("module-name = \"hello_pyo3._native\"\n");
+        QTest::newRow("readme") << QByteArray("license = \"MIT\"\n") << QByteArray("license = \"MIT\"\nreadme = \"NOPE.md\"\n")
+                                << QStringLiteral("maturin-1.8.3-readme-missing.log") << QStringLiteral("readme-missing")
+                                << QStringLiteral("readme = \"NOPE.md\"");
+        QTest::newRow("data") << module << module + "data = \"hello.data\"\n" << QStringLiteral("maturin-1.8.3-data-missing.log")
+                              << QStringLiteral("data-dir-missing") << QStringLiteral("data = \"hello.data\"");
+        QTest::newRow("profile") << module << module + "profile = \"fast\"\n" << QStringLiteral("maturin-1.8.3-profile-undefined.log")
+                                 << QStringLiteral("cargo-profile-undefined") << QStringLiteral("profile = \"fast\"");
+        QTest::newRow("policy") << module << module + "compatibility = \"manylinux_2_99\"\n" << QStringLiteral("maturin-1.8.3-policy-undefined.log")
+                                << QStringLiteral("compatibility-policy-unknown") << QStringLiteral("compatibility = \"manylinux_2_99\"");
+        QTest::newRow("policy of another state") << module << module + "compatibility = \"manylinux_2_28\"\n"
+                                                 << QStringLiteral("maturin-1.8.3-policy-undefined.log") << QStringLiteral("compatibility-policy-unknown")
+                                                 << QString();
+    }
+    void citesTheSettingItIsAbout()
+    {
+        QFETCH(QByteArray, from);
+        QFETCH(QByteArray, to);
+        QFETCH(QString, log);
+        QFETCH(QString, id);
+        QFETCH(QString, cited);
+        QTemporaryDir dir;
+        QVERIFY(makeVariant(dir, QStringLiteral("pyproject.toml"), from, to));
+        Evidence e;
+        e.project = ProjectEvidence::read(dir.path());
+        e.logText = wb::test::readText(wb::test::diagnoseData(log));
+        QVERIFY(!e.logText.isEmpty());
+        const QList<Finding> findings = Diagnoser::diagnose(e);
+        QVERIFY(!findings.isEmpty());
+        QCOMPARE(findings.first().id, id);
+        QCOMPARE(findings.first().confidence, Confidence::High);
+        QStringList fromProject;
+        for (const EvidenceRef &ref : findings.first().evidence)
+            if (ref.source == QLatin1String("pyproject.toml"))
+                fromProject << ref.text;
+        QCOMPARE(fromProject, cited.isEmpty() ? QStringList() : QStringList{cited});
+    }
+
     void pyinitMismatchNamesBothSidesAndTheEdit()
     {
         QTemporaryDir dir;
