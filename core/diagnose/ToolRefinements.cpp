@@ -57,6 +57,9 @@ bool refineByPrintingTool(const QString &text, RuleHit &hit)
     // --rustc-extra-args in 0.13.0, --universal2 in 1.0.0) means a newer maturin than the workflow was written for;
     // any other may as well be newer than an old maturin (maturin-too-old) or a typo: a lead.
     // clap's wordings of an unknown option: any command-line program prints them, not maturin alone.
+    // clap's refusal names maturin only with maturin's usage line beside it.
+    if (hit.id == QLatin1String("maturin-feature-missing") && !text.contains(QLatin1String("Usage: maturin")))
+        hit.confidence = Confidence::Low;
     const bool clapMessage = hit.id == QLatin1String("maturin-unpinned")
         && (hit.tag == QLatin1String("dropped-option") || hit.tag == QLatin1String("old-clap"));
     if (clapMessage) {
