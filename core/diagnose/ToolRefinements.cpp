@@ -124,7 +124,22 @@ void refineCrossInterpreter(const QString &text, bool crossTarget, RuleHit &hit)
     static const QRegularExpression localEnv(QStringLiteral(R"re((?:cross-compil\w*|interpreter):\s*\S*(?:[/\\]\.?venv|[/\\][\w.-]*-venv|[/\\]Scripts[/\\]python(?:\.exe)?\b))re"),
                                                 QRegularExpression::MultilineOption);
     static const QRegularExpression freeThreaded(QStringLiteral(R"re(\b(?:py)?3\.?1\dt\b|python3\.\d+t\b)re"));
-    if (crossTarget || !localEnv.match(text).hasMatch())
+    if (crossTarget)
+        return;
+    // maturin could not run the interpreter at all (maturin 1.8.3 warns so when VIRTUAL_ENV names an environment
+    // that is gone): a missing or broken environment, which it then took for a foreign one.
+    if (hit.tag == QLatin1String("unsupported-kind") && text.contains(QLatin1String("Failed to determine python platform"))) {
+        static const QRegularExpression path(QStringLiteral(R"re(cross-compilation:\s*(\S+?);)re"));
+        hit.id = QStringLiteral("develop-env-mismatch");
+        hit.confidence = Confidence::Medium;
+        hit.rank = 80;
+        hit.message = QStringLiteral("maturin could not run the interpreter %1 (\"Failed to determine python platform\"): the environment "
+                                     "that VIRTUAL_ENV or CONDA_PREFIX names is missing or broken. Activate an existing one, or unset "
+                                     "the variable.")
+                          .arg(path.match(text).captured(1));
+        return;
+    }
+    if (!localEnv.match(text).hasMatch())
         return;
     if (hit.tag == QLatin1String("unsupported-kind") && text.contains(QLatin1String("supported interpreters are pypy, graalpy, and python"))) {
         // A wording of maturin before 1.13.0, which resolves interpreters anew (PR #3032).
