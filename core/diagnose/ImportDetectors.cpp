@@ -1,6 +1,9 @@
 // Import-time problems: the init function, module names, undefined symbols, the interpreter.
 #include "core/diagnose/DetectorContext.h"
 
+#include <QDir>
+#include <QRegularExpression>
+
 namespace wb::diagnose {
 
 namespace {
@@ -144,6 +147,20 @@ void detectPyInit(DetectorContext &ctx)
     }
 }
 
+// Whether a traceback runs through the package's __init__.py inside the project's python-source folder.
+bool importedFromSource(const DetectorContext &ctx, const ProjectFacts &p, const QString &package)
+{
+    const QString text = ctx.evidence().errorText + QLatin1Char('\n') + ctx.evidence().logText;
+    QStringList parts;
+    const QString folder = QDir::cleanPath(p.pythonSource.value) + u'/' + package;
+    for (const QString &part : folder.split(u'/', Qt::SkipEmptyParts))
+        parts << QRegularExpression::escape(part);
+    const QString separator = QStringLiteral(R"([/\\])");
+    const QRegularExpression frame(QStringLiteral("File \"[^\"]*") + separator + parts.join(separator) + separator
+                                   + QStringLiteral(R"(__init__\.py")"));
+    return frame.match(text).hasMatch();
+}
+
 void detectModuleNotFound(DetectorContext &ctx)
 {
     const ProjectFacts &p = ctx.project();
@@ -157,7 +174,36 @@ void detectModuleNotFound(DetectorContext &ctx)
         if (!p.present || effective.isEmpty() || !p.usesPyO3Bindings())
             continue;
         const QString top = missing.section(QLatin1Char('.'), 0, 0);
-        const bool samePackage = top == effective.section(QLatin1Char('.'), 0, 0) || lastPart(missing) == lastPart(effective);
+        const QString package = effective.section(QLatin1Char('.'), 0, 0);
+        const bool samePackage = top == package || lastPart(missing) == lastPart(effective);
+        if (missing == package && effective.contains(QLatin1Char('.'))) {
+            // The project's own package is what is missing: not a naming problem, an install that is not there.
+            f.message = QStringLiteral("'%1' is this project's own package (module-name %2), and the Python that ran does not have it "
+                                       "installed.")
+                            .arg(missing, effective);
+            f.evidence << moduleNameRef(ctx);
+            f.fix.summary = QStringLiteral("Install the project into the environment of the Python that runs the code.");
+            f.fix.edits.clear();
+            f.fix.commands = {QStringLiteral("maturin develop"), QStringLiteral("pip install .")};
+            f.fix.steps = {QStringLiteral("Check which Python runs the code: python -c 'import sys; print(sys.executable)'; install into that one.")};
+            continue;
+        }
+        if (missing == effective && p.pythonSource.present() && importedFromSource(ctx, p, package)) {
+            // The package was found in the source folder (the traceback runs through its __init__.py), where no
+            // extension was built: Python did not reach an installed copy.
+            f.message = QStringLiteral("Python imported the package from the source folder %1/%2, which holds no compiled %3 "
+                                       "(maturin develop builds it there; an installed copy is not reached from here).")
+                            .arg(p.pythonSource.value, package, lastPart(effective));
+            f.evidence << ctx.pyprojectRef(p.pythonSource);
+            f.confidence = Confidence::Medium;
+            f.fix.summary = QStringLiteral("Build the extension into the source folder (maturin develop does), or run from a folder "
+                                           "where the source package does not shadow the installed one.");
+            f.fix.edits.clear();
+            f.fix.commands = {QStringLiteral("maturin develop")};
+            f.fix.steps = {QStringLiteral("Run python (or pytest) from outside %1/, or with the installed package first on sys.path.")
+                               .arg(p.pythonSource.value)};
+            continue;
+        }
         if (missing != effective && samePackage) {
             f.message = QStringLiteral("The code imports '%1', but the extension is built as '%2' (from %3).")
                             .arg(missing, effective, p.effectiveModuleSource());

@@ -188,6 +188,33 @@ private Q_SLOTS:
         QCOMPARE(fromProject, cited.isEmpty() ? QStringList() : QStringList{cited});
     }
 
+    // Imports of the example that fail without any mistake in its settings: the message says what happened.
+    void importFailuresOfAHealthyProject_data()
+    {
+        QTest::addColumn<QString>("error");
+        QTest::addColumn<QString>("says");
+        QTest::addColumn<Confidence>("confidence");
+        QTest::newRow("not installed") << QStringLiteral("python-3.13-package-not-installed.txt")
+                                       << QStringLiteral("is this project's own package") << Confidence::High;
+        QTest::newRow("from the source folder") << QStringLiteral("python-3.13-source-folder-import.txt")
+                                                << QStringLiteral("from the source folder python/hello_pyo3") << Confidence::Medium;
+    }
+    void importFailuresOfAHealthyProject()
+    {
+        QFETCH(QString, error);
+        QFETCH(QString, says);
+        QFETCH(Confidence, confidence);
+        Evidence e;
+        e.project = ProjectEvidence::read(example());
+        e.errorText = wb::test::readText(wb::test::diagnoseData(error));
+        QVERIFY(!e.errorText.isEmpty());
+        const QList<Finding> findings = Diagnoser::diagnose(e);
+        QCOMPARE(wb::test::ids(findings), QStringList{QStringLiteral("module-not-found")});
+        QVERIFY2(findings.first().message.contains(says), qPrintable(findings.first().message));
+        QVERIFY(findings.first().fix.edits.isEmpty()); // nothing in the settings to change
+        QCOMPARE(findings.first().confidence, confidence);
+    }
+
     void pyinitMismatchNamesBothSidesAndTheEdit()
     {
         QTemporaryDir dir;
