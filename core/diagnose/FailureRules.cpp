@@ -195,6 +195,11 @@ const QList<rules::Rule> &rules::buildRules()
              R"re(can't find Rust compiler|Rust not found, installing into a temporary directory|If you did intend to build this package from source, try installing a Rust compiler|it is possible a prebuilt wheel is available for this package but pip is not able to install from it)re"),
         rule("sdist-fallback-no-wheel", "platform", C::Medium, 74, "No wheel for the platform %1, so the installer builds from source.",
              R"re(^\s*Unsupported platform: (\S+))re"),
+        // The package's Requires-Python against the Python that installs it: pip's and uv's refusal.
+        rule("requires-python-excludes-interpreter", "pip", C::High, 80, "This Python (%1) is outside the package's Requires-Python (%2).",
+             R"re(requires a different Python: (\S+) not in '([^']+)')re"),
+        rule("requires-python-excludes-interpreter", "uv", C::High, 80, "This Python (%1) is outside the package's Requires-Python (%2).",
+             R"re(the current Python version \(([\d.]+\S*)\) does not satisfy Python([<>=!~][^ ]*))re"),
         // The network: the installer or cargo could not reach the index at all (DNS, proxy, a machine without
         // a network). pip (urllib3's NewConnectionError / ProxyError), uv (reqwest's dns error), cargo (curl).
         rule("index-unreachable", "pip", C::High, 82, "The installer could not reach the package index: %1.",

@@ -49,6 +49,7 @@ private:
     // WheelMetadataChecks.cpp
     void checkWheelFile();
     void checkMetadata();
+    void checkRequiresPython(const QString &metadataPath);
     void checkEntryPoints();
     // WheelContentChecks.cpp
     void checkRecordRows();

@@ -1,6 +1,9 @@
 #include "core/wheel/WheelInspectionSteps.h"
 
+#include "core/build/RequiresPython.h"
 #include "core/wheel/WheelNames.h"
+
+#include <QRegularExpression>
 
 namespace wb {
 
@@ -99,6 +102,7 @@ void WheelInspectionSteps::checkMetadata()
         if (rep.metadata.contains(QStringLiteral("License-Expression")) && rep.metadata.contains(QStringLiteral("License")))
             addFinding(F, QStringLiteral("metadata.license-both"), S::Warning,
                        QStringLiteral("both License-Expression and License are set (PyPI rejects this)"), mp);
+        checkRequiresPython(mp);
         for (const QString &lf : rep.metadata.values(QStringLiteral("License-File"))) {
             if (mv >= QLatin1String("2.4") && !byName.contains(di + QStringLiteral("licenses/") + lf))
                 addFinding(F, QStringLiteral("metadata.license-file-missing"), S::Error,
@@ -106,6 +110,41 @@ void WheelInspectionSteps::checkMetadata()
         }
     } else if (!rep.distInfo.isEmpty())
         addFinding(F, QStringLiteral("metadata.missing"), S::Error, QStringLiteral("No METADATA file in wheel"), di + QStringLiteral("METADATA"));
+}
+
+// The Python versions the file name's tags are for against Requires-Python: a wheel whose every tag is
+// outside it installs nowhere (pip: "requires a different Python: 3.13.5 not in '>=3.14'"). maturin 1.8.3
+// builds such a wheel without a word when the interpreter it finds is older than requires-python.
+void WheelInspectionSteps::checkRequiresPython(const QString &metadataPath)
+{
+    const QString spec = rep.metadata.value(QStringLiteral("Requires-Python"));
+    if (spec.isEmpty() || !rep.filename.valid)
+        return;
+    const RequiresPython req(spec);
+    if (!req.isValid())
+        return;
+    static const QRegularExpression cpython(QStringLiteral("^(?:cp|pp|py|graalpy)3(\\d+)$"));
+    const bool abi3 = rep.filename.abiTags.contains(QStringLiteral("abi3"));
+    QStringList versionTags;
+    for (const QString &tag : rep.filename.pythonTags) {
+        const QRegularExpressionMatch m = cpython.match(tag);
+        if (!m.hasMatch())
+            return; // py3, py2.py3 or another implementation: any 3.x may install it
+        const int minor = m.captured(1).toInt();
+        // cp39-abi3 installs on 3.9 and later; cp313-cp313 on 3.13 only.
+        for (int v = minor; v <= (abi3 ? 40 : minor); ++v)
+            if (req.allowsMinor(v))
+                return;
+        versionTags << tag;
+    }
+    if (versionTags.isEmpty())
+        return;
+    addFinding(rep.findings, QStringLiteral("metadata.requires-python-excludes-tags"), S::Error,
+               QStringLiteral("Requires-Python '%1' excludes every Python the file name's tags are for (%2%3): no installer takes "
+                              "this wheel (pip: \"requires a different Python\"); it was built with an interpreter older than "
+                              "requires-python")
+                   .arg(spec, versionTags.join(QStringLiteral(", ")), abi3 ? QStringLiteral(" and later, abi3") : QString()),
+               metadataPath);
 }
 
 void WheelInspectionSteps::checkEntryPoints()

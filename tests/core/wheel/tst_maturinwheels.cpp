@@ -1,5 +1,6 @@
 // Wheels built by real maturin from a copy of examples/hello-pyo3: stripped (the example's release
-// profile), then unstripped + abi3 + a module-name that does not match the #[pymodule] function.
+// profile), then unstripped + abi3 + a module-name that does not match the #[pymodule] function, then
+// one whose requires-python excludes the interpreter it was built for.
 #include "core/wheel/WheelReport.h"
 #include "support/TestPaths.h"
 
@@ -121,6 +122,25 @@ private Q_SLOTS:
         for (const Finding &f : r.findings)
             missing = missing || (f.id == QLatin1String("extension.pyinit-missing") && f.severity == Finding::Severity::Error);
         QVERIFY(missing);
+    }
+
+    // maturin 1.8.3 builds for the interpreter it finds even when requires-python excludes it: the wheel
+    // installs nowhere. The same build as the first (cargo's work is reused) with requires-python raised.
+    void requiresPythonExcludesTheTags()
+    {
+        const QString project = m_dir.filePath(QStringLiteral("requires"));
+        QVERIFY(copyTree(wb::test::examplesDir() + QStringLiteral("/hello-pyo3"), project));
+        replaceIn(project + QStringLiteral("/pyproject.toml"), "requires-python = \">=3.9\"", "requires-python = \">=3.99\"");
+        const QString wheel = build(project);
+        if (wheel.isEmpty())
+            QSKIP("maturin is not installed");
+        if (wheel == QLatin1String("FAILED"))
+            QSKIP("this maturin refuses to build for an interpreter outside requires-python (newer than 1.8.3?)");
+        const WheelReport r = inspectWheel(wheel);
+        bool excluded = false;
+        for (const Finding &f : r.findings)
+            excluded = excluded || (f.id == QLatin1String("metadata.requires-python-excludes-tags") && f.severity == Finding::Severity::Error);
+        QVERIFY2(excluded, qPrintable(r.filename.pythonTags.join(u',')));
     }
 };
 
