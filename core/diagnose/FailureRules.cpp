@@ -195,6 +195,11 @@ const QList<rules::Rule> &rules::buildRules()
              R"re(can't find Rust compiler|Rust not found, installing into a temporary directory|If you did intend to build this package from source, try installing a Rust compiler|it is possible a prebuilt wheel is available for this package but pip is not able to install from it)re"),
         rule("sdist-fallback-no-wheel", "platform", C::Medium, 74, "No wheel for the platform %1, so the installer builds from source.",
              R"re(^\s*Unsupported platform: (\S+))re"),
+        // cargo's resolver: a dependency asked for a feature its selected version does not have (renamed or
+        // removed between releases, such as PyO3's abi3-py36, or misspelt) -- or a registry index that lacks the
+        // newer version that has it: the message cannot tell which, so a lead.
+        rule("dependency-feature-unknown", "", C::Low, 60, "The crate asks %1 for the feature %2, which that version of %1 does not have.",
+             R"re(depends on `([\w-]+)`,? with features?:? `([^`]+)`,? but `[\w-]+` does not have (?:these features|that feature))re"),
         // The package's Requires-Python against the Python that installs it: pip's and uv's refusal.
         rule("requires-python-excludes-interpreter", "pip", C::High, 80, "This Python (%1) is outside the package's Requires-Python (%2).",
              R"re(requires a different Python: (\S+) not in '([^']+)')re"),
