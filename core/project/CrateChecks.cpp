@@ -207,7 +207,7 @@ void SettingsChecker::manifestValues()
     }
     const TomlKeyPath libPath = kp(QStringLiteral("lib.path"));
     const QString path = p.cargo.string(libPath);
-    if (p.options.checkFilesystem && !path.isEmpty() && !QFileInfo(QDir(QFileInfo(p.cargoPath).absolutePath()).filePath(path)).isFile())
+    if (p.options.checkFilesystem && fileMissing(QFileInfo(p.cargoPath).absolutePath(), path))
         add(QStringLiteral("cargo.lib-path-missing"), SettingsSeverity::Error, Kind::Cargo, libPath,
             QStringLiteral("[lib] path '%1' does not exist: rustc stops with \"couldn't read %1\"").arg(path), true);
 }

@@ -85,6 +85,14 @@ void SettingsChecker::checkCompatibility(const TomlKeyPath &path, const toml::no
         checkPolicyDefined(path, v);
 }
 
+namespace {
+// The C library version a policy name carries: manylinux_2_17 -> 2.17, musllinux_1_2 -> 1.2.
+QVersionNumber policyVersion(const QString &name)
+{
+    return QVersionNumber::fromString(name.section(u'_', 1).replace(u'_', u'.'));
+}
+} // namespace
+
 // maturin audits the library against the policy the tag names; a manylinux or musllinux tag no policy
 // defines stops it after the compile ("manylinux_2_20 compatibility policy is not defined by auditwheel
 // yet, pass `--auditwheel=skip` to proceed anyway", maturin 1.8.3), unless the audit is skipped.
@@ -106,7 +114,7 @@ void SettingsChecker::checkPolicyDefined(const TomlKeyPath &path, const QString 
     // maturin carries the policies of its release: 1.8.3 has none above manylinux_2_39 (tried: 2_40 and
     // 2_41 stop it as above), which the tables here (auditwheel 6.8.1) have.
     const QVersionNumber &maturin = p.options.maturinVersion;
-    const QVersionNumber glibc = QVersionNumber::fromString(tag.section(u'_', 1).replace(u'_', u'.'));
+    const QVersionNumber glibc = policyVersion(tag);
     if (!musl && !maturin.isNull() && maturin <= QVersionNumber(1, 8, 3) && table.find(tag) && glibc.majorVersion() == 2 && glibc.minorVersion() > 39) {
         add(QStringLiteral("maturin.policy-undefined"), SettingsSeverity::Error, Kind::Pyproject, path,
             QStringLiteral("maturin %1 has no policy for %2 (its newest is manylinux_2_39): it compiles, "
@@ -119,7 +127,7 @@ void SettingsChecker::checkPolicyDefined(const TomlKeyPath &path, const QString 
         return;
     QList<QPair<QVersionNumber, QString>> byVersion;
     for (const Policy &policy : table.policies())
-        byVersion.append({QVersionNumber::fromString(policy.name.section(u'_', 1).replace(u'_', u'.')), policy.name});
+        byVersion.append({policyVersion(policy.name), policy.name});
     std::sort(byVersion.begin(), byVersion.end());
     QStringList known;
     for (const auto &[version, name] : std::as_const(byVersion))

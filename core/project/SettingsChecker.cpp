@@ -39,6 +39,11 @@ QString keyText(const toml::key &k)
     return QString::fromUtf8(k.str().data(), qsizetype(k.str().size()));
 }
 
+bool fileMissing(const QString &dir, const QString &path)
+{
+    return !path.isEmpty() && !QFileInfo(QDir(dir).filePath(path)).isFile();
+}
+
 bool hasSpecType(const toml::node &n, SettingSpec::Type type)
 {
     using T = SettingSpec::Type;
