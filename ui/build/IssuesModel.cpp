@@ -1,4 +1,5 @@
 #include "ui/build/IssuesModel.h"
+#include "ui/common/SeverityIcon.h"
 
 #include <QDir>
 #include <QIcon>
@@ -39,8 +40,7 @@ QVariant IssuesModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         if (index.column() != SeverityColumn)
             return {};
-        return QIcon::fromTheme(d.severity == wb::DiagnosticSeverity::Error ? QStringLiteral("dialog-error")
-                                                                            : QStringLiteral("dialog-warning"));
+        return severityIcon(d.severity == wb::DiagnosticSeverity::Error ? IconSeverity::Error : IconSeverity::Warning);
     case FileRole:
         return d.file;
     case LineRole:

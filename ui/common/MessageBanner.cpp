@@ -1,4 +1,5 @@
 #include "ui/common/MessageBanner.h"
+#include "ui/common/SeverityIcon.h"
 
 #include <QHBoxLayout>
 #include <QIcon>
@@ -28,14 +29,11 @@ void MessageBanner::showMessage(Kind kind, const QString &text)
 {
     m_kind = kind;
     m_text->setText(text);
-    const QStyle::StandardPixmap sp = kind == Kind::Error     ? QStyle::SP_MessageBoxCritical
-                                      : kind == Kind::Warning ? QStyle::SP_MessageBoxWarning
-                                                              : QStyle::SP_MessageBoxInformation;
-    const QString themeName = kind == Kind::Error     ? QStringLiteral("dialog-error")
-                              : kind == Kind::Warning ? QStringLiteral("dialog-warning")
-                                                      : QStringLiteral("dialog-information");
+    const IconSeverity severity = kind == Kind::Error     ? IconSeverity::Error
+                                  : kind == Kind::Warning ? IconSeverity::Warning
+                                                          : IconSeverity::Information;
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
-    m_icon->setPixmap(QIcon::fromTheme(themeName, style()->standardIcon(sp)).pixmap(size, size));
+    m_icon->setPixmap(severityIcon(severity).pixmap(size, size));
     QPalette p = palette();
     const QColor tint = kind == Kind::Error ? QColor(0xf8, 0xd7, 0xda) : kind == Kind::Warning ? QColor(0xfd, 0xf0, 0xd5) : QColor(0xdb, 0xea, 0xf7);
     p.setColor(QPalette::Window, tint);

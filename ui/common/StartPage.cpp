@@ -1,6 +1,7 @@
 #include "ui/common/StartPage.h"
 
 #include "core/common/AppInfo.h"
+#include "ui/common/ActionFactory.h"
 #include "ui/common/RecentFiles.h"
 
 #include <QAction>
@@ -73,7 +74,7 @@ void StartPage::refresh()
         auto *item = new QListWidgetItem(m_recent);
         item->setText(QStringLiteral("%1 — %2").arg(info.fileName(), QDir::toNativeSeparators(info.absolutePath())));
         item->setToolTip(QDir::toNativeSeparators(path) + (info.exists() ? QString() : tr(" (no longer exists)")));
-        item->setIcon(dir ? style()->standardIcon(QStyle::SP_DirIcon) : QIcon::fromTheme(QStringLiteral("package-x-generic"), style()->standardIcon(QStyle::SP_FileIcon)));
+        item->setIcon(dir ? style()->standardIcon(QStyle::SP_DirIcon) : themedIcon("package-x-generic", QStyle::SP_FileIcon));
         item->setData(Qt::UserRole, path);
         if (!info.exists())
             item->setFlags(item->flags() & ~Qt::ItemIsEnabled);

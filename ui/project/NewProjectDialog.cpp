@@ -1,4 +1,5 @@
 #include "ui/project/NewProjectDialog.h"
+#include "ui/common/SeverityIcon.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -77,7 +78,7 @@ void NewProjectDialog::updatePlan()
     for (const ProjectTemplate::File &f : std::as_const(m_plan.files)) {
         auto *item = new QListWidgetItem(QDir::toNativeSeparators(f.relativePath), m_files);
         if (m_plan.conflicts.contains(f.relativePath)) {
-            item->setIcon(QIcon::fromTheme(QStringLiteral("dialog-error")));
+            item->setIcon(severityIcon(IconSeverity::Error));
             item->setToolTip(tr("exists already: it would not be overwritten"));
         }
     }

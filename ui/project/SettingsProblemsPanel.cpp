@@ -2,6 +2,7 @@
 
 #include "ui/common/EmptyViewMessage.h"
 #include "ui/common/FillingColumn.h"
+#include "ui/common/SeverityIcon.h"
 
 #include <QFileInfo>
 #include <QHeaderView>
@@ -13,11 +14,11 @@
 namespace wb::ui {
 
 namespace {
-QIcon severityIcon(SettingsSeverity severity)
+QIcon iconFor(SettingsSeverity severity)
 {
-    return QIcon::fromTheme(severity == SettingsSeverity::Error     ? QStringLiteral("dialog-error")
-                            : severity == SettingsSeverity::Warning ? QStringLiteral("dialog-warning")
-                                                                    : QStringLiteral("dialog-information"));
+    return severityIcon(severity == SettingsSeverity::Error     ? IconSeverity::Error
+                        : severity == SettingsSeverity::Warning ? IconSeverity::Warning
+                                                                : IconSeverity::Information);
 }
 } // namespace
 
@@ -75,7 +76,7 @@ void SettingsProblemsPanel::setDiagnostics(const QList<SettingsDiagnostic> &diag
         item->setToolTip(2, d.message);
         item->setText(3, d.id);
         item->setData(0, Qt::UserRole, row);
-        item->setIcon(0, severityIcon(d.severity));
+        item->setIcon(0, iconFor(d.severity));
     }
     m_list->resizeColumnToContents(0);
     m_list->resizeColumnToContents(1);

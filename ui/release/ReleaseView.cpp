@@ -6,6 +6,7 @@
 #include "ui/common/PlaceholderPage.h"
 #include "ui/common/Workspace.h"
 #include "ui/release/ReleaseMatrixModel.h"
+#include "ui/common/SeverityIcon.h"
 
 #include <QAction>
 #include <QDir>
@@ -296,9 +297,9 @@ void ReleaseView::fillFindings()
     for (const ReleaseFinding &f : m_report.findings) {
         QList<QStandardItem *> row;
         auto *sev = new QStandardItem(Finding::severityName(f.severity));
-        sev->setIcon(style()->standardIcon(f.severity == Finding::Severity::Error     ? QStyle::SP_MessageBoxCritical
-                                           : f.severity == Finding::Severity::Warning ? QStyle::SP_MessageBoxWarning
-                                                                                      : QStyle::SP_MessageBoxInformation));
+        sev->setIcon(severityIcon(f.severity == Finding::Severity::Error     ? IconSeverity::Error
+                                  : f.severity == Finding::Severity::Warning ? IconSeverity::Warning
+                                                                             : IconSeverity::Information));
         sev->setData(int(f.severity), Qt::UserRole);
         row << sev << new QStandardItem(f.id) << new QStandardItem(f.file) << new QStandardItem(f.message.simplified());
         const QString path = pathOf(f.file);
