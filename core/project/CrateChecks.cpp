@@ -90,6 +90,7 @@ void SettingsChecker::moduleName()
     const QDir crateDir = QFileInfo(p.cargoPath).absoluteDir();
     const QString srcDir = libPath.isEmpty() ? crateDir.filePath(QStringLiteral("src"))
                                              : QFileInfo(crateDir.filePath(libPath)).absolutePath();
+    isFolder(srcDir); // a source file added or removed there may hold the #[pymodule]
     const QList<PyModuleDecl> decls = scanPyModules(srcDir);
     if (decls.isEmpty())
         return;
@@ -124,7 +125,7 @@ void SettingsChecker::layout()
     const QDir dir(p.dir);
     // data names a folder relative to pyproject.toml ("No such data directory ...", maturin 1.8.3).
     const QString data = p.pyproject.string(toolMaturin().child(QStringLiteral("data")));
-    if (!data.isEmpty() && !QFileInfo(dir.filePath(data)).isDir())
+    if (!data.isEmpty() && !isFolder(dir.filePath(data)))
         add(QStringLiteral("layout.data-missing"), SettingsSeverity::Error, Kind::Pyproject, toolMaturin().child(QStringLiteral("data")),
             QStringLiteral("data is set to '%1' but that folder does not exist: maturin stops with \"No such data directory\"").arg(data),
             true);
@@ -134,7 +135,7 @@ void SettingsChecker::layout()
         return;
     const TomlKeyPath at = toolMaturin().child(QStringLiteral("python-source"));
     const QString src = QDir::cleanPath(dir.filePath(ps));
-    if (!QFileInfo(src).isDir()) {
+    if (!isFolder(src)) {
         add(QStringLiteral("layout.python-source-missing"), SettingsSeverity::Error, Kind::Pyproject, at,
             QStringLiteral("python-source is set to '%1' but that folder does not exist").arg(ps), true);
         return;
@@ -147,7 +148,7 @@ void SettingsChecker::layout()
     if (first.isEmpty())
         return;
     const QString pkg = QDir(src).filePath(first);
-    if (!QFileInfo(pkg).isDir()) {
+    if (!isFolder(pkg)) {
         const QString expected = QDir::cleanPath(ps + u'/' + first);
         add(QStringLiteral("layout.package-missing"), SettingsSeverity::Error, Kind::Pyproject, at,
             QStringLiteral("python-source is set to `%1`, but the python module at `%2` does not exist: maturin stops here. "
@@ -169,11 +170,12 @@ void SettingsChecker::pythonPackages(const QString &pythonSource)
 {
     const TomlKeyPath at = toolMaturin().child(QStringLiteral("python-packages"));
     const QDir src(QDir(p.dir).filePath(pythonSource.isEmpty() ? QStringLiteral(".") : pythonSource));
-    if (!src.exists())
+    if (!isFolder(src.path()))
         return; // layout.python-source-missing says it
     for (const QString &package : p.pyproject.stringArray(at)) {
         const QString path = src.filePath(QString(package).replace(u'.', u'/'));
-        if (!QFileInfo(path).isDir() && !QFileInfo(path + QStringLiteral(".py")).isFile())
+        consulted << path + QStringLiteral(".py");
+        if (!isFolder(path) && !QFileInfo(path + QStringLiteral(".py")).isFile())
             add(QStringLiteral("layout.python-package-missing"), SettingsSeverity::Warning, Kind::Pyproject, at,
                 QStringLiteral("python-packages lists '%1', but %2 has no such package: maturin builds without it, and says nothing")
                     .arg(package, pythonSource.isEmpty() ? QStringLiteral("the project folder") : pythonSource),
@@ -207,7 +209,7 @@ void SettingsChecker::manifestValues()
     }
     const TomlKeyPath libPath = kp(QStringLiteral("lib.path"));
     const QString path = p.cargo.string(libPath);
-    if (p.options.checkFilesystem && fileMissing(QFileInfo(p.cargoPath).absolutePath(), path))
+    if (p.options.checkFilesystem && missingFile(QFileInfo(p.cargoPath).absolutePath(), path))
         add(QStringLiteral("cargo.lib-path-missing"), SettingsSeverity::Error, Kind::Cargo, libPath,
             QStringLiteral("[lib] path '%1' does not exist: rustc stops with \"couldn't read %1\"").arg(path), true);
 }

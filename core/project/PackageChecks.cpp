@@ -236,7 +236,7 @@ void SettingsChecker::metadataFiles()
                                    "'project.%1' are mutually-exclusive\"): keep one")
                         .arg(name),
                     true);
-            else if (file && fileMissing(p.dir, tomlString(t->get("file"))))
+            else if (file && missingFile(p.dir, tomlString(t->get("file"))))
                 add(QStringLiteral("project.%1-missing").arg(name), SettingsSeverity::Error, Kind::Pyproject, path.child(QStringLiteral("file")),
                     name == QLatin1String("readme")
                         ? QStringLiteral("readme file '%1' does not exist in the project folder: maturin stops before it builds (\"Failed "
@@ -246,7 +246,7 @@ void SettingsChecker::metadataFiles()
                                          "(\"Failed to read …/%1\")")
                               .arg(tomlString(t->get("file"))),
                     true);
-        } else if (name == QLatin1String("readme") && node->is_string() && fileMissing(p.dir, tomlString(node))) {
+        } else if (name == QLatin1String("readme") && node->is_string() && missingFile(p.dir, tomlString(node))) {
             add(QStringLiteral("project.readme-missing"), SettingsSeverity::Error, Kind::Pyproject, path,
                 QStringLiteral("readme file '%1' does not exist in the project folder: maturin stops before it builds (\"Failed to read "
                                "readme specified in pyproject.toml\")")
@@ -257,7 +257,7 @@ void SettingsChecker::metadataFiles()
     // Cargo.toml: a path (not false, not inherited from the workspace), relative to the manifest.
     const TomlKeyPath readme = kp(QStringLiteral("package.readme"));
     const toml::node *node = p.hasCargo && p.cargo.isValid() ? tomlNodeAt(p.cargo, readme) : nullptr;
-    if (node && node->is_string() && fileMissing(QFileInfo(p.cargoPath).absolutePath(), tomlString(node)))
+    if (node && node->is_string() && missingFile(QFileInfo(p.cargoPath).absolutePath(), tomlString(node)))
         add(QStringLiteral("cargo.readme-missing"), SettingsSeverity::Error, Kind::Cargo, readme,
             QStringLiteral("readme file '%1' does not exist in the crate's folder: maturin stops before it builds (\"Failed to read "
                            "Readme specified in Cargo.toml\")")

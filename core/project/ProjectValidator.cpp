@@ -13,6 +13,16 @@ QList<SettingsDiagnostic> ProjectValidator::validate(const Project &project)
 
 QList<SettingsDiagnostic> ProjectValidator::validate(const Project &project, const EffectiveSettings &effective)
 {
+    return validate(project, effective, nullptr);
+}
+
+QList<SettingsDiagnostic> ProjectValidator::validate(const Project &project, QStringList *consultedPaths)
+{
+    return validate(project, computeEffectiveSettings(project), consultedPaths);
+}
+
+QList<SettingsDiagnostic> ProjectValidator::validate(const Project &project, const EffectiveSettings &effective, QStringList *consultedPaths)
+{
     validation::SettingsChecker c(project, effective);
     c.out = project.loadDiagnostics;
     c.run();
@@ -21,6 +31,10 @@ QList<SettingsDiagnostic> ProjectValidator::validate(const Project &project, con
             return a.fileKind < b.fileKind;
         return a.line < b.line;
     });
+    if (consultedPaths) {
+        *consultedPaths = c.consulted;
+        consultedPaths->removeDuplicates();
+    }
     return c.out;
 }
 

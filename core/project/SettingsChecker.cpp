@@ -44,6 +44,20 @@ bool fileMissing(const QString &dir, const QString &path)
     return !path.isEmpty() && !QFileInfo(QDir(dir).filePath(path)).isFile();
 }
 
+bool SettingsChecker::missingFile(const QString &dir, const QString &path)
+{
+    if (path.isEmpty())
+        return false;
+    consulted << QDir::cleanPath(QDir(dir).filePath(path));
+    return fileMissing(dir, path);
+}
+
+bool SettingsChecker::isFolder(const QString &path)
+{
+    consulted << QDir::cleanPath(path);
+    return QFileInfo(path).isDir();
+}
+
 bool hasSpecType(const toml::node &n, SettingSpec::Type type)
 {
     using T = SettingSpec::Type;

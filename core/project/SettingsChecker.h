@@ -37,6 +37,14 @@ public:
     const Project &p;
     const EffectiveSettings &e;
     QList<SettingsDiagnostic> out;
+    // Every file and folder a check looked for on disk, there or not: a view re-checks when one of them
+    // (or, for one not there, its nearest folder that is) changes.
+    QStringList consulted;
+
+    // PATH, relative to DIR, names no file (false for an empty PATH); recorded in consulted.
+    bool missingFile(const QString &dir, const QString &path);
+    // PATH names a folder; recorded in consulted.
+    bool isFolder(const QString &path);
 
     // A diagnostic at AT (the nearest key of it the file has; ONVALUE: its value), added to out.
     SettingsDiagnostic &add(const QString &id, SettingsSeverity sev, Kind file, const TomlKeyPath &at, const QString &message, bool onValue = false);

@@ -10,5 +10,7 @@ namespace wb::test {
 bool copyTree(const QString &from, const QString &to);
 // The file's bytes; empty when it cannot be read.
 QByteArray readAll(const QString &path);
+// Replaces the file's bytes with DATA (creating it); false if it cannot be written.
+bool writeAll(const QString &path, const QByteArray &data);
 
 } // namespace wb::test

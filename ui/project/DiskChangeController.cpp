@@ -69,6 +69,14 @@ void DiskChangeController::watch()
             paths << QFileInfo(f.path).absolutePath();
         }
     }
+    constexpr int maxConsulted = 64; // a hostile python-packages list does not make a watch per entry
+    for (const QString &c : m_view->m_consultedPaths.mid(0, maxConsulted)) {
+        QFileInfo info(c);
+        while (!info.exists() && !info.isRoot() && info.absolutePath() != info.absoluteFilePath())
+            info = QFileInfo(info.absolutePath());
+        if (info.exists() && !info.isRoot())
+            paths << info.absoluteFilePath();
+    }
     paths.removeDuplicates();
     const QStringList watched = m_watcher->files() + m_watcher->directories();
     for (const QString &p : std::as_const(paths)) {

@@ -24,13 +24,16 @@ public:
     void projectClosed(); // stops watching, hides the banner
     void saved();         // the files were written: watch their new inodes once the watcher is idle
     void saveRefused(const QString &path); // the file changed on disk since it was read
+    // Watches what is not watched yet: the settings files, their folders, and the files and folders
+    // the checks looked for (the nearest folder that exists, for one that does not), so that creating
+    // a missing readme in docs/ re-checks as creating it beside pyproject.toml does.
+    void watch();
 
     void reload();
     void keepMine();
     void showDiff();
 
 private:
-    void watch();
     void check();
     void folderGone();
 

@@ -558,9 +558,11 @@ void ProjectView::refresh()
             else
                 project.cargo = doc;
         }
-        m_diagnostics = ProjectValidator::validate(project);
+        m_diagnostics = ProjectValidator::validate(project, &m_consultedPaths);
+        m_disk->watch(); // a file a check looked for may appear, change or go
     } else {
         m_diagnostics.clear();
+        m_consultedPaths.clear();
     }
     updateSummary(project, unreadable);
     updateParseBanner(unreadable);

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QStringList>
 #include <QWidget>
 
 #include <array>
@@ -137,6 +138,7 @@ private:
     QString m_dir;
     FileState m_files[2];
     QList<SettingsDiagnostic> m_diagnostics;
+    QStringList m_consultedPaths; // the files and folders the checks looked for (readme, data, python-source, ...)
     MaturinVersion m_maturin;
     bool m_maturinDone = false;
     int m_maturinRequest = 0; // answers for an older project are dropped

@@ -9,8 +9,11 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace wb;
 
@@ -307,6 +310,18 @@ private Q_SLOTS:
         QVERIFY2((found != nullptr) == expected, qPrintable(all.join(u'\n')));
         if (!found)
             return;
+        // A finding that a file or folder is missing is about a path the checks report as looked for
+        // (the Project view watches those, and re-checks when one appears).
+        static const QStringList aboutAPath = {QStringLiteral("project.readme-missing"), QStringLiteral("project.license-missing"),
+                                               QStringLiteral("cargo.readme-missing"), QStringLiteral("cargo.lib-path-missing"),
+                                               QStringLiteral("layout.data-missing"), QStringLiteral("layout.python-source-missing"),
+                                               QStringLiteral("layout.package-missing"), QStringLiteral("layout.python-package-missing")};
+        if (aboutAPath.contains(id)) {
+            QStringList consulted;
+            ProjectValidator::validate(project, &consulted);
+            QVERIFY2(std::any_of(consulted.cbegin(), consulted.cend(), [](const QString &c) { return !QFileInfo::exists(c); }),
+                     qPrintable(consulted.join(u' ')));
+        }
         QVERIFY(!found->message.isEmpty());
         QVERIFY(!found->file.isEmpty());
         // Findings about a whole file have no line.
@@ -504,9 +519,15 @@ private Q_SLOTS:
     {
         const Project project = Project::load(wb::test::examplesDir() + QStringLiteral("/hello-pyo3"));
         QVERIFY(project.isUsable());
-        const QList<SettingsDiagnostic> diags = ProjectValidator::validate(project);
+        QStringList consulted;
+        const QList<SettingsDiagnostic> diags = ProjectValidator::validate(project, &consulted);
         for (const SettingsDiagnostic &d : diags)
             QVERIFY2(d.severity == SettingsSeverity::Info, qPrintable(d.id + u' ' + d.message));
+        // What the checks looked for on disk, so that a view re-checks when it changes: python-source,
+        // the package in it, and the Rust sources scanned for the #[pymodule].
+        const QDir dir(project.dir);
+        for (const char *rel : {"python", "python/hello_pyo3", "src"})
+            QVERIFY2(consulted.contains(QDir::cleanPath(dir.filePath(QString::fromLatin1(rel)))), qPrintable(consulted.join(u' ')));
         const EffectiveSettings e = computeEffectiveSettings(project);
         QCOMPARE(e.moduleName, QStringLiteral("hello_pyo3._native"));
         QCOMPARE(e.extensionName, QStringLiteral("_native"));

@@ -128,6 +128,58 @@ private Q_SLOTS:
         QVERIFY(!view.isModified());
     }
 
+    // A check about a file or folder the settings name (readme in docs/, a data folder, a package in
+    // python/) follows it on disk: creating it clears the problem, removing it brings it back, without
+    // touching the settings files, also when its folder does not exist yet when the project opens.
+    void checksFollowTheFilesTheSettingsName_data()
+    {
+        QTest::addColumn<QByteArray>("project");   // replaces the text after it in pyproject.toml
+        QTest::addColumn<QByteArray>("tool");      // appended to [tool.maturin]
+        QTest::addColumn<QString>("path");         // created: a file, or a folder when it ends with '/'
+        QTest::addColumn<QString>("id");
+        QTest::newRow("readme in a folder not there yet") << QByteArray("readme = \"docs/guide/README.md\"\n") << QByteArray()
+                                                          << QStringLiteral("docs/guide/README.md") << QStringLiteral("project.readme-missing");
+        QTest::newRow("data folder") << QByteArray() << QByteArray("data = \"assets/data\"\n") << QStringLiteral("assets/data/")
+                                     << QStringLiteral("layout.data-missing");
+        QTest::newRow("python package") << QByteArray() << QByteArray("python-packages = [\"extra\"]\n") << QStringLiteral("python/extra/")
+                                        << QStringLiteral("layout.python-package-missing");
+    }
+    void checksFollowTheFilesTheSettingsName()
+    {
+        QFETCH(QByteArray, project);
+        QFETCH(QByteArray, tool);
+        QFETCH(QString, path);
+        QFETCH(QString, id);
+        OpenExample ex;
+        QVERIFY(copyTree(wb::test::examplesDir() + QStringLiteral("/hello-pyo3"), ex.tmp.path()));
+        const QString py = ex.tmp.filePath(QStringLiteral("pyproject.toml"));
+        QByteArray text = readAll(py);
+        const QByteArray anchor("requires-python = \">=3.9\"\n");
+        text.replace(anchor, QByteArray(anchor + project));
+        text += tool;
+        QVERIFY(wb::test::writeAll(py, text));
+        ex.view.resize(1100, 800);
+        ex.view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&ex.view));
+        ex.workspace.openProject(ex.tmp.path());
+        const auto has = [&ex, &id] {
+            const QList<SettingsDiagnostic> all = ex.view.diagnostics();
+            return std::any_of(all.cbegin(), all.cend(), [&id](const SettingsDiagnostic &d) { return d.id == id; });
+        };
+        QVERIFY2(has(), qPrintable(id));
+        const QString full = ex.tmp.filePath(path);
+        if (path.endsWith(u'/')) {
+            QVERIFY(QDir().mkpath(full));
+        } else {
+            QVERIFY(QDir().mkpath(QFileInfo(full).absolutePath()));
+            QVERIFY(wb::test::writeAll(full, "# Guide\n"));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!has(), 5000);
+        QVERIFY(path.endsWith(u'/') ? QDir(full).removeRecursively() : QFile::remove(full));
+        QTRY_VERIFY_WITH_TIMEOUT(has(), 5000);
+        QVERIFY(!ex.view.isModified());
+    }
+
     // Every kind of line-edit field, typed key by key with the event loop running between keys and
     // after Return; also the programmatic path (setText + editingFinished) for comparison.
     void typeIntoField_data()
