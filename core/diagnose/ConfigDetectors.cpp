@@ -33,6 +33,33 @@ void detectExtensionModule(DetectorContext &ctx)
     f.fix.steps = {QStringLiteral("Or upgrade to PyO3 >= 0.26 with maturin >= 1.9.4, which need no feature.")};
 }
 
+// [tool.maturin] bindings = "cffi" (or "uniffi") on a crate that depends on pyo3: maturin does what the setting
+// says, builds cffi bindings from the crate's C header and never uses the #[pymodule]. Without the cffi package
+// the build stops ("No module named 'cffi'"); with it, the wheel imports without the Rust functions.
+// True when the project says so (the finding is made then).
+bool detectBindingsOverride(DetectorContext &ctx)
+{
+    const ProjectFacts &p = ctx.project();
+    static const QStringList notPyO3 = {QStringLiteral("cffi"), QStringLiteral("uniffi")};
+    if (!p.present || !p.bindings.present() || !notPyO3.contains(p.bindings.value) || !p.effective.hasPyo3)
+        return false;
+    QList<EvidenceRef> evidence = {ctx.pyprojectRef(p.bindings), ctx.cargoRef(p.pyo3Dependency)};
+    for (const char *id : {"found-cffi", "cffi-failed"}) {
+        const QList<SourcedMatch> m = ctx.matches(QString::fromLatin1(id));
+        if (!m.isEmpty())
+            evidence << DetectorContext::ref(m.first());
+    }
+    Finding &f = ctx.add(QStringLiteral("bindings-not-pyo3"),
+                         QStringLiteral("[tool.maturin] bindings = \"%1\" makes maturin build %1 bindings, but the crate is a PyO3 crate "
+                                        "(pyo3 in %2): the #[pymodule] is not used.")
+                             .arg(p.bindings.value, cargoFile(p)),
+                         evidence);
+    f.fix.edits = {{QStringLiteral("pyproject.toml"), QStringLiteral("tool.maturin"), QStringLiteral("bindings"), QString(),
+                    ConfigEdit::Action::Remove}};
+    f.fix.summary = QStringLiteral("Remove bindings from [tool.maturin]: maturin then detects pyo3 itself.");
+    return true;
+}
+
 // maturin chose cffi bindings (it saw no pyo3 among the crate's dependencies with their default features) and the
 // build then misses the cffi package: a cffi project built without cffi, or, as often, a PyO3 crate whose pyo3 sits
 // behind a feature maturin did not enable. The text does not tell which: a lead that names both.
@@ -197,7 +224,8 @@ void detectConfigProblems(DetectorContext &ctx)
     detectCrateType(ctx);
     detectStaleArtifacts(ctx);
     detectExtensionModule(ctx);
-    detectCffiFallback(ctx);
+    if (!detectBindingsOverride(ctx)) // the project names the cause: no lead that guesses at it
+        detectCffiFallback(ctx);
 }
 
 } // namespace wb::diagnose

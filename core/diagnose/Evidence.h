@@ -44,6 +44,7 @@ struct ProjectFacts {
     int projectTableLine = 0;
     Setting moduleName, pythonSource, compatibility, strip, profile, maturinFeatures, auditwheel;
     Setting editableProfile, data, readme, licenseFile;  // the files and folders the settings name, cited by line
+    Setting bindings;                                    // [tool.maturin] bindings, when set
     // Cargo.toml
     Setting packageName, libName, crateType, pyo3Dependency, pyo3Features, releaseDebug, cargoReadme;
 

@@ -179,6 +179,7 @@ ProjectFacts ProjectEvidence::read(const QString &dirIn)
     p.auditwheel = settingAt(py, key({"tool", "maturin", "auditwheel"}));
     p.editableProfile = settingAt(py, key({"tool", "maturin", "editable-profile"}));
     p.data = settingAt(py, key({"tool", "maturin", "data"}));
+    p.bindings = settingAt(py, key({"tool", "maturin", "bindings"}));
     p.readme = settingAt(py, key({"project", "readme"}));
     p.licenseFile = settingAt(py, key({"project", "license", "file"}));
 

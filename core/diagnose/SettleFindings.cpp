@@ -52,6 +52,7 @@ const QList<std::pair<const char *, QList<const char *>>> &supersedes()
         {"auditwheel-wheel-incompatible", {"module-not-found"}},
         {"package-cpu-check-bug", {"cpu-instructions-unsupported"}},
         {"module-shadowed-by-local-file", {"module-not-found"}},
+        {"bindings-not-pyo3", {"module-not-found", "pyo3-feature-disabled"}},
     };
     return map;
 }

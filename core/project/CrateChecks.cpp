@@ -236,6 +236,7 @@ void SettingsChecker::cargo()
     if (!p.cargo.isValid())
         return;
     manifestValues();
+    bindingsMatchCrate();
     static const QStringList needCdylib = {QStringLiteral("pyo3"), QStringLiteral("pyo3-ffi"), QStringLiteral("cffi"),
                                            QStringLiteral("uniffi")};
     if (needCdylib.contains(e.bindings) && !e.crateTypes.contains(QStringLiteral("cdylib"))) {
@@ -275,6 +276,25 @@ void SettingsChecker::cargo()
                 true);
         }
     }
+}
+
+// bindings overrides what maturin detects: "cffi" or "uniffi" on a crate that depends on pyo3 builds cffi
+// bindings from the C header and never uses the #[pymodule] (maturin 1.8.3, tried: "Found cffi bindings",
+// then "No module named 'cffi'", or a wheel without the Rust functions when cffi is installed).
+void SettingsChecker::bindingsMatchCrate()
+{
+    const TomlKeyPath at = toolMaturin().child(QStringLiteral("bindings"));
+    const QString bindings = p.pyproject.string(at);
+    if (!e.hasPyo3 || (bindings != QLatin1String("cffi") && bindings != QLatin1String("uniffi")))
+        return;
+    SettingsDiagnostic &d = add(QStringLiteral("maturin.bindings-not-pyo3"), SettingsSeverity::Warning, Kind::Pyproject, at,
+                                QStringLiteral("bindings = \"%1\" but the crate depends on pyo3: maturin builds %1 bindings and the "
+                                               "#[pymodule] is not used (the build needs the cffi package, and the wheel has none of the "
+                                               "Rust functions)")
+                                    .arg(bindings),
+                                true);
+    d.fixLabel = QStringLiteral("Remove bindings (maturin detects pyo3)");
+    d.fix = {unsetEdit(Kind::Pyproject, at)};
 }
 
 void SettingsChecker::pyo3()

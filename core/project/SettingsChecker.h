@@ -75,6 +75,7 @@ public:
     void layout();
     void pythonPackages(const QString &pythonSource);
     void cargo();
+    void bindingsMatchCrate();
     void manifestValues();
     void pyo3();
     void project();

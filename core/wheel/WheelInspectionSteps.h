@@ -67,6 +67,7 @@ private:
     void checkNativeFiles();
     std::optional<ExtensionReport> readExtension(const ZipEntryRecord &e);
     void checkModule(ExtensionReport &x, const ZipEntryRecord &e);
+    bool hasSibling(const QString &path, const QString &name) const;
     void checkAbi3Calls(ExtensionReport &x, const ZipEntryRecord &e);
     void checkLinkage(ExtensionReport &x, const ZipEntryRecord &e);
     void checkPlatformTags(ExtensionReport &x, const ZipEntryRecord &e);

@@ -86,6 +86,13 @@ std::optional<ExtensionReport> WheelInspectionSteps::readExtension(const ZipEntr
     return x;
 }
 
+// A member named NAME in the folder of the member PATH (a linear search: asked only for cffi candidates).
+bool WheelInspectionSteps::hasSibling(const QString &path, const QString &name) const
+{
+    const QString wanted = path.left(path.lastIndexOf(QLatin1Char('/')) + 1) + name;
+    return std::any_of(scan.entries.cbegin(), scan.entries.cend(), [&wanted](const ZipEntryRecord &r) { return r.name == wanted; });
+}
+
 // Module name, PyInit_, the suffix against the python and abi tags.
 void WheelInspectionSteps::checkModule(ExtensionReport &x, const ZipEntryRecord &e)
 {
@@ -97,7 +104,21 @@ void WheelInspectionSteps::checkModule(ExtensionReport &x, const ZipEntryRecord 
     const QStringList exports = x.binary.allExports();
     const QString base = e.name.section(QLatin1Char('/'), -1);
     const bool libDir = e.name.contains(QLatin1String(".libs/")) || e.name.contains(QLatin1String(".dylibs/"));
-    x.pythonModule = !libDir
+    // maturin's cffi layout: <module>/lib<module>.so beside the ffi.py that dlopens it; not imported by Python.
+    const bool cffiLibrary = base.startsWith(QLatin1String("lib")) && suffix == QLatin1String(".so") && hasSibling(e.name, QStringLiteral("ffi.py"));
+    if (cffiLibrary) {
+        QStringList inits;
+        for (const QString &s : exports)
+            if (s.startsWith(QLatin1String("PyInit_")))
+                inits.append(s);
+        if (!inits.isEmpty())
+            addFinding(rep.findings, QStringLiteral("extension.cffi-exports-pyinit"), S::Error,
+                       QStringLiteral("a cffi library (loaded by the ffi.py beside it) that exports %1: a PyO3 crate built with cffi bindings, "
+                                      "so Python reaches none of its #[pymodule] functions ([tool.maturin] bindings = \"cffi\"?)")
+                           .arg(inits.join(QStringLiteral(", "))),
+                       e.name);
+    }
+    x.pythonModule = !libDir && !cffiLibrary
         && (std::any_of(exports.begin(), exports.end(), [](const QString &s) { return s.startsWith(QLatin1String("Py")); })
             || suffix.startsWith(QLatin1String(".cpython-")) || suffix.startsWith(QLatin1String(".abi3"))
             || suffix.startsWith(QLatin1String(".pypy")) || suffix.startsWith(QLatin1String(".graalpy"))

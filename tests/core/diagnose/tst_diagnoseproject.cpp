@@ -160,6 +160,10 @@ private Q_SLOTS:
                                  << QStringLiteral("cargo-profile-undefined") << QStringLiteral("profile = \"fast\"");
         QTest::newRow("policy") << module << module + "compatibility = \"manylinux_2_99\"\n" << QStringLiteral("maturin-1.8.3-policy-undefined.log")
                                 << QStringLiteral("compatibility-policy-unknown") << QStringLiteral("compatibility = \"manylinux_2_99\"");
+        QTest::newRow("bindings") << module << module + "bindings = \"cffi\"\n" << QStringLiteral("maturin-1.8.3-bindings-cffi.log")
+                                  << QStringLiteral("bindings-not-pyo3") << QStringLiteral("bindings = \"cffi\"");
+        QTest::newRow("bindings, the import") << module << module + "bindings = \"cffi\"\n" << QStringLiteral("python-3.13-cffi-bindings-import.txt")
+                                              << QStringLiteral("bindings-not-pyo3") << QStringLiteral("bindings = \"cffi\"");
         QTest::newRow("policy of another state") << module << module + "compatibility = \"manylinux_2_28\"\n"
                                                  << QStringLiteral("maturin-1.8.3-policy-undefined.log") << QStringLiteral("compatibility-policy-unknown")
                                                  << QString();

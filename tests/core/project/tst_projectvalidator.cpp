@@ -205,6 +205,17 @@ private Q_SLOTS:
                                              << QStringLiteral("layout.data-missing") << true << none;
         QTest::newRow("data folder there") << withFile(py(strip, "strip = true\ndata = \"demo.data\""), "demo.data/scripts/run")
                                            << QStringLiteral("layout.data-missing") << false << none;
+        QTest::newRow("bindings cffi on a PyO3 crate") << py(strip, "strip = true\nbindings = \"cffi\"")
+                                                       << QStringLiteral("maturin.bindings-not-pyo3") << true << none;
+        QTest::newRow("bindings uniffi on a PyO3 crate") << py(strip, "strip = true\nbindings = \"uniffi\"")
+                                                         << QStringLiteral("maturin.bindings-not-pyo3") << true << none;
+        QTest::newRow("bindings pyo3") << py(strip, "strip = true\nbindings = \"pyo3\"") << QStringLiteral("maturin.bindings-not-pyo3")
+                                       << false << none;
+        {
+            Files cffiCrate = py(strip, "strip = true\nbindings = \"cffi\"");
+            cffiCrate[QStringLiteral("Cargo.toml")] = with(goodCargo, "pyo3 = { version = \"0.22\", features = [\"extension-module\"] }\n", "");
+            QTest::newRow("bindings cffi on a cffi crate") << cffiCrate << QStringLiteral("maturin.bindings-not-pyo3") << false << none;
+        }
         QTest::newRow("python-packages missing") << py(strip, "strip = true\npython-packages = [\"extra\"]")
                                                  << QStringLiteral("layout.python-package-missing") << true << none;
         QTest::newRow("python-packages, a folder") << withFile(py(strip, "strip = true\npython-packages = [\"extra\"]"), "python/extra/__init__.py")

@@ -1,6 +1,7 @@
 // Wheels built by real maturin from a copy of examples/hello-pyo3: stripped (the example's release
-// profile), then unstripped + abi3 + a module-name that does not match the #[pymodule] function, then
-// one whose requires-python excludes the interpreter it was built for.
+// profile), then unstripped + abi3 + a module-name that does not match the #[pymodule] function, cffi
+// bindings (maturin's test crate cffi-pure, and the example with bindings = "cffi"), then one whose
+// requires-python excludes the interpreter it was built for.
 #include "core/wheel/WheelReport.h"
 #include "support/TestPaths.h"
 
@@ -122,6 +123,45 @@ private Q_SLOTS:
         for (const Finding &f : r.findings)
             missing = missing || (f.id == QLatin1String("extension.pyinit-missing") && f.severity == Finding::Severity::Error);
         QVERIFY(missing);
+    }
+
+    // maturin's cffi bindings: lib<module>.so beside the ffi.py that dlopens it is not a Python module. A real
+    // cffi crate (maturin's test crate cffi-pure) gets no module finding; the example, a PyO3 crate, built with
+    // bindings = "cffi" (maturin does as told) is named for what it is, not as a misnamed extension.
+    void cffiBindings_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<bool>("pyo3Crate");
+        QTest::newRow("maturin's cffi-pure") << wb::test::corpusDir() + QStringLiteral("/maturin/test-crates/cffi-pure") << false;
+        QTest::newRow("a PyO3 crate with bindings = cffi") << wb::test::examplesDir() + QStringLiteral("/hello-pyo3") << true;
+    }
+    void cffiBindings()
+    {
+        QFETCH(QString, source);
+        QFETCH(bool, pyo3Crate);
+        if (!pyo3Crate)
+            WB_REQUIRE_CORPUS();
+        if (QProcess::execute(QStringLiteral("python3"), {QStringLiteral("-c"), QStringLiteral("import cffi")}) != 0)
+            QSKIP("maturin's cffi bindings need Python's cffi package (python3-cffi), which is not installed");
+        const QString project = m_dir.filePath(pyo3Crate ? QStringLiteral("cffi-pyo3") : QStringLiteral("cffi-pure"));
+        QVERIFY(copyTree(source, project));
+        if (pyo3Crate)
+            replaceIn(project + QStringLiteral("/pyproject.toml"), "module-name = \"hello_pyo3._native\"",
+                      "module-name = \"hello_pyo3._native\"\nbindings = \"cffi\"");
+        const QString wheel = build(project);
+        if (wheel.isEmpty())
+            QSKIP("maturin is not installed");
+        QVERIFY(wheel != QLatin1String("FAILED"));
+        const WheelReport r = inspectWheel(wheel);
+        QCOMPARE(r.extensions.size(), 1);
+        QVERIFY(r.extensions.first().path.endsWith(QLatin1String(".so")));
+        QVERIFY(QFileInfo(r.extensions.first().path).fileName().startsWith(QLatin1String("lib")));
+        QVERIFY(!r.extensions.first().pythonModule);
+        QStringList ids;
+        for (const Finding &f : r.findings)
+            ids << f.id;
+        QVERIFY2(!ids.contains(QStringLiteral("extension.pyinit-missing")), qPrintable(ids.join(u' ')));
+        QCOMPARE(ids.contains(QStringLiteral("extension.cffi-exports-pyinit")), pyo3Crate);
     }
 
     // maturin 1.8.3 builds for the interpreter it finds even when requires-python excludes it: the wheel
