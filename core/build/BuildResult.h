@@ -27,6 +27,13 @@ struct BuildResult {
     QByteArray log;             // the raw output (bounded)
 
     bool succeeded() const { return outcome == Outcome::Succeeded; }
+    // The log as a terminal shows it: "$ <command line>" first, then the output. What Save Log and
+    // `build --log` write and what diagnosis reads, so that the options of the run (develop --uv,
+    // --release, -i) are part of the evidence.
+    QByteArray transcript() const
+    {
+        return commandLine.isEmpty() ? log : QByteArray("$ " + commandLine.toUtf8() + '\n' + log);
+    }
     static QString outcomeName(Outcome outcome); // "succeeded", "failed", "cancelled", "failed to start"
 };
 

@@ -49,7 +49,7 @@ QString buildUsage()
         "  --member NAME    DIR is a Cargo workspace root: build this member (maturin -m NAME's/Cargo.toml);\n"
         "                   needed when several members are Python packages\n"
         "  --out DIR        put the wheels in DIR (maturin -o)\n"
-        "  --log FILE       also save the raw output (colours included) to FILE\n"
+        "  --log FILE       also save the command line and the raw output (colours included) to FILE\n"
         "  -- ARGS...       pass the remaining arguments to maturin as they are\n"
         "  -h, --help       show this help\n"
         "\n"
@@ -241,7 +241,7 @@ int runBuild(CommandContext &ctx)
 
     if (!logFile.isEmpty()) {
         QSaveFile log(logFile);
-        if (!log.open(QIODevice::WriteOnly) || log.write(result.log) < 0 || !log.commit())
+        if (!log.open(QIODevice::WriteOnly) || log.write(result.transcript()) < 0 || !log.commit())
             ctx.err << "wheelbench build: could not save the log to " << logFile << ": " << log.errorString() << '\n';
     }
     const QString seconds = QString::number(double(result.elapsedMs) / 1000.0, 'f', 1);

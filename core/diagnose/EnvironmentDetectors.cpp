@@ -90,6 +90,19 @@ void detectRustErrors(DetectorContext &ctx)
         f.fix.summary = QStringLiteral("Fix the code at %1; the error code explains the rule.").arg(first.location);
 }
 
+// `maturin develop --uv` installs with uv; when uv is not there, maturin 1.8.3 stops before it compiles with
+// only "Caused by: No such file or directory (os error 2)". The command line (a transcript, or a log Wheelbench
+// saved) tells which program it was; without it the line stays unexplained (cargo missing says more).
+void detectUvMissing(DetectorContext &ctx)
+{
+    const QList<SourcedMatch> command = ctx.matches(QStringLiteral("develop-uv"));
+    const QList<SourcedMatch> missing = ctx.matches(QStringLiteral("os-error-2-cause"));
+    if (command.isEmpty() || missing.isEmpty() || ctx.find(QStringLiteral("cargo-not-found")))
+        return;
+    ctx.add(QStringLiteral("uv-not-found"), QStringLiteral("maturin develop --uv installs with uv, and maturin could not run uv."),
+            {DetectorContext::ref(command.first()), DetectorContext::ref(missing.first())});
+}
+
 } // namespace
 
 void detectEnvironmentProblems(DetectorContext &ctx)
@@ -136,6 +149,7 @@ void detectEnvironmentProblems(DetectorContext &ctx)
     }
     simple(ctx, "patchelf-missing", "patchelf-missing", QStringLiteral("The repair step needs patchelf, which is not installed."));
     simple(ctx, "pip-missing", "pip-missing-in-venv", QStringLiteral("The virtual environment has no pip."));
+    detectUvMissing(ctx);
     simple(ctx, "rust-target-missing", "rust-target-missing", QStringLiteral("The Rust standard library for the build target is missing."));
     simple(ctx, "cargo-test-link", "cargo-test-libpython-link",
            QStringLiteral("A test or binary cannot link the Python symbols because extension-module turns off libpython linking."));

@@ -64,6 +64,10 @@ const QList<Rule> &rules()
         {"cffi-failed", rx(R"(Failed to generate cffi declarations)")},
         {"built-wheel", rx(R"(📦 Built wheel(?: for [^/]*?)? to (\S+\.whl))")},
         {"pip-missing", rx(R"(Failed to find pip)")},
+        // The command line of a transcript or a saved log ("$ maturin develop --uv"), and maturin's bare cause
+        // when a program it runs is not there (1.8.3 names neither the program nor the path).
+        {"develop-uv", rx(R"((?:^|[\s$>])maturin(?:\.exe)?\s+develop\b.*\s--uv\b)")},
+        {"os-error-2-cause", rx(R"(Caused by: (?:No such file or directory|The system cannot find the file specified\.) \(os error 2\)\s*$)")},
         {"cargo-test-link", rx(R"(undefined reference to [`']_?(Py\w+)'|Symbol not found: _(Py\w+))")},
         {"maturin-unpinned", rx(R"(Please use maturin in pyproject\.toml with a version constraint)")},
         {"develop-install", rx(R"(Setting installed package as editable|🛠 Installed )")},

@@ -594,7 +594,7 @@ void BuildView::runFinishedInternally(const wb::BuildResult &result)
 {
     m_clockTimer->stop();
     m_console->flushPending();
-    m_lastLog = result.log;
+    m_lastLog = result.transcript();
     const QString took = HistoryModel::duration(result.elapsedMs);
     QString text;
     switch (result.outcome) {
@@ -612,12 +612,13 @@ void BuildView::runFinishedInternally(const wb::BuildResult &result)
     m_console->flushPending();
     record(m_currentStep, result);
 
-    if (m_currentStep == Step::Build || m_currentStep == Step::Sdist) {
-        if (m_workspace)
-            m_workspace->reportBuild(result.succeeded(), QString::fromUtf8(result.log), result.artifacts);
-        if (result.succeeded())
-            showArtifacts(result.artifacts);
-    }
+    // Every run's log goes to the Troubleshooting view (a failed Develop or pytest's ImportError is as
+    // much to diagnose as a failed build); only Build and Sdist make files to list.
+    const bool makesFiles = m_currentStep == Step::Build || m_currentStep == Step::Sdist;
+    if (m_workspace)
+        m_workspace->reportBuild(result.succeeded(), QString::fromUtf8(result.transcript()), makesFiles ? result.artifacts : QStringList());
+    if (makesFiles && result.succeeded())
+        showArtifacts(result.artifacts);
     const bool goOn = result.succeeded() && !m_queue.isEmpty();
     if (!goOn) {
         m_queue.clear();

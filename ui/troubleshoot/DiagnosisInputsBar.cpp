@@ -113,9 +113,15 @@ QList<DiagnosisInputsBar::Input> DiagnosisInputsBar::describe(const diagnose::Ev
         inputs.append({Kind::Wheel, QFileInfo(request.wheelPath).fileName(), QDir::toNativeSeparators(request.wheelPath)});
     if (!request.logPath.isEmpty())
         inputs.append({Kind::Log, QFileInfo(request.logPath).fileName(), QDir::toNativeSeparators(request.logPath)});
-    else if (!request.logText.trimmed().isEmpty())
-        inputs.append({Kind::Log, tr("last build"),
-                       tr("The log of the last build (%n line(s))", nullptr, int(request.logText.count(QLatin1Char('\n')) + 1))});
+    else if (!request.logText.trimmed().isEmpty()) {
+        // The Build view's log starts with its command line ("$ maturin develop --uv"): the tooltip names the run.
+        const QString first = request.logText.section(QLatin1Char('\n'), 0, 0);
+        const int lines = int(request.logText.count(QLatin1Char('\n')) + 1);
+        inputs.append({Kind::Log, tr("last run"),
+                       first.startsWith(QLatin1String("$ "))
+                           ? tr("The log of the last run in the Build view (%n line(s)): %1", nullptr, lines).arg(first.mid(2))
+                           : tr("The log of the last run in the Build view (%n line(s))", nullptr, lines)});
+    }
     const QString pasted = request.errorText.trimmed();
     if (!pasted.isEmpty()) {
         // Named by its first error (a traceback's exception, maturin's first "Caused by"), as its decisive lines are.

@@ -99,7 +99,9 @@ private Q_SLOTS:
         QVERIFY(r.out.isEmpty());
         QFile saved(log);
         QVERIFY(saved.open(QIODevice::ReadOnly));
-        QVERIFY(saved.readAll().contains("maturin failed"));
+        const QByteArray savedLog = saved.readAll();
+        QVERIFY(savedLog.contains("maturin failed"));
+        QVERIFY2(savedLog.startsWith("$ ") && savedLog.left(savedLog.indexOf('\n')).contains("maturin build"), savedLog.left(200).constData());
     }
 
     // One build per project, across processes: while this process builds the project (as the window

@@ -47,6 +47,7 @@ private Q_SLOTS:
         row("maturin-1.8.3-interpreter-not-runnable.log", {QStringLiteral("wrong-interpreter")});
         row("maturin-1.8.3-find-interpreter-none.log", {QStringLiteral("no-python-interpreter")});
         row("maturin-1.8.3-cargo-not-found.log", {QStringLiteral("cargo-not-found")});
+        row("maturin-1.8.3-develop-uv-missing.log", {QStringLiteral("uv-not-found")});
         row("bash-maturin-not-found.txt", {QStringLiteral("maturin-not-found")});
         row("maturin-1.8.3-develop-version-missing.log", {QStringLiteral("version-missing")});
         row("maturin-1.8.3-rust-compile-error.log", {QStringLiteral("rust-compile-error")});
@@ -106,6 +107,10 @@ private Q_SLOTS:
         row("no interpreters", "💥 maturin failed\n  Caused by: Couldn't find any python interpreters. Please specify at least one with -i", "no-python-interpreter");
         row("interpreter missing", "Caused by: Python interpreter `3.9` doesn't exist", "no-python-interpreter");
         row("both venvs", "Caused by: Both VIRTUAL_ENV and CONDA_PREFIX are set. Please unset one of them", "develop-env-mismatch");
+        // maturin names no program; the command line does (a transcript, a log Wheelbench saved).
+        row("uv missing", "$ maturin develop --release --uv\n💥 maturin failed\n  Caused by: No such file or directory (os error 2)", "uv-not-found");
+        row("uv missing, pasted", "(.venv) user@host:~/proj$ maturin develop --uv\n💥 maturin failed\n  Caused by: No such file or directory (os error 2)", "uv-not-found");
+        row("a missing program, not named", "💥 maturin failed\n  Caused by: No such file or directory (os error 2)", "unrecognised-failure");
         row("pip missing", "Caused by: Failed to find pip (if working with a uv venv try `maturin develop --uv`)", "pip-missing-in-venv");
         row("version", "Caused by: Cannot build without valid version information. You need to specify either `project.version` or `project.dynamic = [\"version\"]`", "version-missing");
         row("dash", "Caused by: The module name must not contain a minus `-` (Make sure you have set an appropriate [lib] name or [tool.maturin] module-name in your pyproject.toml)", "module-name-has-dash");

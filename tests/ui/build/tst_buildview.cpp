@@ -13,6 +13,7 @@
 #include "ui/build/BuildConsole.h"
 #include "ui/build/BuildView.h"
 #include "core/build/LineSplitter.h"
+#include "core/diagnose/Diagnoser.h"
 #include "ui/build/CiDialog.h"
 #include "ui/common/CodeEditor.h"
 #include "ui/build/EditorChoiceDialog.h"
@@ -769,6 +770,28 @@ private Q_SLOTS:
         QVERIFY(view.history()->records().first().command.contains(QStringLiteral("develop")));
         QCOMPARE(view.history()->index(0, ui::HistoryModel::WhatColumn).data().toString(), QStringLiteral("Develop"));
         QCOMPARE(view.history()->index(1, ui::HistoryModel::WhatColumn).data().toString(), QStringLiteral("Create venv"));
+
+        // Develop with --uv where no uv is installed: maturin 1.8.3 names no program, but the log the
+        // Troubleshooting view reads starts with the command line, and diagnosis names uv from it.
+        if (!QStandardPaths::findExecutable(QStringLiteral("uv")).isEmpty())
+            return;
+        QCheckBox *uv = nullptr;
+        for (QCheckBox *c : view.findChildren<QCheckBox *>())
+            uv = c->text() == QLatin1String("--uv") ? c : uv;
+        QVERIFY(uv && uv->isEnabled());
+        uv->setChecked(true);
+        QTest::mouseClick(develop, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 3, 600000);
+        QVERIFY(!resultAt(finished, 2).succeeded());
+        const QString log = workspace.lastBuildLog();
+        const QString first = log.section(u'\n', 0, 0);
+        QVERIFY2(first.startsWith(QStringLiteral("$ ")) && first.contains(QStringLiteral(" develop")) && first.contains(QStringLiteral(" --uv")),
+                 qPrintable(first));
+        diagnose::Evidence evidence;
+        evidence.logText = log;
+        const QList<diagnose::Finding> findings = diagnose::Diagnoser::diagnose(evidence);
+        QVERIFY(!findings.isEmpty());
+        QCOMPARE(findings.first().id, QStringLiteral("uv-not-found"));
     }
 
     // Test runs develop, then pytest in the .venv, and says how many passed and failed.
