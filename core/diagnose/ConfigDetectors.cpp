@@ -201,8 +201,10 @@ void detectStaleArtifacts(DetectorContext &ctx)
         return;
     QList<EvidenceRef> evidence;
     QStringList commands;
-    for (const QString &file : p.extensionFilesInSource) {
-        evidence << EvidenceRef{QStringLiteral("project"), file, QStringLiteral("compiled extension in the source tree")};
+    for (qsizetype i = 0; i < p.extensionFilesInSource.size(); ++i) {
+        const QString &file = p.extensionFilesInSource.at(i);
+        evidence << EvidenceRef{QStringLiteral("project"), file,
+                                QStringLiteral("compiled extension in the source tree, %1").arg(p.extensionStaleReasons.value(i))};
         commands << QStringLiteral("rm %1").arg(file);
     }
     Finding &f = ctx.add(QStringLiteral("stale-develop-artifact"),

@@ -50,7 +50,8 @@ struct ProjectFacts {
 
     QList<PyModuleDecl> pymodules;        // file relative to the project folder; cite itemLine
     bool scannedSources = false;          // the crate's src/ existed and was read
-    QStringList extensionFilesInSource;   // relative paths of *.so/*.pyd inside the Python package folders
+    QStringList extensionFilesInSource;   // relative paths of stale *.so/*.pyd inside the Python package folders
+    QStringList extensionStaleReasons;    // for each, why it is stale (older than the sources, one of several builds)
     bool pythonSourceExists = true;
     QString pythonSourceCandidate;        // an existing folder that holds the package, if python-source is wrong
 

@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 
 #include <algorithm>
 
@@ -75,6 +76,50 @@ void walkExtensions(const QString &projectDir, const QString &dir, int depth, in
     }
 }
 
+// The newest of the crate's Rust sources and manifest (bounded walk), and which one it is.
+QFileInfo newestRustSource(const QString &cargoPath)
+{
+    QFileInfo newest(cargoPath);
+    int budget = MaxWalkedFiles;
+    QList<QString> dirs = {QFileInfo(cargoPath).absoluteDir().filePath(QStringLiteral("src"))};
+    while (!dirs.isEmpty() && budget > 0) {
+        const QFileInfoList entries = QDir(dirs.takeLast()).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks);
+        for (const QFileInfo &fi : entries) {
+            if (--budget <= 0)
+                break;
+            if (fi.isDir())
+                dirs << fi.filePath();
+            else if (fi.fileName().endsWith(QLatin1String(".rs")) && fi.lastModified() > newest.lastModified())
+                newest = fi;
+        }
+    }
+    return newest;
+}
+
+// maturin develop copies the module it builds into the package folder (the editable install's .pth points
+// there), so one build there, newer than the Rust sources, is the installed module itself. Left over are
+// builds older than the sources (the code changed since) and a second build of the same module (another
+// Python, abi3 beside a versioned one): those are kept in extensionFilesInSource, with the reason.
+void keepStaleExtensions(const QString &dir, ProjectFacts *p, const QStringList &found)
+{
+    const QFileInfo newest = p->cargoPath.isEmpty() ? QFileInfo() : newestRustSource(p->cargoPath);
+    QHash<QString, int> builds; // module file stem ("_native") -> how many builds of it
+    for (const QString &f : found)
+        ++builds[QFileInfo(f).fileName().section(QLatin1Char('.'), 0, 0)];
+    for (const QString &f : found) {
+        const QFileInfo fi(QDir(dir).filePath(f));
+        QString why;
+        if (builds.value(fi.fileName().section(QLatin1Char('.'), 0, 0)) > 1)
+            why = QStringLiteral("one of several builds of the same module");
+        else if (newest.exists() && fi.lastModified() < newest.lastModified())
+            why = QStringLiteral("built before %1 last changed").arg(QDir(dir).relativeFilePath(newest.filePath()));
+        if (!why.isEmpty()) {
+            p->extensionFilesInSource << f;
+            p->extensionStaleReasons << why;
+        }
+    }
+}
+
 // python-source: does it exist, where the package really is if not, and compiled files inside it.
 void scanPythonTree(const QString &dir, ProjectFacts *p)
 {
@@ -99,7 +144,9 @@ void scanPythonTree(const QString &dir, ProjectFacts *p)
     if (!QFileInfo(package).isDir())
         return;
     int budget = MaxWalkedFiles;
-    walkExtensions(dir, package, 0, &budget, &p->extensionFilesInSource);
+    QStringList found;
+    walkExtensions(dir, package, 0, &budget, &found);
+    keepStaleExtensions(dir, p, found);
 }
 
 } // namespace

@@ -269,17 +269,48 @@ private Q_SLOTS:
         QCOMPARE(wb::test::readBytes(prepared.path), wb::test::readBytes(example() + QStringLiteral("/pyproject.toml")));
     }
 
+    // What maturin develop leaves in the package (data/README.md): the module it built, which the editable
+    // install's .pth imports. Newer than the Rust sources, it is the installed module (no finding, as after
+    // every Develop); older, the code changed since; two builds of one module, one of them is left over.
+    void staleDevelopArtifact_data()
+    {
+        QTest::addColumn<QStringList>("files");
+        QTest::addColumn<int>("ageDays"); // how much older than the Rust sources the files are (0: just built)
+        QTest::addColumn<QString>("reason"); // empty: no finding
+        const QString cp313 = QStringLiteral("python/hello_pyo3/_native.cpython-313-x86_64-linux-gnu.so");
+        QTest::newRow("the current develop build") << QStringList{cp313} << 0 << QString();
+        QTest::newRow("built before the code changed") << QStringList{cp313} << 2 << QStringLiteral("built before src/lib.rs last changed");
+        QTest::newRow("two builds of the module") << QStringList{cp313, QStringLiteral("python/hello_pyo3/_native.abi3.so")} << 0
+                                                  << QStringLiteral("one of several builds of the same module");
+    }
     void staleDevelopArtifact()
     {
+        QFETCH(QStringList, files);
+        QFETCH(int, ageDays);
+        QFETCH(QString, reason);
         QTemporaryDir dir;
         QVERIFY(makeVariant(dir, QString(), {}, {}));
-        // What maturin develop leaves behind (data/README.md): the module copied into the package.
-        QVERIFY(wb::test::writeBytes(dir.path() + QStringLiteral("/python/hello_pyo3/_native.cpython-313-x86_64-linux-gnu.so"), "\x7f" "ELF"));
+        const QDateTime sources = QDateTime::currentDateTime().addSecs(-3600);
+        for (const auto &[source, time] : {std::pair{"/src/lib.rs", sources}, std::pair{"/Cargo.toml", sources.addSecs(-600)}}) {
+            QFile f(dir.path() + QString::fromLatin1(source));
+            QVERIFY(f.open(QIODevice::ReadWrite) && f.setFileTime(time, QFileDevice::FileModificationTime));
+        }
+        for (const QString &f : files) {
+            QVERIFY(wb::test::writeBytes(dir.path() + u'/' + f, "\x7f" "ELF"));
+            QFile so(dir.path() + u'/' + f);
+            QVERIFY(so.open(QIODevice::ReadWrite) && so.setFileTime(ageDays > 0 ? sources.addDays(-ageDays) : sources.addSecs(60),
+                                                                     QFileDevice::FileModificationTime));
+        }
         Evidence e;
         e.project = ProjectEvidence::read(dir.path());
         const QList<Finding> findings = Diagnoser::diagnose(e);
+        if (reason.isEmpty()) {
+            QVERIFY2(findings.isEmpty(), qPrintable(wb::test::ids(findings).join(u' ')));
+            return;
+        }
         QCOMPARE(wb::test::ids(findings), QStringList{QStringLiteral("stale-develop-artifact")});
-        QCOMPARE(findings.first().evidence.first().location, QStringLiteral("python/hello_pyo3/_native.cpython-313-x86_64-linux-gnu.so"));
+        QVERIFY(files.contains(findings.first().evidence.first().location));
+        QVERIFY2(findings.first().evidence.first().text.endsWith(reason), qPrintable(findings.first().evidence.first().text));
     }
 
     void pymoduleForms_data()
