@@ -67,7 +67,7 @@ private:
     void checkNativeFiles();
     std::optional<ExtensionReport> readExtension(const ZipEntryRecord &e);
     void checkModule(ExtensionReport &x, const ZipEntryRecord &e);
-    bool hasSibling(const QString &path, const QString &name) const;
+    bool hasSibling(const QString &path, const QString &name);
     void checkAbi3Calls(ExtensionReport &x, const ZipEntryRecord &e);
     void checkLinkage(ExtensionReport &x, const ZipEntryRecord &e);
     void checkPlatformTags(ExtensionReport &x, const ZipEntryRecord &e);
@@ -103,6 +103,7 @@ private:
     QList<PlatformTag> platforms;
     bool pureTag = false, abi3Tag = false, androidTagged = false;
     QSet<QString> inWheelLibs;
+    QSet<QString> memberNames;                      // every member's name, filled by the first hasSibling()
     QList<PolicyVerdict> verdicts;
     QString verdictFamily;
     QMap<QString, QStringList> libcs; // glibc / musl -> the members linked against it

@@ -86,11 +86,16 @@ std::optional<ExtensionReport> WheelInspectionSteps::readExtension(const ZipEntr
     return x;
 }
 
-// A member named NAME in the folder of the member PATH (a linear search: asked only for cffi candidates).
-bool WheelInspectionSteps::hasSibling(const QString &path, const QString &name) const
+// A member named NAME in the folder of the member PATH. The names are indexed at the first question (asked
+// only for cffi candidates, lib*.so), so a wheel of many such files costs one pass, not one per file.
+bool WheelInspectionSteps::hasSibling(const QString &path, const QString &name)
 {
-    const QString wanted = path.left(path.lastIndexOf(QLatin1Char('/')) + 1) + name;
-    return std::any_of(scan.entries.cbegin(), scan.entries.cend(), [&wanted](const ZipEntryRecord &r) { return r.name == wanted; });
+    if (memberNames.isEmpty()) {
+        memberNames.reserve(scan.entries.size());
+        for (const ZipEntryRecord &r : scan.entries)
+            memberNames.insert(r.name);
+    }
+    return memberNames.contains(path.left(path.lastIndexOf(QLatin1Char('/')) + 1) + name);
 }
 
 // Module name, PyInit_, the suffix against the python and abi tags.
