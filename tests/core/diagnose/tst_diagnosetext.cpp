@@ -110,6 +110,11 @@ private Q_SLOTS:
         // maturin names no program; the command line does (a transcript, a log Wheelbench saved).
         row("uv missing", "$ maturin develop --release --uv\n💥 maturin failed\n  Caused by: No such file or directory (os error 2)", "uv-not-found");
         row("uv missing, pasted", "(.venv) user@host:~/proj$ maturin develop --uv\n💥 maturin failed\n  Caused by: No such file or directory (os error 2)", "uv-not-found");
+        // maturin 1.8.3 with --target and no -i: the same words as a machine without Python; the command line
+        // (the first line of Wheelbench's logs) tells a cross build.
+        row("cross, with the command", "$ maturin build --target aarch64-unknown-linux-gnu\n🍹 Building a mixed python/rust project\n🔗 Found pyo3 bindings\n"
+                                       "💥 maturin failed\n  Caused by: Couldn't find any python interpreters. Please specify at least one with -i",
+            "cross-compile-interpreter");
         row("a missing program, not named", "💥 maturin failed\n  Caused by: No such file or directory (os error 2)", "unrecognised-failure");
         row("pip missing", "Caused by: Failed to find pip (if working with a uv venv try `maturin develop --uv`)", "pip-missing-in-venv");
         row("version", "Caused by: Cannot build without valid version information. You need to specify either `project.version` or `project.dynamic = [\"version\"]`", "version-missing");
