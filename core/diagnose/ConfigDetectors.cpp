@@ -40,8 +40,7 @@ void detectExtensionModule(DetectorContext &ctx)
 bool detectBindingsOverride(DetectorContext &ctx)
 {
     const ProjectFacts &p = ctx.project();
-    static const QStringList notPyO3 = {QStringLiteral("cffi"), QStringLiteral("uniffi")};
-    if (!p.present || !p.bindings.present() || !notPyO3.contains(p.bindings.value) || !p.effective.hasPyo3)
+    if (!p.present || !p.bindings.present() || !p.effective.bindingsSetAgainstPyO3())
         return false;
     QList<EvidenceRef> evidence = {ctx.pyprojectRef(p.bindings), ctx.cargoRef(p.pyo3Dependency)};
     for (const char *id : {"found-cffi", "cffi-failed"}) {

@@ -102,6 +102,8 @@ QFileInfo newestRustSource(const QString &cargoPath)
 // Python, abi3 beside a versioned one): those are kept in extensionFilesInSource, with the reason.
 void keepStaleExtensions(const QString &dir, ProjectFacts *p, const QStringList &found)
 {
+    if (found.isEmpty())
+        return; // the usual case: no walk of the sources
     const QFileInfo newest = p->cargoPath.isEmpty() ? QFileInfo() : newestRustSource(p->cargoPath);
     QHash<QString, int> builds; // module file stem ("_native") -> how many builds of it
     for (const QString &f : found)

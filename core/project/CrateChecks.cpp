@@ -283,15 +283,14 @@ void SettingsChecker::cargo()
 // then "No module named 'cffi'", or a wheel without the Rust functions when cffi is installed).
 void SettingsChecker::bindingsMatchCrate()
 {
-    const TomlKeyPath at = toolMaturin().child(QStringLiteral("bindings"));
-    const QString bindings = p.pyproject.string(at);
-    if (!e.hasPyo3 || (bindings != QLatin1String("cffi") && bindings != QLatin1String("uniffi")))
+    if (!e.bindingsSetAgainstPyO3())
         return;
+    const TomlKeyPath at = toolMaturin().child(QStringLiteral("bindings"));
     SettingsDiagnostic &d = add(QStringLiteral("maturin.bindings-not-pyo3"), SettingsSeverity::Warning, Kind::Pyproject, at,
                                 QStringLiteral("bindings = \"%1\" but the crate depends on pyo3: maturin builds %1 bindings and the "
                                                "#[pymodule] is not used (the build needs the cffi package, and the wheel has none of the "
                                                "Rust functions)")
-                                    .arg(bindings),
+                                    .arg(e.bindings),
                                 true);
     d.fixLabel = QStringLiteral("Remove bindings (maturin detects pyo3)");
     d.fix = {unsetEdit(Kind::Pyproject, at)};

@@ -45,6 +45,14 @@ struct EffectiveSettings {
     QString abi3Feature;
 
     QStringList toolFeatures;      // [tool.maturin] features (plain strings and feature = of tables)
+
+    // [tool.maturin] bindings names cffi or uniffi for a crate that depends on pyo3: maturin builds those
+    // bindings as told and never uses the #[pymodule] (checked by `check` and named by diagnosis).
+    bool bindingsSetAgainstPyO3() const
+    {
+        return hasPyo3 && bindingsFrom == QLatin1String("[tool.maturin] bindings")
+            && (bindings == QLatin1String("cffi") || bindings == QLatin1String("uniffi"));
+    }
 };
 
 EffectiveSettings computeEffectiveSettings(const Project &project);

@@ -39,17 +39,13 @@ QString keyText(const toml::key &k)
     return QString::fromUtf8(k.str().data(), qsizetype(k.str().size()));
 }
 
-bool fileMissing(const QString &dir, const QString &path)
-{
-    return !path.isEmpty() && !QFileInfo(QDir(dir).filePath(path)).isFile();
-}
-
 bool SettingsChecker::missingFile(const QString &dir, const QString &path)
 {
     if (path.isEmpty())
         return false;
-    consulted << QDir::cleanPath(QDir(dir).filePath(path));
-    return fileMissing(dir, path);
+    const QString file = QDir::cleanPath(QDir(dir).filePath(path));
+    consulted << file;
+    return !QFileInfo(file).isFile();
 }
 
 bool SettingsChecker::isFolder(const QString &path)

@@ -27,8 +27,6 @@ std::optional<QList<const toml::table *>> tableEntries(const toml::node &node, c
 void placeAt(SettingsDiagnostic &d, const toml::source_region &r);
 QString keyText(const toml::key &k);
 bool hasSpecType(const toml::node &n, SettingSpec::Type type);
-// PATH, relative to the folder DIR, names no file (false for an empty PATH).
-bool fileMissing(const QString &dir, const QString &path);
 
 class SettingsChecker
 {

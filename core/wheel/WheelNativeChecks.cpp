@@ -98,6 +98,18 @@ bool WheelInspectionSteps::hasSibling(const QString &path, const QString &name)
     return memberNames.contains(path.left(path.lastIndexOf(QLatin1Char('/')) + 1) + name);
 }
 
+namespace {
+// The exports that are module init functions of the given PREFIXES (PyInit_, PyModExport_).
+QStringList initFunctions(const QStringList &exports, std::initializer_list<QLatin1String> prefixes)
+{
+    QStringList inits;
+    for (const QString &s : exports)
+        if (std::any_of(prefixes.begin(), prefixes.end(), [&s](QLatin1String p) { return s.startsWith(p); }))
+            inits.append(s);
+    return inits;
+}
+} // namespace
+
 // Module name, PyInit_, the suffix against the python and abi tags.
 void WheelInspectionSteps::checkModule(ExtensionReport &x, const ZipEntryRecord &e)
 {
@@ -112,10 +124,7 @@ void WheelInspectionSteps::checkModule(ExtensionReport &x, const ZipEntryRecord 
     // maturin's cffi layout: <module>/lib<module>.so beside the ffi.py that dlopens it; not imported by Python.
     const bool cffiLibrary = base.startsWith(QLatin1String("lib")) && suffix == QLatin1String(".so") && hasSibling(e.name, QStringLiteral("ffi.py"));
     if (cffiLibrary) {
-        QStringList inits;
-        for (const QString &s : exports)
-            if (s.startsWith(QLatin1String("PyInit_")))
-                inits.append(s);
+        const QStringList inits = initFunctions(exports, {QLatin1String("PyInit_")});
         if (!inits.isEmpty())
             addFinding(rep.findings, QStringLiteral("extension.cffi-exports-pyinit"), S::Error,
                        QStringLiteral("a cffi library (loaded by the ffi.py beside it) that exports %1: a PyO3 crate built with cffi bindings, "
@@ -139,10 +148,7 @@ void WheelInspectionSteps::checkModule(ExtensionReport &x, const ZipEntryRecord 
             || exports.contains(QStringLiteral("init") + module)
             || (suffix.startsWith(QLatin1String(".pypy")) && exports.contains(QStringLiteral("_cffi_pypyinit_") + module));
         if (!x.pyinitFound) {
-            QStringList inits;
-            for (const QString &s : exports)
-                if (s.startsWith(QLatin1String("PyInit_")) || s.startsWith(QLatin1String("PyModExport_")))
-                    inits.append(s);
+            const QStringList inits = initFunctions(exports, {QLatin1String("PyInit_"), QLatin1String("PyModExport_")});
             addFinding(F, QStringLiteral("extension.pyinit-missing"), S::Error,
                        inits.isEmpty() ? QStringLiteral("exports no %1: Python cannot import it as '%2'").arg(x.pyinitExpected, module)
                                        : QStringLiteral("exports %1 but its file name needs %2: importing '%3' fails (module name and #[pymodule] name differ?)")

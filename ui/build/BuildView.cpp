@@ -616,7 +616,7 @@ void BuildView::runFinishedInternally(const wb::BuildResult &result)
     // much to diagnose as a failed build); only Build and Sdist make files to list.
     const bool makesFiles = m_currentStep == Step::Build || m_currentStep == Step::Sdist;
     if (m_workspace)
-        m_workspace->reportBuild(result.succeeded(), QString::fromUtf8(result.transcript()), makesFiles ? result.artifacts : QStringList());
+        m_workspace->reportBuild(result.succeeded(), QString::fromUtf8(m_lastLog), makesFiles ? result.artifacts : QStringList());
     if (makesFiles && result.succeeded())
         showArtifacts(result.artifacts);
     const bool goOn = result.succeeded() && !m_queue.isEmpty();
