@@ -20,6 +20,7 @@ QList<Finding> Diagnoser::diagnose(const Evidence &evidence, const Catalogue &ca
     detectConfigProblems(ctx);  // completes findings of the others with the settings that cause them
     detectBuildFailures(ctx);
     detectInstallerContext(ctx);
+    detectMetadataInconsistency(ctx);
     wordForBindings(ctx);       // after the config detector: the libpython finding's wording follows the bindings shown
     settleFindings(ctx);        // last: a specific cause suppresses the generic one
     QList<Finding> findings = ctx.takeFindings();

@@ -48,7 +48,9 @@ bool DiagnosisRunner::wheelBelongsToProject(const ProjectFacts &project, const W
     const QString projectName = projectDistributionName(project);
     if (!project.present || !wheel.present || projectName.isEmpty() || wheel.distribution.isEmpty())
         return true;
-    return normalizedName(projectName) == normalizedName(wheel.distribution);
+    // The METADATA name counts too: maturin writes an invalid project name there as it is, a cleaned form into the file name.
+    return normalizedName(projectName) == normalizedName(wheel.distribution)
+        || normalizedName(projectName) == normalizedName(wheel.report.metadata.value(QStringLiteral("Name")));
 }
 
 void DiagnosisRunner::dropNoOpEdits(const ProjectFacts &project, QList<Finding> *findings, QStringList *notes)

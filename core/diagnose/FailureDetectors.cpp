@@ -34,6 +34,8 @@ QString fixedIn(const QString &tag)
         return QStringLiteral("0.12.9");  // pyproject.toml no longer required (#806); broken in 0.12.7
     if (tag == QLatin1String("musl-cdylib"))
         return QStringLiteral("0.9.2");  // -C target-feature=-crt-static for musl
+    if (tag == QLatin1String("version-build-metadata"))
+        return QStringLiteral("0.9.2");  // escape the version in the wheel's metadata (#420)
     return {};
 }
 
@@ -55,6 +57,26 @@ void refineRegression(const DetectorContext &ctx, RuleHit &hit)
         hit.message += QStringLiteral(" glibc has exported it since 2.18 and manylinux2014 images provide it; the policy update that "
                                       "forbids it is a regression: use the previous maturin release or the newest one.");
     }
+}
+
+// maturin before 0.9.2 wrote a Cargo version with build metadata (0.4.2+1) into METADATA as it is, and as 0.4.2_1
+// into the file name, which installers read as 0.4.2.post1 (maturin #419): pip refuses the wheel.
+void refineMetadataVersion(const DetectorContext &ctx, const QString &text, RuleHit &hit)
+{
+    if (hit.tag != QLatin1String("pip") || hit.args.value(0) != QLatin1String("version"))
+        return;
+    static const QRegularExpression build(QStringLiteral(R"re(^(.+)\+(\d+)$)re"));
+    const QRegularExpressionMatch m = build.match(hit.args.value(2));
+    if (!m.hasMatch() || hit.args.value(1) != m.captured(1) + QStringLiteral(".post") + m.captured(2))
+        return;
+    hit.id = QStringLiteral("maturin-regression");
+    hit.tag = QStringLiteral("version-build-metadata");
+    const bool maturin = !ctx.facts().maturin.isNull() || text.contains(QLatin1String("maturin"))
+                      || text.contains(QLatin1String("Built wheel for"));
+    hit.confidence = maturin ? Confidence::Medium : Confidence::Low;
+    hit.message = QStringLiteral("The metadata has the Cargo version %1 as it is, the file name %2: maturin before 0.9.2 did not "
+                                 "escape build metadata (+%3) of the crate's version.")
+                      .arg(hit.args.value(2), hit.args.value(1), m.captured(2));
 }
 
 void refinePyO3Range(const DetectorContext &ctx, RuleHit &hit)
@@ -136,7 +158,9 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
     const TextFacts &f = ctx.facts();
     if (hit.id.startsWith(QLatin1String("pyo3-python-too")))
         refinePyO3Range(ctx, hit);
-    else if (hit.id == QLatin1String("maturin-regression"))
+    if (hit.id == QLatin1String("wheel-metadata-inconsistent"))
+        refineMetadataVersion(ctx, text, hit);
+    if (hit.id == QLatin1String("maturin-regression"))
         refineRegression(ctx, hit);
     if (hit.id == QLatin1String("no-python-interpreter") && f.crossTarget) {
         hit.id = QStringLiteral("cross-compile-interpreter");

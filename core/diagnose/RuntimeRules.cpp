@@ -16,7 +16,7 @@ using rules::rule;
 // CPython's Windows loader (os.add_dll_directory since 3.8: PATH is no longer searched for dependent DLLs),
 // pip before PEP 517 (python setup.py egg_info), pip's -v link evaluation, pyo3-build-config (its config
 // file in the build script's out directory), rustc's invalid_reference_casting lint (deny by default since
-// 1.73), the Rust 1.80 release notes (the time crate before 0.3.35) and GNU ld/ld64 for -lpython.
+// 1.73), pip's and uv's metadata consistency errors, the Rust 1.80 release notes (the time crate before 0.3.35) and GNU ld/ld64 for -lpython.
 const QList<rules::Rule> &rules::runtimeRules()
 {
     static const QList<Rule> all = {
@@ -111,6 +111,22 @@ const QList<rules::Rule> &rules::runtimeRules()
         // "type mismatch"/"dimensionality mismatch" with from= and to=).
         rule("numpy-array-dtype-mismatch", "", C::Medium, 78, "The array passed in has another dtype or number of dimensions than the Rust function declares.",
              R"re('ndarray' object (?:is not an instance of 'ndarray'|cannot be converted to '(?:PyArray|PyReadonlyArray|PyReadwriteArray)[^']*')|(?:dimensionality|type) mismatch:\s+from=(\S+), to=(\S+))re"),
+        // The installer compares the file name's name and version with the metadata's (pip since 20.3; uv). pip 20.3-21
+        // wrote "filename has", later releases "expected". Why they differ the detectors work out (MetadataConsistency.cpp).
+        rule("wheel-metadata-inconsistent", "pip", C::High, 84,
+             "The installer refuses the file: its %1 is '%2' by the file name but '%3' by its metadata.",
+             R"re(has inconsistent (name|version): (?:expected|filename has) '([^']*)', but metadata has '([^']*)')re"),
+        // uv (crates/uv-distribution/src/error.rs): against the wheel's file name, or against the "given" name or version,
+        // the requirement's; for a local path that name may be one uv inferred, so a lead.
+        rule("wheel-metadata-inconsistent", "uv-filename", C::High, 84,
+             "The installer refuses the wheel: its metadata says %1 '%2', the file name '%3'.",
+             R"re(Package metadata (name|version) `([^`]*)` does not match `([^`]*)` from the wheel filename)re"),
+        rule("wheel-metadata-inconsistent", "uv-version", C::High, 84,
+             "The installer refuses the file: its metadata says %1 '%2', the file name or requirement '%3'.",
+             R"re(Package metadata (version) `([^`]*)` does not match given version `([^`]*)`)re"),
+        rule("wheel-metadata-inconsistent", "uv-name", C::Medium, 76,
+             "The installer refuses the package: its metadata says %1 '%2', the requirement or file name '%3'.",
+             R"re(Package metadata (name) `([^`]*)` does not match given name `([^`]*)`)re"),
         // libpython at link time: PyO3 without extension-module links it (or an embedding build lacks the dev package).
         rule("missing-extension-module", "lpython", C::Low, 86,
              "The link asks for %1: the extension links libpython, which an extension module should leave to the interpreter.",

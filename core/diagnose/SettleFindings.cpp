@@ -28,7 +28,8 @@ const QList<std::pair<const char *, QList<const char *>>> &supersedes()
         {"develop-env-mismatch", {"no-virtualenv", "unsupported-wheel-platform"}},
         {"rust-host-glibc-too-old", {"glibc-too-old-at-runtime"}},
         {"manylinux-too-recent-symbols", {"manylinux-forbidden-library"}},
-        {"maturin-regression", {"blacklisted-symbols", "unsupported-wheel-platform", "auditwheel-copy-needed", "pyproject-invalid", "manylinux-too-recent-symbols"}},
+        {"maturin-regression", {"blacklisted-symbols", "unsupported-wheel-platform", "auditwheel-copy-needed", "pyproject-invalid", "manylinux-too-recent-symbols",
+                                "pip-too-old"}},
         {"sccache-gha-cache-unavailable", {"rustc-not-found", "cargo-not-found"}},
         {"rustup-component-missing", {"dependency-build-script-failed"}},
         {"wrong-interpreter", {"cargo-test-libpython-link", "linux-tag-not-uploadable", "external-symbol-undefined"}},
@@ -53,6 +54,7 @@ const QList<std::pair<const char *, QList<const char *>>> &supersedes()
         {"package-cpu-check-bug", {"cpu-instructions-unsupported"}},
         {"module-shadowed-by-local-file", {"module-not-found"}},
         {"bindings-not-pyo3", {"module-not-found", "pyo3-feature-disabled"}},
+        {"wheel-metadata-inconsistent", {"pip-too-old", "unsupported-wheel-platform"}},
     };
     return map;
 }

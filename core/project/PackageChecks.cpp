@@ -18,12 +18,21 @@ void SettingsChecker::project()
     if (p.pyproject.kind(proj) != TomlDocument::Kind::Table)
         return;
     const QString name = p.pyproject.string(proj.child(QStringLiteral("name")));
-    if (p.pyproject.contains(proj.child(QStringLiteral("name"))) && !PackagingSpecs::isValidName(name))
-        add(QStringLiteral("project.name-invalid"), SettingsSeverity::Error, Kind::Pyproject, proj.child(QStringLiteral("name")),
-            QStringLiteral("project name '%1' is not a valid PEP 508 name (letters, digits, '-', '_', '.'; starting and ending "
-                           "with a letter or digit)")
-                .arg(name),
-            true);
+    if (p.pyproject.contains(proj.child(QStringLiteral("name"))) && !PackagingSpecs::isValidName(name)) {
+        // maturin (1.8.3, a name with a space) still builds: it writes the name as is into METADATA and a cleaned one
+        // into the file name, and pip then refuses the wheel ("has inconsistent name").
+        SettingsDiagnostic &d = add(QStringLiteral("project.name-invalid"), SettingsSeverity::Error, Kind::Pyproject,
+                                    proj.child(QStringLiteral("name")),
+                                    QStringLiteral("project name '%1' is not a valid PEP 508 name (letters, digits, '-', '_', '.'; starting "
+                                                   "and ending with a letter or digit): installers refuse the wheel built from it "
+                                                   "(pip: \"has inconsistent name\")")
+                                        .arg(name),
+                                    true);
+        if (const QString valid = PackagingSpecs::validNameFrom(name); !valid.isEmpty()) {
+            d.fixLabel = QStringLiteral("Rename the project '%1'").arg(valid);
+            d.fix = {setEdit(Kind::Pyproject, proj.child(QStringLiteral("name")), TomlLiteral::string(valid))};
+        }
+    }
     const bool hasVersion = p.pyproject.contains(proj.child(QStringLiteral("version")));
     const bool dynamicVersion = p.pyproject.stringArray(proj.child(QStringLiteral("dynamic"))).contains(QStringLiteral("version"));
     if (hasVersion && dynamicVersion) {
@@ -74,6 +83,13 @@ void SettingsChecker::project()
                                "or digit): maturin stops with \"invalid extra name\"")
                     .arg(extra));
     }
+}
+
+// The console and GUI scripts: maturin writes them as they are into entry_points.txt, and installers refuse a
+// wheel whose script is not "module:function" (pip: "Invalid script entry point ... A callable suffix is required").
+void SettingsChecker::scripts()
+{
+    const TomlKeyPath proj({QStringLiteral("project")});
     // PEP 621: scripts have tables of their own; maturin refuses them among the entry points.
     const TomlKeyPath entryPoints = proj.child(QStringLiteral("entry-points"));
     for (const auto &[group, table] : {std::pair{"console_scripts", "[project.scripts]"}, std::pair{"gui_scripts", "[project.gui-scripts]"}}) {
@@ -83,6 +99,26 @@ void SettingsChecker::project()
                 QStringLiteral("%1 is not allowed in [project.entry-points] (maturin stops with \"%1 is not allowed in "
                                "project.entry-points table\"): move these entries to %2")
                     .arg(QLatin1String(group), QLatin1String(table)));
+    }
+    // An object reference (the entry points specification): dotted identifiers, ':', dotted identifiers, optional [extras].
+    static const QRegularExpression reference(
+        QStringLiteral(R"re(^\s*[^\W\d]\w*(?:\s*\.\s*[^\W\d]\w*)*\s*:\s*[^\W\d]\w*(?:\s*\.\s*[^\W\d]\w*)*\s*(?:\[[^\]]*\])?\s*$)re"),
+        QRegularExpression::UseUnicodePropertiesOption);
+    for (const char *table : {"scripts", "gui-scripts"}) {
+        const TomlKeyPath at = proj.child(QLatin1String(table));
+        for (const QString &name : p.pyproject.keys(at)) {
+            const TomlKeyPath entry = at.child(name);
+            const QString target = p.pyproject.string(entry);
+            if (p.pyproject.kind(entry) != TomlDocument::Kind::String)
+                add(QStringLiteral("project.script-invalid"), SettingsSeverity::Error, Kind::Pyproject, entry,
+                    QStringLiteral("script '%1' in [project.%2] must be a string \"module:function\"").arg(name, QLatin1String(table)), true);
+            else if (!reference.match(target).hasMatch())
+                add(QStringLiteral("project.script-invalid"), SettingsSeverity::Error, Kind::Pyproject, entry,
+                    QStringLiteral("script '%1' = \"%2\" is not \"module:function\": installers refuse the wheel (pip: \"A callable "
+                                   "suffix is required\")")
+                        .arg(name, target),
+                    true);
+        }
     }
 }
 

@@ -35,6 +35,16 @@ bool isValidName(const QString &name)
     return nameRe().match(name).hasMatch();
 }
 
+QString validNameFrom(const QString &name)
+{
+    static const QRegularExpression other(QStringLiteral("[^A-Za-z0-9._-]+"));
+    static const QRegularExpression ends(QStringLiteral("^[._-]+|[._-]+$"));
+    QString n = name.trimmed();
+    n.replace(other, QStringLiteral("-"));
+    n.remove(ends);
+    return isValidName(n) ? n : QString();
+}
+
 QString normalizedName(const QString &name)
 {
     static const QRegularExpression runs(QStringLiteral("[-_.]+"));

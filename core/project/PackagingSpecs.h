@@ -9,6 +9,9 @@ namespace wb {
 namespace PackagingSpecs {
 bool isValidName(const QString &name);
 QString normalizedName(const QString &name); // PEP 503: lower case, runs of -_. -> -
+// A valid name close to an invalid one: runs of other characters become '-', the ends are trimmed to a letter or
+// digit. Empty when nothing of the name is left.
+QString validNameFrom(const QString &name);
 bool isValidVersion(const QString &version);
 // "" is valid (no constraint). error gets the offending clause.
 bool isValidSpecifier(const QString &spec, QString *error = nullptr);

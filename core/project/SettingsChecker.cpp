@@ -159,6 +159,7 @@ void SettingsChecker::run()
     if (!p.pyproject.isValid())
         return;
     project();
+    scripts();
     const bool maturinProject = e.maturinBackend || e.hasToolMaturin;
     if (!maturinProject) {
         const QString backend = p.pyproject.string(kp(QStringLiteral("build-system.build-backend")));

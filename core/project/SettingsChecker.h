@@ -77,6 +77,7 @@ public:
     void manifestValues();
     void pyo3();
     void project();
+    void scripts();
     void buildSystem();
     void includes();
     // The readme and license files [project] and Cargo.toml's [package] name: maturin reads them into the

@@ -87,6 +87,14 @@ private Q_SLOTS:
             << QByteArray("module-name = \"hello_pyo3._native\"\ncompatibility = \"linux\"\n")
             << QStringLiteral("maturin-1.8.3-compatibility-linux.log") << QStringList{QStringLiteral("linux-tag-not-uploadable")}
             << QStringLiteral("linux-tag-not-uploadable") << true << true;
+        QTest::newRow("project name with a space")
+            << py << QByteArray("name = \"hello-pyo3\"") << QByteArray("name = \"hello pyo3\"")
+            << QStringLiteral("pip-25-inconsistent-name.txt") << QStringList{QStringLiteral("wheel-metadata-inconsistent")}
+            << QStringLiteral("wheel-metadata-inconsistent") << true << true;
+        QTest::newRow("project name with a space, the project alone")
+            << py << QByteArray("name = \"hello-pyo3\"") << QByteArray("name = \"hello pyo3\"")
+            << QString() << QStringList{QStringLiteral("wheel-metadata-inconsistent")}
+            << QStringLiteral("wheel-metadata-inconsistent") << true << true;
         QTest::newRow("dev profile configured")
             << py << QByteArray("module-name = \"hello_pyo3._native\"\n")
             << QByteArray("module-name = \"hello_pyo3._native\"\nprofile = \"dev\"\n")
@@ -164,6 +172,12 @@ private Q_SLOTS:
                                   << QStringLiteral("bindings-not-pyo3") << QStringLiteral("bindings = \"cffi\"");
         QTest::newRow("bindings, the import") << module << module + "bindings = \"cffi\"\n" << QStringLiteral("python-3.13-cffi-bindings-import.txt")
                                               << QStringLiteral("bindings-not-pyo3") << QStringLiteral("bindings = \"cffi\"");
+        const QByteArray name("name = \"hello-pyo3\"\n");
+        QTest::newRow("project name") << name << QByteArray("name = \"hello pyo3\"\n") << QStringLiteral("pip-25-inconsistent-name.txt")
+                                      << QStringLiteral("wheel-metadata-inconsistent") << QStringLiteral("name = \"hello pyo3\"");
+        QTest::newRow("project name of another state") << name << QByteArray("name = \"hello-pyo3\"\n")
+                                                       << QStringLiteral("pip-25-inconsistent-name.txt")
+                                                       << QStringLiteral("wheel-metadata-inconsistent") << QString();
         QTest::newRow("policy of another state") << module << module + "compatibility = \"manylinux_2_28\"\n"
                                                  << QStringLiteral("maturin-1.8.3-policy-undefined.log") << QStringLiteral("compatibility-policy-unknown")
                                                  << QString();

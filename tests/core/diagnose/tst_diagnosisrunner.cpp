@@ -11,6 +11,7 @@
 #include <QTest>
 
 using namespace wb::diagnose;
+using wb::HeaderFile;
 
 class TestDiagnosisRunner : public QObject
 {
@@ -85,6 +86,23 @@ private Q_SLOTS:
         QVERIFY(DiagnosisRunner::wheelBelongsToProject(p, w));
         p.projectName.value = QStringLiteral("other");
         p.projectName.line = 3;
+        QVERIFY(!DiagnosisRunner::wheelBelongsToProject(p, w));
+    }
+
+    // An invalid [project] name (a space): maturin writes it as it is into METADATA and cleaned into the file name
+    // (hello_pyo3-...). The wheel is still the project's: its METADATA names it, so the two are diagnosed together.
+    void invalidProjectNameKeepsItsWheel()
+    {
+        ProjectFacts p;
+        p.present = true;
+        p.projectName.value = QStringLiteral("hello pyo3");
+        p.projectName.line = 7;
+        WheelFacts w = WheelEvidence::fromFileName(QStringLiteral("hello_pyo3-0.1.0-cp313-cp313-manylinux_2_34_x86_64.whl"));
+        w.present = true;
+        QVERIFY(!DiagnosisRunner::wheelBelongsToProject(p, w));  // by the file name alone, another distribution
+        w.report.metadata = HeaderFile::parse("Metadata-Version: 2.4\nName: hello pyo3\nVersion: 0.1.0\n");
+        QVERIFY(DiagnosisRunner::wheelBelongsToProject(p, w));
+        w.report.metadata = HeaderFile::parse("Metadata-Version: 2.4\nName: other\nVersion: 0.1.0\n");
         QVERIFY(!DiagnosisRunner::wheelBelongsToProject(p, w));
     }
 

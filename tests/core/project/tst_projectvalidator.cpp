@@ -273,6 +273,26 @@ private Q_SLOTS:
             f[QStringLiteral("pyproject.toml")] = goodPyproject + "\n[project.entry-points.pyinstaller40]\nhook-dirs = \"demo:hooks\"\n";
             return f;
         }() << QStringLiteral("project.entry-points-scripts") << false << none;
+        // pip refuses the wheel maturin builds from these (tried with maturin 1.8.3 and pip 25: "A callable suffix is required").
+        const auto withScripts = [&](const char *table) {
+            Files f = good;
+            f[QStringLiteral("pyproject.toml")] = goodPyproject + "\n" + table + "\n";
+            return f;
+        };
+        QTest::newRow("project name with a space") << [&] {
+            Files f = good;
+            f[QStringLiteral("pyproject.toml")] = with(goodPyproject, "name = \"demo\"", "name = \"demo app\"");
+            return f;
+        }() << QStringLiteral("project.name-invalid") << true << none;
+        QTest::newRow("script without a function") << withScripts("[project.scripts]\ndemo = \"demo\"") << QStringLiteral("project.script-invalid")
+                                                   << true << none;
+        QTest::newRow("gui script with a path") << withScripts("[project.gui-scripts]\ndemo = \"demo/cli.py:main\"")
+                                                << QStringLiteral("project.script-invalid") << true << none;
+        QTest::newRow("script as a table") << withScripts("[project.scripts]\ndemo = { module = \"demo\" }")
+                                           << QStringLiteral("project.script-invalid") << true << none;
+        QTest::newRow("scripts as maturin's test crates write them")
+            << withScripts("[project.scripts]\nget_42 = \"demo:DummyClass.get_42\"\ncli = \"demo.cli : main [extra]\"\nnon_ascii = \"démo:état\"")
+            << QStringLiteral("project.script-invalid") << false << none;
         // What cargo refuses before maturin learns anything (cargo metadata fails), and pip's missing backend.
         QTest::newRow("Cargo version not semver") << cargo("version = \"0.1.0\"", "version = \"0.1\"") << QStringLiteral("cargo.version-invalid")
                                                   << true << none;

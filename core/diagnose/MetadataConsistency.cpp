@@ -1,0 +1,77 @@
+// A file whose name and metadata disagree (pip: "has inconsistent name/version", uv: "Package metadata ... does
+// not match"): the open wheel shows it too, and the project shows why when its [project] name is not a valid
+// name, which maturin writes into METADATA as it is and into the file name cleaned.
+#include "core/diagnose/DetectorContext.h"
+#include "core/project/PackagingSpecs.h"
+
+namespace wb::diagnose {
+
+namespace {
+
+// The open wheel's own check of its METADATA against its file name (core/wheel: metadata.*-mismatch).
+void fromWheel(DetectorContext &ctx)
+{
+    const WheelFacts &w = ctx.wheel();
+    if (!w.present)
+        return;
+    for (const wb::Finding &wf : w.report.findings) {
+        if (wf.id != QLatin1String("metadata.name-mismatch") && wf.id != QLatin1String("metadata.version-mismatch"))
+            continue;
+        Finding &f = ctx.add(QStringLiteral("wheel-metadata-inconsistent"),
+                             QStringLiteral("%1: installers refuse this wheel (pip: \"has inconsistent %2\").")
+                                 .arg(wf.message, wf.id == QLatin1String("metadata.name-mismatch") ? QStringLiteral("name")
+                                                                                                   : QStringLiteral("version")),
+                             {DetectorContext::wheelRef(wf.path, wf.message)});
+        f.confidence = Confidence::High;
+        f.rank = 84;
+    }
+}
+
+// The project's name is the cause when the failure quotes it as the metadata's name (or the wheel's METADATA has it),
+// or when nothing else is diagnosed: then the finding is the project's alone.
+void fromProject(DetectorContext &ctx, Finding &f)
+{
+    const ProjectFacts &p = ctx.project();
+    const QString name = p.projectName.value;
+    if (!p.present || !p.projectName.present() || PackagingSpecs::isValidName(name))
+        return;
+    const QString quoted = QStringLiteral("'%1'").arg(name);
+    bool named = f.evidence.isEmpty() || (ctx.wheel().present && ctx.wheel().report.metadata.value(QStringLiteral("Name")) == name);
+    for (const EvidenceRef &e : std::as_const(f.evidence))
+        named = named || e.text.contains(quoted) || e.text.contains(QStringLiteral("`%1`").arg(name));
+    if (!named)
+        return;
+    f.evidence << ctx.pyprojectRef(p.projectName);
+    f.confidence = Confidence::High;
+    f.message = QStringLiteral("pyproject.toml names the project '%1', which is not a valid project name: maturin writes it as it is "
+                               "into METADATA and a cleaned form into the file name, so installers refuse the wheel.")
+                    .arg(name);
+    const QString valid = PackagingSpecs::validNameFrom(name);
+    if (valid.isEmpty())
+        return;
+    f.fix.summary = QStringLiteral("Rename the project '%1' ([project] name) and rebuild.").arg(valid);
+    f.fix.steps = {QStringLiteral("Rebuild the wheel (maturin build) and install the new one.")};
+    f.fix.edits = {{QStringLiteral("pyproject.toml"), QStringLiteral("project"), QStringLiteral("name"), DetectorContext::tomlString(valid),
+                    ConfigEdit::Action::Set}};
+}
+
+} // namespace
+
+void detectMetadataInconsistency(DetectorContext &ctx)
+{
+    fromWheel(ctx);
+    if (Finding *f = ctx.find(QStringLiteral("wheel-metadata-inconsistent"))) {
+        fromProject(ctx, *f);
+        return;
+    }
+    // The project alone: every wheel maturin builds from it will be refused (maturin 1.8.3 and pip 25, tried).
+    const ProjectFacts &p = ctx.project();
+    if (!p.present || !p.isMaturinProject() || !p.projectName.present() || PackagingSpecs::isValidName(p.projectName.value))
+        return;
+    Finding &f = ctx.add(QStringLiteral("wheel-metadata-inconsistent"), QString(), {});
+    f.confidence = Confidence::High;
+    f.rank = 84;
+    fromProject(ctx, f);
+}
+
+} // namespace wb::diagnose
