@@ -66,6 +66,7 @@ void detectConfigProblems(DetectorContext &ctx);       // pyproject.toml / Cargo
 void detectBuildFailures(DetectorContext &ctx);        // toolchains, build scripts, interpreters, regressions
 void detectInstallerContext(DetectorContext &ctx);     // an old pip's build folder, two builds of one extension
 void detectMetadataInconsistency(DetectorContext &ctx); // file name and metadata disagree: the wheel, the project's name
+void detectScriptEntryPoints(DetectorContext &ctx);     // a console script without its function: the project's line
 void wordForBindings(DetectorContext &ctx);            // libpython findings worded for PyO3, cffi or unknown bindings
 void settleFindings(DetectorContext &ctx);             // root cause over symptom; one unrecognised-failure when nothing fits
 

@@ -21,6 +21,7 @@ QList<Finding> Diagnoser::diagnose(const Evidence &evidence, const Catalogue &ca
     detectBuildFailures(ctx);
     detectInstallerContext(ctx);
     detectMetadataInconsistency(ctx);
+    detectScriptEntryPoints(ctx);
     wordForBindings(ctx);       // after the config detector: the libpython finding's wording follows the bindings shown
     settleFindings(ctx);        // last: a specific cause suppresses the generic one
     QList<Finding> findings = ctx.takeFindings();

@@ -45,6 +45,7 @@ struct ProjectFacts {
     Setting moduleName, pythonSource, compatibility, strip, profile, maturinFeatures, auditwheel;
     Setting editableProfile, data, readme, licenseFile;  // the files and folders the settings name, cited by line
     Setting bindings;                                    // [tool.maturin] bindings, when set
+    QList<std::pair<QString, Setting>> scripts;          // [project.scripts] and [project.gui-scripts]: name, target
     // Cargo.toml
     Setting packageName, libName, crateType, pyo3Dependency, pyo3Features, releaseDebug, cargoReadme;
 

@@ -231,6 +231,11 @@ ProjectFacts ProjectEvidence::read(const QString &dirIn)
     p.bindings = settingAt(py, key({"tool", "maturin", "bindings"}));
     p.readme = settingAt(py, key({"project", "readme"}));
     p.licenseFile = settingAt(py, key({"project", "license", "file"}));
+    for (const char *table : {"scripts", "gui-scripts"}) {
+        for (const QString &name : py.keys(key({"project", table})))
+            p.scripts.append({name, settingAt(py, key({"project", table}).child(name))});
+    }
+    std::sort(p.scripts.begin(), p.scripts.end(), [](const auto &a, const auto &b) { return a.second.line < b.second.line; });
 
     p.packageName = settingAt(cargo, key({"package", "name"}));
     p.libName = settingAt(cargo, key({"lib", "name"}));

@@ -127,6 +127,10 @@ const QList<rules::Rule> &rules::runtimeRules()
         rule("wheel-metadata-inconsistent", "uv-name", C::Medium, 76,
              "The installer refuses the package: its metadata says %1 '%2', the requirement or file name '%3'.",
              R"re(Package metadata (name) `([^`]*)` does not match given name `([^`]*)`)re"),
+        // pip's wheel installer (before 20: "... for req: x - A callable suffix", later "For req: x. Invalid ...").
+        rule("script-entry-point-invalid", "", C::High, 84,
+             "The installer refuses the script %1 = \"%2\": it names a module, not the function to call (module:function).",
+             R"re(Invalid script entry point: <ExportEntry (\S+) = ([^:\s>]+):None \[[^\]]*\]>)re"),
         // libpython at link time: PyO3 without extension-module links it (or an embedding build lacks the dev package).
         rule("missing-extension-module", "lpython", C::Low, 86,
              "The link asks for %1: the extension links libpython, which an extension module should leave to the interpreter.",

@@ -100,10 +100,6 @@ void SettingsChecker::scripts()
                                "project.entry-points table\"): move these entries to %2")
                     .arg(QLatin1String(group), QLatin1String(table)));
     }
-    // An object reference (the entry points specification): dotted identifiers, ':', dotted identifiers, optional [extras].
-    static const QRegularExpression reference(
-        QStringLiteral(R"re(^\s*[^\W\d]\w*(?:\s*\.\s*[^\W\d]\w*)*\s*:\s*[^\W\d]\w*(?:\s*\.\s*[^\W\d]\w*)*\s*(?:\[[^\]]*\])?\s*$)re"),
-        QRegularExpression::UseUnicodePropertiesOption);
     for (const char *table : {"scripts", "gui-scripts"}) {
         const TomlKeyPath at = proj.child(QLatin1String(table));
         for (const QString &name : p.pyproject.keys(at)) {
@@ -112,7 +108,7 @@ void SettingsChecker::scripts()
             if (p.pyproject.kind(entry) != TomlDocument::Kind::String)
                 add(QStringLiteral("project.script-invalid"), SettingsSeverity::Error, Kind::Pyproject, entry,
                     QStringLiteral("script '%1' in [project.%2] must be a string \"module:function\"").arg(name, QLatin1String(table)), true);
-            else if (!reference.match(target).hasMatch())
+            else if (!PackagingSpecs::isValidScriptTarget(target))
                 add(QStringLiteral("project.script-invalid"), SettingsSeverity::Error, Kind::Pyproject, entry,
                     QStringLiteral("script '%1' = \"%2\" is not \"module:function\": installers refuse the wheel (pip: \"A callable "
                                    "suffix is required\")")

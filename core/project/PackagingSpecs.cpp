@@ -35,6 +35,15 @@ bool isValidName(const QString &name)
     return nameRe().match(name).hasMatch();
 }
 
+bool isValidScriptTarget(const QString &target)
+{
+    // The entry points specification's object reference: dotted identifiers, ':', dotted identifiers, optional [extras].
+    static const QRegularExpression reference(
+        QStringLiteral(R"re(^\s*[^\W\d]\w*(?:\s*\.\s*[^\W\d]\w*)*\s*:\s*[^\W\d]\w*(?:\s*\.\s*[^\W\d]\w*)*\s*(?:\[[^\]]*\])?\s*$)re"),
+        QRegularExpression::UseUnicodePropertiesOption);
+    return reference.match(target).hasMatch();
+}
+
 QString validNameFrom(const QString &name)
 {
     static const QRegularExpression other(QStringLiteral("[^A-Za-z0-9._-]+"));

@@ -13,6 +13,9 @@ QString normalizedName(const QString &name); // PEP 503: lower case, runs of -_.
 // digit. Empty when nothing of the name is left.
 QString validNameFrom(const QString &name);
 bool isValidVersion(const QString &version);
+// A console or GUI script's target: an object reference with its callable (module.sub:object.attr, optional
+// [extras]), as pip requires ("A callable suffix is required").
+bool isValidScriptTarget(const QString &target);
 // "" is valid (no constraint). error gets the offending clause.
 bool isValidSpecifier(const QString &spec, QString *error = nullptr);
 // A requirement string: name [extras] (specifier | @ url) ; marker

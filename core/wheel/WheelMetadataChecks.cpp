@@ -1,6 +1,7 @@
 #include "core/wheel/WheelInspectionSteps.h"
 
 #include "core/build/RequiresPython.h"
+#include "core/project/PackagingSpecs.h"
 #include "core/wheel/WheelNames.h"
 
 #include <QRegularExpression>
@@ -156,6 +157,16 @@ void WheelInspectionSteps::checkEntryPoints()
         rep.entryPoints = ep.entries;
         for (const QString &p : ep.problems)
             addFinding(F, QStringLiteral("entry-points.invalid"), S::Warning, p, di + QStringLiteral("entry_points.txt"));
+        // pip's wheel installer refuses a script without its function (distlib's ExportEntry with no suffix).
+        for (const EntryPoint &e : ep.entries) {
+            if ((e.group == QLatin1String("console_scripts") || e.group == QLatin1String("gui_scripts"))
+                && !PackagingSpecs::isValidScriptTarget(e.value))
+                addFinding(F, QStringLiteral("entry-points.script-no-callable"), S::Error,
+                           QStringLiteral("script '%1' = %2 names no function (module:function): pip refuses to install the wheel "
+                                          "(\"A callable suffix is required\")")
+                               .arg(e.name, e.value),
+                           di + QStringLiteral("entry_points.txt"));
+        }
     }
 }
 

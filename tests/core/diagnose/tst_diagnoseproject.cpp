@@ -95,6 +95,9 @@ private Q_SLOTS:
             << py << QByteArray("name = \"hello-pyo3\"") << QByteArray("name = \"hello pyo3\"")
             << QString() << QStringList{QStringLiteral("wheel-metadata-inconsistent")}
             << QStringLiteral("wheel-metadata-inconsistent") << true << true;
+        QTest::newRow("script without its function, the project alone")
+            << py << QByteArray("[tool.maturin]\n") << QByteArray("[project.scripts]\nhello = \"hello_pyo3\"\n\n[tool.maturin]\n")
+            << QString() << QStringList{QStringLiteral("script-entry-point-invalid")} << QString() << false << false;
         QTest::newRow("dev profile configured")
             << py << QByteArray("module-name = \"hello_pyo3._native\"\n")
             << QByteArray("module-name = \"hello_pyo3._native\"\nprofile = \"dev\"\n")
@@ -178,6 +181,13 @@ private Q_SLOTS:
         QTest::newRow("project name of another state") << name << QByteArray("name = \"hello-pyo3\"\n")
                                                        << QStringLiteral("pip-25-inconsistent-name.txt")
                                                        << QStringLiteral("wheel-metadata-inconsistent") << QString();
+        QTest::newRow("script") << QByteArray("[tool.maturin]\n") << QByteArray("[project.scripts]\nhello = \"hello_pyo3\"\n\n[tool.maturin]\n")
+                                << QStringLiteral("pip-25-script-no-callable.txt") << QStringLiteral("script-entry-point-invalid")
+                                << QStringLiteral("hello = \"hello_pyo3\"");
+        QTest::newRow("script of another state") << QByteArray("[tool.maturin]\n")
+                                                 << QByteArray("[project.scripts]\nhello = \"hello_pyo3:main\"\n\n[tool.maturin]\n")
+                                                 << QStringLiteral("pip-25-script-no-callable.txt") << QStringLiteral("script-entry-point-invalid")
+                                                 << QString();
         QTest::newRow("policy of another state") << module << module + "compatibility = \"manylinux_2_28\"\n"
                                                  << QStringLiteral("maturin-1.8.3-policy-undefined.log") << QStringLiteral("compatibility-policy-unknown")
                                                  << QString();

@@ -70,6 +70,30 @@ private Q_SLOTS:
         QCOMPARE(run({QStringLiteral("inspect"), good, QStringLiteral("--bogus")}).code, 2);
     }
 
+    // pip refuses a wheel whose script names no function ("A callable suffix is required"); the rows that
+    // pass are the forms real wheels of the corpus use (an attribute path, extras).
+    void scriptsWithoutAFunction_data()
+    {
+        QTest::addColumn<QByteArray>("entryPoints");
+        QTest::addColumn<bool>("refused");
+        QTest::newRow("module only") << QByteArray("[console_scripts]\ndemo = demo\n") << true;
+        QTest::newRow("gui script, module only") << QByteArray("[gui_scripts]\ndemo-gui = demo.gui\n") << true;
+        QTest::newRow("a file path") << QByteArray("[console_scripts]\ndemo = demo/cli.py:main\n") << true;
+        QTest::newRow("module:function") << QByteArray("[console_scripts]\ndemo = demo.cli:main\n") << false;
+        QTest::newRow("attribute path and extras") << QByteArray("[console_scripts]\ndemo = demo.cli:App.run [cli]\n") << false;
+        QTest::newRow("another group") << QByteArray("[demo.plugins]\nx = demo\n") << false;
+    }
+    void scriptsWithoutAFunction()
+    {
+        QFETCH(QByteArray, entryPoints);
+        QFETCH(bool, refused);
+        const QString wheel = write(buildZip(demoWheel({ZipMember{"demo-1.0.dist-info/entry_points.txt", entryPoints}})),
+                                    QStringLiteral("demo-1.0-py3-none-any.whl"));
+        const Result r = run({QStringLiteral("inspect"), wheel});
+        QCOMPARE(r.code, refused ? 1 : 0);
+        QCOMPARE(r.out.contains("[entry-points.script-no-callable]"), refused);
+    }
+
     void jsonSchema()
     {
         const QString good = write(buildZip(demoWheel()), QStringLiteral("demo-1.0-py3-none-any.whl"));
