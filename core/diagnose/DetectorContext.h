@@ -67,6 +67,7 @@ void detectBuildFailures(DetectorContext &ctx);        // toolchains, build scri
 void detectInstallerContext(DetectorContext &ctx);     // an old pip's build folder, two builds of one extension
 void detectMetadataInconsistency(DetectorContext &ctx); // file name and metadata disagree: the wheel, the project's name
 void detectScriptEntryPoints(DetectorContext &ctx);     // a console script without its function: the project's line
+void detectTomlErrorLocation(DetectorContext &ctx);     // where and why maturin's TOML error says a file is invalid
 void wordForBindings(DetectorContext &ctx);            // libpython findings worded for PyO3, cffi or unknown bindings
 void settleFindings(DetectorContext &ctx);             // root cause over symptom; one unrecognised-failure when nothing fits
 

@@ -22,6 +22,7 @@ QList<Finding> Diagnoser::diagnose(const Evidence &evidence, const Catalogue &ca
     detectInstallerContext(ctx);
     detectMetadataInconsistency(ctx);
     detectScriptEntryPoints(ctx);
+    detectTomlErrorLocation(ctx);
     wordForBindings(ctx);       // after the config detector: the libpython finding's wording follows the bindings shown
     settleFindings(ctx);        // last: a specific cause suppresses the generic one
     QList<Finding> findings = ctx.takeFindings();

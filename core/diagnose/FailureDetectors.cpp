@@ -302,6 +302,13 @@ void citeProjectSettings(DetectorContext &ctx)
         if (named("cargo-profile-undefined", profile))
             cite("cargo-profile-undefined", py(profile));
     }
+    // [tool.maturin] features, when the feature cargo refused is one of them.
+    if (const Finding *f = ctx.find(QStringLiteral("cargo-feature-undefined")); f && p.maturinFeatures.present()) {
+        for (const QString &feature : p.maturinFeatures.items) {
+            if (f->message.contains(QStringLiteral(" %1 ").arg(feature)))
+                cite("cargo-feature-undefined", py(p.maturinFeatures));
+        }
+    }
     if (const Finding *f = ctx.find(QStringLiteral("readme-missing")))
         cite("readme-missing", f->message.contains(QLatin1String("Cargo.toml")) && p.cargoReadme.present() ? ctx.cargoRef(p.cargoReadme) : py(p.readme));
 }

@@ -200,6 +200,14 @@ const QList<rules::Rule> &rules::buildRules()
         // newer version that has it: the message cannot tell which, so a lead.
         rule("dependency-feature-unknown", "", C::Low, 60, "The crate asks %1 for the feature %2, which that version of %1 does not have.",
              R"re(depends on `([\w-]+)`,? with features?:? `([^`]+)`,? but `[\w-]+` does not have (?:these features|that feature))re"),
+        // cargo refusing a feature of the crate itself (maturin's features, --features): the wording since cargo 1.7x,
+        // the older one with the package's version and path, and a workspace's. The text names the feature.
+        rule("cargo-feature-undefined", "", C::High, 82, "The crate %1 does not define the feature %2 the build asks for.",
+             R"re(the package '([^']+)' does not contain (?:this feature|these features): (.+))re"),
+        rule("cargo-feature-undefined", "old", C::High, 82, "The crate %1 does not define the feature %2 the build asks for.",
+             R"re([Pp]ackage `([\w.-]+)[^`]*` does not have (?:the feature|these features:?) `([^`]+)`)re"),
+        rule("cargo-feature-undefined", "workspace", C::Medium, 78, "No selected package of the workspace defines the feature %1.",
+             R"re(none of the selected packages contains? (?:this feature|these features): (.+))re"),
         // The package's Requires-Python against the Python that installs it: pip's and uv's refusal.
         rule("requires-python-excludes-interpreter", "pip", C::High, 80, "This Python (%1) is outside the package's Requires-Python (%2).",
              R"re(requires a different Python: (\S+) not in '([^']+)')re"),

@@ -4,7 +4,6 @@
 #include "core/toml/TomlLiteral.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFileInfo>
 #include <QRegularExpression>
 
@@ -169,59 +168,6 @@ void SettingsChecker::buildSystem()
             d.fixLabel = QStringLiteral("Use \"%1\"").arg(fixed.at(i));
             d.fix = {setEdit(Kind::Pyproject, reqPath, TomlLiteral::stringArray(fixed))};
         }
-    }
-}
-
-void SettingsChecker::includes()
-{
-    if (!p.options.checkFilesystem)
-        return;
-    const TomlKeyPath path = toolMaturin().child(QStringLiteral("include"));
-    const toml::node *n = tomlNodeAt(p.pyproject, path);
-    const toml::array *a = n ? n->as_array() : nullptr;
-    if (!a)
-        return;
-    // The project's files (bounded), relative to the project folder.
-    QStringList files;
-    QDirIterator it(p.dir, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
-    static const QStringList skip = {QStringLiteral("/target/"), QStringLiteral("/.git/"), QStringLiteral("/node_modules/"),
-                                     QStringLiteral("/.venv/")};
-    const QDir root(p.dir);
-    while (it.hasNext() && files.size() < 50000) {
-        const QString f = it.next();
-        const QString rel = root.relativeFilePath(f);
-        bool skipIt = false;
-        for (const QString &s : skip)
-            skipIt = skipIt || QString(u'/' + rel + u'/').contains(s);
-        if (!skipIt)
-            files << rel;
-    }
-    const QString ps = e.pythonSource;
-    for (const toml::node &el : *a) {
-        QString glob;
-        if (el.is_string())
-            glob = tomlString(&el);
-        else if (const toml::table *t = el.as_table()) {
-            if (t->get("from"))
-                continue; // copied from a build script's OUT_DIR at build time
-            glob = tomlString(t->get("path"));
-        }
-        if (glob.isEmpty())
-            continue;
-        const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(glob, QRegularExpression::NonPathWildcardConversion));
-        const QString alt = ps.isEmpty() ? QString() : QDir::cleanPath(ps + u'/' + glob);
-        const QRegularExpression reAlt(alt.isEmpty() ? QStringLiteral("^$")
-                                                     : QRegularExpression::wildcardToRegularExpression(alt, QRegularExpression::NonPathWildcardConversion));
-        bool matched = false;
-        for (const QString &f : files) {
-            if (re.match(f).hasMatch() || (!alt.isEmpty() && reAlt.match(f).hasMatch())) {
-                matched = true;
-                break;
-            }
-        }
-        if (!matched)
-            add(QStringLiteral("files.include-no-match"), SettingsSeverity::Warning, Kind::Pyproject, path,
-                QStringLiteral("include pattern '%1' matches no file in the project").arg(glob), true);
     }
 }
 

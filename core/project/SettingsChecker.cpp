@@ -179,6 +179,7 @@ void SettingsChecker::run()
     pyo3();
     features();
     includes();
+    licenseFiles();
     metadataFiles();
     size();
 }

@@ -79,7 +79,9 @@ public:
     void project();
     void scripts();
     void buildSystem();
+    QStringList projectFiles() const;  // the project's files (bounded), relative to its folder
     void includes();
+    void licenseFiles();
     // The readme and license files [project] and Cargo.toml's [package] name: maturin reads them into the
     // metadata and stops when one is missing.
     void metadataFiles();

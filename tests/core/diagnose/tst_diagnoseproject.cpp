@@ -181,6 +181,17 @@ private Q_SLOTS:
         QTest::newRow("project name of another state") << name << QByteArray("name = \"hello-pyo3\"\n")
                                                        << QStringLiteral("pip-25-inconsistent-name.txt")
                                                        << QStringLiteral("wheel-metadata-inconsistent") << QString();
+        QTest::newRow("feature") << QByteArray("features = [\"pyo3/extension-module\"]")
+                                 << QByteArray("features = [\"pyo3/extension-module\", \"fast\"]")
+                                 << QStringLiteral("maturin-1.8.3-feature-undefined.log") << QStringLiteral("cargo-feature-undefined")
+                                 << QStringLiteral("features = [\"pyo3/extension-module\", \"fast\"]");
+        QTest::newRow("feature of another state") << QByteArray("module-name") << QByteArray("module-name")
+                                                  << QStringLiteral("maturin-1.8.3-feature-undefined.log")
+                                                  << QStringLiteral("cargo-feature-undefined") << QString();
+        QTest::newRow("TOML error") << QByteArray("requires-python = \">=3.9\"\n")
+                                    << QByteArray("requires-python = \">=3.9\"\nversion = \"1.0-banana\"\n")
+                                    << QStringLiteral("maturin-1.8.3-version-invalid.log") << QStringLiteral("pyproject-invalid")
+                                    << QStringLiteral("version = \"1.0-banana\"");
         QTest::newRow("script") << QByteArray("[tool.maturin]\n") << QByteArray("[project.scripts]\nhello = \"hello_pyo3\"\n\n[tool.maturin]\n")
                                 << QStringLiteral("pip-25-script-no-callable.txt") << QStringLiteral("script-entry-point-invalid")
                                 << QStringLiteral("hello = \"hello_pyo3\"");

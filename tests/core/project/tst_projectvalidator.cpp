@@ -167,6 +167,16 @@ private Q_SLOTS:
             f[QString::fromLatin1(path)] = "text\n";
             return f;
         };
+        // PEP 639: a license-files pattern must match a file; maturin 1.8.3 builds on without it.
+        const char *licenseFiles = "name = \"demo\"\nlicense-files = [\"LICEN[CS]E*\", \"licenses/**/*.txt\"]\nrequires-python";
+        QTest::newRow("license-files match nothing") << withFile(py(nameLine, licenseFiles), "LICENSE")
+                                                     << QStringLiteral("project.license-files-no-match") << true << none;
+        QTest::newRow("license-files match") << withFile(withFile(py(nameLine, licenseFiles), "LICENSE"), "licenses/vendored/zlib.txt")
+                                             << QStringLiteral("project.license-files-no-match") << false << none;
+        QTest::newRow("license-files match, '**/' as no folder") << withFile(withFile(py(nameLine, licenseFiles), "LICENCE.md"), "licenses/zlib.txt")
+                                                                << QStringLiteral("project.license-files-no-match") << false << none;
+        QTest::newRow("license-files, '*' stays in its folder") << withFile(withFile(py(nameLine, licenseFiles), "LICENSE"), "licenses/zlib.md")
+                                                               << QStringLiteral("project.license-files-no-match") << true << none;
         QTest::newRow("readme missing") << py(nameLine, "name = \"demo\"\nreadme = \"README.md\"\nrequires-python")
                                         << QStringLiteral("project.readme-missing") << true << none;
         QTest::newRow("readme there") << withFile(py(nameLine, "name = \"demo\"\nreadme = \"README.md\"\nrequires-python"), "README.md")
