@@ -123,6 +123,21 @@ void SettingsChecker::checkPolicyDefined(const TomlKeyPath &path, const QString 
             true);
         return;
     }
+    // Rust's standard library needs glibc 2.17 since Rust 1.64 (the Rust blog, 1 August 2022): the audit finds
+    // its symbols too recent for manylinux1 and manylinux2010 (tried: maturin 1.8.3 stops with "not manylinux_2_12
+    // (aka manylinux2010) compliant because of the presence of too-recent versioned symbols").
+    const QVersionNumber floor = tag == QLatin1String("manylinux1") ? QVersionNumber(2, 5)
+                               : tag == QLatin1String("manylinux2010") ? QVersionNumber(2, 12) : glibc;
+    if (!musl && !floor.isNull() && floor < QVersionNumber(2, 17)) {
+        SettingsDiagnostic &d = add(QStringLiteral("maturin.policy-below-rust"), SettingsSeverity::Error, Kind::Pyproject, path,
+                                    QStringLiteral("%1 means glibc %2, but Rust 1.64 and later need glibc 2.17: maturin compiles, then the "
+                                                   "audit stops (\"too-recent versioned symbols\")")
+                                        .arg(value, floor.toString()),
+                                    true);
+        d.fixLabel = QStringLiteral("Use manylinux2014 (glibc 2.17)");
+        d.fix = {setEdit(Kind::Pyproject, path, QStringLiteral("\"manylinux2014\""))};
+        return;
+    }
     if (table.policies().isEmpty() || table.find(tag))
         return;
     QList<QPair<QVersionNumber, QString>> byVersion;

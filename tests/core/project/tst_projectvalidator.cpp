@@ -251,6 +251,15 @@ private Q_SLOTS:
                                             << true << none;
         QTest::newRow("no policy for musllinux_1_3") << py(strip, "strip = true\ncompatibility = \"musllinux_1_3\"")
                                                      << QStringLiteral("maturin.policy-undefined") << true << none;
+        // Rust 1.64 and later need glibc 2.17 (maturin 1.8.3: "not manylinux_2_12 (aka manylinux2010) compliant").
+        QTest::newRow("manylinux2010") << py(strip, "strip = true\ncompatibility = \"manylinux2010\"") << QStringLiteral("maturin.policy-below-rust")
+                                       << true << none;
+        QTest::newRow("manylinux1, short form") << py(strip, "strip = true\ncompatibility = \"1\"") << QStringLiteral("maturin.policy-below-rust")
+                                                << true << none;
+        QTest::newRow("manylinux_2_12") << py(strip, "strip = true\ncompatibility = \"manylinux_2_12\"")
+                                        << QStringLiteral("maturin.policy-below-rust") << true << none;
+        QTest::newRow("manylinux_2_17") << py(strip, "strip = true\ncompatibility = \"manylinux_2_17\"")
+                                        << QStringLiteral("maturin.policy-below-rust") << false << none;
         QTest::newRow("manylinux_2_28") << py(strip, "strip = true\ncompatibility = \"manylinux_2_28\"") << QStringLiteral("maturin.policy-undefined")
                                         << false << none;
         QTest::newRow("manylinux2014") << py(strip, "strip = true\ncompatibility = \"manylinux2014\"") << QStringLiteral("maturin.policy-undefined")
