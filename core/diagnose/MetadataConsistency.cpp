@@ -1,8 +1,11 @@
-// A file whose name and metadata disagree (pip: "has inconsistent name/version", uv: "Package metadata ... does
-// not match"): the open wheel shows it too, and the project shows why when its [project] name is not a valid
-// name, which maturin writes into METADATA as it is and into the file name cleaned.
+// Metadata that installers or PyPI refuse. A file whose name and metadata disagree (pip: "has inconsistent
+// name/version", uv: "Package metadata ... does not match"): the open wheel shows it too, and the project shows
+// why when its [project] name is not a valid name, which maturin writes into METADATA as it is and into the file
+// name cleaned. A value PyPI refuses ("'x' is an invalid value for Author-email"): the project's line that holds it.
 #include "core/diagnose/DetectorContext.h"
 #include "core/project/PackagingSpecs.h"
+
+#include <QRegularExpression>
 
 namespace wb::diagnose {
 
@@ -55,10 +58,32 @@ void fromProject(DetectorContext &ctx, Finding &f)
                     ConfigEdit::Action::Set}};
 }
 
+// The pyproject.toml line that holds the value PyPI quotes, when the open project still has it.
+void citeRefusedValue(DetectorContext &ctx)
+{
+    Finding *f = ctx.find(QStringLiteral("pypi-metadata-invalid"));
+    const ProjectFacts &p = ctx.project();
+    if (!f || !p.present)
+        return;
+    static const QRegularExpression quoted(QStringLiteral(R"re('(.{3,200})' is an invalid value for )re"));
+    for (const EvidenceRef &e : std::as_const(f->evidence)) {
+        const QString value = quoted.match(e.text).captured(1);
+        if (value.isEmpty())
+            continue;
+        for (qsizetype i = 0; i < p.pyprojectLines.size(); ++i) {
+            if (p.pyprojectLines.at(i).contains(value)) {
+                f->evidence << ctx.lineRef(true, int(i) + 1);
+                return;
+            }
+        }
+    }
+}
+
 } // namespace
 
 void detectMetadataInconsistency(DetectorContext &ctx)
 {
+    citeRefusedValue(ctx);
     fromWheel(ctx);
     if (Finding *f = ctx.find(QStringLiteral("wheel-metadata-inconsistent"))) {
         fromProject(ctx, *f);

@@ -127,6 +127,12 @@ const QList<rules::Rule> &rules::runtimeRules()
         rule("wheel-metadata-inconsistent", "uv-name", C::Medium, 76,
              "The installer refuses the package: its metadata says %1 '%2', the requirement or file name '%3'.",
              R"re(Package metadata (name) `([^`]*)` does not match given name `([^`]*)`)re"),
+        // PyPI's upload check of the core metadata (warehouse's form validation: "'value' is an invalid value for Field.
+        // Error: reason See https://packaging..."; before 2018 "field_name: Invalid email address.").
+        rule("pypi-metadata-invalid", "", C::High, 84, "PyPI refuses the package's %2 '%1': %3.",
+             R"re('(.*)' is an invalid value for ([\w-]+)\. Error: (.*?)\.?(?: See https?://\S+.*)?$)re"),
+        rule("pypi-metadata-invalid", "old", C::High, 82, "PyPI refuses the package's %1: %2.",
+             R"re(\b([a-z]+_email|version|classifiers?|name): (Invalid (?:email address|value)))re"),
         // pip's wheel installer (before 20: "... for req: x - A callable suffix", later "For req: x. Invalid ...").
         rule("script-entry-point-invalid", "", C::High, 84,
              "The installer refuses the script %1 = \"%2\": it names a module, not the function to call (module:function).",

@@ -84,6 +84,29 @@ void SettingsChecker::project()
     }
 }
 
+// [project] authors and maintainers: maturin writes each email into Author-email/Maintainer-email as it is, and
+// PyPI refuses an upload whose address is not one ("'x' is an invalid value for Author-email").
+void SettingsChecker::people()
+{
+    for (const char *field : {"authors", "maintainers"}) {
+        const TomlKeyPath path({QStringLiteral("project"), QLatin1String(field)});
+        const toml::node *node = tomlNodeAt(p.pyproject, path);
+        const toml::array *people = node ? node->as_array() : nullptr;
+        if (!people)
+            continue;
+        for (const toml::node &person : *people) {
+            const toml::table *t = person.as_table();
+            const toml::node *email = t ? t->get("email") : nullptr;
+            if (email && email->is_string() && !PackagingSpecs::isValidEmail(tomlString(email)))
+                add(QStringLiteral("project.email-invalid"), SettingsSeverity::Warning, Kind::Pyproject, path,
+                    QStringLiteral("%1: '%2' is not an e-mail address: maturin builds, but PyPI refuses the upload (\"Use a valid "
+                                   "email address\"); give one address per entry, or the name alone")
+                        .arg(QLatin1String(field), tomlString(email)),
+                    true);
+        }
+    }
+}
+
 // The console and GUI scripts: maturin writes them as they are into entry_points.txt, and installers refuse a
 // wheel whose script is not "module:function" (pip: "Invalid script entry point ... A callable suffix is required").
 void SettingsChecker::scripts()

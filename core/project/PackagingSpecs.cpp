@@ -44,6 +44,23 @@ bool isValidScriptTarget(const QString &target)
     return reference.match(target).hasMatch();
 }
 
+bool isValidEmail(const QString &address)
+{
+    static const QRegularExpression re(QStringLiteral(R"re(^[^@\s<>,;:"()\[\]]+@[^@\s<>,;:"()\[\]]+\.[^@\s<>,;:"()\[\].]{2,}$)re"));
+    return re.match(address.trimmed()).hasMatch();
+}
+
+QStringList emailAddresses(const QString &field)
+{
+    QStringList out;
+    static const QRegularExpression angle(QStringLiteral(R"re(<([^>]*)>)re"));
+    for (const QString &part : field.split(u',', Qt::SkipEmptyParts)) {
+        const QRegularExpressionMatch m = angle.match(part);
+        out << (m.hasMatch() ? m.captured(1) : part).trimmed();
+    }
+    return out;
+}
+
 QString validNameFrom(const QString &name)
 {
     static const QRegularExpression other(QStringLiteral("[^A-Za-z0-9._-]+"));

@@ -16,6 +16,10 @@ bool isValidVersion(const QString &version);
 // A console or GUI script's target: an object reference with its callable (module.sub:object.attr, optional
 // [extras]), as pip requires ("A callable suffix is required").
 bool isValidScriptTarget(const QString &target);
+// An e-mail address as PyPI accepts it in Author-email/Maintainer-email (local@domain.tld, no spaces or list
+// separators); the field's "Name <address>, address" list is split by emailAddresses.
+bool isValidEmail(const QString &address);
+QStringList emailAddresses(const QString &field);
 // "" is valid (no constraint). error gets the offending clause.
 bool isValidSpecifier(const QString &spec, QString *error = nullptr);
 // A requirement string: name [extras] (specifier | @ url) ; marker

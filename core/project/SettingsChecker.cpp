@@ -160,6 +160,7 @@ void SettingsChecker::run()
         return;
     project();
     scripts();
+    people();
     const bool maturinProject = e.maturinBackend || e.hasToolMaturin;
     if (!maturinProject) {
         const QString backend = p.pyproject.string(kp(QStringLiteral("build-system.build-backend")));

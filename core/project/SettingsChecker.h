@@ -78,6 +78,7 @@ public:
     void pyo3();
     void project();
     void scripts();
+    void people();
     void buildSystem();
     QStringList projectFiles() const;  // the project's files (bounded), relative to its folder
     void includes();

@@ -1,5 +1,7 @@
 #include "core/release/UploadRules.h"
 
+#include "core/project/PackagingSpecs.h"
+
 #include "core/release/DescriptionRules.h"
 #include "core/release/ReleaseSet.h"
 #include "core/release/SpdxExpression.h"
@@ -110,6 +112,20 @@ void checkMetadata(const ReleaseFile &f, ReleaseFindingList &out)
         refuse(out, QStringLiteral("upload.local-version"),
                QStringLiteral("version %1 has a local part (+...): PyPI refuses PEP 440 local versions").arg(version), f.fileName,
                src(rule_source::pypiUpload));
+    // PyPI answers 400 "'x' is an invalid value for Author-email. Error: Use a valid email address". It reads the
+    // value UNKNOWN (old setuptools' placeholder, in wheels on PyPI) as no value.
+    for (const char *field : {"Author-email", "Maintainer-email"}) {
+        const QString value = m.value(QString::fromLatin1(field));
+        if (value.trimmed() == QLatin1String("UNKNOWN"))
+            continue;
+        for (const QString &address : PackagingSpecs::emailAddresses(value)) {
+            if (!PackagingSpecs::isValidEmail(address))
+                refuse(out, QStringLiteral("upload.email-invalid"),
+                       QStringLiteral("%1 '%2' is not an e-mail address: PyPI refuses the upload (\"Use a valid email address\")")
+                           .arg(QLatin1String(field), address),
+                       f.fileName, src(rule_source::coreMetadata, rule_source::pypiUpload));
+        }
+    }
     out += DescriptionRules::check(m, f.fileName);
 }
 

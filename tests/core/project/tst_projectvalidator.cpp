@@ -303,6 +303,19 @@ private Q_SLOTS:
             f[QStringLiteral("pyproject.toml")] = with(goodPyproject, "name = \"demo\"", "name = \"demo app\"");
             return f;
         }() << QStringLiteral("project.name-invalid") << true << none;
+        // PyPI refuses these in Author-email (the failure reports); maturin 1.8.3 builds with them.
+        const auto people = [&](const char *line) {
+            Files f = good;
+            f[QStringLiteral("pyproject.toml")] = with(goodPyproject, "name = \"demo\"", line);
+            return f;
+        };
+        QTest::newRow("author email a URL") << people("name = \"demo\"\nauthors = [{name = \"A\", email = \"https://github.com/a\"}]")
+                                            << QStringLiteral("project.email-invalid") << true << none;
+        QTest::newRow("maintainer emails joined") << people("name = \"demo\"\nmaintainers = [{email = \"a@b.org; c@d.org\"}]")
+                                                  << QStringLiteral("project.email-invalid") << true << none;
+        QTest::newRow("author emails valid")
+            << people("name = \"demo\"\nauthors = [{name = \"A\"}, {email = \"1755071+a@users.noreply.github.com\"}]")
+            << QStringLiteral("project.email-invalid") << false << none;
         QTest::newRow("script without a function") << withScripts("[project.scripts]\ndemo = \"demo\"") << QStringLiteral("project.script-invalid")
                                                    << true << none;
         QTest::newRow("gui script with a path") << withScripts("[project.gui-scripts]\ndemo = \"demo/cli.py:main\"")

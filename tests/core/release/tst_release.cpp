@@ -303,6 +303,16 @@ private Q_SLOTS:
         QCOMPARE(r.comparison->sizes.first().after, QFileInfo(m_abi3).size());
     }
 
+    // A real wheel on PyPI whose Author-email is old setuptools' UNKNOWN (PyPI reads it as no value) is no refusal
+    // (the addresses PyPI refused are rows of tst_releaserules).
+    void authorEmail()
+    {
+        WB_REQUIRE_CORPUS();
+        const QString unknown = corpus(QStringLiteral("check-wheel-contents/whatodo-0.1.0a4-py3-none-any.whl"));
+        const ReleaseReport r = ReleaseReport::check(ReleaseSet::read({unknown}), {});
+        QVERIFY(!find(r, QStringLiteral("upload.email-invalid")));
+    }
+
     // Real macOS and Windows wheels of one release (h3ronpy 0.16.0, abi3), read in place.
     void corpusMacAndWindows()
     {

@@ -2,6 +2,7 @@
 // and reStructuredText underlines, PyPI's platform tags, and the targets of maturin-action workflows
 // (the one this project generates, and the classic hand-written shape).
 #include "core/build/CiWorkflow.h"
+#include "core/project/PackagingSpecs.h"
 #include "core/release/DescriptionRules.h"
 #include "core/release/SpdxExpression.h"
 #include "core/release/UploadRules.h"
@@ -15,6 +16,32 @@ class TestReleaseRules : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // Author-email values PyPI refused in real uploads (the failure reports' texts) and ones it takes.
+    void emailAddresses_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QStringList>("invalid");
+        QTest::newRow("a URL") << "https://github.com/tropxy" << QStringList{QStringLiteral("https://github.com/tropxy")};
+        QTest::newRow("two joined with ;") << "esr@tamu.edu; anton.khodak@ukr.net"
+                                           << QStringList{QStringLiteral("esr@tamu.edu; anton.khodak@ukr.net")};
+        QTest::newRow("a placeholder") << "YOUR_EMAIL_ADDRESS_HERE" << QStringList{QStringLiteral("YOUR_EMAIL_ADDRESS_HERE")};
+        QTest::newRow("an unexpanded attr:") << "attr: waybackpy.__author_email__" << QStringList{QStringLiteral("attr: waybackpy.__author_email__")};
+        QTest::newRow("obfuscated") << "mkuranowski [at] gmail.com" << QStringList{QStringLiteral("mkuranowski [at] gmail.com")};
+        QTest::newRow("maturin's form, two people") << "\"Samuel Colvin\" <s@muelcolvin.com>, Adrian <1755071+adriangb@users.noreply.github.com>"
+                                                    << QStringList();
+        QTest::newRow("plain") << "open@wlan-si.net" << QStringList();
+    }
+    void emailAddresses()
+    {
+        QFETCH(QString, field);
+        QFETCH(QStringList, invalid);
+        QStringList found;
+        for (const QString &address : PackagingSpecs::emailAddresses(field))
+            if (!PackagingSpecs::isValidEmail(address))
+                found << address;
+        QCOMPARE(found, invalid);
+    }
+
     void spdx_data()
     {
         QTest::addColumn<QString>("expression");
