@@ -14,6 +14,7 @@ struct TomlError {
     QString quoted;  // the line's text as the error quotes it
     QString reason;
     bool pyproject = false;  // the error names pyproject.toml as the invalid file
+    bool cargo = false;      // or Cargo.toml ("Failed to parse Cargo.toml at ...")
 };
 
 TomlError parseTomlError(const QString &text)
@@ -29,6 +30,7 @@ TomlError parseTomlError(const QString &text)
             continue;
         e.line = m.captured(1).toInt();
         e.pyproject = i > 0 && lines.at(i - 1).contains(QLatin1String("pyproject.toml"));
+        e.cargo = i > 0 && lines.at(i - 1).contains(QLatin1String("Cargo.toml"));
         for (qsizetype j = i + 1; j < lines.size() && j < i + 8; ++j) {
             const QString l = lines.at(j);
             const QRegularExpressionMatch q = quote.match(l);
@@ -53,16 +55,24 @@ void detectTomlErrorLocation(DetectorContext &ctx)
     const TomlError e = parseTomlError(ctx.evidence().errorText + QLatin1Char('\n') + ctx.evidence().logText);
     if (e.line <= 0 || e.reason.isEmpty())
         return;
-    const QString file = e.pyproject ? QStringLiteral("pyproject.toml") : QStringLiteral("A TOML file of the build");
+    if (e.cargo) {  // maturin read Cargo.toml itself: the manifest's own entry, with what the finding has
+        const Finding found = *f;
+        ctx.remove(QStringLiteral("pyproject-invalid"));
+        f = &ctx.add(QStringLiteral("cargo-manifest-invalid"), QString(), found.evidence);
+        f->confidence = found.confidence;
+        f->rank = found.rank;
+    }
+    const QString file = e.pyproject ? QStringLiteral("pyproject.toml") : e.cargo ? QStringLiteral("Cargo.toml")
+                                                                                  : QStringLiteral("A TOML file of the build");
     f->message = QStringLiteral("%1 is invalid at line %2%3: %4")
                      .arg(file)
                      .arg(e.line)
                      .arg(e.quoted.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(e.quoted), e.reason);
     const ProjectFacts &p = ctx.project();
-    if (!e.pyproject || !p.present || e.quoted.isEmpty() || e.line > p.pyprojectLines.size()
-        || p.pyprojectLines.at(e.line - 1).trimmed() != e.quoted)
+    const QStringList &lines = e.cargo ? p.cargoLines : p.pyprojectLines;
+    if (!(e.pyproject || e.cargo) || !p.present || e.quoted.isEmpty() || e.line > lines.size() || lines.at(e.line - 1).trimmed() != e.quoted)
         return;
-    const EvidenceRef ref = ctx.lineRef(true, e.line);
+    const EvidenceRef ref = ctx.lineRef(!e.cargo, e.line);
     if (!f->evidence.contains(ref))
         f->evidence << ref;
     f->confidence = Confidence::High;

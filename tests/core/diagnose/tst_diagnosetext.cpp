@@ -49,6 +49,8 @@ private Q_SLOTS:
         row("maturin-1.8.3-cargo-not-found.log", {QStringLiteral("cargo-not-found")});
         row("maturin-1.8.3-develop-uv-missing.log", {QStringLiteral("uv-not-found")});
         row("maturin-1.8.3-feature-undefined.log", {QStringLiteral("cargo-feature-undefined")});
+        row("maturin-1.8.3-version-invalid.log", {QStringLiteral("pyproject-invalid")});
+        row("maturin-1.8.3-cargo-toml-invalid.log", {QStringLiteral("cargo-manifest-invalid")});
         row("bash-maturin-not-found.txt", {QStringLiteral("maturin-not-found")});
         row("maturin-1.8.3-develop-version-missing.log", {QStringLiteral("version-missing")});
         row("maturin-1.8.3-rust-compile-error.log", {QStringLiteral("rust-compile-error")});
