@@ -148,6 +148,19 @@ EvidenceRef DetectorContext::lineRef(bool pyproject, int line) const
 EvidenceRef DetectorContext::pyprojectRef(const Setting &s) const { return lineRef(true, s.line); }
 EvidenceRef DetectorContext::cargoRef(const Setting &s) const { return lineRef(false, s.line); }
 
+void DetectorContext::addFromWheel(const QString &id, const QStringList &wheelIds, const std::function<QString(const wb::Finding &)> &message)
+{
+    if (!wheel().present)
+        return;
+    for (const wb::Finding &wf : wheel().report.findings) {
+        if (!wheelIds.contains(wf.id))
+            continue;
+        Finding &f = add(id, message(wf), {wheelRef(wf.path, wf.message)});
+        f.confidence = Confidence::High;
+        f.rank = 84;
+    }
+}
+
 EvidenceRef DetectorContext::wheelRef(const QString &location, const QString &text)
 {
     return {QStringLiteral("wheel"), location, text};

@@ -6,6 +6,8 @@
 #include "core/diagnose/TextFacts.h"
 #include "core/diagnose/TextScanner.h"
 
+#include <functional>
+
 namespace wb::diagnose {
 
 // A recognised message with the text it came from ("error" or "log").
@@ -31,6 +33,9 @@ public:
     // Adds a finding (title, why, fix and links from the catalogue entry `id`) or, when one with the
     // same id exists, adds the evidence to it. Returns it for the detector to refine.
     Finding &add(const QString &id, const QString &message, const QList<EvidenceRef> &evidence);
+    // For each of the open wheel's own findings WHEELIDS (core/wheel's checks), the finding `id`, High: what
+    // the wheel holds is certain. MESSAGE words the wheel finding's message.
+    void addFromWheel(const QString &id, const QStringList &wheelIds, const std::function<QString(const wb::Finding &)> &message);
     // Drops the finding `id` (a symptom of a cause found since). Returns whether there was one.
     bool remove(const QString &id);
     const QList<Finding> &findings() const { return m_findings; }

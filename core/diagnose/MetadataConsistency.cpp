@@ -11,25 +11,6 @@ namespace wb::diagnose {
 
 namespace {
 
-// The open wheel's own check of its METADATA against its file name (core/wheel: metadata.*-mismatch).
-void fromWheel(DetectorContext &ctx)
-{
-    const WheelFacts &w = ctx.wheel();
-    if (!w.present)
-        return;
-    for (const wb::Finding &wf : w.report.findings) {
-        if (wf.id != QLatin1String("metadata.name-mismatch") && wf.id != QLatin1String("metadata.version-mismatch"))
-            continue;
-        Finding &f = ctx.add(QStringLiteral("wheel-metadata-inconsistent"),
-                             QStringLiteral("%1: installers refuse this wheel (pip: \"has inconsistent %2\").")
-                                 .arg(wf.message, wf.id == QLatin1String("metadata.name-mismatch") ? QStringLiteral("name")
-                                                                                                   : QStringLiteral("version")),
-                             {DetectorContext::wheelRef(wf.path, wf.message)});
-        f.confidence = Confidence::High;
-        f.rank = 84;
-    }
-}
-
 // The project's name is the cause when the failure quotes it as the metadata's name (or the wheel's METADATA has it),
 // or when nothing else is diagnosed: then the finding is the project's alone.
 void fromProject(DetectorContext &ctx, Finding &f)
@@ -84,7 +65,12 @@ void citeRefusedValue(DetectorContext &ctx)
 void detectMetadataInconsistency(DetectorContext &ctx)
 {
     citeRefusedValue(ctx);
-    fromWheel(ctx);
+    // The open wheel's own check of its METADATA against its file name.
+    ctx.addFromWheel(QStringLiteral("wheel-metadata-inconsistent"),
+                     {QStringLiteral("metadata.name-mismatch"), QStringLiteral("metadata.version-mismatch")}, [](const wb::Finding &wf) {
+                         return QStringLiteral("%1: installers refuse this wheel (pip: \"has inconsistent %2\").")
+                             .arg(wf.message, wf.id == QLatin1String("metadata.name-mismatch") ? QStringLiteral("name") : QStringLiteral("version"));
+                     });
     if (Finding *f = ctx.find(QStringLiteral("wheel-metadata-inconsistent"))) {
         fromProject(ctx, *f);
         return;

@@ -34,26 +34,13 @@ QList<std::pair<QString, Setting>> invalidScripts(const ProjectFacts &p, const Q
     return out;
 }
 
-// The open wheel's own check of entry_points.txt (core/wheel: entry-points.script-no-callable).
-void fromWheel(DetectorContext &ctx)
-{
-    if (!ctx.wheel().present)
-        return;
-    for (const wb::Finding &wf : ctx.wheel().report.findings) {
-        if (wf.id != QLatin1String("entry-points.script-no-callable"))
-            continue;
-        Finding &f = ctx.add(QStringLiteral("script-entry-point-invalid"), QStringLiteral("The wheel's %1.").arg(wf.message),
-                             {DetectorContext::wheelRef(wf.path, wf.message)});
-        f.confidence = Confidence::High;
-        f.rank = 84;
-    }
-}
-
 } // namespace
 
 void detectScriptEntryPoints(DetectorContext &ctx)
 {
-    fromWheel(ctx);
+    // The open wheel's own check of entry_points.txt.
+    ctx.addFromWheel(QStringLiteral("script-entry-point-invalid"), {QStringLiteral("entry-points.script-no-callable")},
+                     [](const wb::Finding &wf) { return QStringLiteral("The wheel's %1.").arg(wf.message); });
     const ProjectFacts &p = ctx.project();
     Finding *f = ctx.find(QStringLiteral("script-entry-point-invalid"));
     if (!p.present || (!f && !p.isMaturinProject()))

@@ -1,6 +1,6 @@
 // maturin's TOML errors (the toml crate's report: "TOML parse error at line N, column C", the line quoted as
-// "N | text", a caret line, then the reason) say where and why. The finding says both, and cites the open
-// project's pyproject.toml line when it still holds the text the error quotes.
+// "N | text", a caret line, then the reason) say where and why. The finding says both, is Cargo.toml's own when
+// maturin names that file, and cites the open project's line when it still holds the text the error quotes.
 #include "core/diagnose/DetectorContext.h"
 
 #include <QRegularExpression>

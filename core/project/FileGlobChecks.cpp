@@ -42,10 +42,12 @@ QRegularExpression pypaGlob(const QString &glob)
 
 } // namespace
 
-QStringList SettingsChecker::projectFiles() const
+const QStringList &SettingsChecker::projectFiles()
 {
     // The project's files and folders (bounded), relative to the project folder, without build output and tools' state.
-    QStringList files;
+    if (walkedFiles)
+        return *walkedFiles;
+    QStringList &files = walkedFiles.emplace();
     QDirIterator it(p.dir, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
     static const QStringList skip = {QStringLiteral("/target/"), QStringLiteral("/.git/"), QStringLiteral("/node_modules/"),
                                      QStringLiteral("/.venv/")};
@@ -71,7 +73,7 @@ void SettingsChecker::includes()
     const toml::array *a = n ? n->as_array() : nullptr;
     if (!a)
         return;
-    const QStringList files = projectFiles();
+    const QStringList &files = projectFiles();
     const QString ps = e.pythonSource;
     for (const toml::node &el : *a) {
         QString glob;
@@ -113,7 +115,7 @@ void SettingsChecker::licenseFiles()
     const QStringList patterns = p.pyproject.stringArray(path);
     if (patterns.isEmpty())
         return;
-    const QStringList files = projectFiles();
+    const QStringList &files = projectFiles();
     for (const QString &glob : patterns) {
         const QRegularExpression re = pypaGlob(glob);
         const bool matched = std::any_of(files.cbegin(), files.cend(), [&re](const QString &f) { return re.match(f).hasMatch(); });

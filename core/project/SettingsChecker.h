@@ -80,7 +80,9 @@ public:
     void scripts();
     void people();
     void buildSystem();
-    QStringList projectFiles() const;  // the project's files (bounded), relative to its folder
+    // The project's files (bounded), relative to its folder: walked once per check, for include and license-files.
+    const QStringList &projectFiles();
+    std::optional<QStringList> walkedFiles;
     void includes();
     void licenseFiles();
     // The readme and license files [project] and Cargo.toml's [package] name: maturin reads them into the
