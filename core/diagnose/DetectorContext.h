@@ -74,6 +74,7 @@ void detectMetadataInconsistency(DetectorContext &ctx); // file name and metadat
 void detectScriptEntryPoints(DetectorContext &ctx);     // a console script without its function: the project's line
 void detectTomlErrorLocation(DetectorContext &ctx);     // where and why maturin's TOML error says a file is invalid
 void wordForBindings(DetectorContext &ctx);            // libpython findings worded for PyO3, cffi or unknown bindings
+void leadFromSourceBuild(DetectorContext &ctx);         // a release's failed source build, nothing else shown: a lead
 void settleFindings(DetectorContext &ctx);             // root cause over symptom; one unrecognised-failure when nothing fits
 
 } // namespace wb::diagnose

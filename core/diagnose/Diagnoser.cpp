@@ -24,6 +24,7 @@ QList<Finding> Diagnoser::diagnose(const Evidence &evidence, const Catalogue &ca
     detectScriptEntryPoints(ctx);
     detectTomlErrorLocation(ctx);
     wordForBindings(ctx);       // after the config detector: the libpython finding's wording follows the bindings shown
+    leadFromSourceBuild(ctx);   // after every detector: only when nothing else explains the text
     settleFindings(ctx);        // last: a specific cause suppresses the generic one
     QList<Finding> findings = ctx.takeFindings();
     sort(&findings);

@@ -259,12 +259,8 @@ void detectSourceFallback(DetectorContext &ctx)
 {
     const TextFacts &f = ctx.facts();
     // A source build whose origin the excerpt does not show (no local path, no index download): most
-    // likely an install of a release (developers run maturin itself), but only a lead. pip builds a local
-    // folder or a VCS checkout in pip-req-build-*, an index download in pip-install-*.
-    static const QRegularExpression local(QStringLiteral(
-        R"re(Processing \.?[/\\]|Obtaining file:|pip install (?:-e )?\.|maturin (?:develop|build)|uv (?:sync|build)|pip wheel \.|[/\\]pip-req-build-)re"));
-    const QString all = ctx.evidence().errorText + QLatin1Char('\n') + ctx.evidence().logText;
-    const bool unknownOrigin = !f.indexSource && !local.match(all).hasMatch();
+    // likely an install of a release (developers run maturin itself), but only a lead.
+    const bool unknownOrigin = !f.indexSource && !f.localSource;
     if (!f.sourceBuild || (!f.indexSource && !unknownOrigin))
         return;
     for (const char *id : {"cargo-not-found", "rustc-not-found", "sdist-missing-files"}) {

@@ -42,6 +42,20 @@ TextFacts TextFacts::read(const QString &input)
         R"re(Failed to build `[^`]+==[^`]+`|(?:Downloading|Using cached) \S+\.tar\.gz|was included because|Collecting \S+)re"));
     f.sourceBuild = source.match(text).hasMatch();
     f.indexSource = index.match(text).hasMatch();
+    // pip builds a local folder or a VCS checkout in pip-req-build-*, an index download in pip-install-*.
+    static const QRegularExpression local(QStringLiteral(
+        R"re(Processing \.?[/\\]|Obtaining file:|pip install (?:-e )?\.|maturin (?:develop|build)|uv (?:sync|build)|pip wheel \.|[/\\]pip-req-build-)re"));
+    f.localSource = local.match(text).hasMatch();
+    // pip: "Failed building wheel for x", "Could not build wheels for x, which ...", "Failed to build x";
+    // uv: "Failed to build `x==1.0`", "Failed to build installable wheels for ... (x)".
+    static const QRegularExpression failedBuild(QStringLiteral(
+        R"re(^.*?(?:Failed building wheel for ([\w.-]+)|Could not build wheels for ([\w.-]+)|Failed to build `([\w.-]+)|^\s*Failed to build ([\w.-]+)\s*$).*$)re"),
+        QRegularExpression::MultilineOption);
+    if (const QRegularExpressionMatch m = failedBuild.match(text); m.hasMatch()) {
+        f.sourceBuildLine = m.captured(0).trimmed();
+        for (int i = 1; i <= 4 && f.sourceBuildName.isEmpty(); ++i)
+            f.sourceBuildName = m.captured(i);
+    }
     static const QRegularExpression cross(QStringLiteral(
         R"re(--target[ =]\S+|^\s*target: \S+|CARGO_BUILD_TARGET=|\bcross (?:build|rustc)\b|PYO3_CROSS)re"),
         QRegularExpression::MultilineOption);

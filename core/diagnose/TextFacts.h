@@ -16,6 +16,9 @@ struct TextFacts {
     QStringList failedCrates;    // "could not compile `x`"
     bool sourceBuild = false;    // pip or uv builds a distribution from source (pep517)
     bool indexSource = false;    // ... that came from an index (a pinned name==version, a downloaded .tar.gz)
+    bool localSource = false;    // ... of a local folder or checkout (pip install ., maturin develop, pip-req-build-*)
+    QString sourceBuildLine;     // the installer's line naming the distribution it failed to build
+    QString sourceBuildName;     // ... and that distribution's name
     bool crossTarget = false;    // --target, target:, CARGO_BUILD_TARGET, cross
     bool freeThreaded = false;   // a python3.Xt interpreter
     bool pythonTraceback = false;

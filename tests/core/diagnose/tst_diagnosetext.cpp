@@ -293,6 +293,44 @@ private Q_SLOTS:
         QCOMPARE(f.evidence.size(), 3);
     }
 
+    // A release's failed source build with nothing else recognised is a Low lead of sdist-fallback-no-wheel,
+    // never for a local folder or the open project's own distribution.
+    void releaseSourceBuildIsOnlyALead_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("projectName");
+        QTest::addColumn<QString>("expected");
+        const QString pip = QStringLiteral("  ERROR: Failed building wheel for tiktoken\nFailed to build tiktoken\n"
+                                           "ERROR: Could not build wheels for tiktoken, which is required to install pyproject.toml-based projects\n");
+        QTest::newRow("pip, a release") << pip << QString() << QStringLiteral("sdist-fallback-no-wheel");
+        QTest::newRow("uv, a pinned release") << QStringLiteral("  × Failed to build `rpds-py==0.23.1`\n  ├─▶ The build backend returned an error\n")
+                                              << QString() << QStringLiteral("sdist-fallback-no-wheel");
+        QTest::newRow("pip, a local folder") << QStringLiteral("Processing /home/u/tiktoken\n") + pip << QString() << QStringLiteral("unrecognised-failure");
+        QTest::newRow("pip, the open project") << pip << QStringLiteral("TikToken") << QStringLiteral("unrecognised-failure");
+        QTest::newRow("pip, a known cause shown") << pip + QStringLiteral("      error: linker `cc` not found\n") << QString()
+                                                  << QStringLiteral("c-linker-missing");
+    }
+    void releaseSourceBuildIsOnlyALead()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, projectName);
+        QFETCH(QString, expected);
+        Evidence e;
+        e.errorText = text;
+        if (!projectName.isEmpty()) {
+            e.project.present = true;
+            e.project.projectName = Setting{projectName, {}, 2};
+        }
+        const QList<Finding> findings = Diagnoser::diagnose(e);
+        QVERIFY(!findings.isEmpty());
+        QCOMPARE(findings.first().id, expected);
+        if (expected == QLatin1String("sdist-fallback-no-wheel")) {
+            QCOMPARE(findings.first().confidence, Confidence::Low);
+            QCOMPARE(findings.first().evidence.size(), 1);
+            QVERIFY(findings.first().evidence.first().location.startsWith(QLatin1String("line ")));
+        }
+    }
+
     // A pasted failure is named by its first error, as its decisive lines begin: maturin's first "Caused by"
     // (not the last, "No such file or directory"), cc-rs's own line before cargo's, a traceback's exception.
     // Real development reports of the corpus.
