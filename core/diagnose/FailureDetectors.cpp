@@ -1,6 +1,7 @@
 // Build and install failures named by their own messages: PyO3's interpreter checks, toolchains, system
 // libraries, cargo's lockfile and resolver, source builds by pip/uv, and maturin's known regressions,
 // refined by what else the text shows (the versions, the crates cargo compiled, the kind of run).
+#include "core/diagnose/ContextualHits.h"
 #include "core/diagnose/DetectorContext.h"
 #include "core/diagnose/FailureRules.h"
 #include "core/diagnose/RegressionRefinements.h"
@@ -141,60 +142,21 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
     if (hit.id == QLatin1String("sdist-missing-files") && !f.sourceBuild && !text.contains(QLatin1String("pip-install"))
         && !text.contains(QLatin1String("sdist")))
         hit.confidence = Confidence::Low;
+    // The readme or license an sdist's metadata names, missing where pip unpacked the sdist to build it: the sdist lacks it.
+    if ((hit.id == QLatin1String("readme-missing") || hit.id == QLatin1String("license-file-missing")) && text.contains(QLatin1String(".tar.gz"))
+        && hit.text.contains(QRegularExpression(QStringLiteral(R"re([/\\]pip-(?:req-build|install)-\w+[/\\])re")))) {
+        hit.id = QStringLiteral("sdist-missing-files");
+        hit.confidence = Confidence::Medium;
+        hit.message = QStringLiteral("The source distribution lacks a file its metadata names (%1): it was packed without it (maturin "
+                                     "before 1.14.0 left out a readme or license from outside the project's folder).")
+                          .arg(hit.text.section(QLatin1Char('/'), -1).section(QLatin1Char('\\'), -1).trimmed());
+    }
     if (hit.id == QLatin1String("sdist-fallback-no-wheel") && hit.tag == QLatin1String("platform") && !f.sourceBuild)
         return false;
     // A header missing in a cross build: the target's sysroot or a C compiler not made for the target, as often as a package.
     if (hit.id == QLatin1String("system-library-missing") && hit.tag == QLatin1String("header") && f.crossTarget)
         hit.confidence = Confidence::Low;
     return refineToolHit(text, f, hit) && refineProjectHit(ctx, text, hit);
-}
-
-// PyInit_<name> missing while the library exports (nm's T, readelf's FUNC) PyInit_ with the name's first and last characters cut: a PyO3
-// macro bug of its 0.2/0.3 era on a then-new nightly (PyO3 #156), not a misnamed module.
-RuleHit truncatedPyInit(const QString &text)
-{
-    static const QRegularExpression missing(QStringLiteral(R"re(does not define module export function \(PyInit_(\w{3,})\))re"));
-    const QRegularExpressionMatch m = missing.match(text);
-    if (!m.hasMatch())
-        return {};
-    const QString name = m.captured(1);
-    const QString cut = name.mid(1, name.size() - 2);
-    const QRegularExpression exported(QStringLiteral(R"re((?:\bT _?|\bFUNC\s+)PyInit_%1\s*$)re").arg(QRegularExpression::escape(cut)),
-                                      QRegularExpression::MultilineOption);
-    const QRegularExpressionMatch e = exported.match(text);
-    if (!e.hasMatch())
-        return {};
-    const int line = int(text.left(e.capturedStart()).count(QLatin1Char('\n'))) + 1;
-    return RuleHit{QStringLiteral("pyo3-regression"), QStringLiteral("truncated-pyinit"), Confidence::Medium, 82,
-                   QStringLiteral("The library exports PyInit_%1 for the module %2: PyO3's module macro cut the name's first and "
-                                  "last characters (a PyO3 bug with the nightly of its time, fixed in the next PyO3 release): upgrade PyO3.")
-                       .arg(cut, name),
-                   {}, line, e.captured(0).trimmed()};
-}
-
-// Lines the rule table cannot judge alone: a build script that runs Python, maturin's old "Cargo metadata failed".
-QList<RuleHit> contextualHits(const DetectorContext &ctx, const QString &text)
-{
-    QList<RuleHit> out;
-    const QStringList lines = text.split(QLatin1Char('\n'));
-    static const QRegularExpression buildRsPanic(QStringLiteral(R"re(panicked at (?:\S*[/\\])?build\.rs)re"));
-    static const QRegularExpression metadata(QStringLiteral(R"re(Caused by: (?:Cargo metadata failed|Failed to run cargo)\s*$)re"));
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        const QString line = lines.at(i).trimmed();
-        if (ctx.facts().pythonTraceback && buildRsPanic.match(line).hasMatch()) {
-            out << RuleHit{QStringLiteral("build-script-python-incompatible"), QString(), Confidence::Medium, 72,
-                           QStringLiteral("The build script runs Python code that fails on this interpreter."), {}, int(i) + 1, line};
-        }
-        if (metadata.match(line).hasMatch() && i + 1 < lines.size() && lines.at(i + 1).contains(QLatin1String("(os error 2)"))) {
-            // "Failed to run cargo" (os error 2) has also been a maturin bug (a wrong working directory): a lead.
-            const bool metadataStep = line.contains(QLatin1String("metadata"));
-            out << RuleHit{QStringLiteral("cargo-not-found"), QString(), metadataStep ? Confidence::High : Confidence::Low, 70,
-                           QStringLiteral("maturin could not run cargo (No such file or directory)."), {}, int(i) + 1, line};
-        }
-    }
-    if (const RuleHit truncated = truncatedPyInit(text); !truncated.id.isEmpty())
-        out << truncated;
-    return out;
 }
 
 void addHit(DetectorContext &ctx, const Sourced &s)
@@ -330,7 +292,7 @@ void detectBuildFailures(DetectorContext &ctx)
     for (const auto &[source, text] : {std::pair{QStringLiteral("error"), e.errorText}, std::pair{QStringLiteral("log"), e.logText}}) {
         if (text.trimmed().isEmpty())
             continue;
-        for (RuleHit hit : FailureRules::scan(text) + contextualHits(ctx, text)) {
+        for (RuleHit hit : FailureRules::scan(text) + contextualHits(ctx.facts(), text)) {
             if (!refine(ctx, text, hit))
                 continue;
             lowerSharedRuleHit(ctx.facts(), text, hit);

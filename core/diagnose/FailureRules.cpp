@@ -37,6 +37,10 @@ const QList<rules::Rule> &rules::buildRules()
              R"re(Python 3 required version is 3\.(?=\d+, current version is 3\.(\d+))(\d+))re"),
         rule("pyo3-free-threaded-unsupported", "build-config", C::High, 88, "PyO3 refuses the free-threaded (no-GIL) interpreter.",
              R"re(built with the GIL disabled, which is not yet supported by PyO3|free-threaded build of CPython(?: \d+\.\d+)? does not support the limited API|UNSAFE_PYO3_BUILD_FREE_THREADED|PyO3 does not support the free-threaded build of CPython versions below)re"),
+        // uv built the package's only wheel, an abi3 one, which a free-threaded interpreter cannot load (no stable ABI there).
+        rule("pyo3-free-threaded-unsupported", "abi3-wheel", C::Medium, 70,
+             "The package builds only a stable-ABI (abi3) wheel, which the free-threaded Python %1 cannot load.",
+             R"re(The built wheel `[^`]*-abi3-[^`]*` is not compatible with the current Python\s+(3\.\d+t)\b)re"),
         rule("pyo3-free-threaded-unsupported", "nogil-assert", C::Medium, 65, "A module made for the GIL build was loaded by a free-threaded (nogil) interpreter.",
              R"re(PyModuleDef_Init: Assertion .*_PyObject_IS_IMMORTAL)re"),
         rule("subinterpreters-unsupported", "", C::High, 88, "A PyO3 module was imported in a second (sub-)interpreter of the process.",
@@ -98,9 +102,12 @@ const QList<rules::Rule> &rules::buildRules()
         rule("wrong-interpreter", "cpython-symbols", C::Medium, 80, "A PyPy extension file needs the CPython symbol %1: it was compiled for CPython.",
              R"re(\.pypy\d+-pp\d+[\w-]*\.(?:so|pyd)\b.*(?:Symbol not found: |undefined symbol: )_?(Py(?!Py)\w+))re"),
         rule("wrong-interpreter", "arch", C::Medium, 64, "The extension was built for another architecture than the interpreter's.",
-             R"re(wrong ELF class: ELFCLASS\d+|mach-o file, but is an incompatible architecture|is not a valid Win32 application)re"),
+             R"re(wrong ELF class: ELFCLASS\d+|mach-o file, but is an incompatible architecture|mach-o, but wrong architecture|is not a valid Win32 application)re"),
         rule("develop-env-mismatch", "uv", C::Medium, 70, "VIRTUAL_ENV names another environment than the project's.",
              R"re(`VIRTUAL_ENV=[^`]*` does not match the project environment path)re"),
+        // openssl-sys on Linux without the pkg-config tool.
+        rule("system-library-missing", "pkg-config", C::High, 80, "openssl-sys needs the pkg-config tool to find OpenSSL, and pkg-config is not installed.",
+             R"re(requires the `pkg-config` utility to find OpenSSL but unfortunately `pkg-config`|`pkg-config` could not be found)re"),
         rule("c-compiler-missing", "", C::High, 86, "The C/C++ toolchain program '%1' is not installed (cc-rs, in a dependency's build script).",
              R"re(Failed to find tool\. Is `([\w.+-]*(?:cc|gcc|clang|g\+\+|c\+\+|ar|cl|link|ranlib)(?:\.exe)?)` installed\?|is `([\w.+-]*(?:cc|gcc|clang|g\+\+|c\+\+|ar|cl)(?:\.exe)?)` not installed\?|failed to find tool "([^"]+)"|error: command '(\S*(?:gcc|clang|cc|cl\.exe))' failed: No such file|(?:^|\s)((?:[\w.-]+-)?(?:gcc|cc|clang|g\+\+|c\+\+)(?:\.exe)?): (?:command )?not found|Microsoft Visual C\+\+ 1\d\.\d (?:or greater )?is required)re"),
         rule("c-compiler-missing", "xcode", C::High, 86, "The Xcode Command Line Tools (the macOS C toolchain) are not installed.",
@@ -237,6 +244,13 @@ const QList<rules::Rule> &rules::buildRules()
              R"re(Invalid python interpreter minor version '(\d+t)')re"),
         rule("maturin-regression", "graft-rerun", C::Medium, 80, "maturin looks for the already-grafted copy %1 of an external library.",
              R"re(Cannot repair wheel, because required library ([\w.+-]+-[0-9a-f]{8}\.so[\d.]*) could not be located)re"),
+        // The readme named by both Cargo.toml and pyproject.toml, from different folders, packed twice into the sdist.
+        rule("maturin-regression", "sdist-duplicate", C::Medium, 78, "maturin packs two files to the same sdist path %1.",
+             R"re(File (\S+) was already added from .*, can't add(?:ed)? it from )re"),
+        // musl's loader cannot find a library the repair grafted (name-<hash>.so): the rpath written into the extension
+        // is wrong (maturin 1.7.2-1.7.3 for musllinux), or the wheel's .libs folder was not installed: a lead.
+        rule("maturin-regression", "musl-rpath", C::Low, 50, "The loader cannot find %1, the copy the wheel's repair bundled: its rpath points elsewhere.",
+             R"re(Error loading shared library ([\w.+-]+-[0-9a-f]{8}\.so[\d.]*): No such file or directory)re"),
         rule("maturin-regression", "cxa-policy", C::High, 86, "maturin's manylinux policy data black-lists __cxa_thread_atexit_impl.",
              R"re(compliant because it depends on black-listed symbols: .*__cxa_thread_atexit_impl)re"),
         rule("maturin-regression", "editable-bin", C::Low, 35, "The console script %1 is missing after an editable install.",
@@ -244,7 +258,7 @@ const QList<rules::Rule> &rules::buildRules()
         rule("auditwheel-regression", "", C::Medium, 78, "auditwheel's policy black-lists __cxa_thread_atexit_impl.",
              R"re(From libc\.so\.6: .*__cxa_thread_atexit_impl)re"),
         rule("auditwheel-copy-needed", "", C::High, 78, "auditwheel cannot find the external library %1 to copy into the wheel.",
-             R"re(Cannot repair wheel, because required library "([^"]+)" could not be located)re"),
+             R"re(Cannot repair wheel, because required library "([^"]+)" could not be located|Cannot repair wheel, because required library ((?![\w.+-]+-[0-9a-f]{8}\.so)[\w.+-]+\.(?:so|dylib|dll)[\w.]*) could not be located)re"),
         rule("manylinux-too-recent-symbols", "auditwheel", C::High, 84, "auditwheel cannot repair the wheel to %1: it uses symbol versions too recent for it.",
              R"re(cannot repair .* to "([^"]+)" ABI because of the presence of too-recent versioned symbols)re"),
         rule("manylinux-too-recent-symbols", "old-wording", C::High, 84, "maturin found symbol versions too recent for %1 (its older wording lists them as forbidden libraries).",

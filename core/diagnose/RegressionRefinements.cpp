@@ -16,6 +16,10 @@ QString fixedIn(const QString &tag)
         return QStringLiteral("1.7.5");  // free-threaded interpreters (#2310)
     if (tag == QLatin1String("graft-rerun") || tag == QLatin1String("editable-bin"))
         return QStringLiteral("1.12.0");  // #2969, #2938
+    if (tag == QLatin1String("sdist-duplicate"))
+        return QStringLiteral("1.12.0");  // the same readme from Cargo.toml and pyproject.toml (#2987)
+    if (tag == QLatin1String("musl-rpath"))
+        return QStringLiteral("1.7.4");  // musllinux rpath of non-cffi bindings (#2233), broken in 1.7.2
     if (tag == QLatin1String("ft-windows-lib"))
         return QStringLiteral("1.8.7");  // Windows free-threaded builds on Python 3.14 (#2632)
     if (tag == QLatin1String("pyproject-required"))

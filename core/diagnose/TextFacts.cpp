@@ -60,7 +60,7 @@ TextFacts TextFacts::read(const QString &input)
         R"re(--target[ =]\S+|^\s*target: \S+|CARGO_BUILD_TARGET=|\bcross (?:build|rustc)\b|PYO3_CROSS)re"),
         QRegularExpression::MultilineOption);
     f.crossTarget = cross.match(text).hasMatch();
-    static const QRegularExpression ft(QStringLiteral(R"re(python3\.\d+t\b|\b3\.1[3-9]t\b|free-threaded)re"));
+    static const QRegularExpression ft(QStringLiteral(R"re(python3\.\d+t\b|\b3\.1[3-9]t\b|free-threaded|\.cpython-3\d+t-)re"));
     f.freeThreaded = ft.match(text).hasMatch();
     static const QRegularExpression arrow(QStringLiteral(R"re(^\s*--> (\S+?):\d+:\d+)re"), QRegularExpression::MultilineOption);
     f.firstLocation = arrow.match(text).captured(1);

@@ -168,6 +168,14 @@ bool refineByRelease(const QString &text, const TextFacts &facts, RuleHit &hit)
         hit.confidence = Confidence::Low;
     if (hit.id == QLatin1String("maturin-too-old") && hit.tag == QLatin1String("os"))
         refineUnsupportedOs(facts.maturin, hit);
+    // An architecture current maturin builds for (ARM since 0.7.8, the others since 0.8-0.12): an old maturin.
+    if (hit.id == QLatin1String("maturin-too-old") && hit.tag == QLatin1String("arch")) {
+        static const QRegularExpression known(QStringLiteral(R"re(^(?:ARM|arm\w*|aarch64|AArch64|ppc64\w*|powerpc64\w*|s390x|i[3-6]86|x86(?:_64)?|riscv64\w*)$)re"));
+        if (known.match(hit.args.value(0)).hasMatch()) {
+            hit.confidence = Confidence::Medium;
+            hit.message += QStringLiteral(" Current maturin releases build for it: upgrade maturin.");
+        }
+    }
     // The list's address alone is printed by a successful run too: the failure is the 404.
     if (hit.id == QLatin1String("pyodide-build-outdated") && !text.contains(QLatin1String("404")))
         return false;

@@ -182,6 +182,28 @@ private Q_SLOTS:
         row("musl, glibc-only symbol", "ImportError: Error relocating /usr/lib/python3.12/site-packages/foo/_foo.so: gnu_get_libc_version: symbol not found", "musl-wheel-glibc-symbol");
         row("mamba, rust pin", "error    libmamba Could not solve for environment specs\n    nothing provides requested rust 1.62.1", "conda-rust-version-unavailable");
         row("old cargo, edition 2024", "Caused by:\n  supported edition values are `2015`, `2018`, or `2021`, but `2024` is unknown", "rust-too-old");
+        row("dyld's older architecture wording", "ImportError: dlopen(/opt/homebrew/lib/python3.11/site-packages/t/t.cpython-311-darwin.so, 2): no suitable image found.  Did find:\n"
+            "\t/opt/homebrew/lib/python3.11/site-packages/t/t.cpython-311-darwin.so: mach-o, but wrong architecture", "wrong-interpreter");
+        row("rust-numpy without NumPy", "pyo3_runtime.PanicException: Failed to access NumPy array API capsule: PyErr { type: <class 'ModuleNotFoundError'>, "
+            "value: ModuleNotFoundError(\"No module named 'numpy'\"), traceback: None }", "numpy-runtime-dependency-missing");
+        row("an index refusing metadata 2.3", "Bad Request - Metadata version '2.3' is unsupported. Supported versions are: 1.0,1.1,1.2,2.0,2.1.",
+            "index-metadata-version-unsupported");
+        row("no dlltool for the import library", "  --- stderr\n  error: failed to generate python3.dll import library\n  caused by:\n"
+            "    - 0: \"llvm-dlltool\" \"-m\" \"i386:x86-64\"", "llvm-dlltool-missing");
+        row("Windows 3.14 ABIFLAGS", "Caused by: A python 3 interpreter on windows does not define abiflags in its sysconfig", "maturin-too-old");
+        row("ARM before maturin 0.7.8", "💥 maturin failed\nCaused by: The architecture ARM is not supported", "maturin-too-old");
+        row("the same readme twice in the sdist", "  Caused by: Failed to build source distribution\n  Caused by: File pkg-0.1.0/README.md was already added "
+            "from /w/pkg/README.md, can't added it from /w/pkg/python/README.md", "maturin-regression");
+        row("openssl-sys without pkg-config", "  It looks like you're compiling on Linux and also targeting Linux. Currently this\n  requires the `pkg-config` "
+            "utility to find OpenSSL but unfortunately `pkg-config`\n  could not be found.", "system-library-missing");
+        row("uv, an abi3 wheel for 3.15t", "  × Failed to download and build `pkg==1.0`\n  ╰─▶ The built wheel `pkg-1.0-cp315-abi3-linux_x86_64.whl` is not "
+            "compatible with the current Python\n      3.15t on Linux x86_64", "pyo3-free-threaded-unsupported");
+        row("uv replacing its running uv.exe", "error: failed to remove file `C:\\env\\Lib\\site-packages\\../../Scripts/uv.exe`\n  Caused by: Access is "
+            "denied. (os error 5)", "windows-file-in-use");
+        row("a crash in PyInit under 3.13t", "Process 1 stopped\n* thread #2, stop reason = EXC_BAD_ACCESS (code=1, address=0x0)\n"
+            "    frame #3: 0x100a80bfc _ext.cpython-313t-darwin.so`PyInit__ext + 432", "pyo3-free-threaded-unsupported");
+        row("a crash in PyInit, GIL build", "Process 1 stopped\n* thread #2, stop reason = EXC_BAD_ACCESS (code=1, address=0x0)\n"
+            "    frame #3: 0x100a80bfc _ext.cpython-313-darwin.so`PyInit__ext + 432", "");
         row("EPIPE is not a Windows lock", "Error: Broken pipe (os error 32)", "unrecognised-failure");
         row("file(1) alone is healthy", "/tmp/venv/bin/ruff: ELF 64-bit LSB pie executable, x86-64, version 1 (SYSV), dynamically linked, interpreter /lib64/ld-linux-x86-64.so.2, stripped",
             "");

@@ -1,0 +1,112 @@
+// Failures the rule table cannot judge line by line: a message whose meaning depends on another line of the
+// text (a build script that runs Python, maturin's old "Cargo metadata failed", Windows refusing to replace a
+// file a tool just named) or on the run (a crash in PyInit_ under a free-threaded interpreter).
+#include "core/diagnose/ContextualHits.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace wb::diagnose {
+
+namespace {
+
+// PyInit_<name> missing while the library exports (nm's T, readelf's FUNC) PyInit_ with the name's first and last characters cut: a PyO3
+// macro bug of its 0.2/0.3 era on a then-new nightly (PyO3 #156), not a misnamed module.
+RuleHit truncatedPyInit(const QString &text)
+{
+    static const QRegularExpression missing(QStringLiteral(R"re(does not define module export function \(PyInit_(\w{3,})\))re"));
+    const QRegularExpressionMatch m = missing.match(text);
+    if (!m.hasMatch())
+        return {};
+    const QString name = m.captured(1);
+    const QString cut = name.mid(1, name.size() - 2);
+    const QRegularExpression exported(QStringLiteral(R"re((?:\bT _?|\bFUNC\s+)PyInit_%1\s*$)re").arg(QRegularExpression::escape(cut)),
+                                      QRegularExpression::MultilineOption);
+    const QRegularExpressionMatch e = exported.match(text);
+    if (!e.hasMatch())
+        return {};
+    const int line = int(text.left(e.capturedStart()).count(QLatin1Char('\n'))) + 1;
+    return RuleHit{QStringLiteral("pyo3-regression"), QStringLiteral("truncated-pyinit"), Confidence::Medium, 82,
+                   QStringLiteral("The library exports PyInit_%1 for the module %2: PyO3's module macro cut the name's first and "
+                                  "last characters (a PyO3 bug with the nightly of its time, fixed in the next PyO3 release): upgrade PyO3.")
+                       .arg(cut, name),
+                   {}, line, e.captured(0).trimmed()};
+}
+
+// A tool that cannot remove or replace an executable or extension, and on the next line Windows' "Access is
+// denied" (os error 5): the file is open in a running process (uv replacing its own uv.exe, a Python holding a .pyd).
+RuleHit fileHeldOpen(const QStringList &lines)
+{
+    static const QRegularExpression touch(QStringLiteral(
+        R"re(failed to (?:remove|rename|replace|copy|write|delete|open)\b[^`']*[`']([^`']+?[/\\]?([\w.-]+\.(?:exe|pyd|dll)))[`'])re"),
+        QRegularExpression::CaseInsensitiveOption);
+    for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
+        const QRegularExpressionMatch m = touch.match(lines.at(i));
+        const QString next = lines.at(i + 1);
+        if (!m.hasMatch() || !(next.contains(QLatin1String("Access is denied")) || next.contains(QLatin1String("(os error 5)"))))
+            continue;
+        static const QRegularExpression tool(QStringLiteral(R"re(^(?:pip|uv|uvx|maturin)\d*(?:\.\d+)?\.exe$)re"), QRegularExpression::CaseInsensitiveOption);
+        const QString file = m.captured(2);
+        if (tool.match(file).hasMatch())
+            return RuleHit{QStringLiteral("windows-file-in-use"), QStringLiteral("self"), Confidence::High, 82,
+                           QStringLiteral("The running %1 cannot replace its own executable on Windows.").arg(file), {file}, int(i) + 1,
+                           lines.at(i).trimmed()};
+        return RuleHit{QStringLiteral("windows-file-in-use"), QStringLiteral("denied"), Confidence::Medium, 70,
+                       QStringLiteral("Windows refused to replace %1, which a running process has open (access denied).").arg(file), {file},
+                       int(i) + 1, lines.at(i).trimmed()};
+    }
+    return {};
+}
+
+// A crash (SIGSEGV, EXC_BAD_ACCESS) inside a module's PyInit_ under a free-threaded interpreter: an extension built
+// with a PyO3, or for a CPython, that does not support the free-threaded build.
+RuleHit freeThreadedInitCrash(const TextFacts &facts, const QStringList &lines)
+{
+    if (!facts.freeThreaded)
+        return {};
+    static const QRegularExpression crash(QStringLiteral(R"re(SIGSEGV|Segmentation fault|EXC_BAD_ACCESS|signal 11\b)re"));
+    const bool crashed = std::any_of(lines.cbegin(), lines.cend(), [](const QString &l) { return crash.match(l).hasMatch(); });
+    static const QRegularExpression init(QStringLiteral(R"re(\bPyInit_\w+)re"));
+    for (qsizetype i = 0; crashed && i < lines.size(); ++i) {
+        if (init.match(lines.at(i)).hasMatch())
+            return RuleHit{QStringLiteral("pyo3-free-threaded-unsupported"), QStringLiteral("init-crash"), Confidence::Medium, 66,
+                           QStringLiteral("The extension crashes while it initialises under a free-threaded (no-GIL) interpreter: it was "
+                                          "built with a PyO3, or for a CPython, without support for the free-threaded build."),
+                           {}, int(i) + 1, lines.at(i).trimmed()};
+    }
+    return {};
+}
+
+} // namespace
+
+// Also a build script that runs Python (a panic in build.rs beside a traceback), maturin's old "Cargo metadata failed".
+QList<RuleHit> contextualHits(const TextFacts &facts, const QString &text)
+{
+    QList<RuleHit> out;
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    static const QRegularExpression buildRsPanic(QStringLiteral(R"re(panicked at (?:\S*[/\\])?build\.rs)re"));
+    static const QRegularExpression metadata(QStringLiteral(R"re(Caused by: (?:Cargo metadata failed|Failed to run cargo)\s*$)re"));
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString line = lines.at(i).trimmed();
+        if (facts.pythonTraceback && buildRsPanic.match(line).hasMatch()) {
+            out << RuleHit{QStringLiteral("build-script-python-incompatible"), QString(), Confidence::Medium, 72,
+                           QStringLiteral("The build script runs Python code that fails on this interpreter."), {}, int(i) + 1, line};
+        }
+        if (metadata.match(line).hasMatch() && i + 1 < lines.size() && lines.at(i + 1).contains(QLatin1String("(os error 2)"))) {
+            // "Failed to run cargo" (os error 2) has also been a maturin bug (a wrong working directory): a lead.
+            const bool metadataStep = line.contains(QLatin1String("metadata"));
+            out << RuleHit{QStringLiteral("cargo-not-found"), QString(), metadataStep ? Confidence::High : Confidence::Low, 70,
+                           QStringLiteral("maturin could not run cargo (No such file or directory)."), {}, int(i) + 1, line};
+        }
+    }
+    if (const RuleHit truncated = truncatedPyInit(text); !truncated.id.isEmpty())
+        out << truncated;
+    if (const RuleHit held = fileHeldOpen(lines); !held.id.isEmpty())
+        out << held;
+    if (const RuleHit crash = freeThreadedInitCrash(facts, lines); !crash.id.isEmpty())
+        out << crash;
+    return out;
+}
+
+} // namespace wb::diagnose
