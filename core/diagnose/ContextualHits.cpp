@@ -52,8 +52,11 @@ RuleHit fileHeldOpen(const QStringList &lines)
             return RuleHit{QStringLiteral("windows-file-in-use"), QStringLiteral("self"), Confidence::High, 82,
                            QStringLiteral("The running %1 cannot replace its own executable on Windows.").arg(file), {file}, int(i) + 1,
                            lines.at(i).trimmed()};
-        return RuleHit{QStringLiteral("windows-file-in-use"), QStringLiteral("denied"), Confidence::Medium, 70,
-                       QStringLiteral("Windows refused to replace %1, which a running process has open (access denied).").arg(file), {file},
+        // Access is denied to a file open in a running process, and as much to a file of a system-wide Python without
+        // administrator rights: a lead.
+        return RuleHit{QStringLiteral("windows-file-in-use"), QStringLiteral("denied"), Confidence::Low, 70,
+                       QStringLiteral("Windows refused to replace %1 (access denied): a running process has it open, or the folder "
+                                      "needs administrator rights.").arg(file), {file},
                        int(i) + 1, lines.at(i).trimmed()};
     }
     return {};

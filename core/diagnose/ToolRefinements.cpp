@@ -168,6 +168,12 @@ bool refineByRelease(const QString &text, const TextFacts &facts, RuleHit &hit)
         hit.confidence = Confidence::Low;
     if (hit.id == QLatin1String("maturin-too-old") && hit.tag == QLatin1String("os"))
         refineUnsupportedOs(facts.maturin, hit);
+    // The dlltool shown missing: the import library's failure is certain to be it.
+    if (hit.id == QLatin1String("llvm-dlltool-missing")) {
+        static const QRegularExpression missing(QStringLiteral(R"re(dlltool\S*"?[^\n]*(?:\n[^\n]*){0,3}(?:No such file or directory|os error 2|not found|program not found))re"));
+        if (missing.match(text).hasMatch())
+            hit.confidence = Confidence::Medium;
+    }
     // An architecture current maturin builds for (ARM since 0.7.8, the others since 0.8-0.12): an old maturin.
     if (hit.id == QLatin1String("maturin-too-old") && hit.tag == QLatin1String("arch")) {
         static const QRegularExpression known(QStringLiteral(R"re(^(?:ARM|arm\w*|aarch64|AArch64|ppc64\w*|powerpc64\w*|s390x|i[3-6]86|x86(?:_64)?|riscv64\w*)$)re"));

@@ -107,7 +107,8 @@ const QList<rules::Rule> &rules::toolRules()
              R"re(Metadata version '([\d.]+)' is unsupported)re"),
         rule("numpy-runtime-dependency-missing", "", C::High, 84, "The extension needs NumPy (rust-numpy imports its C API), and NumPy is not installed.",
              R"re(Failed to access NumPy array API capsule: .*No module named 'numpy'"?\))re"),
-        rule("llvm-dlltool-missing", "", C::Medium, 76,
+        // The import library fails for a missing dlltool, or for a dlltool that fails (refined by what the text shows).
+        rule("llvm-dlltool-missing", "", C::Low, 76,
              "PyO3's build script could not make the import library of %1 for the Windows target: the dlltool it runs is missing or failed.",
              R"re(failed to generate (python3\w*\.dll) import library)re"),
         rule("maturin-too-old", "abiflags", C::Medium, 76,
