@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/project/EffectiveSettings.h"
+#include "core/project/PackageImportScanner.h"
 #include "core/project/RustModuleScanner.h"
 #include "core/wheel/WheelReport.h"
 
@@ -49,6 +50,7 @@ struct ProjectFacts {
     // Cargo.toml
     Setting packageName, libName, crateType, pyo3Dependency, pyo3Features, releaseDebug, cargoReadme;
 
+    QList<UnbuiltImport> unbuiltImports;  // the package's imports of modules the build does not provide; file relative
     QList<PyModuleDecl> pymodules;        // file relative to the project folder; cite itemLine
     bool scannedSources = false;          // the crate's src/ existed and was read
     QStringList extensionFilesInSource;   // relative paths of stale *.so/*.pyd inside the Python package folders

@@ -234,6 +234,45 @@ void detectModuleNotFound(DetectorContext &ctx)
                 {DetectorContext::ref(m)});
 }
 
+// The package imports a module the build does not provide (core/project/PackageImportScanner): certain from the
+// files. Alone, or as the evidence of a pasted "No module named" for that module; a text about something else
+// is diagnosed as itself.
+void detectUnbuiltImports(DetectorContext &ctx)
+{
+    const ProjectFacts &p = ctx.project();
+    const Evidence &e = ctx.evidence();
+    const bool text = !e.errorText.trimmed().isEmpty() || !e.logText.trimmed().isEmpty();
+    for (const UnbuiltImport &imp : p.unbuiltImports) {
+        const EvidenceRef line{imp.file, QStringLiteral("line %1").arg(imp.line), imp.text};
+        if (Finding *f = ctx.find(QStringLiteral("module-not-found")); f && f->message.contains(QStringLiteral("'%1'").arg(imp.module))) {
+            f->evidence << line;
+            continue;
+        }
+        if (text)
+            continue;
+        Finding &f = ctx.add(QStringLiteral("module-not-found"),
+                             QStringLiteral("%1 line %2 imports %3, which the package does not have: the extension is built as %4 (from "
+                                            "%5). maturin builds without a word, and the import fails once installed.")
+                                 .arg(imp.file)
+                                 .arg(imp.line)
+                                 .arg(imp.module, p.effectiveModuleName(), p.effectiveModuleSource()),
+                             {line, moduleNameRef(ctx)});
+        f.confidence = Confidence::High;
+        const QStringList declared = pymoduleNames(p);
+        if (declared.contains(lastPart(imp.module))) {
+            f.fix.summary = QStringLiteral("Build the extension as '%1', the name the package imports.").arg(imp.module);
+            f.fix.edits = {moduleNameEdit(p, imp.module)};
+            f.fix.steps = {QStringLiteral("Rebuild and reinstall.")};
+        } else {
+            f.fix.summary = QStringLiteral("Import the module the extension is built as (%1), or build it under the name the package imports.")
+                                .arg(p.effectiveModuleName());
+            f.fix.edits.clear();
+            f.fix.commands.clear();
+            f.fix.steps = {QStringLiteral("Make module-name, the #[pymodule] name and the package's imports agree.")};
+        }
+    }
+}
+
 void detectSymbols(DetectorContext &ctx)
 {
     for (const SourcedMatch &m : ctx.matches(QStringLiteral("undefined-symbol"))) {
@@ -310,6 +349,7 @@ void detectImportProblems(DetectorContext &ctx)
 {
     detectPyInit(ctx);
     detectModuleNotFound(ctx);
+    detectUnbuiltImports(ctx);
     detectSymbols(ctx);
 }
 

@@ -268,6 +268,12 @@ ProjectFacts ProjectEvidence::read(const QString &dirIn)
         }
     }
     scanPythonTree(dir, &p);
+    if (p.usesPyO3Bindings()) {
+        for (UnbuiltImport imp : unbuiltPackageImports(dir, p.effective.pythonSource, p.effective.moduleName)) {
+            imp.file = QDir(dir).relativeFilePath(imp.file);
+            p.unbuiltImports << imp;
+        }
+    }
     return p;
 }
 

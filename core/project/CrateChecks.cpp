@@ -45,23 +45,22 @@ bool cargoConfigDefines(const QString &dir, const TomlKeyPath &path)
 
 } // namespace
 
+std::pair<Kind, TomlKeyPath> SettingsChecker::moduleNameSetting() const
+{
+    if (e.moduleNameFrom.startsWith(QLatin1String("[tool.maturin]")))
+        return {Kind::Pyproject, toolMaturin().child(QStringLiteral("module-name"))};
+    if (e.moduleNameFrom.contains(QLatin1String("[lib]")))
+        return {Kind::Cargo, kp(QStringLiteral("lib.name"))};
+    if (e.moduleNameFrom.startsWith(QLatin1String("[project]")))
+        return {Kind::Pyproject, kp(QStringLiteral("project.name"))};
+    return {Kind::Cargo, kp(QStringLiteral("package.name"))};
+}
+
 void SettingsChecker::moduleName()
 {
     if (e.moduleName.isEmpty() || e.bindings == QLatin1String("bin"))
         return;
-    Kind file = Kind::Pyproject;
-    TomlKeyPath at;
-    if (e.moduleNameFrom.startsWith(QLatin1String("[tool.maturin]")))
-        at = toolMaturin().child(QStringLiteral("module-name"));
-    else if (e.moduleNameFrom.contains(QLatin1String("[lib]"))) {
-        file = Kind::Cargo;
-        at = kp(QStringLiteral("lib.name"));
-    } else if (e.moduleNameFrom.startsWith(QLatin1String("[project]")))
-        at = kp(QStringLiteral("project.name"));
-    else {
-        file = Kind::Cargo;
-        at = kp(QStringLiteral("package.name"));
-    }
+    const auto [file, at] = moduleNameSetting();
     if (e.moduleName.contains(u'-')) {
         SettingsDiagnostic &d = add(QStringLiteral("module.name-has-dash"), SettingsSeverity::Error, file, at,
                             QStringLiteral("the module name '%1' (from %2) contains '-': maturin stops with \"The module name "

@@ -177,6 +177,7 @@ void SettingsChecker::run()
         return;
     moduleName();
     layout();
+    packageImports();
     pyo3();
     features();
     includes();

@@ -70,6 +70,10 @@ public:
     void checkTargetTable(const TomlKeyPath &path, const toml::table &t);
     void checkSbomTable(const TomlKeyPath &path, const toml::table &t);
     void moduleName();
+    // Where the module name is set (the key that names it, or the one it defaults from), to point at.
+    std::pair<Kind, TomlKeyPath> moduleNameSetting() const;
+    // The package's own imports of its child modules, against where the extension is built.
+    void packageImports();
     void layout();
     void pythonPackages(const QString &pythonSource);
     void cargo();

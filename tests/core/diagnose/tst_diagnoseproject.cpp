@@ -98,6 +98,9 @@ private Q_SLOTS:
         QTest::newRow("script without its function, the project alone")
             << py << QByteArray("[tool.maturin]\n") << QByteArray("[project.scripts]\nhello = \"hello_pyo3\"\n\n[tool.maturin]\n")
             << QString() << QStringList{QStringLiteral("script-entry-point-invalid")} << QString() << false << false;
+        QTest::newRow("extension moved to a sub-package the package does not import, the project alone")
+            << py << QByteArray("module-name = \"hello_pyo3._native\"") << QByteArray("module-name = \"hello_pyo3.sub._native\"")
+            << QString() << QStringList{QStringLiteral("module-not-found")} << QStringLiteral("module-not-found") << true << true;
         QTest::newRow("dev profile configured")
             << py << QByteArray("module-name = \"hello_pyo3._native\"\n")
             << QByteArray("module-name = \"hello_pyo3._native\"\nprofile = \"dev\"\n")

@@ -232,6 +232,23 @@ private Q_SLOTS:
                                                    << QStringLiteral("layout.python-package-missing") << false << none;
         QTest::newRow("python-packages, a module") << withFile(py(strip, "strip = true\npython-packages = [\"extra\"]"), "python/extra.py")
                                                    << QStringLiteral("layout.python-package-missing") << false << none;
+        // The package's imports of its child modules against where the extension is built (maturin builds either way).
+        auto withInit = [&](Files f, const char *init) {
+            f[QStringLiteral("python/demo/__init__.py")] = init;
+            return f;
+        };
+        const QString notBuilt = QStringLiteral("layout.import-not-built");
+        QTest::newRow("imports a module nothing builds") << withInit(good, "from ._core import x\n") << notBuilt << true << none;
+        QTest::newRow("imports the extension by its full name") << withInit(good, "import sys\nfrom demo._native import x\n") << notBuilt << false << none;
+        QTest::newRow("imports a missing module inside try:")
+            << withInit(good, "try:\n    from ._core import x\nexcept ImportError:\n    x = None\n") << notBuilt << false << none;
+        QTest::newRow("imports a module of its own") << withFile(withInit(good, "from .util import x\n"), "python/demo/util.py") << notBuilt << false << none;
+        QTest::newRow("an import in a docstring") << withInit(good, "\"\"\"Use it so:\nfrom ._core import x\n\"\"\"\n") << notBuilt << false << none;
+        QTest::newRow("extension moved to a sub-package, old import")
+            << py("module-name = \"demo._native\"", "module-name = \"demo.sub._native\"") << notBuilt << true << none;
+        QTest::newRow("extension in a sub-package, imported there")
+            << withInit(py("module-name = \"demo._native\"", "module-name = \"demo.sub._native\""), "from .sub._native import x\n") << notBuilt
+            << false << none;
         QTest::newRow("profile nowhere") << py(strip, "strip = true\nprofile = \"fast\"") << QStringLiteral("cargo.profile-unknown") << true << none;
         QTest::newRow("profile in .cargo/config.toml")
             << [&] {
