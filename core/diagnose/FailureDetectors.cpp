@@ -89,6 +89,17 @@ bool refineProjectHit(const DetectorContext &ctx, const QString &text, RuleHit &
         if (!inherited.match(text).hasMatch())
             return false;
     }
+    // cargo's own "failed to parse manifest" (not maturin's "Failed to parse Cargo.toml"): a cargo before 1.64, which
+    // predates workspace inheritance, reads the manifest.
+    if (hit.id == QLatin1String("maturin-too-old") && hit.tag == QLatin1String("inherited") && text.contains(QLatin1String("failed to parse manifest at"))
+        && !text.contains(QLatin1String("Failed to parse Cargo.toml"))) {
+        hit.id = QStringLiteral("rust-too-old");
+        hit.confidence = Confidence::Medium;
+        hit.message = QStringLiteral("cargo cannot read package.%1 inherited from the workspace ({ workspace = true }): it predates "
+                                     "workspace inheritance (Rust 1.64).")
+                          .arg(hit.args.value(0));
+        return true;
+    }
     if (hit.id == QLatin1String("maturin-too-old") && !maturin.isNull())
         hit.message += QStringLiteral(" The text shows maturin %1.").arg(maturin.toString());
     return true;
@@ -229,8 +240,11 @@ void detectSourceFallback(DetectorContext &ctx)
         const Finding *missing = ctx.find(QString::fromLatin1(id));
         if (!missing)
             continue;
-        const QList<EvidenceRef> evidence = missing->evidence;
+        const QList<EvidenceRef> evidence = missing->evidence;  // copied: adding a finding may move the others
         const bool incomplete = QLatin1String(id) == QLatin1String("sdist-missing-files");
+        // A file the sdist surely lacks is what broke, and is listed first; that no wheel matched is why it was built.
+        const bool sureIncomplete = incomplete && missing->confidence != Confidence::Low;
+        const int missingRank = missing->rank;
         Finding &fb = ctx.add(QStringLiteral("sdist-fallback-no-wheel"),
                               incomplete ? QStringLiteral("The installer found no wheel of this release for the platform or Python and builds "
                                                           "the source distribution, which lacks files the build needs.")
@@ -240,7 +254,7 @@ void detectSourceFallback(DetectorContext &ctx)
         // Why no wheel matched (an old installer, a Python newer than the release's wheels, a release missing its
         // wheels, a platform it never supports) the text rarely shows: a lead either way.
         fb.confidence = Confidence::Low;
-        fb.rank = 76;
+        fb.rank = sureIncomplete ? missingRank - 1 : 76;
     }
 }
 

@@ -36,7 +36,7 @@ const QList<rules::Rule> &rules::buildRules()
         rule("pyo3-python-too-old", "py3-required", C::High, 85, "PyO3 refuses Python 3.%1: its minimum is 3.%2.",
              R"re(Python 3 required version is 3\.(?=\d+, current version is 3\.(\d+))(\d+))re"),
         rule("pyo3-free-threaded-unsupported", "build-config", C::High, 88, "PyO3 refuses the free-threaded (no-GIL) interpreter.",
-             R"re(built with the GIL disabled, which is not yet supported by PyO3|free-threaded build of CPython(?: \d+\.\d+)? does not support the limited API|UNSAFE_PYO3_BUILD_FREE_THREADED|PyO3 does not support the free-threaded build of CPython versions below)re"),
+             R"re(built with the GIL disabled, which is not yet supported by PyO3|free-threaded build of CPython(?: \d+\.\d+)? does not support the limited API|UNSAFE_PYO3_BUILD_FREE_THREADED|PyO3 does not support the free-threaded build of CPython versions below|CFFI does not support the free-threaded build of CPython)re"),
         // uv built the package's only wheel, an abi3 one, which a free-threaded interpreter cannot load (no stable ABI there).
         rule("pyo3-free-threaded-unsupported", "abi3-wheel", C::Medium, 70,
              "The package builds only a stable-ABI (abi3) wheel, which the free-threaded Python %1 cannot load.",
@@ -251,6 +251,17 @@ const QList<rules::Rule> &rules::buildRules()
         // is wrong (maturin 1.7.2-1.7.3 for musllinux), or the wheel's .libs folder was not installed: a lead.
         rule("maturin-regression", "musl-rpath", C::Low, 50, "The loader cannot find %1, the copy the wheel's repair bundled: its rpath points elsewhere.",
              R"re(Error loading shared library ([\w.+-]+-[0-9a-f]{8}\.so[\d.]*): No such file or directory)re"),
+        // An sdist of a workspace member packed without the workspace's root manifest (the crate inherits from it).
+        rule("sdist-missing-files", "workspace-root", C::Medium, 60, "The crate inherits %1 from a workspace root manifest the source tree does not have.",
+             R"re(error inheriting `([\w-]+)` from workspace root manifest)re"),
+        rule("jemalloc-page-size-unsupported", "", C::High, 84, "The package's jemalloc was built for another page size than this system's.",
+             R"re(<jemalloc>: Unsupported system page size)re"),
+        rule("qemu-32bit-cargo-registry-bug", "", C::Medium, 76,
+             "cargo cannot read its registry index (EOVERFLOW): a 32-bit build emulated on a 64-bit host.",
+             R"re([/\\]\.cargo[/\\]registry[/\\].*Value too large for defined data type)re"),
+        rule("pyo3-regression", "cdylib-link-arg", C::High, 84,
+             "PyO3 %1's build script emits cargo:rustc-cdylib-link-arg, which newer cargo refuses from a library's build script (fixed in PyO3 0.14.2: upgrade PyO3).",
+             R"re(invalid instruction `cargo:rustc-cdylib-link-arg` from build script of `pyo3 v([\d.]+)`)re"),
         rule("maturin-regression", "cxa-policy", C::High, 86, "maturin's manylinux policy data black-lists __cxa_thread_atexit_impl.",
              R"re(compliant because it depends on black-listed symbols: .*__cxa_thread_atexit_impl)re"),
         rule("maturin-regression", "editable-bin", C::Low, 35, "The console script %1 is missing after an editable install.",

@@ -49,11 +49,11 @@ TextFacts TextFacts::read(const QString &input)
     // pip: "Failed building wheel for x", "Could not build wheels for x, which ...", "Failed to build x";
     // uv: "Failed to build `x==1.0`", "Failed to build installable wheels for ... (x)".
     static const QRegularExpression failedBuild(QStringLiteral(
-        R"re(^.*?(?:Failed building wheel for ([\w.-]+)|Could not build wheels for ([\w.-]+)|Failed to build `([\w.-]+)|^\s*Failed to build ([\w.-]+)\s*$).*$)re"),
+        R"re(^.*?(?:Failed building wheel for ([\w.-]+)|Could not build wheels for ([\w.-]+)|Failed to build `([\w.-]+)|^\s*Failed to build ([\w.-]+)\s*$|Building wheel for ([\w.-]+) \(pyproject\.toml\)(?: \.\.\. error| did not run successfully)).*$)re"),
         QRegularExpression::MultilineOption);
     if (const QRegularExpressionMatch m = failedBuild.match(text); m.hasMatch()) {
         f.sourceBuildLine = m.captured(0).trimmed();
-        for (int i = 1; i <= 4 && f.sourceBuildName.isEmpty(); ++i)
+        for (int i = 1; i <= 5 && f.sourceBuildName.isEmpty(); ++i)
             f.sourceBuildName = m.captured(i);
     }
     static const QRegularExpression cross(QStringLiteral(

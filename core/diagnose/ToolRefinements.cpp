@@ -180,8 +180,14 @@ bool refineByRelease(const QString &text, const TextFacts &facts, RuleHit &hit)
         if (known.match(hit.args.value(0)).hasMatch()) {
             hit.confidence = Confidence::Medium;
             hit.message += QStringLiteral(" Current maturin releases build for it: upgrade maturin.");
+        } else {
+            hit.id = QStringLiteral("maturin-os-unsupported");
+            hit.message = QStringLiteral("maturin does not build for the architecture %1 (a newer release may).").arg(hit.args.value(0));
         }
     }
+    // A dependency missing from the only index: TestPyPI's, as --index-url made it.
+    if (hit.id == QLatin1String("index-missing-dependency") && !text.contains(QLatin1String("test.pypi.org")))
+        return false;
     // The list's address alone is printed by a successful run too: the failure is the 404.
     if (hit.id == QLatin1String("pyodide-build-outdated") && !text.contains(QLatin1String("404")))
         return false;

@@ -103,6 +103,9 @@ const QList<rules::Rule> &rules::toolRules()
         rule("auditwheel-wheel-incompatible", "", C::Low, 80, "The installed wheel package has no module %1, which the tool imports.",
              R"re(No module named '(wheel\.\w+)')re"),
         // twine (pkginfo) reads neither Name nor Version: it did not understand the Metadata-Version at all.
+        // The only index is TestPyPI: dependencies are looked for there too (refined: only with TestPyPI in sight).
+        rule("index-missing-dependency", "", C::Medium, 70, "No version of %1 on the index the installer looks at.",
+             R"re(Could not find a version that satisfies the requirement (\S+) \(from [\w.-]+\))re"),
         rule("index-metadata-version-unsupported", "", C::High, 84, "The package index refuses Metadata-Version %1.",
              R"re(Metadata version '([\d.]+)' is unsupported)re"),
         rule("numpy-runtime-dependency-missing", "", C::High, 84, "The extension needs NumPy (rust-numpy imports its C API), and NumPy is not installed.",

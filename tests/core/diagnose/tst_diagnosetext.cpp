@@ -204,6 +204,23 @@ private Q_SLOTS:
             "    frame #3: 0x100a80bfc _ext.cpython-313t-darwin.so`PyInit__ext + 432", "pyo3-free-threaded-unsupported");
         row("a crash in PyInit, GIL build", "Process 1 stopped\n* thread #2, stop reason = EXC_BAD_ACCESS (code=1, address=0x0)\n"
             "    frame #3: 0x100a80bfc _ext.cpython-313-darwin.so`PyInit__ext + 432", "");
+        row("jemalloc on 16 KiB pages", "<jemalloc>: Unsupported system page size\nmemory allocation of 24 bytes failed", "jemalloc-page-size-unsupported");
+        row("cargo's registry under 32-bit emulation", "warning: spurious network error (2 tries remaining): could not read directory "
+            "'/root/.cargo/registry/index/github.com-1285ae84e5963aae/.git//refs': Value too large for defined data type; class=Os (2)",
+            "qemu-32bit-cargo-registry-bug");
+        row("a dependency not on TestPyPI", "Looking in indexes: https://test.pypi.org/simple/\nERROR: Could not find a version that satisfies the "
+            "requirement numpy>=1.21 (from demo) (from versions: 1.9.3)\nERROR: No matching distribution found for numpy>=1.21", "index-missing-dependency");
+        row("a dependency not on PyPI is not TestPyPI's", "ERROR: Could not find a version that satisfies the requirement numpy>=1.21 (from demo) "
+            "(from versions: 1.9.3)", "unrecognised-failure");
+        row("PyO3 0.14.1 and a newer cargo", "error: invalid instruction `cargo:rustc-cdylib-link-arg` from build script of `pyo3 v0.14.1`",
+            "pyo3-regression");
+        row("cffi on 3.13t", "RuntimeError: CFFI does not support the free-threaded build of CPython 3.13. Upgrade to free-threaded 3.14 or newer",
+            "pyo3-free-threaded-unsupported");
+        row("an architecture maturin never knew", "💥 maturin failed\n  Caused by: The architecture sparcv9 is not supported", "maturin-os-unsupported");
+        row("old cargo, an inherited field", "error: failed to parse manifest at `/tmp/pip-install-x/pkg/Cargo.toml`\n\nCaused by:\n"
+            "  invalid type: map, expected a sequence for key `package.authors`", "rust-too-old");
+        row("old maturin, an inherited field", "💥 maturin failed\n  Caused by: Failed to parse Cargo.toml at Cargo.toml\n"
+            "  Caused by: invalid type: map, expected a sequence for key `package.authors` at line 5 column 21", "maturin-too-old");
         row("EPIPE is not a Windows lock", "Error: Broken pipe (os error 32)", "unrecognised-failure");
         row("file(1) alone is healthy", "/tmp/venv/bin/ruff: ELF 64-bit LSB pie executable, x86-64, version 1 (SYSV), dynamically linked, interpreter /lib64/ld-linux-x86-64.so.2, stripped",
             "");
@@ -301,7 +318,7 @@ private Q_SLOTS:
 
     void unrecognisedQuotesDecisiveLines()
     {
-        const QString text = QStringLiteral("  Building wheel for foo (pyproject.toml) ... error\n"
+        const QString text = QStringLiteral("Processing /home/u/foo\n  Building wheel for foo (pyproject.toml) ... error\n"
                                             "  error: something nobody has seen before\n"
                                             "  error: could not compile `foo` (lib) due to 2 previous errors\n"
                                             "  Error: command ['maturin', 'pep517', 'build-wheel'] returned non-zero exit status 1\n");
