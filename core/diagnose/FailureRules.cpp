@@ -254,11 +254,6 @@ const QList<rules::Rule> &rules::buildRules()
         // An sdist of a workspace member packed without the workspace's root manifest (the crate inherits from it).
         rule("sdist-missing-files", "workspace-root", C::Medium, 60, "The crate inherits %1 from a workspace root manifest the source tree does not have.",
              R"re(error inheriting `([\w-]+)` from workspace root manifest)re"),
-        rule("jemalloc-page-size-unsupported", "", C::High, 84, "The package's jemalloc was built for another page size than this system's.",
-             R"re(<jemalloc>: Unsupported system page size)re"),
-        rule("qemu-32bit-cargo-registry-bug", "", C::Medium, 76,
-             "cargo cannot read its registry index (EOVERFLOW): a 32-bit build emulated on a 64-bit host.",
-             R"re([/\\]\.cargo[/\\]registry[/\\].*Value too large for defined data type)re"),
         rule("pyo3-regression", "cdylib-link-arg", C::High, 84,
              "PyO3 %1's build script emits cargo:rustc-cdylib-link-arg, which newer cargo refuses from a library's build script (fixed in PyO3 0.14.2: upgrade PyO3).",
              R"re(invalid instruction `cargo:rustc-cdylib-link-arg` from build script of `pyo3 v([\d.]+)`)re"),

@@ -141,6 +141,8 @@ const QList<rules::Rule> &rules::runtimeRules()
         rule("missing-extension-module", "lpython", C::Low, 86,
              "The link asks for %1: the extension links libpython, which an extension module should leave to the interpreter.",
              R"re((?:cannot find -l|unable to find library -l|library not found for -l)(python[\d.]*m?)\b)re"),
+        rule("jemalloc-page-size-unsupported", "", C::High, 84, "The package's jemalloc was built for another page size than this system's.",
+             R"re(<jemalloc>: Unsupported system page size)re"),
     };
     return all;
 }

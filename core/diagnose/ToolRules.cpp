@@ -180,6 +180,9 @@ const QList<rules::Rule> &rules::toolRules()
         rule("maturin-regression", "double-target", C::Medium, 78,
              "maturin passed --target twice to cargo (--target combined with --universal2).",
              R"re(specifying multiple `--target` flags requires `-Zmultitarget`)re"),
+        rule("qemu-32bit-cargo-registry-bug", "", C::Medium, 76,
+             "cargo cannot read its registry index (EOVERFLOW): a 32-bit build emulated on a 64-bit host.",
+             R"re([/\\]\.cargo[/\\]registry[/\\].*Value too large for defined data type)re"),
     };
     return all;
 }
