@@ -142,6 +142,26 @@ const QList<rules::Rule> &rules::projectRules()
              "The macOS linker found undefined symbols (%1); for a Python extension these are usually Python's, which must be left "
              "to the interpreter with -undefined dynamic_lookup.",
              R"re(ld: symbol\(s\) not found for architecture (\w+))re"),
+        // Valid input some maturin releases refused: a policy enum misread (0.11.0-0.11.3, fixed in 0.11.4), a
+        // build-backend required (2021 releases; later ones warn), a readme joined onto a Windows verbatim path.
+        rule("maturin-bug", "policy-enum", C::Medium, 80,
+             "This maturin (0.11.0-0.11.3) misreads [tool.maturin] manylinux/compatibility = \"%1\"; 0.11.4 fixed it: upgrade maturin.",
+             R"re(unknown variant `([^`]+)`, expected one of `Manylinux`, `Musllinux`)re"),
+        rule("maturin-bug", "build-backend", C::Medium, 76,
+             "This maturin requires [build-system] build-backend, which a pyproject.toml may omit (later releases only warn): add "
+             "build-backend = \"maturin\", or upgrade maturin.",
+             R"re(not PEP 517 compliant: missing field `build-backend`)re"),
+        rule("maturin-bug", "verbatim-readme", C::Medium, 80,
+             "maturin joined the readme's relative path onto a Windows verbatim path (\\\\?\\...\\..\\README.md), which Windows refuses.",
+             R"re(Failed to read readme specified in \S+, which should be at \\\\\?\\\S*\.\.[/\\])re"),
+        // maturin 0.12.0 on macOS; fixed in 0.12.1.
+        rule("maturin-regression", "macos-platform", C::Medium, 80, "This maturin cannot parse the macOS platform string sysconfig.get_platform() gives.",
+             R"re(Invalid platform string from `sysconfig\.get_platform\(\)`)re"),
+        // A folder named like the module without __init__.py; maturin 0.14.0-0.14.1 also said it of a bin project's folder.
+        rule("maturin-regression", "src-layout", C::Low, 60,
+             "maturin took the folder %1 next to Cargo.toml for a mixed project's Python package: add an __init__.py or rename the "
+             "folder (maturin 0.14.0-0.14.1 also said this wrongly of a bin project's folder).",
+             R"re(Found a directory with the module name \(([^)]+)\) next to Cargo\.toml, which indicates a mixed python/rust project, but the directory didn't contain an __init__\.py file)re"),
     };
     return all;
 }

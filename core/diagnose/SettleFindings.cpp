@@ -50,6 +50,7 @@ const QList<std::pair<const char *, QList<const char *>>> &supersedes()
         {"rust-nightly-required", {"cargo-not-found"}},
         {"rust-too-old", {"cargo-not-found", "cargo-manifest-invalid"}},
         {"index-missing-dependency", {"pip-too-old"}},
+        {"maturin-bug", {"pyproject-invalid", "readme-missing"}},
         {"sdist-missing-files", {"cargo-manifest-invalid"}},
         {"pyo3-regression", {"dependency-build-script-failed"}},
         {"auditwheel-wheel-incompatible", {"module-not-found"}},

@@ -183,6 +183,8 @@ const QList<rules::Rule> &rules::toolRules()
         rule("qemu-32bit-cargo-registry-bug", "", C::Medium, 76,
              "cargo cannot read its registry index (EOVERFLOW): a 32-bit build emulated on a 64-bit host.",
              R"re([/\\]\.cargo[/\\]registry[/\\].*Value too large for defined data type)re"),
+        rule("rust-toolchain-libatomic-missing", "", C::High, 84, "The Rust toolchain's %1 needs libatomic.so.1, which this system lacks.",
+             R"re(([\w.-]*(?:rustup-init|rustc|cargo)): error while loading shared libraries: libatomic\.so)re"),
     };
     return all;
 }

@@ -221,6 +221,13 @@ private Q_SLOTS:
             "  invalid type: map, expected a sequence for key `package.authors`", "rust-too-old");
         row("old maturin, an inherited field", "💥 maturin failed\n  Caused by: Failed to parse Cargo.toml at Cargo.toml\n"
             "  Caused by: invalid type: map, expected a sequence for key `package.authors` at line 5 column 21", "maturin-too-old");
+        row("rustup on a manylinux i686 image", "/tmp/tmp.x/rustup-init: error while loading shared libraries: libatomic.so.1: cannot open shared "
+            "object file: No such file or directory", "rust-toolchain-libatomic-missing");
+        row("maturin 0.11's policy enum", "Caused by: pyproject.toml is not PEP 517 compliant: unknown variant `2010`, expected one of `Manylinux`, "
+            "`Musllinux`, `Linux` for key `tool.maturin.manylinux` at line 9 column 1", "maturin-bug");
+        row("maturin 0.12.0 on macOS", "💥 maturin failed\n  Caused by: Invalid platform string from `sysconfig.get_platform()`", "maturin-regression");
+        row("a readme under a verbatim path", "💥 maturin failed\n  Caused by: Failed to read readme specified in Cargo.toml, which should be at \\\\?\\D:\\a\\p\\crate\\../README.md\n"
+            "  Caused by: The filename, directory name, or volume label syntax is incorrect. (os error 123)", "maturin-bug");
         row("EPIPE is not a Windows lock", "Error: Broken pipe (os error 32)", "unrecognised-failure");
         row("file(1) alone is healthy", "/tmp/venv/bin/ruff: ELF 64-bit LSB pie executable, x86-64, version 1 (SYSV), dynamically linked, interpreter /lib64/ld-linux-x86-64.so.2, stripped",
             "");
