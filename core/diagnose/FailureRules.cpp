@@ -228,7 +228,9 @@ const QList<rules::Rule> &rules::buildRules()
              R"re((dns error: failed to lookup address information[^)]*)|Request failed after \d+ retries.*(?:dns error|tcp connect error|Connection refused))re"),
         rule("index-unreachable", "cargo", C::High, 82, "cargo could not reach the crate registry (%1).",
              R"re(\[6\] Could(?:n't| not) resolve host ?name \(Could not resolve host: ([\w.-]+)\)|\[6\] (Could(?:n't| not) resolve host ?name)|\[7\] (Couldn't connect to server)|\[28\] (Timeout was reached))re"),
-        rule("pip-too-old", "", C::Low, 20, "No distribution of %1 matched: check that the installer is new enough for the tags the project publishes.",
+        // No file of any release fits: missing wheels, Requires-Python, another pip, an old pip: a lead (old pips: InstallerDetectors).
+        rule("release-missing-wheels", "", C::Low, 20,
+             "No file of %1 matches this Python and platform: check which wheels and Requires-Python its releases publish, and which pip ran.",
              R"re(No matching distribution found for (\S+))re"),
         rule("unsupported-wheel-platform", "pip-check", C::Medium, 60, "%1 is installed but not for this platform.",
              R"re((\S+) [\d.]+\S* is not supported on this platform)re"),

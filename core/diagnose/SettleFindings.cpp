@@ -29,7 +29,7 @@ const QList<std::pair<const char *, QList<const char *>>> &supersedes()
         {"rust-host-glibc-too-old", {"glibc-too-old-at-runtime"}},
         {"manylinux-too-recent-symbols", {"manylinux-forbidden-library"}},
         {"maturin-regression", {"blacklisted-symbols", "unsupported-wheel-platform", "auditwheel-copy-needed", "pyproject-invalid", "manylinux-too-recent-symbols",
-                                "pip-too-old"}},
+                                "pip-too-old", "release-missing-wheels"}},
         {"sccache-gha-cache-unavailable", {"rustc-not-found", "cargo-not-found"}},
         {"rustup-component-missing", {"dependency-build-script-failed"}},
         {"wrong-interpreter", {"cargo-test-libpython-link", "linux-tag-not-uploadable", "external-symbol-undefined"}},
@@ -49,7 +49,8 @@ const QList<std::pair<const char *, QList<const char *>>> &supersedes()
         {"python2-on-path", {"wrong-interpreter"}},
         {"rust-nightly-required", {"cargo-not-found"}},
         {"rust-too-old", {"cargo-not-found", "cargo-manifest-invalid"}},
-        {"index-missing-dependency", {"pip-too-old"}},
+        {"index-missing-dependency", {"pip-too-old", "release-missing-wheels"}},
+        {"pip-too-old", {"release-missing-wheels"}},
         {"maturin-bug", {"pyproject-invalid", "readme-missing"}},
         {"sdist-missing-files", {"cargo-manifest-invalid"}},
         {"pyo3-regression", {"dependency-build-script-failed"}},
@@ -57,7 +58,7 @@ const QList<std::pair<const char *, QList<const char *>>> &supersedes()
         {"package-cpu-check-bug", {"cpu-instructions-unsupported"}},
         {"module-shadowed-by-local-file", {"module-not-found"}},
         {"bindings-not-pyo3", {"module-not-found", "pyo3-feature-disabled"}},
-        {"wheel-metadata-inconsistent", {"pip-too-old", "unsupported-wheel-platform"}},
+        {"wheel-metadata-inconsistent", {"pip-too-old", "unsupported-wheel-platform", "release-missing-wheels"}},
     };
     return map;
 }
