@@ -162,6 +162,14 @@ const QList<rules::Rule> &rules::projectRules()
              "maturin took the folder %1 next to Cargo.toml for a mixed project's Python package: add an __init__.py or rename the "
              "folder (maturin 0.14.0-0.14.1 also said this wrongly of a bin project's folder).",
              R"re(Found a directory with the module name \(([^)]+)\) next to Cargo\.toml, which indicates a mixed python/rust project, but the directory didn't contain an __init__\.py file)re"),
+        // Where pip unpacked a source distribution to build it: a Cargo.toml or the library's sources the sdist lacks
+        // (outside a source build, FailureDetectors lowers these to a lead).
+        rule("sdist-missing-files", "no-manifest", C::Medium, 60, "The source distribution has no Cargo.toml where maturin looks: %1.",
+             R"re(Can't find (\S*[/\\]pip-(?:req-build|install)-\S*Cargo\.toml))re"),
+        // A released sdist without its sources is broken, and was built because no wheel matched: which one the thread
+        // blames varies, so a lead beside the no-wheel one.
+        rule("sdist-missing-files", "no-lib-rs", C::Low, 60, "The crate %1 has no library source (src/lib.rs) where the build looks: the source tree lacks it.",
+             R"re(can't find library `([\w-]+)`, rename file to `src/lib\.rs` or specify lib\.path)re"),
     };
     return all;
 }

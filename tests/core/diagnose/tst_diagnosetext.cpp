@@ -228,6 +228,8 @@ private Q_SLOTS:
         row("maturin 0.12.0 on macOS", "💥 maturin failed\n  Caused by: Invalid platform string from `sysconfig.get_platform()`", "maturin-regression");
         row("a readme under a verbatim path", "💥 maturin failed\n  Caused by: Failed to read readme specified in Cargo.toml, which should be at \\\\?\\D:\\a\\p\\crate\\../README.md\n"
             "  Caused by: The filename, directory name, or volume label syntax is incorrect. (os error 123)", "maturin-bug");
+        row("an sdist without Cargo.toml", "Processing ./target/wheels/demo-0.1.0.tar.gz\n  💥 maturin failed\n    Caused by: Can't find "
+            "/tmp/pip-req-build-kx7zxjs_/Cargo.toml (in /tmp/pip-req-build-kx7zxjs_)", "sdist-missing-files");
         row("EPIPE is not a Windows lock", "Error: Broken pipe (os error 32)", "unrecognised-failure");
         row("file(1) alone is healthy", "/tmp/venv/bin/ruff: ELF 64-bit LSB pie executable, x86-64, version 1 (SYSV), dynamically linked, interpreter /lib64/ld-linux-x86-64.so.2, stripped",
             "");
