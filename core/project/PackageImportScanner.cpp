@@ -9,35 +9,15 @@ namespace wb {
 
 namespace {
 
-// The top-level `from .X import`, `from PKG.X import` and `import PKG.X` statements of the file at PATH,
-// outside triple-quoted strings, each with X as its module. Reads at most 256 KiB.
+// The file's text (at most 256 KiB of it), its statements with the file named.
 QList<UnbuiltImport> childImports(const QString &path, const QString &package)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return {};
-    const QStringList lines = QString::fromUtf8(f.read(256 * 1024)).split(QLatin1Char('\n'));
-    const QString pkg = QRegularExpression::escape(package);
-    const QRegularExpression statement(
-        QStringLiteral(R"re(^from\s+\.(\w+)(?:\.\w+)*\s+import\b|^from\s+%1\.(\w+)(?:\.\w+)*\s+import\b|^import\s+%1\.(\w+)\b)re").arg(pkg));
-    QList<UnbuiltImport> out;
-    bool inString = false;
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        const QString &line = lines.at(i);
-        const qsizetype quotes = line.count(QLatin1String("\"\"\"")) + line.count(QLatin1String("'''"));
-        const bool wasInString = inString;
-        if (quotes % 2 == 1)
-            inString = !inString;
-        if (wasInString || quotes > 0)
-            continue;
-        const QRegularExpressionMatch m = statement.match(line);
-        if (!m.hasMatch())
-            continue;
-        QString name;
-        for (int c = 1; c <= m.lastCapturedIndex() && name.isEmpty(); ++c)
-            name = m.captured(c);
-        out << UnbuiltImport{path, int(i) + 1, name, line.trimmed()};
-    }
+    QList<UnbuiltImport> out = packageChildImports(QString::fromUtf8(f.read(256 * 1024)), package);
+    for (UnbuiltImport &imp : out)
+        imp.file = path;
     return out;
 }
 
@@ -54,6 +34,45 @@ bool packageHas(const QDir &pkg, const QString &name)
 }
 
 } // namespace
+
+QList<UnbuiltImport> packageChildImports(const QString &text, const QString &package)
+{
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    const QString pkg = QRegularExpression::escape(package);
+    const QRegularExpression statement(
+        QStringLiteral(R"re(^from\s+\.(\w+)(?:\.\w+)*\s+import\b|^from\s+%1\.(\w+)(?:\.\w+)*\s+import\b|^import\s+%1\.(\w+)\b)re").arg(pkg));
+    static const QRegularExpression relativeNames(QStringLiteral(R"re(^from\s+\.\s+import\s+\(?\s*([\w\s,]+?)\s*\)?\s*(?:#.*)?$)re"));
+    QList<UnbuiltImport> out;
+    bool inString = false;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString &line = lines.at(i);
+        const qsizetype quotes = line.count(QLatin1String("\"\"\"")) + line.count(QLatin1String("'''"));
+        const bool wasInString = inString;
+        if (quotes % 2 == 1)
+            inString = !inString;
+        if (wasInString || quotes > 0)
+            continue;
+        // `from . import a, b as c`: the package's child modules a and b (unless the file defines them itself).
+        if (const QRegularExpressionMatch names = relativeNames.match(line); names.hasMatch()) {
+            for (QString name : names.captured(1).split(u',', Qt::SkipEmptyParts)) {
+                name = name.trimmed().section(u' ', 0, 0);
+                const QRegularExpression defined(QStringLiteral(R"re(^(?:def|class)\s+%1\b|^%1\s*[:=])re").arg(QRegularExpression::escape(name)),
+                                                 QRegularExpression::MultilineOption);
+                if (!name.isEmpty() && !defined.match(text).hasMatch())
+                    out << UnbuiltImport{QString(), int(i) + 1, name, line.trimmed()};
+            }
+            continue;
+        }
+        const QRegularExpressionMatch m = statement.match(line);
+        if (!m.hasMatch())
+            continue;
+        QString name;
+        for (int c = 1; c <= m.lastCapturedIndex() && name.isEmpty(); ++c)
+            name = m.captured(c);
+        out << UnbuiltImport{QString(), int(i) + 1, name, line.trimmed()};
+    }
+    return out;
+}
 
 QList<UnbuiltImport> unbuiltPackageImports(const QString &projectDir, const QString &pythonSource, const QString &moduleName,
                                            QStringList *consulted)

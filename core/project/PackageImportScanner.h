@@ -17,6 +17,11 @@ struct UnbuiltImport {
     QString text;    // the statement
 };
 
+// The top-level `from .X import`, `from . import X`, `from PACKAGE.X import` and `import PACKAGE.X` statements
+// of a .py file's TEXT, outside triple-quoted strings, each with X as its module (file left empty); a name the
+// file defines itself (def, class, assignment) is not one.
+QList<UnbuiltImport> packageChildImports(const QString &text, const QString &package);
+
 // The top-level imports (not those inside try: blocks or functions, which may expect a missing module) of
 // the .py files directly in the package folder PYTHONSOURCE/<first part of MODULENAME> (relative to
 // PROJECTDIR; "" is the project folder) whose child module is neither a .py file, a folder nor an

@@ -242,6 +242,10 @@ private Q_SLOTS:
         QTest::newRow("imports the extension by its full name") << withInit(good, "import sys\nfrom demo._native import x\n") << notBuilt << false << none;
         QTest::newRow("imports a missing module inside try:")
             << withInit(good, "try:\n    from ._core import x\nexcept ImportError:\n    x = None\n") << notBuilt << false << none;
+        QTest::newRow("from . imports a module nothing builds") << withInit(good, "from . import _core, util as u\n") << notBuilt << true << none;
+        QTest::newRow("from . imports the extension") << withInit(good, "from . import (_native)\n") << notBuilt << false << none;
+        QTest::newRow("from . imports a name the file defines") << withInit(good, "from ._native import *\nhelper = 1\nfrom . import helper\n")
+                                                                << notBuilt << false << none;
         QTest::newRow("imports a module of its own") << withFile(withInit(good, "from .util import x\n"), "python/demo/util.py") << notBuilt << false << none;
         QTest::newRow("an import in a docstring") << withInit(good, "\"\"\"Use it so:\nfrom ._core import x\n\"\"\"\n") << notBuilt << false << none;
         QTest::newRow("extension moved to a sub-package, old import")
