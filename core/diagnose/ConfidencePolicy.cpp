@@ -36,7 +36,7 @@ bool ConfidencePolicy::restsOnGenericLines(const Finding &f)
 {
     bool cited = false;
     for (const EvidenceRef &e : f.evidence) {
-        if (e.source != QLatin1String("error") && e.source != QLatin1String("log"))
+        if (!e.fromText())
             return false;  // the project or the wheel confirms it
         if (!isGenericLine(e.text))
             return false;

@@ -18,6 +18,8 @@ struct EvidenceRef {
     QString location;
     QString text;
     bool operator==(const EvidenceRef &) const = default;
+    // From the pasted text or the build log (not the project or the wheel).
+    bool fromText() const { return source == QLatin1String("error") || source == QLatin1String("log"); }
 };
 
 // A setting read from pyproject.toml or Cargo.toml, with the line it is on (0: not present).

@@ -154,8 +154,9 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
         && !text.contains(QLatin1String("sdist")))
         hit.confidence = Confidence::Low;
     // The readme or license an sdist's metadata names, missing where pip unpacked the sdist to build it: the sdist lacks it.
+    static const QRegularExpression unpacked(QStringLiteral(R"re([/\\]pip-(?:req-build|install)-\w+[/\\])re"));
     if ((hit.id == QLatin1String("readme-missing") || hit.id == QLatin1String("license-file-missing")) && text.contains(QLatin1String(".tar.gz"))
-        && hit.text.contains(QRegularExpression(QStringLiteral(R"re([/\\]pip-(?:req-build|install)-\w+[/\\])re")))) {
+        && hit.text.contains(unpacked)) {
         hit.id = QStringLiteral("sdist-missing-files");
         hit.confidence = Confidence::Medium;
         hit.message = QStringLiteral("The source distribution lacks a file its metadata names (%1): it was packed without it (maturin "

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
+
 namespace wb::diagnose {
 
 enum class Severity { Error, Warning, Info };
@@ -50,6 +52,11 @@ struct Finding {
     Confidence confidence = Confidence::High;
     QStringList decisiveLines;  // the input lines the verdict rests on (first error, failing crate, exit status)
     int rank = 50;              // among findings of one severity: the more specific cause higher (not shown)
+    // Whether any of its evidence is a line of the pasted text or the log.
+    bool citesText() const
+    {
+        return std::any_of(evidence.cbegin(), evidence.cend(), [](const EvidenceRef &e) { return e.fromText(); });
+    }
 };
 
 } // namespace wb::diagnose

@@ -70,22 +70,9 @@ bool isGeneric(const QString &id)
         || id == QLatin1String("dependency-compile-error");
 }
 
-bool fromText(const Finding &f)
-{
-    for (const EvidenceRef &e : f.evidence) {
-        if (e.source == QLatin1String("error") || e.source == QLatin1String("log"))
-            return true;
-    }
-    return false;
-}
-
 bool onlyFromText(const Finding &f)
 {
-    for (const EvidenceRef &e : f.evidence) {
-        if (e.source != QLatin1String("error") && e.source != QLatin1String("log"))
-            return false;
-    }
-    return !f.evidence.isEmpty();
+    return !f.evidence.isEmpty() && std::all_of(f.evidence.cbegin(), f.evidence.cend(), [](const EvidenceRef &e) { return e.fromText(); });
 }
 
 void suppressSymptoms(DetectorContext &ctx)
@@ -99,7 +86,7 @@ void suppressSymptoms(DetectorContext &ctx)
     }
     int best = -1;
     for (const Finding &f : ctx.findings()) {
-        if (!isGeneric(f.id) && f.severity == Severity::Error && fromText(f) && f.confidence != Confidence::Low)
+        if (!isGeneric(f.id) && f.severity == Severity::Error && f.citesText() && f.confidence != Confidence::Low)
             best = std::max(best, f.rank);
     }
     QStringList generic;
@@ -154,7 +141,7 @@ void lowerBuildQualityNextToErrors(DetectorContext &ctx)
 {
     QList<Finding *> fromTheText;
     for (const char *id : {"debug-profile", "debug-symbols"}) {
-        if (Finding *f = ctx.find(QString::fromLatin1(id)); f && fromText(*f))
+        if (Finding *f = ctx.find(QString::fromLatin1(id)); f && f->citesText())
             fromTheText << f;
     }
     if (fromTheText.isEmpty())
@@ -170,7 +157,7 @@ void addUnrecognised(DetectorContext &ctx, const QList<Line> &lines)
 {
     // Any error, or any cause the text itself names with some confidence, is an answer already.
     for (const Finding &f : ctx.findings()) {
-        if (f.severity == Severity::Error || (fromText(f) && f.confidence != Confidence::Low))
+        if (f.severity == Severity::Error || (f.citesText() && f.confidence != Confidence::Low))
             return;
     }
     if (lines.isEmpty())
@@ -212,7 +199,7 @@ void settleFindings(DetectorContext &ctx)
         Finding *target = ctx.find(f.id);
         QStringList lines;
         for (const EvidenceRef &r : f.evidence) {
-            if ((r.source == QLatin1String("error") || r.source == QLatin1String("log")) && !lines.contains(r.text))
+            if (r.fromText() && !lines.contains(r.text))
                 lines << r.text;
         }
         for (const Line &l : decisive) {

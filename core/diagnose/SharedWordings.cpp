@@ -53,7 +53,7 @@ void lowerIfOnly(Finding *f, bool (*decisive)(const QString &))
     if (!f || f->confidence == Confidence::Low)
         return;
     for (const EvidenceRef &e : std::as_const(f->evidence)) {
-        if ((e.source != QLatin1String("error") && e.source != QLatin1String("log")) || decisive(e.text))
+        if (!e.fromText() || decisive(e.text))
             return;
     }
     f->confidence = Confidence::Low;
@@ -157,7 +157,7 @@ void lowerSharedFindings(DetectorContext &ctx)
     if (Finding *f = ctx.find(QStringLiteral("missing-extension-module"))) {
         bool links = false, warned = false, other = false;
         for (const EvidenceRef &e : std::as_const(f->evidence)) {
-            if (e.source != QLatin1String("error") && e.source != QLatin1String("log"))
+            if (!e.fromText())
                 other = true;
             else if (e.text.contains(QLatin1String("without activating pyo3's `extension-module`")))
                 warned = true;

@@ -3,22 +3,14 @@
 // source when none of its wheels matches the interpreter and platform, so that is the likeliest root
 // cause, but the text cannot show it: a lead (Low), never a verdict, and only when nothing else fits.
 #include "core/diagnose/DetectorContext.h"
+#include "core/diagnose/ErrorLines.h"
 #include "core/project/PackagingSpecs.h"
+
+#include <algorithm>
 
 namespace wb::diagnose {
 
 namespace {
-
-bool anyFromText(const QList<Finding> &findings)
-{
-    for (const Finding &f : findings) {
-        for (const EvidenceRef &e : f.evidence) {
-            if (e.source == QLatin1String("error") || e.source == QLatin1String("log"))
-                return true;
-        }
-    }
-    return false;
-}
 
 // The project's own distribution, built by `pip install .` whose excerpt lost the "Processing ./" line.
 bool isTheProject(const ProjectFacts &p, const QString &name)
@@ -34,14 +26,15 @@ bool isTheProject(const ProjectFacts &p, const QString &name)
 void leadFromSourceBuild(DetectorContext &ctx)
 {
     const TextFacts &f = ctx.facts();
-    if (!f.sourceBuild || f.localSource || f.sourceBuildName.isEmpty() || anyFromText(ctx.findings())
+    const QList<Finding> &findings = ctx.findings();
+    if (!f.sourceBuild || f.localSource || f.sourceBuildName.isEmpty()
+        || std::any_of(findings.cbegin(), findings.cend(), [](const Finding &x) { return x.citesText(); })
         || isTheProject(ctx.project(), f.sourceBuildName))
         return;
-    const Evidence &e = ctx.evidence();
     EvidenceRef where{QStringLiteral("log"), QString(), f.sourceBuildLine};
-    for (const auto &[source, text] : {std::pair{QStringLiteral("error"), e.errorText}, std::pair{QStringLiteral("log"), e.logText}}) {
-        if (const qsizetype at = text.indexOf(f.sourceBuildLine); at >= 0) {
-            where = {source, QStringLiteral("line %1").arg(text.left(at).count(QLatin1Char('\n')) + 1), f.sourceBuildLine};
+    for (const errorlines::Line &l : errorlines::inputLines(ctx.evidence())) {
+        if (l.text.contains(f.sourceBuildLine)) {
+            where = {l.source, QStringLiteral("line %1").arg(l.number), l.text};
             break;
         }
     }
