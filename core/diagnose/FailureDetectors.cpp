@@ -105,10 +105,25 @@ bool refineProjectHit(const DetectorContext &ctx, const QString &text, RuleHit &
     return true;
 }
 
+// setuptools-rust's "can't find Rust compiler" in a setup.py run that no installer started (cibuildwheel, a
+// distribution's package recipe, python setup.py bdist_wheel): the build from source is deliberate, so the
+// missing compiler is the cause, not a wheel that did not match.
+void refineDeliberateSourceBuild(const TextFacts &f, const QString &text, RuleHit &hit)
+{
+    static const QRegularExpression installer(QStringLiteral(R"re(\b(?:pip|uv pip|pipx) install\b|[/\\]pip-install-|\.tar\.gz\b)re"));
+    if (hit.id != QLatin1String("sdist-fallback-no-wheel") || hit.tag != QLatin1String("no-rust") || f.sourceBuild || f.indexSource
+        || !text.contains(QLatin1String("running build_rust")) || installer.match(text).hasMatch())
+        return;
+    hit.id = QStringLiteral("rustc-not-found");
+    hit.message = QStringLiteral("setuptools-rust found no Rust compiler (rustc) on PATH while the package was built from its "
+                                 "source on purpose (setup.py run directly, not an installer's fallback).");
+}
+
 // Returns false when the context shows the wording means something else here.
 bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
 {
     const TextFacts &f = ctx.facts();
+    refineDeliberateSourceBuild(f, text, hit);
     if (hit.id.startsWith(QLatin1String("pyo3-python-too")))
         refinePyO3Range(ctx, hit);
     if (hit.id == QLatin1String("wheel-metadata-inconsistent"))

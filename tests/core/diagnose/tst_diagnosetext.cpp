@@ -284,6 +284,15 @@ private Q_SLOTS:
             << QStringLiteral("Collecting rpds-py\n  Downloading rpds_py-0.7.1.tar.gz (15 kB)\n  Preparing metadata (pyproject.toml): finished with status 'error'\n"
                               "      Cargo, the Rust package manager, is not installed or is not on PATH.\n")
             << QStringLiteral("sdist-fallback-no-wheel");
+        // setuptools-rust without Rust: an installer's fallback to the sdist, or a source build made on purpose.
+        QTest::newRow("no Rust, pip builds a released sdist")
+            << QStringLiteral("Collecting gseapy\n  Downloading gseapy-1.1.2.tar.gz (110 kB)\n  Building wheel for gseapy (pyproject.toml): started\n"
+                              "  running build_rust\n  error: can't find Rust compiler\n")
+            << QStringLiteral("sdist-fallback-no-wheel");
+        QTest::newRow("no Rust, setup.py run on purpose")
+            << QStringLiteral("copying src/fatigue/fatigue.rs -> build/lib.linux-x86_64-cpython-39/fatigue\nrunning build_ext\n"
+                              "running build_rust\nerror: can't find Rust compiler\n")
+            << QStringLiteral("rustc-not-found");
     }
     void rootCauseOverSymptom()
     {
