@@ -41,6 +41,14 @@ void refineRegression(const TextFacts &facts, RuleHit &hit)
 {
     const QString fix = fixedIn(hit.tag);
     const QVersionNumber shown = facts.maturin;
+    if (hit.tag == QLatin1String("src-layout")) {
+        // The message holds for every release; only its wrong use on a bin project's folder was fixed.
+        hit.message += QStringLiteral(" The wrong case was fixed in maturin %1.").arg(fix);
+        if (!shown.isNull() && shown >= QVersionNumber::fromString(fix))
+            hit.message += QStringLiteral(" The text shows maturin %1, which has that fix: the folder needs an __init__.py or another name.")
+                               .arg(shown.toString());
+        return;
+    }
     if (!fix.isEmpty()) {
         hit.message += QStringLiteral(" maturin fixed this in %1.").arg(fix);
         if (!shown.isNull() && shown >= QVersionNumber::fromString(fix)) {

@@ -539,6 +539,13 @@ private Q_SLOTS:
         QCOMPARE(findings.first().id, QStringLiteral("maturin-regression"));
         QCOMPARE(findings.first().confidence, Confidence::Low);
         QVERIFY(findings.first().message.contains(QLatin1String("maturin 1.7.0")));
+        // A message that holds for every release and was only misused before the fix: with the fix, the advice stays.
+        const QString folder = QStringLiteral("Found a directory with the module name (foo) next to Cargo.toml, which indicates a mixed "
+                                              "python/rust project, but the directory didn't contain an __init__.py file.\n");
+        findings = diagnoseText(QStringLiteral("maturin 1.5.0\n") + folder, false);
+        QCOMPARE(findings.first().id, QStringLiteral("maturin-regression"));
+        QVERIFY2(findings.first().message.contains(QLatin1String("needs an __init__.py")), qPrintable(findings.first().message));
+        QVERIFY2(!findings.first().message.contains(QLatin1String("look for another cause")), qPrintable(findings.first().message));
 
         const QString misparse = QStringLiteral("error: the configured Python interpreter version (3.1) is lower than PyO3's minimum supported version (3.6)\n");
         QCOMPARE(diagnoseText(misparse, false).first().id, QStringLiteral("pyo3-version-misparse"));
