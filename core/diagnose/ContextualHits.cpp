@@ -81,6 +81,42 @@ RuleHit freeThreadedInitCrash(const TextFacts &facts, const QStringList &lines)
     return {};
 }
 
+// A traceback whose frames come from the files of two Python versions (…/lib/python3.12/importlib beside
+// …/lib/python3.13/site-packages/pkg) and that ends in a failed import: one interpreter imports a package
+// installed for another (PYTHONPATH or a base environment's site-packages leaking into a venv), whose compiled
+// module it cannot load.
+RuleHit mixedInterpreterImport(const TextFacts &facts, const QStringList &lines)
+{
+    if (!facts.pythonTraceback)
+        return {};
+    static const QRegularExpression frame(QStringLiteral(R"re(^\s*File "[^"]*[/\\]lib[/\\]python(\d\.\d+)t?[/\\]([^"]*)")re"));
+    static const QRegularExpression failed(QStringLiteral(R"re(^\s*(?:ModuleNotFoundError|ImportError): )re"));
+    QStringList running, installed;  // versions of the standard library's frames, of site-packages' frames
+    int packageLine = -1;
+    QString packageVersion;
+    bool importFailed = false;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        importFailed = importFailed || failed.match(lines.at(i)).hasMatch();
+        const QRegularExpressionMatch m = frame.match(lines.at(i));
+        if (!m.hasMatch())
+            continue;
+        const bool sitePackages = m.captured(2).startsWith(QLatin1String("site-packages")) || m.captured(2).startsWith(QLatin1String("dist-packages"));
+        (sitePackages ? installed : running) << m.captured(1);
+        if (sitePackages) {
+            packageLine = int(i);
+            packageVersion = m.captured(1);
+        }
+    }
+    running.removeDuplicates();
+    if (!importFailed || running.size() != 1 || packageLine < 0 || packageVersion == running.first())
+        return {};
+    return RuleHit{QStringLiteral("wrong-interpreter"), QStringLiteral("mixed-versions"), Confidence::Medium, 74,
+                   QStringLiteral("Python %1 runs the traceback but imports from the site-packages of Python %2: a package installed for "
+                                  "%2 (its compiled module built for it) is on this interpreter's path.")
+                       .arg(running.first(), packageVersion),
+                   {running.first(), packageVersion}, packageLine + 1, lines.at(packageLine).trimmed()};
+}
+
 } // namespace
 
 // Also a build script that runs Python (a panic in build.rs beside a traceback), maturin's old "Cargo metadata failed".
@@ -109,6 +145,8 @@ QList<RuleHit> contextualHits(const TextFacts &facts, const QString &text)
         out << held;
     if (const RuleHit crash = freeThreadedInitCrash(facts, lines); !crash.id.isEmpty())
         out << crash;
+    if (const RuleHit mixed = mixedInterpreterImport(facts, lines); !mixed.id.isEmpty())
+        out << mixed;
     return out;
 }
 

@@ -168,6 +168,10 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
     if (hit.id == QLatin1String("sdist-missing-files") && !f.sourceBuild && !text.contains(QLatin1String("pip-install"))
         && !text.contains(QLatin1String("sdist")))
         hit.confidence = Confidence::Low;
+    // A path dependency missing inside a folder named like a release (name-1.2.3) or where pip unpacks: an sdist without it.
+    static const QRegularExpression releaseFolder(QStringLiteral(R"re([/\\][\w.]+-\d+(?:\.\d+)+[/\\]|[/\\]pip-(?:req-build|install)-)re"));
+    if (hit.id == QLatin1String("sdist-missing-files") && hit.tag == QLatin1String("path-dependency") && hit.args.value(0).contains(releaseFolder))
+        hit.confidence = Confidence::Medium;
     // The readme or license an sdist's metadata names, missing where pip unpacked the sdist to build it: the sdist lacks it.
     static const QRegularExpression unpacked(QStringLiteral(R"re([/\\]pip-(?:req-build|install)-\w+[/\\])re"));
     if ((hit.id == QLatin1String("readme-missing") || hit.id == QLatin1String("license-file-missing")) && text.contains(QLatin1String(".tar.gz"))

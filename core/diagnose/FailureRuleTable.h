@@ -32,5 +32,8 @@ const QList<Rule> &projectRules();
 const QList<Rule> &toolRules();
 // The machine and environment a package installs or runs in: probed interpreters, loaders, paired packages (RuntimeRules.cpp).
 const QList<Rule> &runtimeRules();
+// Where a build or an import runs: the interpreter's flavour, an older macOS's loader, an emulated compiler, an
+// unpacked source tree, the virtualenv develop was pointed at (PlatformRules.cpp).
+const QList<Rule> &platformRules();
 
 } // namespace wb::diagnose::rules

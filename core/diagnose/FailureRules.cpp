@@ -313,7 +313,8 @@ namespace {
 
 const QList<rules::Rule> &allRules()
 {
-    static const QList<rules::Rule> all = rules::buildRules() + rules::projectRules() + rules::toolRules() + rules::runtimeRules();
+    static const QList<rules::Rule> all = rules::buildRules() + rules::projectRules() + rules::toolRules() + rules::runtimeRules()
+                                                + rules::platformRules();
     return all;
 }
 

@@ -33,8 +33,9 @@ const QList<rules::Rule> &rules::runtimeRules()
              R"re(Library not loaded: ((?:/opt/homebrew|/usr/local/(?:opt|Cellar))/(?!\S*(?:libpython|Python\.framework))\S+\.dylib))re"),
         // AWS Lambda's wording of a module that cannot be imported: a package's compiled part built for another platform
         // or Python than the runtime's (the usual case of a deployment package made on macOS or Windows), or not installed.
-        rule("wrong-interpreter", "lambda", C::Low, 55,
-             "The Lambda runtime cannot import %1: the package's compiled part was probably built for another platform or Python.",
+        rule("packaged-for-other-platform", "lambda", C::Medium, 66,
+             "The Lambda runtime cannot import %1: the package's compiled part was installed for another platform or Python than the "
+             "runtime's (a bundle made with pip on macOS, Windows or another architecture).",
              R"re(Unable to import module '[^']+': No module named '(\w+\._\w+)')re"),
         // A package's own import-time CPU check that fails on a flag it does not know (a bug of that release).
         rule("package-cpu-check-bug", "", C::Medium, 72, "The package's own CPU check does not know the flag %1: a bug of this release.",

@@ -115,6 +115,14 @@ void textOnlyConfidence(DetectorContext &ctx)
         if (f && onlyFromText(*f) && int(f->confidence) < int(level))
             f->confidence = level;
     }
+    // A loader's architecture mismatch says that the extension and the interpreter differ, not which one is wrong (an
+    // x86_64 Python under Rosetta, a bundle made on another machine, a wheel whose tag promises an architecture it
+    // lacks): from the text alone, a lead.
+    static const QRegularExpression arch(QStringLiteral(
+        R"re(wrong ELF class|incompatible architecture|wrong architecture|not a valid Win32 application)re"));
+    if (Finding *f = ctx.find(QStringLiteral("wrong-interpreter")); f && onlyFromText(*f)
+        && std::all_of(f->evidence.cbegin(), f->evidence.cend(), [](const EvidenceRef &e) { return e.text.contains(arch); }))
+        f->confidence = Confidence::Low;
     // maturin's build-time check for the PyInit symbol has known false positives (pyinit-check-false-positive):
     // without the project or the wheel to confirm it, its warning is a lead.
     if (Finding *f = ctx.find(QStringLiteral("pyinit-missing")); f && onlyFromText(*f)) {

@@ -109,6 +109,12 @@ private Q_SLOTS:
         row("maturin module", "ModuleNotFoundError: No module named 'maturin'", "maturin-not-found");
         row("no interpreters", "💥 maturin failed\n  Caused by: Couldn't find any python interpreters. Please specify at least one with -i", "no-python-interpreter");
         row("interpreter missing", "Caused by: Python interpreter `3.9` doesn't exist", "no-python-interpreter");
+        row("develop, venv elsewhere", "💥 maturin failed\n  Caused by: Expected `python` to be a python interpreter inside a virtualenv ಠ_ಠ", "develop-env-mismatch");
+        row("lambda bundle", "[ERROR] Runtime.ImportModuleError: Unable to import module 'app': No module named 'pydantic_core._pydantic_core'", "packaged-for-other-platform");
+        row("macOS load command", "ImportError: dlopen(/v/orjson/orjson.cpython-38-darwin.so, 2): no suitable image found.  Did find:\n\t/v/orjson/orjson.cpython-38-darwin.so: cannot load 'orjson.cpython-38-darwin.so' (load command 0x80000034 is unknown)", "macos-deployment-target-too-new");
+        row("free-threaded limited API", "cargo:warning=/usr/include/python3.13t/Python.h:51:4: error: #error \"The limited API is not currently supported in the free-threaded build\"", "pyo3-free-threaded-unsupported");
+        row("emulated compiler crash", "warning: ring@0.17.8: cc: internal compiler error: Segmentation fault signal terminated program as", "qemu-emulation-segfault");
+        row("sdist without its path dependency", "error: no matching package named `arrow` found\nlocation searched: /tmp/src/polars-0.19.5/local_dependencies/arrow\nrequired by package `polars-core v0.33.2 (/tmp/src/polars-0.19.5/local_dependencies/polars-core)`", "sdist-missing-files");
         row("both venvs", "Caused by: Both VIRTUAL_ENV and CONDA_PREFIX are set. Please unset one of them", "develop-env-mismatch");
         // maturin names no program; the command line does (a transcript, a log Wheelbench saved).
         row("uv missing", "$ maturin develop --release --uv\n💥 maturin failed\n  Caused by: No such file or directory (os error 2)", "uv-not-found");
@@ -549,6 +555,47 @@ private Q_SLOTS:
 
         const QString misparse = QStringLiteral("error: the configured Python interpreter version (3.1) is lower than PyO3's minimum supported version (3.6)\n");
         QCOMPARE(diagnoseText(misparse, false).first().id, QStringLiteral("pyo3-version-misparse"));
+    }
+
+    // What a text can say of an extension that does not fit its interpreter: a traceback that shows both Pythons'
+    // files tells which; a loader's architecture mismatch does not (a lead).
+    void interpreterMismatch_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<int>("confidence");
+        const QString tail = QStringLiteral("  File \"/opt/conda/lib/python3.13/site-packages/pydantic_core/__init__.py\", line 6, in <module>\n"
+                                            "    from ._pydantic_core import (\n"
+                                            "ModuleNotFoundError: No module named 'pydantic_core._pydantic_core'\n");
+        QTest::newRow("a 3.12 interpreter, a 3.13 package")
+            << QStringLiteral("Traceback (most recent call last):\n"
+                              "  File \"/env/lib/python3.12/importlib/__init__.py\", line 90, in import_module\n") + tail
+            << QStringLiteral("wrong-interpreter") << int(Confidence::Medium);
+        QTest::newRow("one Python's files only")
+            << QStringLiteral("Traceback (most recent call last):\n"
+                              "  File \"/opt/conda/lib/python3.13/importlib/__init__.py\", line 90, in import_module\n") + tail
+            << QStringLiteral("module-not-found") << int(Confidence::Low);
+        QTest::newRow("mach-o architecture")
+            << QStringLiteral("ImportError: dlopen(/v/orjson.cpython-310-darwin.so, 0x0002): tried: '/v/orjson.cpython-310-darwin.so' "
+                              "(mach-o file, but is an incompatible architecture (have 'arm64', need 'x86_64'))")
+            << QStringLiteral("wrong-interpreter") << int(Confidence::Low);
+        // A CPython-private function PyO3 leaves out for PyPy, GraalPy and abi3: which one, the text does not say.
+        QTest::newRow("private C API")
+            << QStringLiteral("error[E0425]: cannot find function `_PyDict_Next` in module `pyo3::ffi`\n   --> src/serialize/dict.rs:317:28")
+            << QStringLiteral("pypy-unsupported") << int(Confidence::Low);
+        QTest::newRow("ELF class")
+            << QStringLiteral("ImportError: /v/_foo.so: wrong ELF class: ELFCLASS64")
+            << QStringLiteral("wrong-interpreter") << int(Confidence::Low);
+    }
+    void interpreterMismatch()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, id);
+        QFETCH(int, confidence);
+        const QList<Finding> findings = diagnoseText(text, false);
+        QVERIFY(!findings.isEmpty());
+        QCOMPARE(findings.first().id, id);
+        QCOMPARE(int(findings.first().confidence), confidence);
     }
 
     void tooRecentNamesSymbolsAndTag()

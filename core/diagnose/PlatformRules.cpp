@@ -1,0 +1,57 @@
+// The wordings of failures that come from where a build or an import runs rather than from the project: the
+// interpreter's flavour (PyPy, a free-threaded CPython) meeting C API a package needs, the loader of an older
+// macOS, an emulated compiler, an unpacked source tree without its path dependencies, and maturin develop
+// finding no interpreter in the virtualenv it was told about. Each rule is the message family (the tool's
+// fixed phrases), not one report's details.
+#include "core/diagnose/FailureRuleTable.h"
+
+namespace wb::diagnose {
+
+namespace {
+using C = Confidence;
+using rules::rule;
+} // namespace
+
+// Sources of the wordings: rustc (E0425 "cannot find function `x` in module `y`"; PyO3's ffi module leaves
+// CPython's private _Py* functions out for PyPy, GraalPy and the limited API), CPython 3.13's Include/Python.h
+// ("The limited API is not currently supported in the free-threaded build"), dyld ("load command 0x80000034 is
+// unknown": LC_DYLD_CHAINED_FIXUPS, read by the loader of macOS 12 and later, written by ld64 for a deployment
+// target of 12 and later), GCC's "internal compiler error: Segmentation fault", cargo's resolver
+// ("no matching package named `x` found / location searched: <path>") and maturin's develop command
+// (src/develop.rs of 2020: "Expected `python` to be a python interpreter inside a virtualenv").
+const QList<rules::Rule> &rules::platformRules()
+{
+    static const QList<Rule> all = {
+        // A package calls a CPython-private function that PyO3 does not declare for this build: PyPy, GraalPy or an
+        // abi3 build (or a PyO3 that dropped it). Without the interpreter in sight, a lead.
+        rule("pypy-unsupported", "private-api", C::Low, 62,
+             "The code calls %1, a private CPython function that PyO3 declares only for CPython without the limited API: the build is "
+             "for PyPy or GraalPy (which lack it) or abi3, so the package does not support this interpreter or build.",
+             R"re(cannot find (?:function|value|type) `(_Py\w+)` in (?:module|crate) `(?:pyo3::)?(?:ffi|pyo3_ffi)`)re"),
+        // A C extension (cffi's generated module, a C dependency) built with the limited API for a free-threaded
+        // CPython 3.13, which has no limited API.
+        rule("pyo3-free-threaded-unsupported", "limited-api", C::Medium, 84,
+             "A C part of the build uses the limited API (abi3), which the free-threaded CPython does not offer: the package or its "
+             "C dependencies (cffi) do not support the free-threaded build yet.",
+             R"re(The limited API is not currently supported in the free-threaded build)re"),
+        rule("macos-deployment-target-too-new", "load-command", C::Medium, 78,
+             "The extension uses a Mach-O load command (%1) that this macOS's loader does not know: it was linked for a newer macOS "
+             "than this one (the deployment target, whatever the wheel's tag says).",
+             R"re(load command (0x[0-9a-fA-F]+) is unknown)re"),
+        // The C compiler itself crashing (not reporting an error in the code): under QEMU emulation the usual cause.
+        rule("qemu-emulation-segfault", "", C::Low, 66,
+             "The C compiler crashed (%1) instead of reporting an error in the code: in an emulated build (an aarch64, ppc64le or "
+             "s390x container on an x86_64 host) the emulator is the usual cause.",
+             R"re(internal compiler error: (Segmentation fault|Illegal instruction))re"),
+        // A path dependency missing where cargo looked: in an unpacked source distribution, a crate the sdist left out.
+        rule("sdist-missing-files", "path-dependency", C::Low, 62, "The path dependency at %1 is not there: the source tree lacks that crate.",
+             R"re(^\s*location searched: ((?:/|[A-Za-z]:[/\\]|\.\.?[/\\])\S*))re"),
+        rule("develop-env-mismatch", "venv-python", C::Medium, 72,
+             "maturin develop found no Python inside the virtualenv that VIRTUAL_ENV names: the variable points where the environment "
+             "is not (a stale activation, or a Unix-style path such as /cygdrive/c/... or /c/... that maturin on Windows cannot use).",
+             R"re(Expected `python` to be a python interpreter inside a virtualenv)re"),
+    };
+    return all;
+}
+
+} // namespace wb::diagnose
