@@ -242,6 +242,8 @@ private Q_SLOTS:
                                                      << QStringLiteral("Low") << QStringLiteral("may not upload to that project") << QString();
         QTest::newRow("GIL enabled for a module") << QStringLiteral("n-gil-not-declared-free-threaded-1.txt") << QStringLiteral("gil-not-declared-free-threaded")
                                                   << QStringLiteral("High") << QStringLiteral("runs without the GIL") << QString();
+        QTest::newRow("a Lambda bundle made elsewhere") << QStringLiteral("z7k-packaged-for-other-platform-1.txt") << QStringLiteral("packaged-for-other-platform")
+                                                        << QStringLiteral("Medium") << QStringLiteral("packaged on another platform") << QString();
     }
     void pastedRealReportsShowTheirCause()
     {
