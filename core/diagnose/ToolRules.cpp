@@ -180,6 +180,13 @@ const QList<rules::Rule> &rules::toolRules()
         rule("maturin-regression", "double-target", C::Medium, 78,
              "maturin passed --target twice to cargo (--target combined with --universal2).",
              R"re(specifying multiple `--target` flags requires `-Zmultitarget`)re"),
+        // pip's resolver: no version of a requirement fits, and "(from versions: none)" says no file of any release does:
+        // the same lead as "No matching distribution found". (A list whose newest entry is below the version asked for
+        // says no more: newer releases skipped for Requires-Python, for want of a file for this platform, or missing
+        // from the index read alike.)
+        rule("release-missing-wheels", "from-none", C::Low, 20,
+             "No file of %1 matches this Python and platform: check which wheels and Requires-Python its releases publish, and which pip ran.",
+             R"re(Could not find a version that satisfies the requirement ([\w.-]+)[^(]*(?:\([^)]*\)\s*)*?\(from versions: (?:none)?\)\s*$)re"),
         rule("qemu-32bit-cargo-registry-bug", "", C::Medium, 76,
              "cargo cannot read its registry index (EOVERFLOW): a 32-bit build emulated on a 64-bit host.",
              R"re([/\\]\.cargo[/\\]registry[/\\].*Value too large for defined data type)re"),

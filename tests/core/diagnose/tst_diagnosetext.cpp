@@ -115,6 +115,7 @@ private Q_SLOTS:
         row("free-threaded limited API", "cargo:warning=/usr/include/python3.13t/Python.h:51:4: error: #error \"The limited API is not currently supported in the free-threaded build\"", "pyo3-free-threaded-unsupported");
         row("emulated compiler crash", "warning: ring@0.17.8: cc: internal compiler error: Segmentation fault signal terminated program as", "qemu-emulation-segfault");
         row("sdist without its path dependency", "error: no matching package named `arrow` found\nlocation searched: /tmp/src/polars-0.19.5/local_dependencies/arrow\nrequired by package `polars-core v0.33.2 (/tmp/src/polars-0.19.5/local_dependencies/polars-core)`", "sdist-missing-files");
+        row("pip, no release fits", "ERROR: Could not find a version that satisfies the requirement rerun-sdk (from versions: none)", "release-missing-wheels");
         row("both venvs", "Caused by: Both VIRTUAL_ENV and CONDA_PREFIX are set. Please unset one of them", "develop-env-mismatch");
         // maturin names no program; the command line does (a transcript, a log Wheelbench saved).
         row("uv missing", "$ maturin develop --release --uv\n💥 maturin failed\n  Caused by: No such file or directory (os error 2)", "uv-not-found");
