@@ -178,7 +178,6 @@ private Q_SLOTS:
         QTest::newRow("no cdylib built") << QStringLiteral("  Caused by: Cargo didn't build a cdylib. Did you miss crate-type = [\"cdylib\"] in the lib section of your Cargo.toml?");
         QTest::newRow("PyO3 pointer width") << QStringLiteral("error: your Rust target architecture (64-bit) does not match your python interpreter (32-bit)");
         QTest::newRow("circular import, no file in sight") << QStringLiteral("AttributeError: partially initialized module 'tiktoken' has no attribute 'get_encoding' (most likely due to a circular import)");
-        QTest::newRow("Lambda import") << QStringLiteral("errorMessage\": \"Unable to import module 'main': No module named 'pydantic_core._pydantic_core'");
         QTest::newRow("yanked versions") << QStringLiteral("  version 0.6.6 is yanked");
         QTest::newRow("musl, other symbol") << QStringLiteral("ImportError: Error relocating /v/lib/x/_x.so: foo_bar: symbol not found");
         QTest::newRow("no bindings found") << QStringLiteral("  Caused by: Couldn't find any bindings; Please specify them with --bindings/-b");
