@@ -119,11 +119,40 @@ void refineDeliberateSourceBuild(const TextFacts &f, const QString &text, RuleHi
                                  "source on purpose (setup.py run directly, not an installer's fallback).");
 }
 
+// PyO3 0.17-0.19 (and later releases on CPython 3.8 and older) refuse a second initialisation of a module in one
+// process: in a sub-interpreter, or after a re-import in the same interpreter (pytest's coverage dropping the package
+// from sys.modules, importlib.reload, autoreload). The run around the line tells which; without it, a lead.
+void refineOncePerProcess(const QString &text, RuleHit &hit)
+{
+    if (hit.id != QLatin1String("subinterpreters-unsupported") || !hit.text.contains(QLatin1String("may only be initialized once per interpreter process")))
+        return;
+    static const QRegularExpression reimport(QStringLiteral(
+        R"re(^E\s+ImportError:|\bpytest\b|--cov\b|\bcoverage\b|importlib\.reload|\breload\(|autoreload)re"), QRegularExpression::MultilineOption);
+    static const QRegularExpression sub(QStringLiteral(R"re(sub-?interpreter|SubInterpreter|mod_wsgi|\bceph\b|\bmgr\b|\bJep\b)re"),
+                                        QRegularExpression::CaseInsensitiveOption);
+    if (sub.match(text).hasMatch())
+        return;
+    if (reimport.match(text).hasMatch()) {
+        hit.id = QStringLiteral("pyo3-module-reimported");
+        hit.confidence = Confidence::Medium;
+        hit.message = QStringLiteral("The PyO3 module was initialised a second time in the same interpreter (the run re-imports it: a test "
+                                     "runner with coverage, a reload), which this PyO3 refuses.");
+        return;
+    }
+    hit.confidence = Confidence::Low;
+    hit.message += QStringLiteral(" Or it was imported a second time in the same interpreter (a reload, coverage dropping it from "
+                                  "sys.modules), which PyO3 before 0.20 refused too.");
+}
+
 // Returns false when the context shows the wording means something else here.
 bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
 {
     const TextFacts &f = ctx.facts();
     refineDeliberateSourceBuild(f, text, hit);
+    refineOncePerProcess(text, hit);
+    // clap's refusal of a shell as a subcommand is maturin's only with maturin's usage (or name) in sight.
+    if (hit.id == QLatin1String("docker-entrypoint-is-maturin") && !text.contains(QLatin1String("maturin")))
+        hit.confidence = Confidence::Low;
     if (hit.id.startsWith(QLatin1String("pyo3-python-too")))
         refinePyO3Range(ctx, hit);
     if (hit.id == QLatin1String("wheel-metadata-inconsistent"))

@@ -72,7 +72,7 @@ const QList<rules::Rule> &rules::buildRules()
              R"re(Failed to find (?:a|any) python interpreter|Failed to find an? (?:CPython|PyPy|GraalPy) ([\d.]+t?) interpreter|Unsupported Python interpreter: (\S+)|no Python 3\.x interpreter found|Python 3\.x interpreter not found|Couldn't find any python interpreters|Could not find any interpreter at (\S+), are you sure you have Python installed)re"),
         rule("no-python-interpreter", "windows-import-lib", C::Medium, 72,
              "Building for Windows without PyO3's generate-import-lib needs a Python interpreter, and none was found.",
-             R"re(Need a Python interpreter to compile for Windows without PyO3's `generate-import-lib` feature)re"),
+             R"re(Need a Python interpreter to compile for Windows without PyO3's `generate-import-lib` feature|compiling for Windows without an interpreter requires)re"),
         // maturin 1.14.1: none of the interpreters found is new enough for the abi3 minimum (or none was found).
         rule("no-python-interpreter", "abi3", C::Medium, 66, "No Python interpreter was found that the abi3 build's minimum version allows.",
              R"re(No compatible Python interpreters found for stable ABI build)re"),
@@ -102,7 +102,7 @@ const QList<rules::Rule> &rules::buildRules()
         rule("wrong-interpreter", "cpython-symbols", C::Medium, 80, "A PyPy extension file needs the CPython symbol %1: it was compiled for CPython.",
              R"re(\.pypy\d+-pp\d+[\w-]*\.(?:so|pyd)\b.*(?:Symbol not found: |undefined symbol: )_?(Py(?!Py)\w+))re"),
         rule("wrong-interpreter", "arch", C::Medium, 64, "The extension was built for another architecture than the interpreter's.",
-             R"re(wrong ELF class: ELFCLASS\d+|mach-o file, but is an incompatible architecture|mach-o, but wrong architecture|is not a valid Win32 application)re"),
+             R"re(wrong ELF class: ELFCLASS\d+|mach-o file, but is an incompatible architecture|mach-o, but wrong architecture|is not a valid Win32 application|cannot load library .*: error 0xc1\b)re"),
         rule("develop-env-mismatch", "uv", C::Medium, 70, "VIRTUAL_ENV names another environment than the project's.",
              R"re(`VIRTUAL_ENV=[^`]*` does not match the project environment path)re"),
         // openssl-sys on Linux without the pkg-config tool.

@@ -46,6 +46,19 @@ const QList<rules::Rule> &rules::platformRules()
         // A path dependency missing where cargo looked: in an unpacked source distribution, a crate the sdist left out.
         rule("sdist-missing-files", "path-dependency", C::Low, 62, "The path dependency at %1 is not there: the source tree lacks that crate.",
              R"re(^\s*location searched: ((?:/|[A-Za-z]:[/\\]|\.\.?[/\\])\S*))re"),
+        // QEMU user emulation reporting the crash of the program it runs (rustc, cc) itself.
+        rule("qemu-emulation-segfault", "qemu", C::High, 80, "QEMU's emulation crashed the program it ran (signal %1): the build runs emulated.",
+             R"re(qemu: uncaught target signal (\d+))re"),
+        // docker run <the maturin image> sh -c "...": the image's entrypoint is maturin (FailureDetectors: Low without maturin's usage).
+        rule("docker-entrypoint-is-maturin", "", C::Medium, 76,
+             "maturin was given '%1' as its subcommand: the container's entrypoint is maturin, so the command after the image name went to it.",
+             R"re(unrecognized subcommand '((?:/bin/|/usr/bin/)?(?:sh|bash|python3?|pip3?|cargo))')re"),
+        rule("sccache-client-server-version-mismatch", "", C::High, 80,
+             "The sccache client and the sccache server it talks to are different versions.",
+             R"re(Mismatch of client/server versions\?)re"),
+        // `python -m pip` with an interpreter that has no pip (a uv venv, a container's system python3).
+        rule("pip-missing-in-venv", "module", C::Medium, 70, "%1 has no pip module, and a step runs pip with it.",
+             R"re(^\s*(\S*python[\d.]*(?:\.exe)?): No module named pip\s*$)re"),
         rule("develop-env-mismatch", "venv-python", C::Medium, 72,
              "maturin develop found no Python inside the virtualenv that VIRTUAL_ENV names: the variable points where the environment "
              "is not (a stale activation, or a Unix-style path such as /cygdrive/c/... or /c/... that maturin on Windows cannot use).",

@@ -46,7 +46,7 @@ const QList<rules::Rule> &rules::runtimeRules()
              R"re(Error relocating ([^:]+): [^:]*: initial-exec TLS resolves to dynamic definition)re"),
         // A free-threaded CPython turns the GIL back on for a module that does not declare Py_MOD_GIL_NOT_USED.
         rule("gil-not-declared-free-threaded", "", C::High, 84, "The module %1 has not declared that it runs without the GIL, so the interpreter enabled the GIL.",
-             R"re(has been enabled to load module '([^']+)', which has not declared that it can run safely without the GIL)re"),
+             R"re(has been enabled to load module '([^']+)', which has not declared)re"),
         // The interpreter a build tool probed is Python 2 (a bare `python` on PATH).
         rule("python2-on-path", "", C::High, 84, "The interpreter the build probed is Python %1: maturin needs Python 3.",
              R"re(Only python (?:python )?>= ?[\d.]+ is supported, while you(?:'re|r)? using python (2(?:\.\d+)?)\b)re"),

@@ -187,6 +187,10 @@ const QList<rules::Rule> &rules::toolRules()
         rule("release-missing-wheels", "from-none", C::Low, 20,
              "No file of %1 matches this Python and platform: check which wheels and Requires-Python its releases publish, and which pip ran.",
              R"re(Could not find a version that satisfies the requirement ([\w.-]+)[^(]*(?:\([^)]*\)\s*)*?\(from versions: (?:none)?\)\s*$)re"),
+        // uv's resolver: a release without a wheel for this platform or Python ("no usable wheels", "no wheels with a
+        // matching platform tag (e.g., win_amd64)"): which release is missing what, and whether it ever had it, a lead.
+        rule("release-missing-wheels", "uv", C::Low, 22, "%1 has no wheel that this Python and platform can use.",
+             R"re(([\w.\[\]-]+==\S+) has no (?:usable wheels|wheels with a matching (?:platform|Python ABI|Python implementation|Python version) tag))re"),
         rule("qemu-32bit-cargo-registry-bug", "", C::Medium, 76,
              "cargo cannot read its registry index (EOVERFLOW): a 32-bit build emulated on a 64-bit host.",
              R"re([/\\]\.cargo[/\\]registry[/\\].*Value too large for defined data type)re"),

@@ -116,6 +116,13 @@ private Q_SLOTS:
         row("emulated compiler crash", "warning: ring@0.17.8: cc: internal compiler error: Segmentation fault signal terminated program as", "qemu-emulation-segfault");
         row("sdist without its path dependency", "error: no matching package named `arrow` found\nlocation searched: /tmp/src/polars-0.19.5/local_dependencies/arrow\nrequired by package `polars-core v0.33.2 (/tmp/src/polars-0.19.5/local_dependencies/polars-core)`", "sdist-missing-files");
         row("pip, no release fits", "ERROR: Could not find a version that satisfies the requirement rerun-sdk (from versions: none)", "release-missing-wheels");
+        row("uv, no wheel for the platform", "Because headroom-ai[proxy]==0.32.0 has no wheels with a matching\nplatform tag (e.g., win_amd64) ... requirements are unsatisfiable.", "release-missing-wheels");
+        row("emulated rustc", "qemu: uncaught target signal 11 (Segmentation fault) - core dumped", "qemu-emulation-segfault");
+        row("the maturin image's entrypoint", "error: unrecognized subcommand 'sh'\n\nUsage: maturin [OPTIONS] <COMMAND>", "docker-entrypoint-is-maturin");
+        row("sccache versions", "sccache: caused by: Failed to send data to or receive data from server. Mismatch of client/server versions?", "sccache-client-server-version-mismatch");
+        row("python without pip", "Install sccache\n  /usr/bin/python3: No module named pip", "pip-missing-in-venv");
+        row("GIL warning wrapped", "<frozen importlib._bootstrap>:491: RuntimeWarning: The global interpreter lock (GIL) has been\n    enabled to load module 'fastcrc.fastcrc', which has not declared that it can run safely\n    without the GIL.", "gil-not-declared-free-threaded");
+        row("Windows without interpreters", "💥 maturin failed\n  Caused by: Interpreters [\"CPython 3.12\"] \n  were found in maturin's bundled sysconfig, but compiling for Windows without an interpreter requires \n  PyO3's `generate-import-lib` feature", "no-python-interpreter");
         row("both venvs", "Caused by: Both VIRTUAL_ENV and CONDA_PREFIX are set. Please unset one of them", "develop-env-mismatch");
         // maturin names no program; the command line does (a transcript, a log Wheelbench saved).
         row("uv missing", "$ maturin develop --release --uv\n💥 maturin failed\n  Caused by: No such file or directory (os error 2)", "uv-not-found");
@@ -577,13 +584,26 @@ private Q_SLOTS:
                               "  File \"/opt/conda/lib/python3.13/importlib/__init__.py\", line 90, in import_module\n") + tail
             << QStringLiteral("module-not-found") << int(Confidence::Low);
         QTest::newRow("mach-o architecture")
-            << QStringLiteral("ImportError: dlopen(/v/orjson.cpython-310-darwin.so, 0x0002): tried: '/v/orjson.cpython-310-darwin.so' "
+            << QStringLiteral("ImportError: dlopen(/v/lib/python3.10/site-packages/orjson/orjson.cpython-310-darwin.so, 0x0002): tried: "
+                              "'/v/lib/python3.10/site-packages/orjson/orjson.cpython-310-darwin.so' "
                               "(mach-o file, but is an incompatible architecture (have 'arm64', need 'x86_64'))")
             << QStringLiteral("wrong-interpreter") << int(Confidence::Low);
         // A CPython-private function PyO3 leaves out for PyPy, GraalPy and abi3: which one, the text does not say.
         QTest::newRow("private C API")
             << QStringLiteral("error[E0425]: cannot find function `_PyDict_Next` in module `pyo3::ffi`\n   --> src/serialize/dict.rs:317:28")
             << QStringLiteral("pypy-unsupported") << int(Confidence::Low);
+        QTest::newRow("mach-o architecture, built in a source tree")
+            << QStringLiteral("ImportError: dlopen(/Users/u/dev/watchfiles/watchfiles/_rust_notify.cpython-311-darwin.so, 0x0002): tried: "
+                              "'/Users/u/dev/watchfiles/watchfiles/_rust_notify.cpython-311-darwin.so' (mach-o file, but is an incompatible "
+                              "architecture (have 'arm64', need 'x86_64'))")
+            << QStringLiteral("wrong-interpreter") << int(Confidence::Medium);
+        // PyO3 0.17-0.19's refusal of a second initialisation: a sub-interpreter or a re-import, as the run shows.
+        const QString once = QStringLiteral("ImportError: PyO3 modules may only be initialized once per interpreter process");
+        QTest::newRow("once per process, under pytest") << QStringLiteral("pydantic_core/__init__.py:6: in <module>\nE   ") + once
+                                                       << QStringLiteral("pyo3-module-reimported") << int(Confidence::Medium);
+        QTest::newRow("once per process, a sub-interpreter") << QStringLiteral("File \"/usr/share/ceph/mgr/dashboard/module.py\"\n") + once
+                                                            << QStringLiteral("subinterpreters-unsupported") << int(Confidence::High);
+        QTest::newRow("once per process, alone") << once << QStringLiteral("subinterpreters-unsupported") << int(Confidence::Low);
         QTest::newRow("ELF class")
             << QStringLiteral("ImportError: /v/_foo.so: wrong ELF class: ELFCLASS64")
             << QStringLiteral("wrong-interpreter") << int(Confidence::Low);
