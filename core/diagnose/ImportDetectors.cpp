@@ -228,10 +228,17 @@ void detectModuleNotFound(DetectorContext &ctx)
                            QStringLiteral("Delete compiled files left in the source tree and reinstall.")};
         }
     }
-    for (const SourcedMatch &m : ctx.matches(QStringLiteral("cannot-import-name")))
-        ctx.add(QStringLiteral("module-not-found"),
-                QStringLiteral("'%1' cannot be imported from '%2'.").arg(m.match.args.value(0), m.match.args.value(1)),
-                {DetectorContext::ref(m)});
+    for (const SourcedMatch &m : ctx.matches(QStringLiteral("cannot-import-name"))) {
+        QString message = QStringLiteral("'%1' cannot be imported from '%2'.").arg(m.match.args.value(0), m.match.args.value(1));
+        // "(unknown location)": Python took the name for a namespace package, a folder without __init__.py and
+        // without a module file this interpreter can load.
+        if (m.match.text.contains(QLatin1String("(unknown location)")))
+            message += QStringLiteral(" Python found '%1' only as a folder without __init__.py and without a module file it can load "
+                                      "(unknown location): the installed package lacks its files, its compiled module is built for another "
+                                      "interpreter, or a folder of that name on sys.path shadows it.")
+                           .arg(m.match.args.value(1));
+        ctx.add(QStringLiteral("module-not-found"), message, {DetectorContext::ref(m)});
+    }
 }
 
 // The package imports a module the build does not provide (core/project/PackageImportScanner): certain from the

@@ -619,6 +619,18 @@ private Q_SLOTS:
         QCOMPARE(int(findings.first().confidence), confidence);
     }
 
+    // "(unknown location)": the package was found only as a folder without its files; the finding says so.
+    void namespacePackageSaysWhy()
+    {
+        const QList<Finding> findings = diagnoseText(
+            QStringLiteral("ImportError: cannot import name 'PydanticCustomError' from 'pydantic_core' (unknown location)"), false);
+        QCOMPARE(wb::test::ids(findings), QStringList{QStringLiteral("module-not-found")});
+        QCOMPARE(findings.first().confidence, Confidence::Low);
+        QVERIFY2(findings.first().message.contains(QLatin1String("without __init__.py")), qPrintable(findings.first().message));
+        const QList<Finding> plain = diagnoseText(QStringLiteral("ImportError: cannot import name 'x' from 'y' (/v/y/__init__.py)"), false);
+        QVERIFY2(!plain.first().message.contains(QLatin1String("without __init__.py")), qPrintable(plain.first().message));
+    }
+
     void tooRecentNamesSymbolsAndTag()
     {
         const QString text = wb::test::readText(wb::test::diagnoseData(QStringLiteral("maturin-1.8.3-manylinux_2_28-too-recent.log")));
