@@ -150,6 +150,14 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
     const TextFacts &f = ctx.facts();
     refineDeliberateSourceBuild(f, text, hit);
     refineOncePerProcess(text, hit);
+    // maturin 0.12's policy lookup unwrapped nothing for a compatibility tag without an auditwheel policy (a clear error since 0.12.5).
+    if (hit.id == QLatin1String("maturin-bug") && text.contains(QLatin1String("auditwheel/audit.rs"))
+        && text.contains(QLatin1String("`Option::unwrap()` on a `None` value"))) {
+        hit.id = QStringLiteral("compatibility-policy-unknown");
+        hit.confidence = Confidence::Medium;
+        hit.message = QStringLiteral("maturin panicked looking up the auditwheel policy of the compatibility tag it was asked for: this maturin "
+                                     "has no policy for that tag (maturin 0.12.5 and later say so instead of panicking).");
+    }
     // clap's refusal of a shell as a subcommand is maturin's only with maturin's usage (or name) in sight.
     if (hit.id == QLatin1String("docker-entrypoint-is-maturin") && !text.contains(QLatin1String("maturin")))
         hit.confidence = Confidence::Low;

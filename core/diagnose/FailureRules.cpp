@@ -227,7 +227,7 @@ const QList<rules::Rule> &rules::buildRules()
         rule("index-unreachable", "uv", C::High, 82, "The installer could not reach the package index: %1.",
              R"re((dns error: failed to lookup address information[^)]*)|Request failed after \d+ retries.*(?:dns error|tcp connect error|Connection refused))re"),
         rule("index-unreachable", "cargo", C::High, 82, "cargo could not reach the crate registry (%1).",
-             R"re(\[6\] Could(?:n't| not) resolve host ?name \(Could not resolve host: ([\w.-]+)\)|\[6\] (Could(?:n't| not) resolve host ?name)|\[7\] (Couldn't connect to server)|\[28\] (Timeout was reached))re"),
+             R"re(\[6\] Could(?:n't| not) resolve host ?name \(Could not resolve host: ([\w.-]+)\)|\[6\] (Could(?:n't| not) resolve host ?name)|\[7\] (Couldn't connect to server)|\[28\] (Timeout was reached)|\[56\] .*\((CONNECT tunnel failed, response \d+)\))re"),
         // No file of any release fits: missing wheels, Requires-Python, another pip, an old pip: a lead (old pips: InstallerDetectors).
         rule("release-missing-wheels", "", C::Low, 20,
              "No file of %1 matches this Python and platform: check which wheels and Requires-Python its releases publish, and which pip ran.",

@@ -157,6 +157,10 @@ const QList<rules::Rule> &rules::projectRules()
         // maturin 0.12.0 on macOS; fixed in 0.12.1.
         rule("maturin-regression", "macos-platform", C::Medium, 80, "This maturin cannot parse the macOS platform string sysconfig.get_platform() gives.",
              R"re(Invalid platform string from `sysconfig\.get_platform\(\)`)re"),
+        // maturin 1.9-1.11 refused a license file from the workspace (license-file.workspace = true) outside the project's folder.
+        rule("maturin-regression", "license-outside-root", C::Medium, 78,
+             "maturin refuses the license file %1 because it lies outside the project folder %2 (a workspace-level license file).",
+             R"re(license file `([^`]+)` exists outside of the project root `([^`]+)`)re"),
         // A folder named like the module without __init__.py; maturin 0.14.0-0.14.1 also said it of a bin project's folder.
         rule("maturin-regression", "src-layout", C::Low, 60,
              "maturin took the folder %1 next to Cargo.toml for a mixed project's Python package: add an __init__.py or rename the "

@@ -110,6 +110,10 @@ const QList<rules::Rule> &rules::toolRules()
              R"re(Metadata version '([\d.]+)' is unsupported)re"),
         rule("numpy-runtime-dependency-missing", "", C::High, 84, "The extension needs NumPy (rust-numpy imports its C API), and NumPy is not installed.",
              R"re(Failed to access NumPy array API capsule: .*No module named 'numpy'"?\))re"),
+        // rust-numpy before 0.14 panicked without the reason: NumPy missing, as a rule, or a NumPy that fails to import.
+        rule("numpy-runtime-dependency-missing", "old", C::Medium, 80,
+             "The extension needs NumPy (rust-numpy imports its C API) and could not import it: NumPy is not installed (or does not import).",
+             R"re((?:panicked at '|PanicException: )Failed to import numpy module)re"),
         // The import library fails for a missing dlltool, or for a dlltool that fails (refined by what the text shows).
         rule("llvm-dlltool-missing", "", C::Low, 76,
              "PyO3's build script could not make the import library of %1 for the Windows target: the dlltool it runs is missing or failed.",

@@ -123,6 +123,10 @@ private Q_SLOTS:
         row("python without pip", "Install sccache\n  /usr/bin/python3: No module named pip", "pip-missing-in-venv");
         row("GIL warning wrapped", "<frozen importlib._bootstrap>:491: RuntimeWarning: The global interpreter lock (GIL) has been\n    enabled to load module 'fastcrc.fastcrc', which has not declared that it can run safely\n    without the GIL.", "gil-not-declared-free-threaded");
         row("Windows without interpreters", "💥 maturin failed\n  Caused by: Interpreters [\"CPython 3.12\"] \n  were found in maturin's bundled sysconfig, but compiling for Windows without an interpreter requires \n  PyO3's `generate-import-lib` feature", "no-python-interpreter");
+        row("old rust-numpy without NumPy", "thread '<unnamed>' panicked at 'Failed to import numpy module', /r/numpy-0.13.1/src/npyffi/mod.rs:16:9", "numpy-runtime-dependency-missing");
+        row("proxy refuses the registry", " warning: spurious network error (3 tries remaining): [56] Failure when receiving data from the peer (CONNECT tunnel failed, response 403)", "index-unreachable");
+        row("workspace license file", "💥 maturin failed\n  Caused by: license file `/h/kmertools/LICENSE` exists outside of the project root `/h/kmertools/pip`\n  Caused by: prefix not found", "maturin-regression");
+        row("policy lookup panic", "crate_version = '0.12.4'\nexplanation = '''\nPanic occurred in file 'src/auditwheel/audit.rs' at line 284\n'''\ncause = 'called `Option::unwrap()` on a `None` value'", "compatibility-policy-unknown");
         row("both venvs", "Caused by: Both VIRTUAL_ENV and CONDA_PREFIX are set. Please unset one of them", "develop-env-mismatch");
         // maturin names no program; the command line does (a transcript, a log Wheelbench saved).
         row("uv missing", "$ maturin develop --release --uv\n💥 maturin failed\n  Caused by: No such file or directory (os error 2)", "uv-not-found");
