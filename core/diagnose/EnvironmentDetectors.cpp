@@ -5,6 +5,8 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace wb::diagnose {
 
 namespace {
@@ -82,6 +84,14 @@ void detectRustErrors(DetectorContext &ctx)
         const QString cargoDir = p.cargoPath.isEmpty() ? p.dir : QFileInfo(p.cargoPath).absolutePath();
         if (QFileInfo::exists(QDir(cargoDir).filePath(file)) || QFileInfo::exists(QDir(p.dir).filePath(file)))
             f.confidence = Confidence::Medium;
+    }
+    // Errors about PyO3's own traits are what a PyO3 upgrade leaves behind in code written for the previous API.
+    static const QRegularExpression pyo3Api(QStringLiteral(
+        R"re(\b(?:IntoPy(?:Object|CallbackOutput|Dict)?|FromPyObject|PyClass|PyFunctionArgument|PyClassInitializer|ToPyObject|Bound<|Py<|PyRef(?:Mut)?|GILPool|pyo3::)\b)re"));
+    if (std::any_of(own.cbegin(), own.cend(), [](const SourcedMatch &m) { return m.match.args.value(1).contains(pyo3Api); })) {
+        f.message += QStringLiteral(" The errors are about PyO3's own types and traits: after a PyO3 upgrade, its migration guide lists what "
+                                    "changed (0.21 the Bound API, 0.23 IntoPyObject and #[pyclass] types that must be Sync).");
+        f.links.prepend(QStringLiteral("https://pyo3.rs/latest/migration.html"));
     }
     f.fix.commands.clear();
     for (const QString &c : std::as_const(codes))

@@ -232,6 +232,10 @@ void addHit(DetectorContext &ctx, const Sourced &s)
     const bool existed = ctx.find(s.hit.id) != nullptr;
     Finding &f = ctx.add(s.hit.id, s.hit.message,
                          {EvidenceRef{s.source, QStringLiteral("line %1").arg(s.hit.line), s.hit.text}});
+    // The forward-compatibility switch is advice (a warning) where it is only set; where it is why the code does not
+    // compile, it is the failure's cause.
+    if (s.hit.id == QLatin1String("abi3-forward-compatibility") && s.hit.tag == QLatin1String("ffi-missing"))
+        f.severity = Severity::Error;
     if (!existed) {
         f.confidence = s.hit.confidence;
         f.rank = s.hit.rank;
@@ -302,11 +306,11 @@ void detectSourceFallback(DetectorContext &ctx)
         // A file the sdist surely lacks is what broke, and is listed first; that no wheel matched is why it was built.
         const bool sureIncomplete = incomplete && missing->confidence != Confidence::Low;
         const int missingRank = missing->rank;
+        const QString why = incomplete ? QStringLiteral("which lacks files the build needs.")
+                                       : QStringLiteral("which needs a Rust toolchain that is not there.");
         Finding &fb = ctx.add(QStringLiteral("sdist-fallback-no-wheel"),
-                              incomplete ? QStringLiteral("The installer found no wheel of this release for the platform or Python and builds "
-                                                          "the source distribution, which lacks files the build needs.")
-                                         : QStringLiteral("The installer found no wheel of this release for the platform or Python and builds the "
-                                                          "source distribution, which needs a Rust toolchain that is not there."),
+                              QStringLiteral("The installer found no wheel of this release for the platform or Python and builds the "
+                                             "source distribution, %1").arg(why),
                               evidence);
         // Why no wheel matched (an old installer, a Python newer than the release's wheels, a release missing its
         // wheels, a platform it never supports) the text rarely shows: a lead either way.

@@ -172,6 +172,9 @@ const QList<rules::Rule> &rules::buildRules()
              R"re(error: internal compiler error|end of query stack|query stack during panic|thread 'rustc' panicked)re"),
         rule("rust-host-glibc-too-old", "", C::High, 88, "The Rust toolchain itself needs %1, newer than this machine's C library.",
              R"re(/(?:rustc|cargo|rustup|rustdoc)(?:\.exe)?: .*version [`'‘](GLIBC_[\d.]+)' not found)re"),
+        // FreeBSD's loader: the C library (an older release, a vendor's fork) lacks a symbol version the toolchain's binaries need.
+        rule("rust-host-glibc-too-old", "freebsd", C::High, 88, "The Rust toolchain's binaries need %1, which this system's C library lacks.",
+             R"re(ld-elf\.so\.1: \S*(?:rustup-init|rustc|cargo|rustup)\S*: Undefined symbol "(\w+@FBSD_[\d.]+)")re"),
         rule("ndarray-version-mismatch", "", C::Medium, 76, "Two versions of ndarray: numpy's and the crate's do not match.",
              R"re(two different versions of crate `ndarray`|found struct `ndarray::ArrayBase`)re"),
         // The same error when the trait (numpy::IntoPyArray, ToPyArray) is not imported, or rust-numpy renamed the method: a lead.

@@ -143,6 +143,29 @@ QString normaliseSpaces(const QString &text)
     return out;
 }
 
+// rustc's location arrow left alone on its row, the path on the next (a log wrapped by the tool that captured it):
+// the path goes back beside its arrow, on the arrow's row (right under the error, where rustc put it), and the
+// path's row is left empty, so that the lines keep their numbers.
+QString joinBrokenArrows(const QString &text)
+{
+    if (!text.contains(QLatin1String("-->")))
+        return text;
+    static const QRegularExpression location(QStringLiteral(R"re(^\s*\S+:\d+:\d+\r?$)re"));
+    QStringList lines = text.split(QLatin1Char('\n'));
+    bool joined = false;
+    for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
+        QString arrow = lines.at(i);
+        if (arrow.endsWith(QLatin1Char('\r')))
+            arrow.chop(1);
+        if (arrow.trimmed() != QLatin1String("-->") || !location.match(lines.at(i + 1)).hasMatch())
+            continue;
+        lines[i] = arrow + QLatin1Char(' ') + lines.at(i + 1).trimmed();
+        lines[i + 1].clear();
+        joined = true;
+    }
+    return joined ? lines.join(QLatin1Char('\n')) : text;
+}
+
 // Lines broken at a fixed width (a console that copies its rows, an e-mail) joined again: where two or
 // more different lines reach the longest length exactly (one, at a console's usual width), each such
 // line continues on the next. The whole line stands on its last piece's row and the rows before it
@@ -244,7 +267,7 @@ QString unquote(const QString &text)
 
 QString strip(const QString &text)
 {
-    return dedent(normaliseSpaces(unwrap(stripPrefixes(unquote(unescapeHtml(text))))));
+    return dedent(joinBrokenArrows(normaliseSpaces(unwrap(stripPrefixes(unquote(unescapeHtml(text)))))));
 }
 
 } // namespace wb::diagnose::LogPrefixes

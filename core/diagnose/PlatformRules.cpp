@@ -59,6 +59,21 @@ const QList<rules::Rule> &rules::platformRules()
         // `python -m pip` with an interpreter that has no pip (a uv venv, a container's system python3).
         rule("pip-missing-in-venv", "module", C::Medium, 70, "%1 has no pip module, and a step runs pip with it.",
              R"re(^\s*(\S*python[\d.]*(?:\.exe)?): No module named pip\s*$)re"),
+        // rustc's hint that a #![feature] the package enables has been stabilised: the code predates this compiler.
+        rule("rust-too-new", "stabilised-feature", C::Medium, 86,
+             "The package enables the feature %1 with #![feature], which Rust has stabilised since %2: its code predates this compiler "
+             "(use the package's newer release, or a Rust older than %2).",
+             R"re(the feature `(\w+)` has been stable since `?([\d.]+)`? and no longer requires an attribute)re"),
+        // A public CPython function missing from pyo3::ffi: the build is for the limited API (abi3), often forced by
+        // PYO3_USE_ABI3_FORWARD_COMPATIBILITY for a Python newer than the PyO3 in use, or for PyPy: a lead.
+        rule("abi3-forward-compatibility", "ffi-missing", C::Low, 60,
+             "pyo3::ffi lacks %1 in this build: it builds for the limited API (abi3), often forced by "
+             "PYO3_USE_ABI3_FORWARD_COMPATIBILITY for a Python newer than this PyO3, which the code does not support.",
+             R"re(cannot find (?:function|value|type) `(Py(?!Py)\w+)` in (?:module|crate) `(?:pyo3::)?(?:ffi|pyo3_ffi)`)re"),
+        // setuptools-rust cannot map the interpreter's platform to a Rust target (Termux reports aarch64-unknown-linux-android).
+        rule("setuptools-rust-false-cross-compile", "", C::High, 82,
+             "setuptools-rust does not know the Rust target of the system type %1: set CARGO_BUILD_TARGET to rustc's host triple.",
+             R"re(Don't know the correct rust target for system type (\S+?)\.? Please set the CARGO_BUILD_TARGET)re"),
         rule("develop-env-mismatch", "venv-python", C::Medium, 72,
              "maturin develop found no Python inside the virtualenv that VIRTUAL_ENV names: the variable points where the environment "
              "is not (a stale activation, or a Unix-style path such as /cygdrive/c/... or /c/... that maturin on Windows cannot use).",

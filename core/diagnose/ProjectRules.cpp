@@ -99,6 +99,9 @@ const QList<rules::Rule> &rules::projectRules()
         rule("pyo3-feature-disabled", "no-bindings", C::Low, 60, "maturin found no bindings crate among the dependencies (pyo3 behind a feature, or missing).",
              R"re(Couldn't find any bindings; Please specify them with --bindings)re"),
         // The readme a manifest names is missing (maturin before 1.5.1 quotes the path as written, later ones the full path).
+        // Only the file's name tells what it was for: a readme that Cargo.toml or pyproject.toml names.
+        rule("readme-missing", "open", C::Medium, 70, "The readme file %1 named by Cargo.toml or pyproject.toml does not exist.",
+             R"re(failed to open file `([^`]*[/\\]README[^`/\\]*|README[^`/\\]*)`: No such file or directory)re"),
         rule("readme-missing", "", C::High, 84, "The readme file %1 named by Cargo.toml or pyproject.toml does not exist.",
              R"re(failed to normalize readme path `([^`]+)`)re"),
         // maturin's metadata reader (src/metadata.rs), before the compile: the path it looked at.
@@ -157,6 +160,10 @@ const QList<rules::Rule> &rules::projectRules()
         // maturin 0.12.0 on macOS; fixed in 0.12.1.
         rule("maturin-regression", "macos-platform", C::Medium, 80, "This maturin cannot parse the macOS platform string sysconfig.get_platform() gives.",
              R"re(Invalid platform string from `sysconfig\.get_platform\(\)`)re"),
+        // maturin 1.12.5-1.12.6's develop added --include-debuginfo of its own and then refused it beside [tool.maturin] strip = true.
+        rule("maturin-regression", "debuginfo-strip", C::Medium, 78,
+             "maturin develop turned on --include-debuginfo itself, which clashes with strip = true in [tool.maturin].",
+             R"re(--include-debuginfo cannot be used with --strip)re"),
         // maturin 1.9-1.11 refused a license file from the workspace (license-file.workspace = true) outside the project's folder.
         rule("maturin-regression", "license-outside-root", C::Medium, 78,
              "maturin refuses the license file %1 because it lies outside the project folder %2 (a workspace-level license file).",

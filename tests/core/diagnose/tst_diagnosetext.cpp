@@ -127,6 +127,11 @@ private Q_SLOTS:
         row("proxy refuses the registry", " warning: spurious network error (3 tries remaining): [56] Failure when receiving data from the peer (CONNECT tunnel failed, response 403)", "index-unreachable");
         row("workspace license file", "💥 maturin failed\n  Caused by: license file `/h/kmertools/LICENSE` exists outside of the project root `/h/kmertools/pip`\n  Caused by: prefix not found", "maturin-regression");
         row("policy lookup panic", "crate_version = '0.12.4'\nexplanation = '''\nPanic occurred in file 'src/auditwheel/audit.rs' at line 284\n'''\ncause = 'called `Option::unwrap()` on a `None` value'", "compatibility-policy-unknown");
+        row("Rust on a FreeBSD fork", "ld-elf.so.1: /tmp/tmp.xo6dbXtZ/rustup-init: Undefined symbol \"pthread_setname_np@FBSD_1.6\"", "rust-host-glibc-too-old");
+        row("develop's debuginfo and strip", "💥 maturin failed\n  Caused by: --include-debuginfo cannot be used with --strip", "maturin-regression");
+        row("readme by its name", "      failed to open file `crates/html-to-markdown-py/README.md`: No such file or directory (os error 2)", "readme-missing");
+        row("stabilised feature", "error[E0554]: `#![feature]` may not be used on the stable release channel\n   --> src/lib.rs:3:33\n    = help: the feature `avx512_target_feature` has been stable since `1.89.0` and no longer requires an attribute to enable", "rust-too-new");
+        row("Termux's system type", "error: Don't know the correct rust target for system type aarch64-unknown-linux-android. Please set the CARGO_BUILD_TARGET environment variable", "setuptools-rust-false-cross-compile");
         row("both venvs", "Caused by: Both VIRTUAL_ENV and CONDA_PREFIX are set. Please unset one of them", "develop-env-mismatch");
         // maturin names no program; the command line does (a transcript, a log Wheelbench saved).
         row("uv missing", "$ maturin develop --release --uv\n💥 maturin failed\n  Caused by: No such file or directory (os error 2)", "uv-not-found");
@@ -469,6 +474,9 @@ private Q_SLOTS:
                                       << QStringLiteral("error[E0308]: expected `Vec<u8>`, found &str\n  --> src/lib.rs:1:2\n\"a\" 'b'");
         QTest::newRow("escaped and quoted") << QStringLiteral("&gt; error: x\n&gt; y") << QStringLiteral("error: x\ny");
         QTest::newRow("trailing spaces") << QStringLiteral("error: x   \n  y\t\r\nz") << QStringLiteral("error: x\n  y\r\nz");
+        QTest::newRow("arrow and path on two rows") << QStringLiteral("error[E0412]: cannot find type `PyDate` in this scope\n  -->\n  /r/pyo3-stub-gen-0.8.0/src/stub_type/pyo3.rs:97:14\nnext")
+                                                   << QStringLiteral("error[E0412]: cannot find type `PyDate` in this scope\n  --> /r/pyo3-stub-gen-0.8.0/src/stub_type/pyo3.rs:97:14\n\nnext");
+        QTest::newRow("arrow before other text kept") << QStringLiteral("-->\nnot a location") << QStringLiteral("-->\nnot a location");
         QTest::newRow("no-break spaces") << QStringLiteral("error: x\n\u00a0 --> src/lib.rs:1:2") << QStringLiteral("error: x\n  --> src/lib.rs:1:2");
         QTest::newRow("time of day") << QStringLiteral("[12:34:56] a\n[12:34:56] error: x\n[12:34:57]   y") << QStringLiteral("a\nerror: x\n  y");
         QTest::newRow("Python logging's time") << QStringLiteral("2024-05-01 12:34:56,123 a\n2024-05-01 12:34:56,124 b\n2024-05-01 12:34:56,125 c")
