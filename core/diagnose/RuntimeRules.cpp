@@ -37,6 +37,11 @@ const QList<rules::Rule> &rules::runtimeRules()
              "The Lambda runtime cannot import %1: the package's compiled part was installed for another platform or Python than the "
              "runtime's (a bundle made with pip on macOS, Windows or another architecture).",
              R"re(Unable to import module '[^']+': No module named '(\w+\._\w+)')re"),
+        // A cdylib that links a static libpython: its code is not position-independent, so the shared object cannot be made.
+        rule("missing-extension-module", "static-relocation", C::Medium, 74,
+             "The extension links a static libpython (the relocation against %1 cannot go into a shared object): PyO3's extension-module "
+             "feature is off, so PyO3 links libpython.",
+             R"re(relocation R_\w+ against (?:symbol )?[`']?(_?_?Py\w+)'? can not be used when making a shared object)re"),
         // A package's own import-time CPU check that fails on a flag it does not know (a bug of that release).
         rule("package-cpu-check-bug", "", C::Medium, 72, "The package's own CPU check does not know the flag %1: a bug of this release.",
              R"re(RuntimeError: unknown feature flag:? ['"]([^'"]+)['"])re"),

@@ -28,6 +28,7 @@ const QList<std::pair<const char *, QList<const char *>>> &supersedes()
         {"develop-env-mismatch", {"no-virtualenv", "unsupported-wheel-platform"}},
         {"pip-missing-in-venv", {"module-not-found"}},
         {"rust-too-new", {"rust-nightly-required"}},
+        {"pypi-password-auth-removed", {"pypi-upload-forbidden"}},
         {"rust-host-glibc-too-old", {"glibc-too-old-at-runtime"}},
         {"manylinux-too-recent-symbols", {"manylinux-forbidden-library"}},
         {"maturin-regression", {"blacklisted-symbols", "unsupported-wheel-platform", "auditwheel-copy-needed", "pyproject-invalid", "manylinux-too-recent-symbols",

@@ -57,6 +57,19 @@ const QList<rules::Rule> &rules::toolRules()
              R"re(\b400 (?:Client Error: )?File already exists|File already exists\b.*file-name-reuse|File already exists \('[^']+\.(?:whl|tar\.gz|zip|egg)'|This filename has already been used, use a different version)re"),
         // PyPI's 403 for an account without upload rights on the project (maturin 0.14.3+ shows PyPI's text); before
         // 0.14.3 maturin said "Username and/or password are wrong" for every 403, which wrong credentials print too: a lead.
+        // PyPI's own words for refusals with a single cause (warehouse's forklift upload view), and the publish action's.
+        rule("pypi-password-auth-removed", "", C::High, 90, "PyPI no longer accepts an account name and password for uploads: use an API token or trusted publishing.",
+             R"re(Username/Password authentication is no longer supported)re"),
+        rule("pypi-account-email-unverified", "", C::High, 88, "The uploading PyPI account %1 has no verified primary email address.",
+             R"re(User '([^']+)' does not have a verified primary email address)re"),
+        rule("pypi-project-name-too-similar", "", C::High, 88, "PyPI refuses the new project name %1: it is too similar to an existing project's.",
+             R"re(The name '([^']+)' is too similar to an existing project)re"),
+        rule("wheel-metadata-inconsistent", "pypi-wheel-path", C::Medium, 76,
+             "PyPI looks for %1 (named after the file) and the wheel does not have it: the file was renamed after the build, or its name and metadata disagree.",
+             R"re(Invalid distribution file\. WHEEL not found at ([\w.+-]+\.dist-info)/WHEEL)re"),
+        rule("publish-action-run-twice-in-job", "", C::High, 84,
+             "The publish step finds %1's attestation from an earlier run in the same job: it ran twice on the same dist/ folder.",
+             R"re(Attestation generation failure: \S*?([^/\s]+) already has a publish attestation)re"),
         rule("pypi-upload-forbidden", "", C::High, 86, "The index refused the upload: the account may not upload to project %1.",
              R"re(isn't allowed to upload to project '([^']+)')re"),
         rule("pypi-upload-forbidden", "credentials", C::Low, 60, "The index refused the credentials, or the account's right to upload to that project.",

@@ -132,6 +132,12 @@ private Q_SLOTS:
         row("readme by its name", "      failed to open file `crates/html-to-markdown-py/README.md`: No such file or directory (os error 2)", "readme-missing");
         row("stabilised feature", "error[E0554]: `#![feature]` may not be used on the stable release channel\n   --> src/lib.rs:3:33\n    = help: the feature `avx512_target_feature` has been stable since `1.89.0` and no longer requires an attribute to enable", "rust-too-new");
         row("Termux's system type", "error: Don't know the correct rust target for system type aarch64-unknown-linux-android. Please set the CARGO_BUILD_TARGET environment variable", "setuptools-rust-false-cross-compile");
+        row("PyPI, password", "⛔ 403 Username/Password authentication is no longer supported. Migrate to API Tokens or Trusted Publishers instead.\n💥 maturin failed\n  Caused by: Username and/or password are possibly wrong", "pypi-password-auth-removed");
+        row("PyPI, unverified email", "HTTPError: 400 Bad Request from https://upload.pypi.org/legacy/\nUser 'BYPyPi' does not have a verified primary email address. Please", "pypi-account-email-unverified");
+        row("PyPI, similar name", "  <title>400 The name 'cedarpolicy' is too similar to an existing project. See https://pypi.org/help/#project-name for more information.</title>", "pypi-project-name-too-similar");
+        row("PyPI, renamed wheel", "  <title>400 Invalid distribution file. WHEEL not found at datago-2025.3.2.dist-info/WHEEL</title>", "wheel-metadata-inconsistent");
+        row("publish action twice", "Error: Attestation generation failure: /github/workspace/dist/x-2.5.0.tar.gz already has a publish attestation: /github/workspace/dist/x-2.5.0.tar.gz.publish.attestation", "publish-action-run-twice-in-job");
+        row("static libpython in a cdylib", "relocation R_X86_64_32S against symbol `_Py_ctype_table' can not be used when making a shared object; recompile with -fPIC", "missing-extension-module");
         row("both venvs", "Caused by: Both VIRTUAL_ENV and CONDA_PREFIX are set. Please unset one of them", "develop-env-mismatch");
         // maturin names no program; the command line does (a transcript, a log Wheelbench saved).
         row("uv missing", "$ maturin develop --release --uv\n💥 maturin failed\n  Caused by: No such file or directory (os error 2)", "uv-not-found");
