@@ -144,12 +144,9 @@ void refineOncePerProcess(const QString &text, RuleHit &hit)
                                   "sys.modules), which PyO3 before 0.20 refused too.");
 }
 
-// Returns false when the context shows the wording means something else here.
-bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
+// maturin's own crashes and refusals that another line of the text explains.
+void refineMaturinCrashes(const QString &text, RuleHit &hit)
 {
-    const TextFacts &f = ctx.facts();
-    refineDeliberateSourceBuild(f, text, hit);
-    refineOncePerProcess(text, hit);
     // maturin 0.12's policy lookup unwrapped nothing for a compatibility tag without an auditwheel policy (a clear error since 0.12.5).
     if (hit.id == QLatin1String("maturin-bug") && text.contains(QLatin1String("auditwheel/audit.rs"))
         && text.contains(QLatin1String("`Option::unwrap()` on a `None` value"))) {
@@ -161,6 +158,39 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
     // clap's refusal of a shell as a subcommand is maturin's only with maturin's usage (or name) in sight.
     if (hit.id == QLatin1String("docker-entrypoint-is-maturin") && !text.contains(QLatin1String("maturin")))
         hit.confidence = Confidence::Low;
+}
+
+// Files missing where a build from source looks for them: whose they are (an sdist's, the project's) by where they
+// were looked for. Returns false when the wording means something else here.
+bool refineSourceTreeHit(const TextFacts &f, const QString &text, RuleHit &hit)
+{
+    if (hit.id == QLatin1String("sdist-missing-files") && !f.sourceBuild && !text.contains(QLatin1String("pip-install"))
+        && !text.contains(QLatin1String("sdist")))
+        hit.confidence = Confidence::Low;
+    // A path dependency missing inside a folder named like a release (name-1.2.3) or where pip unpacks: an sdist without it.
+    static const QRegularExpression releaseFolder(QStringLiteral(R"re([/\\][\w.]+-\d+(?:\.\d+)+[/\\]|[/\\]pip-(?:req-build|install)-)re"));
+    if (hit.id == QLatin1String("sdist-missing-files") && hit.tag == QLatin1String("path-dependency") && hit.args.value(0).contains(releaseFolder))
+        hit.confidence = Confidence::Medium;
+    // The readme or license an sdist's metadata names, missing where pip unpacked the sdist to build it: the sdist lacks it.
+    static const QRegularExpression unpacked(QStringLiteral(R"re([/\\]pip-(?:req-build|install)-\w+[/\\])re"));
+    if ((hit.id == QLatin1String("readme-missing") || hit.id == QLatin1String("license-file-missing")) && text.contains(QLatin1String(".tar.gz"))
+        && hit.text.contains(unpacked)) {
+        hit.id = QStringLiteral("sdist-missing-files");
+        hit.confidence = Confidence::Medium;
+        hit.message = QStringLiteral("The source distribution lacks a file its metadata names (%1): it was packed without it (maturin "
+                                     "before 1.14.0 left out a readme or license from outside the project's folder).")
+                          .arg(hit.text.section(QLatin1Char('/'), -1).section(QLatin1Char('\\'), -1).trimmed());
+    }
+    return !(hit.id == QLatin1String("sdist-fallback-no-wheel") && hit.tag == QLatin1String("platform") && !f.sourceBuild);
+}
+
+// Returns false when the context shows the wording means something else here.
+bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
+{
+    const TextFacts &f = ctx.facts();
+    refineDeliberateSourceBuild(f, text, hit);
+    refineOncePerProcess(text, hit);
+    refineMaturinCrashes(text, hit);
     if (hit.id.startsWith(QLatin1String("pyo3-python-too")))
         refinePyO3Range(ctx, hit);
     if (hit.id == QLatin1String("wheel-metadata-inconsistent"))
@@ -202,24 +232,7 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
     // A bare `python` that is not a usable interpreter is often Python 2 on PATH: without its wording, a lead.
     if (hit.id == QLatin1String("wrong-interpreter") && hit.tag.isEmpty() && hit.args.contains(QLatin1String("python")))
         hit.confidence = Confidence::Low;
-    if (hit.id == QLatin1String("sdist-missing-files") && !f.sourceBuild && !text.contains(QLatin1String("pip-install"))
-        && !text.contains(QLatin1String("sdist")))
-        hit.confidence = Confidence::Low;
-    // A path dependency missing inside a folder named like a release (name-1.2.3) or where pip unpacks: an sdist without it.
-    static const QRegularExpression releaseFolder(QStringLiteral(R"re([/\\][\w.]+-\d+(?:\.\d+)+[/\\]|[/\\]pip-(?:req-build|install)-)re"));
-    if (hit.id == QLatin1String("sdist-missing-files") && hit.tag == QLatin1String("path-dependency") && hit.args.value(0).contains(releaseFolder))
-        hit.confidence = Confidence::Medium;
-    // The readme or license an sdist's metadata names, missing where pip unpacked the sdist to build it: the sdist lacks it.
-    static const QRegularExpression unpacked(QStringLiteral(R"re([/\\]pip-(?:req-build|install)-\w+[/\\])re"));
-    if ((hit.id == QLatin1String("readme-missing") || hit.id == QLatin1String("license-file-missing")) && text.contains(QLatin1String(".tar.gz"))
-        && hit.text.contains(unpacked)) {
-        hit.id = QStringLiteral("sdist-missing-files");
-        hit.confidence = Confidence::Medium;
-        hit.message = QStringLiteral("The source distribution lacks a file its metadata names (%1): it was packed without it (maturin "
-                                     "before 1.14.0 left out a readme or license from outside the project's folder).")
-                          .arg(hit.text.section(QLatin1Char('/'), -1).section(QLatin1Char('\\'), -1).trimmed());
-    }
-    if (hit.id == QLatin1String("sdist-fallback-no-wheel") && hit.tag == QLatin1String("platform") && !f.sourceBuild)
+    if (!refineSourceTreeHit(f, text, hit))
         return false;
     // A header missing in a cross build: the target's sysroot or a C compiler not made for the target, as often as a package.
     if (hit.id == QLatin1String("system-library-missing") && hit.tag == QLatin1String("header") && f.crossTarget)
