@@ -91,7 +91,7 @@ RuleHit mixedInterpreterImport(const TextFacts &facts, const QStringList &lines)
         return {};
     static const QRegularExpression frame(QStringLiteral(R"re(^\s*File "[^"]*[/\\]lib[/\\]python(\d\.\d+)t?[/\\]([^"]*)")re"));
     static const QRegularExpression failed(QStringLiteral(R"re(^\s*(?:ModuleNotFoundError|ImportError): )re"));
-    QStringList running, installed;  // versions of the standard library's frames, of site-packages' frames
+    QStringList running;  // the versions of the standard library's frames
     int packageLine = -1;
     QString packageVersion;
     bool importFailed = false;
@@ -101,11 +101,12 @@ RuleHit mixedInterpreterImport(const TextFacts &facts, const QStringList &lines)
         if (!m.hasMatch())
             continue;
         const bool sitePackages = m.captured(2).startsWith(QLatin1String("site-packages")) || m.captured(2).startsWith(QLatin1String("dist-packages"));
-        (sitePackages ? installed : running) << m.captured(1);
-        if (sitePackages) {
-            packageLine = int(i);
-            packageVersion = m.captured(1);
+        if (!sitePackages) {
+            running << m.captured(1);
+            continue;
         }
+        packageLine = int(i);  // the last installed package's frame: nearest the failed import
+        packageVersion = m.captured(1);
     }
     running.removeDuplicates();
     if (!importFailed || running.size() != 1 || packageLine < 0 || packageVersion == running.first())

@@ -144,6 +144,25 @@ void refineOncePerProcess(const QString &text, RuleHit &hit)
                                   "sys.modules), which PyO3 before 0.20 refused too.");
 }
 
+// A loader's architecture mismatch says that the extension and the interpreter differ, not which one is wrong (an
+// x86_64 Python under Rosetta, a bundle made on another machine, a wheel whose tag promises an architecture it
+// lacks): a lead. An extension file in a source tree, not an installed package's, was built there: for the Rust
+// toolchain's architecture instead of the interpreter's (maturin develop or an editable install under Rosetta).
+void refineArchitectureMismatch(RuleHit &hit)
+{
+    if (hit.id != QLatin1String("wrong-interpreter") || hit.tag != QLatin1String("arch"))
+        return;
+    static const QRegularExpression installed(QStringLiteral(R"re([/\\](?:site|dist)-packages[/\\])re"));
+    static const QRegularExpression extension(QStringLiteral(R"re(\.(?:so|pyd|dylib)\b)re"));
+    const bool builtHere = hit.text.contains(extension) && !hit.text.contains(installed)
+                        && hit.text.contains(QLatin1String("incompatible architecture"));
+    hit.confidence = builtHere ? Confidence::Medium : Confidence::Low;
+    if (builtHere)
+        hit.message = QStringLiteral("The extension in the source tree was built for another architecture than the interpreter runs as: "
+                                     "the Rust toolchain built for its own host (an x86_64 Python under Rosetta on Apple silicon, or the "
+                                     "reverse). Build for the interpreter's architecture, or use a Python of the machine's own.");
+}
+
 // maturin's own crashes and refusals that another line of the text explains.
 void refineMaturinCrashes(const QString &text, RuleHit &hit)
 {
@@ -191,6 +210,7 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
     refineDeliberateSourceBuild(f, text, hit);
     refineOncePerProcess(text, hit);
     refineMaturinCrashes(text, hit);
+    refineArchitectureMismatch(hit);
     if (hit.id.startsWith(QLatin1String("pyo3-python-too")))
         refinePyO3Range(ctx, hit);
     if (hit.id == QLatin1String("wheel-metadata-inconsistent"))
@@ -319,11 +339,11 @@ void detectSourceFallback(DetectorContext &ctx)
         // A file the sdist surely lacks is what broke, and is listed first; that no wheel matched is why it was built.
         const bool sureIncomplete = incomplete && missing->confidence != Confidence::Low;
         const int missingRank = missing->rank;
-        const QString why = incomplete ? QStringLiteral("which lacks files the build needs.")
-                                       : QStringLiteral("which needs a Rust toolchain that is not there.");
         Finding &fb = ctx.add(QStringLiteral("sdist-fallback-no-wheel"),
-                              QStringLiteral("The installer found no wheel of this release for the platform or Python and builds the "
-                                             "source distribution, %1").arg(why),
+                              incomplete ? QStringLiteral("The installer found no wheel of this release for the platform or Python and builds "
+                                                          "the source distribution, which lacks files the build needs.")
+                                         : QStringLiteral("The installer found no wheel of this release for the platform or Python and builds the "
+                                                          "source distribution, which needs a Rust toolchain that is not there."),
                               evidence);
         // Why no wheel matched (an old installer, a Python newer than the release's wheels, a release missing its
         // wheels, a platform it never supports) the text rarely shows: a lead either way.

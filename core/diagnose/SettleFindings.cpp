@@ -118,25 +118,6 @@ void textOnlyConfidence(DetectorContext &ctx)
         if (f && onlyFromText(*f) && int(f->confidence) < int(level))
             f->confidence = level;
     }
-    // A loader's architecture mismatch says that the extension and the interpreter differ, not which one is wrong (an
-    // x86_64 Python under Rosetta, a bundle made on another machine, a wheel whose tag promises an architecture it
-    // lacks): from the text alone, a lead.
-    // An extension file in a source tree, not an installed package's, was built there: for the Rust toolchain's
-    // architecture instead of the interpreter's (maturin develop or an editable install under Rosetta).
-    static const QRegularExpression arch(QStringLiteral(
-        R"re(wrong ELF class|incompatible architecture|wrong architecture|not a valid Win32 application|: error 0xc1\b)re"));
-    static const QRegularExpression installed(QStringLiteral(R"re([/\\](?:site|dist)-packages[/\\])re"));
-    static const QRegularExpression extension(QStringLiteral(R"re(\.(?:so|pyd|dylib)\b)re"));
-    if (Finding *f = ctx.find(QStringLiteral("wrong-interpreter")); f && onlyFromText(*f)
-        && std::all_of(f->evidence.cbegin(), f->evidence.cend(), [](const EvidenceRef &e) { return e.text.contains(arch); })) {
-        const QString line = f->evidence.first().text;
-        const bool builtHere = line.contains(extension) && !line.contains(installed) && line.contains(QLatin1String("incompatible architecture"));
-        f->confidence = builtHere ? Confidence::Medium : Confidence::Low;
-        if (builtHere)
-            f->message = QStringLiteral("The extension in the source tree was built for another architecture than the interpreter runs as: "
-                                        "the Rust toolchain built for its own host (an x86_64 Python under Rosetta on Apple silicon, or the "
-                                        "reverse). Build for the interpreter's architecture, or use a Python of the machine's own.");
-    }
     // maturin's build-time check for the PyInit symbol has known false positives (pyinit-check-false-positive):
     // without the project or the wheel to confirm it, its warning is a lead.
     if (Finding *f = ctx.find(QStringLiteral("pyinit-missing")); f && onlyFromText(*f)) {

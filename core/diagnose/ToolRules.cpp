@@ -55,8 +55,6 @@ const QList<rules::Rule> &rules::toolRules()
         // PyPI (warehouse) refuses a file name it has seen before, even a deleted one.
         rule("pypi-file-exists", "", C::High, 86, "The index refused the upload: a file of that name was uploaded before.",
              R"re(\b400 (?:Client Error: )?File already exists|File already exists\b.*file-name-reuse|File already exists \('[^']+\.(?:whl|tar\.gz|zip|egg)'|This filename has already been used, use a different version)re"),
-        // PyPI's 403 for an account without upload rights on the project (maturin 0.14.3+ shows PyPI's text); before
-        // 0.14.3 maturin said "Username and/or password are wrong" for every 403, which wrong credentials print too: a lead.
         // PyPI's own words for refusals with a single cause (warehouse's forklift upload view), and the publish action's.
         rule("pypi-password-auth-removed", "", C::High, 90, "PyPI no longer accepts an account name and password for uploads: use an API token or trusted publishing.",
              R"re(Username/Password authentication is no longer supported)re"),
@@ -70,6 +68,8 @@ const QList<rules::Rule> &rules::toolRules()
         rule("publish-action-run-twice-in-job", "", C::High, 84,
              "The publish step finds %1's attestation from an earlier run in the same job: it ran twice on the same dist/ folder.",
              R"re(Attestation generation failure: \S*?([^/\s]+) already has a publish attestation)re"),
+        // PyPI's 403 for an account without upload rights on the project (maturin 0.14.3+ shows PyPI's text); before
+        // 0.14.3 maturin said "Username and/or password are wrong" for every 403, which wrong credentials print too: a lead.
         rule("pypi-upload-forbidden", "", C::High, 86, "The index refused the upload: the account may not upload to project %1.",
              R"re(isn't allowed to upload to project '([^']+)')re"),
         rule("pypi-upload-forbidden", "credentials", C::Low, 60, "The index refused the credentials, or the account's right to upload to that project.",
