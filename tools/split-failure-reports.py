@@ -4,10 +4,12 @@
 Every report (tests/data/failure-reports/{incoming,dev,heldout}/*.txt) goes to the part chosen by a
 hash of its source URL, so all reports of one thread land on the same side and a report keeps its side
 when the corpus grows. About 30 % are held out. Recognisers are written from dev/ only; bench/diagnose
-scores the held-out part. Run it after adding reports to incoming/.
+scores the held-out part. Run it after adding reports to incoming/; it then writes the index of the
+development reports again (tools/make-similar-reports.py).
 """
 import hashlib
 import pathlib
+import subprocess
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent / "tests" / "data" / "failure-reports"
@@ -39,6 +41,7 @@ def main():
                 moved += 1
     counts = {p: len(list((ROOT / p).glob("*.txt"))) for p in ("dev", "heldout")}
     print(f"moved {moved}; dev {counts['dev']}, held out {counts['heldout']}")
+    subprocess.run([sys.executable, str(pathlib.Path(__file__).with_name("make-similar-reports.py"))], check=True)
 
 
 if __name__ == "__main__":

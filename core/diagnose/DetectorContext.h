@@ -76,5 +76,6 @@ void detectTomlErrorLocation(DetectorContext &ctx);     // where and why maturin
 void wordForBindings(DetectorContext &ctx);            // libpython findings worded for PyO3, cffi or unknown bindings
 void leadFromSourceBuild(DetectorContext &ctx);         // a release's failed source build, nothing else shown: a lead
 void settleFindings(DetectorContext &ctx);             // root cause over symptom; one unrecognised-failure when nothing fits
+void pointToSimilarReports(DetectorContext &ctx);      // after settling: the unrecognised failure links the most alike reported one
 
 } // namespace wb::diagnose

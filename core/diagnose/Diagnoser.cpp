@@ -25,7 +25,8 @@ QList<Finding> Diagnoser::diagnose(const Evidence &evidence, const Catalogue &ca
     detectTomlErrorLocation(ctx);
     wordForBindings(ctx);       // after the config detector: the libpython finding's wording follows the bindings shown
     leadFromSourceBuild(ctx);   // after every detector: only when nothing else explains the text
-    settleFindings(ctx);        // last: a specific cause suppresses the generic one
+    settleFindings(ctx);        // a specific cause suppresses the generic one
+    pointToSimilarReports(ctx); // last: where no cause is named, the most alike failure users reported
     QList<Finding> findings = ctx.takeFindings();
     sort(&findings);
     return findings;

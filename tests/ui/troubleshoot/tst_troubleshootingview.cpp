@@ -278,6 +278,32 @@ private Q_SLOTS:
         QVERIFY2(chip->text().startsWith(QStringLiteral("Pasted text: ") + chipStart), qPrintable(chip->text()));
     }
 
+    // A failure no rule names stays "no known cause", Low, and points to the reported failure most like it:
+    // the detail names that report's cause and links its thread.
+    void unrecognisedFailurePointsToTheMostAlikeReport()
+    {
+        QFile f(wb::test::sourceDir() + QStringLiteral("/tests/data/failure-reports/dev/a-rust-nightly-required-1.txt"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString all = QString::fromUtf8(f.readAll());
+        Workspace workspace;
+        TroubleshootingView view(&workspace);
+        view.resize(1100, 700);
+        view.show();
+        view.findChild<QPlainTextEdit *>(QStringLiteral("errorInput"))->setPlainText(all.mid(all.indexOf(QLatin1String("\n---\n")) + 5));
+        QTRY_VERIFY_WITH_TIMEOUT(!view.findings().isEmpty(), 10000);
+        QCOMPARE(view.findings().first().id, QStringLiteral("unrecognised-failure"));
+        auto *tree = view.findChild<QTreeWidget *>(QStringLiteral("findingsTree"));
+        QTreeWidgetItem *top = tree->topLevelItem(0)->child(0);
+        QVERIFY(top);
+        QCOMPARE(top->text(1), QStringLiteral("Low"));
+        tree->setCurrentItem(top);
+        auto *detail = view.findChild<QTextBrowser *>(QStringLiteral("findingDetail"));
+        const QString url = QStringLiteral("https://github.com/ijl/orjson/issues/46");
+        QVERIFY2(detail->toPlainText().contains(QLatin1String("its cause there was: The crate needs nightly Rust")), qPrintable(detail->toPlainText()));
+        QVERIFY2(detail->toHtml().contains(QStringLiteral("href=\"") + url), qPrintable(detail->toHtml()));
+        QVERIFY(view.grab().save(wb::test::binaryDir() + QStringLiteral("/troubleshooting-reported-failure-alike.png")));
+    }
+
     // The inputs are listed as chips, and each can be left out of the diagnosis.
     void inputsAreListedAndRemovable()
     {
