@@ -87,7 +87,7 @@ void detectRustErrors(DetectorContext &ctx)
     }
     // Errors about PyO3's own traits are what a PyO3 upgrade leaves behind in code written for the previous API.
     static const QRegularExpression pyo3Api(QStringLiteral(
-        R"re(\b(?:IntoPy(?:Object|CallbackOutput|Dict)?|FromPyObject|PyClass|PyFunctionArgument|PyClassInitializer|ToPyObject|Bound<|Py<|PyRef(?:Mut)?|GILPool|pyo3::)\b)re"));
+        R"re(\b(?:IntoPy(?:Object|CallbackOutput|Dict)?|FromPyObject|PyClass|PyFunctionArgument|PyClassInitializer|ToPyObject|PyRef(?:Mut)?|GILPool)\b|\b(?:Bound|Py)<|\bpyo3::)re"));
     if (std::any_of(own.cbegin(), own.cend(), [](const SourcedMatch &m) { return m.match.args.value(1).contains(pyo3Api); })) {
         f.message += QStringLiteral(" The errors are about PyO3's own types and traits: after a PyO3 upgrade, its migration guide lists what "
                                     "changed (0.21 the Bound API, 0.23 IntoPyObject and #[pyclass] types that must be Sync).");

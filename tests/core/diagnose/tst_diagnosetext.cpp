@@ -276,6 +276,33 @@ private Q_SLOTS:
         QVERIFY(!findings.first().evidence.isEmpty());
     }
 
+    // rustc errors in the project's code about PyO3's own types and traits point to PyO3's migration guide
+    // (what an upgrade leaves behind); other errors do not.
+    void pyo3ApiErrorsPointToTheMigrationGuide_data()
+    {
+        QTest::addColumn<QString>("error");
+        QTest::addColumn<bool>("hint");
+        QTest::newRow("IntoPyObject") << QStringLiteral("error[E0277]: the trait bound `Foo: IntoPyObject<'py>` is not satisfied") << true;
+        QTest::newRow("Bound with a lifetime") << QStringLiteral("error[E0308]: expected `Bound<'py, PyAny>`, found `&PyAny`") << true;
+        QTest::newRow("Py of a type") << QStringLiteral("error[E0599]: no method named `as_ref` found for struct `Py<PyAny>` in the current scope") << true;
+        QTest::newRow("a path in pyo3") << QStringLiteral("error[E0433]: failed to resolve: could not find `prepare_freethreaded_python` in `pyo3::ffi`") << true;
+        QTest::newRow("GILPool") << QStringLiteral("error[E0603]: struct `GILPool` is private") << true;
+        QTest::newRow("not PyO3's") << QStringLiteral("error[E0425]: cannot find value `PyClassic` in this scope") << false;
+        QTest::newRow("a word ending in Py") << QStringLiteral("error[E0412]: cannot find type `NumPy` in this scope") << false;
+    }
+    void pyo3ApiErrorsPointToTheMigrationGuide()
+    {
+        QFETCH(QString, error);
+        QFETCH(bool, hint);
+        const QList<Finding> findings = diagnoseText(QStringLiteral("   Compiling mypkg v0.1.0 (/home/u/mypkg)\n") + error
+                                                         + QStringLiteral("\n  --> src/lib.rs:12:5\n"),
+                                                     true);
+        QVERIFY(!findings.isEmpty());
+        QCOMPARE(findings.first().id, QStringLiteral("rust-compile-error"));
+        QCOMPARE(findings.first().message.contains(QLatin1String("migration guide")), hint);
+        QCOMPARE(findings.first().links.contains(QStringLiteral("https://pyo3.rs/latest/migration.html")), hint);
+    }
+
     // A specific cause suppresses the generic one; rust-compile-error only for the project's own sources.
     void rootCauseOverSymptom_data()
     {
