@@ -118,6 +118,29 @@ RuleHit mixedInterpreterImport(const TextFacts &facts, const QStringList &lines)
                    {running.first(), packageVersion}, packageLine + 1, lines.at(packageLine).trimmed()};
 }
 
+// A package's native module that does not import under PyPy (its banner or its folders in sight): the package
+// may have no PyPy build at all (it needs CPython's C API or a cffi PyPy lacks), a lead.
+RuleHit nativeImportOnPyPy(const QStringList &lines)
+{
+    static const QRegularExpression pypy(QStringLiteral(R"re(\[PyPy \d|[/\\]pypy[\d.]*(?:-[\w.]+)?[/\\]|\bpypy\d*-\d)re"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression native(QStringLiteral(R"re(^ImportError: cannot import name '?(_\w+)'?|^ModuleNotFoundError: No module named '[\w.]*?\.?(_\w+)')re"));
+    if (!std::any_of(lines.cbegin(), lines.cend(), [](const QString &l) { return l.contains(pypy); }))
+        return {};
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString line = lines.at(i).trimmed();
+        const QRegularExpressionMatch m = native.match(line);
+        if (!m.hasMatch())
+            continue;
+        const QString module = m.captured(1).isEmpty() ? m.captured(2) : m.captured(1);
+        return RuleHit{QStringLiteral("pypy-unsupported"), QStringLiteral("pypy-import"), Confidence::Low, 45,
+                       QStringLiteral("The package's native module %1 does not import under PyPy: check that the package supports PyPy "
+                                      "(some need CPython's own C API, or a cffi release PyPy does not have).")
+                           .arg(module),
+                       {}, int(i) + 1, line};
+    }
+    return {};
+}
+
 } // namespace
 
 // Also a build script that runs Python (a panic in build.rs beside a traceback), maturin's old "Cargo metadata failed".
@@ -148,6 +171,8 @@ QList<RuleHit> contextualHits(const TextFacts &facts, const QString &text)
         out << crash;
     if (const RuleHit mixed = mixedInterpreterImport(facts, lines); !mixed.id.isEmpty())
         out << mixed;
+    if (const RuleHit pypy = nativeImportOnPyPy(lines); !pypy.id.isEmpty())
+        out << pypy;
     return out;
 }
 

@@ -78,8 +78,30 @@ void detectOldPipVersion(DetectorContext &ctx, const QList<Line> &lines)
         if (!failed && failure.match(l.text).hasMatch())
             failed = &l;
     }
-    if (!shown || !failed || pip >= QVersionNumber(19, 0))
+    // Without a failure in sight, the source distribution it chose is the sign, and only a lead.
+    static const QRegularExpression sdistChosen(QStringLiteral(R"re(^(?:Using cached|Downloading) \S+\.(?:tar\.gz|zip)\b)re"));
+    const Line *chose = nullptr;
+    if (shown && !failed) {
+        for (const Line &l : lines) {
+            if (sdistChosen.match(l.text).hasMatch()) {
+                chose = &l;
+                break;
+            }
+        }
+    }
+    if (!shown || !(failed || chose) || pip >= QVersionNumber(19, 0))
         return;
+    if (!failed) {
+        Finding &lead = ctx.add(QStringLiteral("pip-too-old"),
+                                QStringLiteral("The installer is pip %1 and chose a source distribution: it knows no manylinux2010 or newer "
+                                               "tag (pip 19.0 added manylinux2010, 19.3 manylinux2014, 20.3 manylinux_2_x), so it may have "
+                                               "skipped the release's wheels. Upgrade pip and install again.")
+                                    .arg(pip.toString()),
+                                {refOf(*shown), refOf(*chose)});
+        lead.confidence = Confidence::Low;
+        lead.rank = 60;
+        return;
+    }
     Finding &f = ctx.add(QStringLiteral("pip-too-old"),
                          QStringLiteral("The installer is pip %1: it knows no manylinux2010 or newer tag (pip 19.0 added "
                                         "manylinux2010, 19.3 manylinux2014, 20.3 manylinux_2_x), so it skipped the published "

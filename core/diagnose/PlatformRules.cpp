@@ -30,6 +30,11 @@ const QList<rules::Rule> &rules::platformRules()
              R"re(cannot find (?:function|value|type) `(_Py\w+)` in (?:module|crate) `(?:pyo3::)?(?:ffi|pyo3_ffi)`)re"),
         // A C extension (cffi's generated module, a C dependency) built with the limited API for a free-threaded
         // CPython 3.13, which has no limited API.
+        // rustc's note that the item a crate uses is configured out of free-threaded builds (PyO3's GILProtected, GILPool).
+        rule("pyo3-free-threaded-unsupported", "gil-gated", C::Medium, 84,
+             "A crate uses a PyO3 item that free-threaded builds leave out (#[cfg(not(Py_GIL_DISABLED))]): it does not support the "
+             "free-threaded CPython yet; use a release of it that does, or a Python with the GIL.",
+             R"re(#\[cfg\(not\(Py_GIL_DISABLED\)\)\])re"),
         rule("pyo3-free-threaded-unsupported", "limited-api", C::Medium, 84,
              "A C part of the build uses the limited API (abi3), which the free-threaded CPython does not offer: the package or its "
              "C dependencies (cffi) do not support the free-threaded build yet.",

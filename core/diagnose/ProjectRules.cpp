@@ -160,6 +160,11 @@ const QList<rules::Rule> &rules::projectRules()
         // maturin 0.12.0 on macOS; fixed in 0.12.1.
         rule("maturin-regression", "macos-platform", C::Medium, 80, "This maturin cannot parse the macOS platform string sysconfig.get_platform() gives.",
              R"re(Invalid platform string from `sysconfig\.get_platform\(\)`)re"),
+        // maturin 1.8.7 passed its compression level with every method; the zip crate refuses a level for stored (no compression).
+        rule("maturin-regression", "zip-level", C::Medium, 80,
+             "maturin 1.8.7 passes its compression level along with the compression method, and the zip library refuses a level "
+             "for stored (uncompressed) entries.",
+             R"re(unsupported Zip archive: Unsupported compression level)re"),
         // maturin 1.12.5-1.12.6's develop added --include-debuginfo of its own and then refused it beside [tool.maturin] strip = true.
         rule("maturin-regression", "debuginfo-strip", C::Medium, 78,
              "maturin develop turned on --include-debuginfo itself, which clashes with strip = true in [tool.maturin].",

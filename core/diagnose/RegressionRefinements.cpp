@@ -28,6 +28,8 @@ QString fixedIn(const QString &tag)
         return QStringLiteral("1.13.0");  // --strip against develop's --include-debuginfo (#3057)
     if (tag == QLatin1String("license-outside-root"))
         return QStringLiteral("1.12.0");  // workspace-level license files (#2970)
+    if (tag == QLatin1String("zip-level"))
+        return QStringLiteral("1.9.0");  // compression level with the stored method (#2644), broken in 1.8.7
     if (tag == QLatin1String("ft-windows-lib"))
         return QStringLiteral("1.8.7");  // Windows free-threaded builds on Python 3.14 (#2632)
     if (tag == QLatin1String("pyproject-required"))

@@ -55,7 +55,7 @@ const QList<Rule> &rules()
         {"interpreter-found", rx(R"(🐍 Found (CPython|PyPy|GraalPy) (\d+\.\d+)\S*(?: at (\S+))?)")},
         {"module-name-dash", rx(R"(The module name must not contains? a minus)")},
         {"version-missing", rx(R"(Cannot build without valid version information|`project\.version` field is required in pyproject\.toml unless it is present in the `project\.dynamic` list)")},
-        {"python-source-missing", rx(R"(Failed to normalize python source path `([^`]+)`|python-source is set to `([^`]+)` but)")},
+        {"python-source-missing", rx(R"(Failed to normalize python source path `([^`]+)`|python-source is set to `([^`]+)`,? but)")},
         {"rust-target-missing", rx(R"(error\[E0463\]: can't find crate for `(?:core|std)`|the `[\w.-]+` target may not be installed)")},
         {"rust-error", rx(R"(^\s*error(\[E\d{4}\])?: (.*)$)")},
         {"dev-profile", rx(R"(Finished `?dev`? (?:profile )?\[unoptimized \+ debuginfo\])")},

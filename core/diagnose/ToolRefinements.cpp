@@ -4,6 +4,8 @@
 #include <QRegularExpression>
 #include <QStringList>
 
+#include <algorithm>
+
 namespace wb::diagnose {
 
 QString maturinSupportsSince(const QString &os, bool *known)
@@ -199,8 +201,107 @@ bool refineByRelease(const QString &text, const TextFacts &facts, RuleHit &hit)
 
 } // namespace
 
+// A platform as a wheel tag names it: the operating system and the machine ("linux/x86_64", "macos/arm64").
+QString platformOf(const QString &tag)
+{
+    static const QRegularExpression machine(QStringLiteral(R"re((x86_64|aarch64|arm64|universal2|armv7l|ppc64le|s390x|i686|amd64|win32|intel)$)re"));
+    const QString os = tag.startsWith(QLatin1String("macosx")) ? QStringLiteral("macos")
+                     : tag.startsWith(QLatin1String("win")) ? QStringLiteral("windows")
+                     : tag.contains(QLatin1String("linux")) ? QStringLiteral("linux") : QString();
+    const QString arch = machine.match(tag).captured(1);
+    return os.isEmpty() || arch.isEmpty() ? QString() : os + QLatin1Char('/') + arch;
+}
+
+// uv names the platform it is on and the platforms the release has wheels for. A release with wheels for other
+// platforms but none for Linux x86_64 or macOS arm64, the two nearly every release covers, and no source
+// distribution, is most likely an incomplete upload (a release job that failed part-way), not a package that
+// never supports the platform: still a lead.
+void refineMissingCommonPlatform(const QString &text, RuleHit &hit)
+{
+    if (hit.id != QLatin1String("unsupported-wheel-platform") || hit.tag != QLatin1String("uv"))
+        return;
+    static const QRegularExpression lineBreak(QStringLiteral(R"re(\s*\n\s*)re"));
+    static const QRegularExpression quotedTag(QStringLiteral(R"re(`([\w.]+)`)re"));
+    const QString flat = QString(text).replace(lineBreak, QStringLiteral(" "));  // a hint wrapped over lines
+    static const QRegularExpression hint(QStringLiteral(
+        R"re((?:You're on \w+ \(`([\w.]+)`\), but `([^`]+)` \(v([^)\s]+)\) only has wheels for the following platforms?|\(e\.g\., `([\w.]+)`\).*?hint: Wheels are available for `([^`]+)` \(v([^)\s]+)\) on the following platforms?):((?: ?`[\w.]+`,?)+))re"));
+    const QRegularExpressionMatch m = hint.match(flat);
+    if (!m.hasMatch())
+        return;
+    const QString here = platformOf(m.captured(1).isEmpty() ? m.captured(4) : m.captured(1));
+    if (here != QLatin1String("linux/x86_64") && here != QLatin1String("macos/arm64"))
+        return;
+    QStringList tags;
+    for (auto it = quotedTag.globalMatch(m.captured(7)); it.hasNext();)
+        tags << it.next().captured(1);
+    for (const QString &t : std::as_const(tags)) {
+        const QString p = platformOf(t);
+        if (p == here || (here.startsWith(QLatin1String("macos")) && p == QLatin1String("macos/universal2")))
+            return;  // a wheel for this platform exists: another tag (glibc, macOS version) did not match
+    }
+    const QString name = m.captured(2).isEmpty() ? m.captured(5) : m.captured(2);
+    const QString version = m.captured(3).isEmpty() ? m.captured(6) : m.captured(3);
+    hit.id = QStringLiteral("release-missing-wheels");
+    hit.confidence = Confidence::Low;
+    hit.message = QStringLiteral("%1 %2 has wheels for %3 but none for %4, which nearly every release covers, and no source distribution: "
+                                 "the release most likely lacks wheels it should have (an upload that stopped part-way). Check its files "
+                                 "on PyPI; until they are there, pin the previous version.")
+                      .arg(name, version, tags.join(QStringLiteral(", ")), here);
+}
+
+// The source build's Rust bootstrap asks rustup for a host toolchain of the triple it computed. A name that is not
+// Rust's (riscv64-unknown-linux-*: Rust says riscv64gc) is the bootstrap's mistake. A real triple rustup ships no
+// host toolchain for (arm-unknown-linux-musleabihf, AIX) means the platform has neither a wheel of the release,
+// or pip would not build it, nor a rustup Rust: the missing wheel is what to act on.
+void refineRustBootstrap(const TextFacts &f, RuleHit &hit)
+{
+    if (hit.id != QLatin1String("rust-bootstrap-wrong-triple") || hit.args.value(0).startsWith(QLatin1String("riscv64-")) || !f.indexSource)
+        return;
+    hit.id = QStringLiteral("sdist-fallback-no-wheel");
+    hit.confidence = Confidence::Medium;
+    hit.message = QStringLiteral("The installer built %1 from source: none of the release's wheels matches this platform (%2), and rustup has "
+                                 "no Rust for it either, so the build's Rust bootstrap stopped. Use a platform or Python the release "
+                                 "publishes wheels for, or install Rust for this platform from the system's packages first.")
+                      .arg(f.sourceBuildName.isEmpty() ? QStringLiteral("the package") : f.sourceBuildName, hit.args.value(0));
+}
+
+// QEMU crashing the program it emulates while Python imports a package, with nothing compiled: the wheel's code
+// uses x86-64 instructions the emulator does not provide (Docker's amd64 images on Apple silicon), a lead.
+void refineEmulatedImport(const QString &text, RuleHit &hit)
+{
+    static const QRegularExpression import(QStringLiteral(R"re(\bimport [\w.]+|^\s*from [\w.]+ import )re"));
+    static const QRegularExpression compiling(QStringLiteral(R"re(\b(?:rustc|cargo|cc1|Compiling|compiler|gcc|clang|build-script-build)\b)re"));
+    if (hit.id != QLatin1String("qemu-emulation-segfault") || hit.tag != QLatin1String("qemu"))
+        return;
+    // What ran: an import among the few lines before the crash, with no compiler between, nor in the line or two
+    // after it (the command that failed).
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    const qsizetype at = hit.line - 1;
+    bool importing = false;
+    for (qsizetype i = at - 1; i >= std::max<qsizetype>(0, at - 4) && !importing; --i) {
+        if (lines.at(i).contains(compiling))
+            return;
+        importing = lines.at(i).contains(import);
+    }
+    for (qsizetype i = at; i < std::min<qsizetype>(lines.size(), at + 3); ++i) {
+        if (lines.at(i).contains(compiling))
+            return;
+    }
+    if (!importing)
+        return;
+    hit.id = QStringLiteral("cpu-instructions-unsupported");
+    hit.confidence = Confidence::Low;
+    hit.message = QStringLiteral("An import crashed under QEMU's emulation (signal %1) with nothing being compiled: emulators such as "
+                                 "Docker's amd64 images on Apple silicon lack the newer x86-64 instructions (AVX2, FMA) some wheels are "
+                                 "built for. Try the package's build for older CPUs, or a native arm64 image.")
+                      .arg(hit.args.value(0));
+}
+
 bool refineToolHit(const QString &text, const TextFacts &facts, RuleHit &hit)
 {
+    refineEmulatedImport(text, hit);
+    refineMissingCommonPlatform(text, hit);
+    refineRustBootstrap(facts, hit);
     return refineByPrintingTool(text, hit) && refineBySecondSign(text, hit) && refineByRelease(text, facts, hit);
 }
 

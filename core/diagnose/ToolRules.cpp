@@ -181,6 +181,15 @@ const QList<rules::Rule> &rules::toolRules()
         // A feature gate: a toolchain older than the code, or a feature that is still nightly-only: a lead.
         rule("rust-too-old", "feature-gate", C::Low, 50, "rustc refuses a language feature as unstable: the toolchain may be older than the code.",
              R"re(error\[E0658\]: (?!use of unstable library feature).*(?:is experimental|are experimental|is unstable|are unstable))re"),
+        // Return-position impl Trait in trait methods (stable since Rust 1.75): older compilers refuse the code as written.
+        rule("rust-too-old", "rpitit", C::Medium, 70, "The code returns impl Trait from a trait method, which Rust allows since 1.75: the toolchain is older.",
+             R"re(`impl Trait` only allowed in function and inherent method return types, not in trait method return types)re"),
+        // setuptools-rust's extension names a Cargo.toml that is not there (an sdist packed without the crate, or a wrong path).
+        rule("sdist-missing-files", "setuptools-rust", C::Medium, 60, "setuptools-rust finds no Cargo.toml for the Rust extension %1 at %2.",
+             R"re(can't find manifest for Rust extension `([^`]+)` at path `([^`]+)`)re"),
+        // cryptography's refusal of an OpenSSL the OpenSSL project no longer supports.
+        rule("system-openssl-too-old", "", C::High, 84, "The package is linked against OpenSSL %1, which it no longer supports.",
+             R"re(You are linking against OpenSSL ([\d.]+\w*), which is no longer supported by the OpenSSL project)re"),
         // human-panic's crash report of maturin (older releases): maturin's bug; which release fixes it, only a lead.
         rule("maturin-bug", "human-panic", C::Low, 62, "maturin itself panicked in %1: a bug in maturin, not in the project.",
              R"re(Panic occurred in file '(src[/\\][\w/\\]+\.rs)' at line \d+)re"),

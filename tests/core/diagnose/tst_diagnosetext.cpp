@@ -260,6 +260,19 @@ private Q_SLOTS:
         row("an sdist without Cargo.toml", "Processing ./target/wheels/demo-0.1.0.tar.gz\n  💥 maturin failed\n    Caused by: Can't find "
             "/tmp/pip-req-build-kx7zxjs_/Cargo.toml (in /tmp/pip-req-build-kx7zxjs_)", "sdist-missing-files");
         row("EPIPE is not a Windows lock", "Error: Broken pipe (os error 32)", "unrecognised-failure");
+        row("an OpenSSL the package no longer supports", "You are linking against OpenSSL 1.0.1, which is no longer supported by the OpenSSL project. "
+            "You need to upgrade to a newer version of OpenSSL.", "system-openssl-too-old");
+        row("impl Trait in a trait method", "error[E0562]: `impl Trait` only allowed in function and inherent method return types, not in trait "
+            "method return types", "rust-too-old");
+        row("setuptools-rust's missing manifest", "can't find manifest for Rust extension `dulwich._pack` at path `crates/pack/Cargo.toml`",
+            "sdist-missing-files");
+        row("maturin 1.8.7's compression level", "💥 maturin failed\n  Caused by: unsupported Zip archive: Unsupported compression level",
+            "maturin-regression");
+        row("python-source, newer wording", "Caused by: python-source is set to `/tmp/pip-req-build-x/pkg/python`, but the python module at "
+            "`/tmp/pip-req-build-x/pkg/python/pkg` does not exist. Either change the python-source or create the module", "python-source-missing");
+        row("a PyO3 item free-threaded builds leave out", "error[E0432]: unresolved import `pyo3::sync::GILProtected`\n"
+            "  --> /home/u/.cargo/registry/src/index.crates.io-1949cf8c6b5b557f/numpy-0.23.0/src/datetime.rs:63:12\n"
+            "note: the item is gated here\n46 | #[cfg(not(Py_GIL_DISABLED))]", "pyo3-free-threaded-unsupported");
         row("file(1) alone is healthy", "/tmp/venv/bin/ruff: ELF 64-bit LSB pie executable, x86-64, version 1 (SYSV), dynamically linked, interpreter /lib64/ld-linux-x86-64.so.2, stripped",
             "");
     }
