@@ -41,9 +41,11 @@ QString findingDetailHtml(const diagnose::Finding &f)
         html += QStringLiteral("<h4>%1</h4><ul>").arg(esc(QObject::tr("Evidence")));
         for (const diagnose::EvidenceRef &e : f.evidence) {
             const int line = evidenceLine(e);
-            const QString place = line > 0 ? QStringLiteral("<a href=\"%1\">%2 <i>%3</i></a>")
-                                                  .arg(esc(evidenceLink(e.source, line).toString()), esc(e.source), esc(e.location))
-                                            : QStringLiteral("%1 <i>%2</i>").arg(esc(e.source), esc(e.location));
+            QString place = QStringLiteral("%1 <i>%2</i>").arg(esc(e.source), esc(e.location));
+            if (line > 0)  // a line of the project's files: opens there
+                place = QStringLiteral("<a href=\"%1\">%2 <i>%3</i></a>").arg(esc(evidenceLink(e.source, line).toString()), esc(e.source), esc(e.location));
+            else if (e.location.startsWith(QLatin1String("https://")))  // a reported failure's thread
+                place = QStringLiteral("%1 <a href=\"%2\"><i>%2</i></a>").arg(esc(e.source), esc(e.location));
             html += QStringLiteral("<li>%1<br><code>%2</code></li>").arg(place, esc(e.text));
         }
         html += QStringLiteral("</ul>");

@@ -300,7 +300,7 @@ private Q_SLOTS:
         auto *detail = view.findChild<QTextBrowser *>(QStringLiteral("findingDetail"));
         const QString url = QStringLiteral("https://github.com/ijl/orjson/issues/46");
         QVERIFY2(detail->toPlainText().contains(QLatin1String("its cause there was: The crate needs nightly Rust")), qPrintable(detail->toPlainText()));
-        QVERIFY2(detail->toHtml().contains(QStringLiteral("href=\"") + url), qPrintable(detail->toHtml()));
+        QVERIFY2(detail->toHtml().count(QStringLiteral("href=\"") + url) >= 2, qPrintable(detail->toHtml()));  // the evidence and the links
         QVERIFY(view.grab().save(wb::test::binaryDir() + QStringLiteral("/troubleshooting-reported-failure-alike.png")));
     }
 
