@@ -6,6 +6,8 @@
 #include "core/diagnose/DetectorContext.h"
 #include "core/diagnose/SimilarReports.h"
 
+#include <algorithm>
+
 namespace wb::diagnose {
 
 namespace {
@@ -20,6 +22,31 @@ QString causeTitle(const Catalogue &catalogue, const QString &cause)
     return QString(cause).replace(QLatin1Char('-'), QLatin1Char(' '));
 }
 
+// What is compared: a text as long as a report (up to 400 lines) whole; in a longer one, the lines within 60 of
+// the decisive lines, so that thousands of lines of a build's progress neither dilute the words nor cost time.
+QString comparedText(const Evidence &e, const Finding &unrecognised)
+{
+    QString out;
+    for (const auto &[source, text] : {std::pair{QStringLiteral("error"), e.errorText}, std::pair{QStringLiteral("log"), e.logText}}) {
+        const QStringList lines = text.split(QLatin1Char('\n'));
+        if (lines.size() <= 400) {
+            out += text + QLatin1Char('\n');
+            continue;
+        }
+        QList<bool> keep(lines.size(), false);
+        for (const EvidenceRef &r : unrecognised.evidence) {
+            const int line = r.source == source && r.location.startsWith(QLatin1String("line ")) ? r.location.mid(5).toInt() : 0;
+            for (qsizetype i = std::max(0, line - 61); line > 0 && i < std::min<qsizetype>(lines.size(), line + 60); ++i)
+                keep[i] = true;
+        }
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            if (keep.at(i))
+                out += lines.at(i) + QLatin1Char('\n');
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 void pointToSimilarReports(DetectorContext &ctx)
@@ -28,8 +55,7 @@ void pointToSimilarReports(DetectorContext &ctx)
     if (!unrecognised)
         return;
     const Evidence &e = ctx.evidence();
-    const std::optional<SimilarReports::Match> m =
-        SimilarReports::builtIn().nearest(e.errorText + QLatin1Char('\n') + e.logText, MinimumSimilarity);
+    const std::optional<SimilarReports::Match> m = SimilarReports::builtIn().nearest(comparedText(e, *unrecognised), MinimumSimilarity);
     if (!m)
         return;
     const int percent = qRound(m->similarity * 100);

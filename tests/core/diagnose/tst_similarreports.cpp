@@ -164,6 +164,23 @@ private Q_SLOTS:
         QVERIFY(!f.decisiveLines.isEmpty());
     }
 
+    // At the end of a whole build's log, the lines around the failure are compared, not thousands of lines of
+    // cargo's progress before it.
+    void pointerAtTheEndOfALongLog()
+    {
+        wb::test::FailureReport r;
+        QVERIFY(wb::test::readFailureReport(devDir() + QStringLiteral("/a-rust-nightly-required-1.txt"), &r));
+        QStringList progress;
+        for (int i = 0; i < 3000; ++i)
+            progress << QStringLiteral("   Compiling crate%1 v0.%2.%3").arg(i).arg(i % 9).arg(i % 5);
+        Evidence e;
+        e.logText = progress.join(QLatin1Char('\n')) + QLatin1Char('\n') + r.text;
+        const QList<Finding> findings = Diagnoser::diagnose(e);
+        QVERIFY(!findings.isEmpty());
+        QCOMPARE(findings.first().id, QStringLiteral("unrecognised-failure"));
+        QCOMPARE(findings.first().links.first(), indexed(r.name)->source);
+    }
+
     // Where a rule names the cause, or nothing failed, or nothing reported is alike, there is no pointer.
     void noPointer_data()
     {
