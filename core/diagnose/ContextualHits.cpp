@@ -141,6 +141,62 @@ RuleHit nativeImportOnPyPy(const QStringList &lines)
     return {};
 }
 
+// An extension module of the interpreter's own tree (its lib-dynload, or its site-packages) missing a symbol of
+// CPython's API: inside a plain python process those are always there, so the process is a program that embeds
+// Python without making libpython's symbols visible to the modules it loads (a static libpython, as pyenv builds
+// without --enable-shared, or libpython opened without RTLD_GLOBAL). With the standard library's own module, or an
+// embedding program in sight (a Rust panic, a test binary), Medium; else a lead.
+RuleHit embeddedSymbolsHidden(const QStringList &lines)
+{
+    static const QRegularExpression missing(QStringLiteral(R"re((?:undefined symbol: |Symbol not found: _?)(_?Py\w+))re"));
+    static const QRegularExpression ownTree(QStringLiteral(R"re([/\\]lib-dynload[/\\]|[/\\]\.pyenv[/\\]versions[/\\][^/\\]+[/\\]lib[/\\]python[\d.]+[/\\]site-packages[/\\])re"));
+    static const QRegularExpression embedding(QStringLiteral(R"re(thread '[\w-]+' panicked|prepare_freethreaded_python|auto-initialize|Running unittests|[/\\]target[/\\](?:debug|release)[/\\])re"));
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QRegularExpressionMatch m = missing.match(lines.at(i));
+        if (!m.hasMatch())
+            continue;
+        // The module's path is on the line, or on the lines macOS's dyld adds after it.
+        const QString where = lines.mid(i, 4).join(QLatin1Char('\n'));
+        if (!where.contains(ownTree))
+            return {};
+        const bool stdlib = where.contains(QLatin1String("lib-dynload"));
+        const bool embedded = std::any_of(lines.cbegin(), lines.cend(), [](const QString &l) { return l.contains(embedding); });
+        return RuleHit{QStringLiteral("embed-static-libpython-symbols"), QString(), stdlib || embedded ? Confidence::Medium : Confidence::Low,
+                       74,
+                       QStringLiteral("An extension module of the interpreter's own installation misses %1, a symbol of CPython itself: the "
+                                      "program that runs Python embeds it without making libpython's symbols visible to the modules it loads "
+                                      "(a Python built without a shared libpython, as pyenv builds by default, or libpython opened without "
+                                      "RTLD_GLOBAL).")
+                           .arg(m.captured(1)),
+                       {}, int(i) + 1, lines.at(i).trimmed()};
+    }
+    return {};
+}
+
+// A traceback whose last frame is inside setuptools-rust and whose exception is a programming error (an attribute of
+// None, a wrong type, a missing key): setuptools-rust itself failed, not the project's build, a lead.
+RuleHit setuptoolsRustCrash(const QStringList &lines)
+{
+    static const QRegularExpression frame(QStringLiteral(R"re(^\s*File ".*[/\\]setuptools_rust[/\\]\w+\.py", line \d+)re"));
+    static const QRegularExpression anyFrame(QStringLiteral(R"re(^\s*File ".*", line \d+)re"));
+    static const QRegularExpression internal(QStringLiteral(R"re(^(AttributeError|TypeError|KeyError|IndexError|NameError|UnboundLocalError): )re"));
+    bool lastFrameInside = false;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString &l = lines.at(i);
+        if (anyFrame.match(l).hasMatch())
+            lastFrameInside = frame.match(l).hasMatch();
+        const QRegularExpressionMatch m = internal.match(l.trimmed());
+        if (m.hasMatch() && lastFrameInside) {
+            return RuleHit{QStringLiteral("setuptools-rust-regression"), QStringLiteral("crash"), Confidence::Low, 58,
+                           QStringLiteral("setuptools-rust itself failed with %1 in its own code: a bug of this setuptools-rust release "
+                                          "(or of its use of setuptools), not the project's build. Try another setuptools-rust release.")
+                               .arg(m.captured(1)),
+                           {}, int(i) + 1, l.trimmed()};
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 // Also a build script that runs Python (a panic in build.rs beside a traceback), maturin's old "Cargo metadata failed".
@@ -173,6 +229,10 @@ QList<RuleHit> contextualHits(const TextFacts &facts, const QString &text)
         out << mixed;
     if (const RuleHit pypy = nativeImportOnPyPy(lines); !pypy.id.isEmpty())
         out << pypy;
+    if (const RuleHit hidden = embeddedSymbolsHidden(lines); !hidden.id.isEmpty())
+        out << hidden;
+    if (const RuleHit crash = setuptoolsRustCrash(lines); !crash.id.isEmpty())
+        out << crash;
     return out;
 }
 

@@ -30,6 +30,11 @@ const QList<rules::Rule> &rules::platformRules()
              R"re(cannot find (?:function|value|type) `(_Py\w+)` in (?:module|crate) `(?:pyo3::)?(?:ffi|pyo3_ffi)`)re"),
         // A C extension (cffi's generated module, a C dependency) built with the limited API for a free-threaded
         // CPython 3.13, which has no limited API.
+        // Android's loader (bionic) resolves an extension's symbols only from the libraries it names: one built without
+        // -lpython, as on Linux, cannot find CPython's symbols there.
+        rule("android-libpython-not-linked", "", C::Medium, 80,
+             "Android's loader cannot find %1 for the extension: the extension does not link libpython, which Android requires.",
+             R"re(dlopen failed: cannot locate symbol "(_?Py\w+)" referenced by)re"),
         // rustc's note that the item a crate uses is configured out of free-threaded builds (PyO3's GILProtected, GILPool).
         rule("pyo3-free-threaded-unsupported", "gil-gated", C::Medium, 84,
              "A crate uses a PyO3 item that free-threaded builds leave out (#[cfg(not(Py_GIL_DISABLED))]): it does not support the "

@@ -182,6 +182,13 @@ const QList<rules::Rule> &rules::projectRules()
         // (outside a source build, FailureDetectors lowers these to a lead).
         rule("sdist-missing-files", "no-manifest", C::Medium, 60, "The source distribution has no Cargo.toml where maturin looks: %1.",
              R"re(Can't find (\S*[/\\]pip-(?:req-build|install)-\S*Cargo\.toml))re"),
+        // cargo finding a workspace member that the root manifest does not list, where pip unpacked a source distribution:
+        // the sdist maturin wrote lost the member list (fixed in 1.3.1, #1811; glob members 1.3.2, #1846). (In the
+        // project's own checkout the same message means its workspace's members are wrong: no rule.)
+        rule("maturin-bug", "sdist-workspace-members", C::Medium, 70,
+             "The source distribution's root Cargo.toml does not list the member %1: maturin wrote it without the workspace's "
+             "members (maturin 1.3.1 fixed the list, 1.3.2 its globs).",
+             R"re(this may be fixable by adding `([^`]+)` to the `workspace\.members` array of the manifest located at: \S*[/\\]pip-(?:req-build|install)-)re"),
         // A released sdist without its sources is broken, and was built because no wheel matched: which one the thread
         // blames varies, so a lead beside the no-wheel one.
         rule("sdist-missing-files", "no-lib-rs", C::Low, 60, "The crate %1 has no library source (src/lib.rs) where the build looks: the source tree lacks it.",

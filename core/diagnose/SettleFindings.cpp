@@ -36,6 +36,7 @@ const QList<std::pair<const char *, QList<const char *>>> &supersedes()
         {"sccache-gha-cache-unavailable", {"rustc-not-found", "cargo-not-found"}},
         {"rustup-component-missing", {"dependency-build-script-failed"}},
         {"wrong-interpreter", {"cargo-test-libpython-link", "linux-tag-not-uploadable", "external-symbol-undefined"}},
+        {"embed-static-libpython-symbols", {"wrong-interpreter", "external-symbol-undefined"}},
         {"cargo-test-libpython-link", {"debug-profile"}},
         {"pyo3-regression", {"pyinit-missing"}},
         {"auditwheel-regression", {"blacklisted-symbols"}},

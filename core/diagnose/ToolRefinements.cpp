@@ -201,12 +201,14 @@ bool refineByRelease(const QString &text, const TextFacts &facts, RuleHit &hit)
 
 } // namespace
 
-// A platform as a wheel tag names it: the operating system and the machine ("linux/x86_64", "macos/arm64").
+// A platform as a wheel tag names it: the operating system (with its C library for Linux: a musllinux wheel does not
+// install on glibc) and the machine ("linux/x86_64", "musllinux/x86_64", "macos/arm64").
 QString platformOf(const QString &tag)
 {
     static const QRegularExpression machine(QStringLiteral(R"re((x86_64|aarch64|arm64|universal2|armv7l|ppc64le|s390x|i686|amd64|win32|intel)$)re"));
     const QString os = tag.startsWith(QLatin1String("macosx")) ? QStringLiteral("macos")
                      : tag.startsWith(QLatin1String("win")) ? QStringLiteral("windows")
+                     : tag.startsWith(QLatin1String("musllinux")) ? QStringLiteral("musllinux")
                      : tag.contains(QLatin1String("linux")) ? QStringLiteral("linux") : QString();
     const QString arch = machine.match(tag).captured(1);
     return os.isEmpty() || arch.isEmpty() ? QString() : os + QLatin1Char('/') + arch;

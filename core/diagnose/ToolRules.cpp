@@ -187,6 +187,11 @@ const QList<rules::Rule> &rules::toolRules()
         // setuptools-rust's extension names a Cargo.toml that is not there (an sdist packed without the crate, or a wrong path).
         rule("sdist-missing-files", "setuptools-rust", C::Medium, 60, "setuptools-rust finds no Cargo.toml for the Rust extension %1 at %2.",
              R"re(can't find manifest for Rust extension `([^`]+)` at path `([^`]+)`)re"),
+        // A program (a packaged maturin, a build tool) the loader cannot start: a shared library it needs is not installed
+        // (the libpython and libatomic cases have rules of their own, ranked above).
+        rule("system-library-missing", "loader", C::Medium, 56,
+             "%1 needs the shared library %2, which the loader cannot find: install the package that provides it.",
+             R"re(([\w.+-]+): error while loading shared libraries: ((?!libpython|libatomic)[\w.+-]+\.so[\w.]*): cannot open shared object file)re"),
         // cryptography's refusal of an OpenSSL the OpenSSL project no longer supports.
         rule("system-openssl-too-old", "", C::High, 84, "The package is linked against OpenSSL %1, which it no longer supports.",
              R"re(You are linking against OpenSSL ([\d.]+\w*), which is no longer supported by the OpenSSL project)re"),

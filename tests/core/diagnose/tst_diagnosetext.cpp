@@ -273,6 +273,14 @@ private Q_SLOTS:
         row("a PyO3 item free-threaded builds leave out", "error[E0432]: unresolved import `pyo3::sync::GILProtected`\n"
             "  --> /home/u/.cargo/registry/src/index.crates.io-1949cf8c6b5b557f/numpy-0.23.0/src/datetime.rs:63:12\n"
             "note: the item is gated here\n46 | #[cfg(not(Py_GIL_DISABLED))]", "pyo3-free-threaded-unsupported");
+        row("Android without libpython", "ImportError: dlopen failed: cannot locate symbol \"PyLong_Type\" referenced by "
+            "\"/data/data/com.termux/files/usr/lib/python3.12/site-packages/x/_x.abi3.so\"...", "android-libpython-not-linked");
+        row("a tool the loader cannot start", "maturin: error while loading shared libraries: libbz2.so.1.0: cannot open shared object file: "
+            "No such file or directory", "system-library-missing");
+        row("an sdist without its workspace members", "this may be fixable by adding `crates/word-count` to the `workspace.members` array of the "
+            "manifest located at: /tmp/pip-req-build-abc123/Cargo.toml\n💥 maturin failed", "maturin-bug");
+        row("lib-dynload in an embedding program", "ImportError: /home/u/.pyenv/versions/3.8.12/lib/python3.8/lib-dynload/"
+            "_posixsubprocess.cpython-38-x86_64-linux-gnu.so: undefined symbol: PyTuple_Type", "embed-static-libpython-symbols");
         row("file(1) alone is healthy", "/tmp/venv/bin/ruff: ELF 64-bit LSB pie executable, x86-64, version 1 (SYSV), dynamically linked, interpreter /lib64/ld-linux-x86-64.so.2, stripped",
             "");
     }

@@ -41,7 +41,6 @@ const QHash<QString, QString> &knownMisses()
 {
     static const QHash<QString, QString> misses = {
         {QStringLiteral("a-abi3-not-applied-1.txt"), QStringLiteral("the log alone does not show that the project asked for abi3")},
-        {QStringLiteral("b-external-symbol-undefined-1.txt"), QStringLiteral("an embedding program's lib-dynload import: only a low-confidence lead")},
         {QStringLiteral("a-maturin-regression-2.txt"), QStringLiteral("the text is cargo's stale-lockfile error; only the thread knew the sdist was maturin's own")},
         {QStringLiteral("a-maturin-regression-5.txt"), QStringLiteral("maturin's own message blames crate-type; the regression is not visible")},
         {QStringLiteral("a-maturin-regression-7.txt"), QStringLiteral("the abi3 message is legitimate unless the project shows abi3-py310")},
@@ -89,7 +88,6 @@ const QHash<QString, QString> &knownMisses()
         {QStringLiteral("zad-interpreter-architecture-mismatch-1.txt"), QStringLiteral("only the linker's unresolved __imp_Py* symbols of an aarch64 Windows build; that x64 Pythons of the runner were picked is known from the thread")},
         {QStringLiteral("zad-maturin-regression-1.txt"), QStringLiteral("a macOS link whose arguments are omitted; that maturin 1.13 dropped -undefined dynamic_lookup is known from the bisection")},
         {QStringLiteral("zad-mingw-abi3-python3-import-lib-missing-1.txt"), QStringLiteral("'cannot find -lpython3' reads as libpython linked; that MSYS2 ships no python3 import library for abi3 is known from the thread")},
-        {QStringLiteral("zae-embed-static-libpython-symbols-1.txt"), QStringLiteral("numpy's symbol not found in an embedding test; that the pyenv Python has no shared libpython is known from the thread")},
         {QStringLiteral("zae-polars-plugin-path-regression-1.txt"), QStringLiteral("a plugin library loaded by a relative path; that polars 1.26.0 stored it so is known from the thread")},
         {QStringLiteral("zae-pyo3-regression-1.txt"), QStringLiteral("a dependency that does not compile; that a PyO3 release broke it is known from the thread")},
         {QStringLiteral("zae-pyo3-stub-gen-infer-signature-link-1.txt"), QStringLiteral("a macOS link without Python's symbols reads as the missing dynamic_lookup; that pyo3-stub-gen's feature linked a binary is known from the thread")},
