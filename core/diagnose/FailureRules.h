@@ -18,6 +18,16 @@ struct RuleHit {
     QStringList args; // the captured parts
     int line = 0;     // 1-based
     QString text;     // the line, trimmed
+
+    // The context shows the line means another cause: name it, how sure, and (rank >= 0) how specific.
+    void retarget(const QString &newId, Confidence newConfidence, const QString &newMessage, int newRank = -1)
+    {
+        id = newId;
+        confidence = newConfidence;
+        message = newMessage;
+        if (newRank >= 0)
+            rank = newRank;
+    }
 };
 
 // The wordings of build, install and import failures that name their cause: PyO3's build-config checks,

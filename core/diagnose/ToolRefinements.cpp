@@ -36,10 +36,8 @@ void refineUnsupportedOs(const QVersionNumber &maturin, RuleHit &hit)
     bool known = false;
     const QString since = maturinSupportsSince(os, &known);
     if (!known) {
-        hit.id = QStringLiteral("maturin-os-unsupported");
-        hit.confidence = Confidence::Medium;
-        hit.rank = 78;
-        hit.message = QStringLiteral("maturin does not build for the operating system %1: no release adds it (its changelog).").arg(os);
+        hit.retarget(QStringLiteral("maturin-os-unsupported"), Confidence::Medium,
+                     QStringLiteral("maturin does not build for the operating system %1: no release adds it (its changelog).").arg(os), 78);
         return;
     }
     hit.message = since.isEmpty()
@@ -132,33 +130,27 @@ void refineCrossInterpreter(const QString &text, bool crossTarget, RuleHit &hit)
     // that is gone): a missing or broken environment, which it then took for a foreign one.
     if (hit.tag == QLatin1String("unsupported-kind") && text.contains(QLatin1String("Failed to determine python platform"))) {
         static const QRegularExpression path(QStringLiteral(R"re(cross-compilation:\s*(\S+?);)re"));
-        hit.id = QStringLiteral("develop-env-mismatch");
-        hit.confidence = Confidence::Medium;
-        hit.rank = 80;
-        hit.message = QStringLiteral("maturin could not run the interpreter %1 (\"Failed to determine python platform\"): the environment "
-                                     "that VIRTUAL_ENV or CONDA_PREFIX names is missing or broken. Activate an existing one, or unset "
-                                     "the variable.")
-                          .arg(path.match(text).captured(1));
+        hit.retarget(QStringLiteral("develop-env-mismatch"), Confidence::Medium,
+                     QStringLiteral("maturin could not run the interpreter %1 (\"Failed to determine python platform\"): the environment "
+                                    "that VIRTUAL_ENV or CONDA_PREFIX names is missing or broken. Activate an existing one, or unset "
+                                    "the variable.")
+                         .arg(path.match(text).captured(1)), 80);
         return;
     }
     if (!localEnv.match(text).hasMatch())
         return;
     if (hit.tag == QLatin1String("unsupported-kind") && text.contains(QLatin1String("supported interpreters are pypy, graalpy, and python"))) {
         // A wording of maturin before 1.13.0, which resolves interpreters anew (PR #3032).
-        hit.id = QStringLiteral("maturin-too-old");
-        hit.confidence = Confidence::Medium;
-        hit.rank = 80;
-        hit.message = QStringLiteral("This maturin (before 1.13.0, by its wording) took the local %1interpreter for a cross build and "
-                                     "refused it: maturin 1.13.0 resolves interpreters anew. Upgrade maturin.")
-                          .arg(freeThreaded.match(text).hasMatch() ? QStringLiteral("free-threaded ") : QString());
+        hit.retarget(QStringLiteral("maturin-too-old"), Confidence::Medium,
+                     QStringLiteral("This maturin (before 1.13.0, by its wording) took the local %1interpreter for a cross build and "
+                                    "refused it: maturin 1.13.0 resolves interpreters anew. Upgrade maturin.")
+                         .arg(freeThreaded.match(text).hasMatch() ? QStringLiteral("free-threaded ") : QString()), 80);
         return;
     }
-    hit.id = QStringLiteral("maturin-false-cross-compile");
-    hit.confidence = Confidence::Low;
-    hit.rank = 70;
-    hit.message = QStringLiteral("maturin took the build for a cross build, yet the interpreter it refuses is a local environment's: "
-                                 "a host it misjudged (Windows on ARM with an x86_64 Python before 1.12.3) or a --target this machine "
-                                 "runs natively. Upgrade maturin, drop --target, or give -i pythonX.Y.");
+    hit.retarget(QStringLiteral("maturin-false-cross-compile"), Confidence::Low,
+                 QStringLiteral("maturin took the build for a cross build, yet the interpreter it refuses is a local environment's: "
+                                "a host it misjudged (Windows on ARM with an x86_64 Python before 1.12.3) or a --target this machine "
+                                "runs natively. Upgrade maturin, drop --target, or give -i pythonX.Y."), 70);
 }
 
 // Wordings whose cause depends on the release that printed them, or on a second line.
@@ -243,12 +235,11 @@ void refineMissingCommonPlatform(const QString &text, RuleHit &hit)
     }
     const QString name = m.captured(2).isEmpty() ? m.captured(5) : m.captured(2);
     const QString version = m.captured(3).isEmpty() ? m.captured(6) : m.captured(3);
-    hit.id = QStringLiteral("release-missing-wheels");
-    hit.confidence = Confidence::Low;
-    hit.message = QStringLiteral("%1 %2 has wheels for %3 but none for %4, which nearly every release covers, and no source distribution: "
-                                 "the release most likely lacks wheels it should have (an upload that stopped part-way). Check its files "
-                                 "on PyPI; until they are there, pin the previous version.")
-                      .arg(name, version, tags.join(QStringLiteral(", ")), here);
+    hit.retarget(QStringLiteral("release-missing-wheels"), Confidence::Low,
+                 QStringLiteral("%1 %2 has wheels for %3 but none for %4, which nearly every release covers, and no source distribution: "
+                                "the release most likely lacks wheels it should have (an upload that stopped part-way). Check its files "
+                                "on PyPI; until they are there, pin the previous version.")
+                     .arg(name, version, tags.join(QStringLiteral(", ")), here));
 }
 
 // The source build's Rust bootstrap asks rustup for a host toolchain of the triple it computed. A name that is not
@@ -259,12 +250,11 @@ void refineRustBootstrap(const TextFacts &f, RuleHit &hit)
 {
     if (hit.id != QLatin1String("rust-bootstrap-wrong-triple") || hit.args.value(0).startsWith(QLatin1String("riscv64-")) || !f.indexSource)
         return;
-    hit.id = QStringLiteral("sdist-fallback-no-wheel");
-    hit.confidence = Confidence::Medium;
-    hit.message = QStringLiteral("The installer built %1 from source: none of the release's wheels matches this platform (%2), and rustup has "
-                                 "no Rust for it either, so the build's Rust bootstrap stopped. Use a platform or Python the release "
-                                 "publishes wheels for, or install Rust for this platform from the system's packages first.")
-                      .arg(f.sourceBuildName.isEmpty() ? QStringLiteral("the package") : f.sourceBuildName, hit.args.value(0));
+    hit.retarget(QStringLiteral("sdist-fallback-no-wheel"), Confidence::Medium,
+                 QStringLiteral("The installer built %1 from source: none of the release's wheels matches this platform (%2), and rustup has "
+                                "no Rust for it either, so the build's Rust bootstrap stopped. Use a platform or Python the release "
+                                "publishes wheels for, or install Rust for this platform from the system's packages first.")
+                     .arg(f.sourceBuildName.isEmpty() ? QStringLiteral("the package") : f.sourceBuildName, hit.args.value(0)));
 }
 
 // QEMU crashing the program it emulates while Python imports a package, with nothing compiled: the wheel's code
@@ -291,12 +281,11 @@ void refineEmulatedImport(const QString &text, RuleHit &hit)
     }
     if (!importing)
         return;
-    hit.id = QStringLiteral("cpu-instructions-unsupported");
-    hit.confidence = Confidence::Low;
-    hit.message = QStringLiteral("An import crashed under QEMU's emulation (signal %1) with nothing being compiled: emulators such as "
-                                 "Docker's amd64 images on Apple silicon lack the newer x86-64 instructions (AVX2, FMA) some wheels are "
-                                 "built for. Try the package's build for older CPUs, or a native arm64 image.")
-                      .arg(hit.args.value(0));
+    hit.retarget(QStringLiteral("cpu-instructions-unsupported"), Confidence::Low,
+                 QStringLiteral("An import crashed under QEMU's emulation (signal %1) with nothing being compiled: emulators such as "
+                                "Docker's amd64 images on Apple silicon lack the newer x86-64 instructions (AVX2, FMA) some wheels are "
+                                "built for. Try the package's build for older CPUs, or a native arm64 image.")
+                     .arg(hit.args.value(0)));
 }
 
 bool refineToolHit(const QString &text, const TextFacts &facts, RuleHit &hit)
