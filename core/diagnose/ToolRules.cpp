@@ -58,8 +58,9 @@ const QList<rules::Rule> &rules::toolRules()
         // PyPI's own words for refusals with a single cause (warehouse's forklift upload view), and the publish action's.
         rule("pypi-password-auth-removed", "", C::High, 90, "PyPI no longer accepts an account name and password for uploads: use an API token or trusted publishing.",
              R"re(Username/Password authentication is no longer supported)re"),
+        // PyPI's wording since 2018, and the legacy upload's before it ("has no verified email addresses").
         rule("pypi-account-email-unverified", "", C::High, 88, "The uploading PyPI account %1 has no verified primary email address.",
-             R"re(User '([^']+)' does not have a verified primary email address)re"),
+             R"re(User '([^']+)' (?:does not have a verified primary email address|has no verified email address))re"),
         rule("pypi-project-name-too-similar", "", C::High, 88, "PyPI refuses the new project name %1: it is too similar to an existing project's.",
              R"re(The name '([^']+)' is too similar to an existing project)re"),
         rule("wheel-metadata-inconsistent", "pypi-wheel-path", C::Medium, 76,

@@ -281,6 +281,8 @@ private Q_SLOTS:
             "manifest located at: /tmp/pip-req-build-abc123/Cargo.toml\n💥 maturin failed", "maturin-bug");
         row("lib-dynload in an embedding program", "ImportError: /home/u/.pyenv/versions/3.8.12/lib/python3.8/lib-dynload/"
             "_posixsubprocess.cpython-38-x86_64-linux-gnu.so: undefined symbol: PyTuple_Type", "embed-static-libpython-symbols");
+        row("PyPI's older unverified-email wording", "HTTPError: 400 Client Error: User 'sampleuser' has no verified email addresses, please verify "
+            "at least one address before registering a new project on PyPI.", "pypi-account-email-unverified");
         row("file(1) alone is healthy", "/tmp/venv/bin/ruff: ELF 64-bit LSB pie executable, x86-64, version 1 (SYSV), dynamically linked, interpreter /lib64/ld-linux-x86-64.so.2, stripped",
             "");
     }
