@@ -100,6 +100,7 @@ void detectOldPipVersion(DetectorContext &ctx, const QList<Line> &lines)
                                 {refOf(*shown), refOf(*chose)});
         lead.confidence = Confidence::Low;
         lead.rank = 60;
+        lead.severity = Severity::Warning;  // nothing failed in sight: advice, not a claimed failure
         return;
     }
     Finding &f = ctx.add(QStringLiteral("pip-too-old"),

@@ -326,6 +326,24 @@ private Q_SLOTS:
         QCOMPARE(findings.first().links.contains(QStringLiteral("https://pyo3.rs/latest/migration.html")), hint);
     }
 
+    // pip older than 19 choosing a source distribution, with no failure in sight: a warning (a lead), never an error.
+    void oldPipChoosingAnSdistIsAdvice()
+    {
+        const QString log = QStringLiteral("$ pip --version\npip 18.1 from /opt/venv/lib/python3.6/site-packages/pip (python 3.6)\n"
+                                           "$ pip install cryptography\nCollecting cryptography\n"
+                                           "  Downloading https://files.pythonhosted.org/packages/94/5c/cryptography-3.2.1.tar.gz (540kB)\n"
+                                           "  Installing build dependencies ... done\n");
+        const QList<Finding> findings = diagnoseText(log, true);
+        QCOMPARE(wb::test::ids(findings), QStringList{QStringLiteral("pip-too-old")});
+        QCOMPARE(findings.first().severity, Severity::Warning);
+        QCOMPARE(findings.first().confidence, Confidence::Low);
+        // With the build's failure in sight, the old pip is the cause (an error).
+        const QList<Finding> failed = diagnoseText(log + QStringLiteral("  ERROR: Failed building wheel for cryptography\n"), true);
+        QVERIFY(!failed.isEmpty());
+        QCOMPARE(failed.first().id, QStringLiteral("pip-too-old"));
+        QCOMPARE(failed.first().severity, Severity::Error);
+    }
+
     // A specific cause suppresses the generic one; rust-compile-error only for the project's own sources.
     void rootCauseOverSymptom_data()
     {
