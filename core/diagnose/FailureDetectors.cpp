@@ -27,11 +27,9 @@ void refinePyO3Range(const DetectorContext &ctx, RuleHit &hit)
     // PyO3 before 0.14 printed the minor versions only ("Python 3 required version is 3.5, current version is 3.1").
     const QString python = (hit.tag == QLatin1String("py3-required") ? QStringLiteral("3.") : QString()) + hit.args.value(0);
     if (hit.id == QLatin1String("pyo3-python-too-old") && python == QLatin1String("3.1")) {
-        hit.id = QStringLiteral("pyo3-version-misparse");
-        hit.confidence = Confidence::Medium;
-        hit.rank = 87;
-        hit.message = QStringLiteral("PyO3 read the interpreter's version as 3.1: its build script predates two-digit minor versions "
-                                     "(Python 3.10 and later). Update pyo3 in Cargo.lock.");
+        hit.retarget(QStringLiteral("pyo3-version-misparse"), Confidence::Medium,
+                     QStringLiteral("PyO3 read the interpreter's version as 3.1: its build script predates two-digit minor versions "
+                                    "(Python 3.10 and later). Update pyo3 in Cargo.lock."), 87);
     }
     if (!f.pyo3.isNull())
         hit.message += QStringLiteral(" The text shows PyO3 %1.").arg(f.pyo3.toString());
@@ -64,10 +62,9 @@ bool refineProjectHit(const DetectorContext &ctx, const QString &text, RuleHit &
         const QString envPath = env.match(text).captured(1);
         const QString interpreter = built.match(text).captured(1);
         if (!envPath.isEmpty() && interpreter.startsWith(envPath) && hit.text.contains(QLatin1String("not a supported wheel"))) {
-            hit.id = QStringLiteral("unsupported-wheel-platform");
-            hit.confidence = Confidence::Low;
-            hit.message = QStringLiteral("maturin built the wheel for the environment's own interpreter and its installer refuses the "
-                                         "wheel's tags: the platform tag maturin chose is not one this interpreter accepts.");
+            hit.retarget(QStringLiteral("unsupported-wheel-platform"), Confidence::Low,
+                         QStringLiteral("maturin built the wheel for the environment's own interpreter and its installer refuses the "
+                                        "wheel's tags: the platform tag maturin chose is not one this interpreter accepts."));
             return true;
         }
         hit.confidence = Confidence::Medium;
@@ -93,11 +90,10 @@ bool refineProjectHit(const DetectorContext &ctx, const QString &text, RuleHit &
     // predates workspace inheritance, reads the manifest.
     if (hit.id == QLatin1String("maturin-too-old") && hit.tag == QLatin1String("inherited") && text.contains(QLatin1String("failed to parse manifest at"))
         && !text.contains(QLatin1String("Failed to parse Cargo.toml"))) {
-        hit.id = QStringLiteral("rust-too-old");
-        hit.confidence = Confidence::Medium;
-        hit.message = QStringLiteral("cargo cannot read package.%1 inherited from the workspace ({ workspace = true }): it predates "
-                                     "workspace inheritance (Rust 1.64).")
-                          .arg(hit.args.value(0));
+        hit.retarget(QStringLiteral("rust-too-old"), Confidence::Medium,
+                     QStringLiteral("cargo cannot read package.%1 inherited from the workspace ({ workspace = true }): it predates "
+                                    "workspace inheritance (Rust 1.64).")
+                         .arg(hit.args.value(0)));
         return true;
     }
     if (hit.id == QLatin1String("maturin-too-old") && !maturin.isNull())
@@ -133,10 +129,9 @@ void refineOncePerProcess(const QString &text, RuleHit &hit)
     if (sub.match(text).hasMatch())
         return;
     if (reimport.match(text).hasMatch()) {
-        hit.id = QStringLiteral("pyo3-module-reimported");
-        hit.confidence = Confidence::Medium;
-        hit.message = QStringLiteral("The PyO3 module was initialised a second time in the same interpreter (the run re-imports it: a test "
-                                     "runner with coverage, a reload), which this PyO3 refuses.");
+        hit.retarget(QStringLiteral("pyo3-module-reimported"), Confidence::Medium,
+                     QStringLiteral("The PyO3 module was initialised a second time in the same interpreter (the run re-imports it: a test "
+                                    "runner with coverage, a reload), which this PyO3 refuses."));
         return;
     }
     hit.confidence = Confidence::Low;
@@ -169,10 +164,9 @@ void refineMaturinCrashes(const QString &text, RuleHit &hit)
     // maturin 0.12's policy lookup unwrapped nothing for a compatibility tag without an auditwheel policy (a clear error since 0.12.5).
     if (hit.id == QLatin1String("maturin-bug") && text.contains(QLatin1String("auditwheel/audit.rs"))
         && text.contains(QLatin1String("`Option::unwrap()` on a `None` value"))) {
-        hit.id = QStringLiteral("compatibility-policy-unknown");
-        hit.confidence = Confidence::Medium;
-        hit.message = QStringLiteral("maturin panicked looking up the auditwheel policy of the compatibility tag it was asked for: this maturin "
-                                     "has no policy for that tag (maturin 0.12.5 and later say so instead of panicking).");
+        hit.retarget(QStringLiteral("compatibility-policy-unknown"), Confidence::Medium,
+                     QStringLiteral("maturin panicked looking up the auditwheel policy of the compatibility tag it was asked for: this maturin "
+                                    "has no policy for that tag (maturin 0.12.5 and later say so instead of panicking)."));
     }
     // clap's refusal of a shell as a subcommand is maturin's only with maturin's usage (or name) in sight.
     if (hit.id == QLatin1String("docker-entrypoint-is-maturin") && !text.contains(QLatin1String("maturin")))
@@ -194,11 +188,10 @@ bool refineSourceTreeHit(const TextFacts &f, const QString &text, RuleHit &hit)
     static const QRegularExpression unpacked(QStringLiteral(R"re([/\\]pip-(?:req-build|install)-\w+[/\\])re"));
     if ((hit.id == QLatin1String("readme-missing") || hit.id == QLatin1String("license-file-missing")) && text.contains(QLatin1String(".tar.gz"))
         && hit.text.contains(unpacked)) {
-        hit.id = QStringLiteral("sdist-missing-files");
-        hit.confidence = Confidence::Medium;
-        hit.message = QStringLiteral("The source distribution lacks a file its metadata names (%1): it was packed without it (maturin "
-                                     "before 1.14.0 left out a readme or license from outside the project's folder).")
-                          .arg(hit.text.section(QLatin1Char('/'), -1).section(QLatin1Char('\\'), -1).trimmed());
+        hit.retarget(QStringLiteral("sdist-missing-files"), Confidence::Medium,
+                     QStringLiteral("The source distribution lacks a file its metadata names (%1): it was packed without it (maturin "
+                                    "before 1.14.0 left out a readme or license from outside the project's folder).")
+                         .arg(hit.text.section(QLatin1Char('/'), -1).section(QLatin1Char('\\'), -1).trimmed()));
     }
     return !(hit.id == QLatin1String("sdist-fallback-no-wheel") && hit.tag == QLatin1String("platform") && !f.sourceBuild);
 }
@@ -218,11 +211,9 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
     if (hit.id == QLatin1String("maturin-regression"))
         refineRegression(ctx.facts(), hit);
     if (hit.id == QLatin1String("no-python-interpreter") && f.crossTarget) {
-        hit.id = QStringLiteral("cross-compile-interpreter");
-        hit.confidence = Confidence::Medium;
-        hit.rank = 80;
-        hit.message = QStringLiteral("Cross compiling: maturin cannot run the target's interpreters, so it needs -i with "
-                                     "PYO3_CROSS_LIB_DIR (or an abi3 build, or a container with the target's Python).");
+        hit.retarget(QStringLiteral("cross-compile-interpreter"), Confidence::Medium,
+                     QStringLiteral("Cross compiling: maturin cannot run the target's interpreters, so it needs -i with "
+                                    "PYO3_CROSS_LIB_DIR (or an abi3 build, or a container with the target's Python)."), 80);
     }
     // A published crate fails to compile: cargo install without --locked (refineToolHit: how sure, by the text).
     if (hit.id == QLatin1String("cargo-install-unlocked") && hit.tag != QLatin1String("yanked") && !TextFacts::isDependencyPath(f.firstLocation))
