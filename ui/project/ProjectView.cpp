@@ -9,9 +9,7 @@
 #include "core/toml/TomlLiteral.h"
 #include "core/toml/UnifiedDiff.h"
 #include "ui/common/ActionFactory.h"
-#include "ui/common/CodeEditor.h"
 #include "ui/common/DiffDialog.h"
-#include "ui/common/Highlighting.h"
 #include "ui/common/MessageBanner.h"
 #include "ui/common/SaveQuestion.h"
 #include "ui/common/WheelGuard.h"
@@ -20,6 +18,7 @@
 #include "ui/project/MemberPicker.h"
 #include "ui/project/NewProjectDialog.h"
 #include "ui/project/ProjectEmptyState.h"
+#include "ui/project/RawFileTab.h"
 #include "ui/project/RecoveryController.h"
 #include "ui/project/SettingsEditCommand.h"
 #include "ui/project/SettingsForm.h"
@@ -50,7 +49,6 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTextBlock>
-#include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QUndoStack>
@@ -68,15 +66,11 @@ constexpr int Cargo = int(ProjectFileKind::Cargo);
 ProjectView::ProjectView(Workspace *workspace, QWidget *parent)
     : QWidget(parent)
     , m_workspace(workspace)
-    , m_rawTimer(new QTimer(this))
 {
     WheelGuard::install(); // combo boxes without focus ignore the wheel
     createActions();
     buildUi();
     refresh();
-    m_rawTimer->setSingleShot(true);
-    m_rawTimer->setInterval(300);
-    connect(m_rawTimer, &QTimer::timeout, this, &ProjectView::takeOverRawTyping);
     if (m_workspace) {
         connect(m_workspace, &Workspace::projectOpened, this, &ProjectView::openProject);
         // Fixes from other views (Troubleshooting) while this view has unsaved edits: applied here.
@@ -218,6 +212,7 @@ QWidget *ProjectView::buildEditor()
     m_memberPicker = new MemberPicker(page);
     layout->addWidget(m_memberPicker);
     connect(m_memberPicker, &MemberPicker::memberChosen, this, [this](const QString &name) {
+        takeOverRawTyping();
         if (isModified() && !save(true))
             return; // kept: the edits are not saved
         m_member = name;
@@ -234,16 +229,9 @@ QWidget *ProjectView::buildEditor()
     m_tabs->addTab(scroll, tr("Settings"));
     const char *names[] = {"pyproject.toml", "Cargo.toml"};
     for (int i = 0; i < 2; ++i) {
-        m_raw[i] = new CodeEditor(m_tabs);
-        m_raw[i]->setObjectName(QStringLiteral("raw/") + QLatin1String(names[i]));
-        highlight(m_raw[i]->document(), QStringLiteral("TOML"), this);
+        m_raw[i] = new RawFileTab(ProjectFileKind(i), QLatin1String(names[i]), m_tabs);
         m_tabs->addTab(m_raw[i], QString::fromLatin1(names[i]));
-        connect(m_raw[i], &QPlainTextEdit::textChanged, this, [this, i] {
-            if (m_updating)
-                return;
-            m_rawPending |= 1 << i;
-            m_rawTimer->start();
-        });
+        connect(m_raw[i], &RawFileTab::typingPaused, this, &ProjectView::takeOverRawTyping);
     }
     split->addWidget(m_tabs);
     split->addWidget(buildProblems(split));
@@ -465,16 +453,23 @@ void ProjectView::recordStep(const QString &text, const std::array<QByteArray, 2
 
 void ProjectView::takeOverRawTyping()
 {
-    m_rawTimer->stop();
-    // Each tab typed into, in turn: the other stays pending (and its text untouched) meanwhile.
-    // One pending tab at a time would lose typing: a tab's text also "changes" when only its
-    // highlighting does, which would take the pending mark from the tab typed into.
-    for (int i = 0; i < 2; ++i) {
-        if (m_rawPending & (1 << i)) {
-            m_rawPending &= ~(1 << i);
-            rawTextEdited(ProjectFileKind(i));
-        }
+    // Each tab typed into, with its own undo step; the file's text is shown again only after both
+    // (a tab still pending keeps its text meanwhile).
+    bool typed = false;
+    for (RawFileTab *tab : m_raw) {
+        if (!tab->hasPendingTyping())
+            continue;
+        typed = true;
+        FileState &f = m_files[int(tab->kind())];
+        const std::array<QByteArray, 2> before = allBytes();
+        f.bytes = tab->takeTyping(f.bytes);
+        recordStep(tr("Typing in %1").arg(QFileInfo(f.path).fileName()), before, SettingsEditCommand::typingId(int(tab->kind())));
     }
+    if (!typed)
+        return;
+    m_updating = true; // the refresh whoever took the typing over asked for
+    refresh();
+    m_updating = false;
 }
 
 bool ProjectView::applyEdit(const SettingsEdit &edit, QString *error)
@@ -506,29 +501,12 @@ bool ProjectView::applyEdits(const QString &text, const QList<SettingsEdit> &edi
     return true;
 }
 
-void ProjectView::rawTextEdited(ProjectFileKind kind)
-{
-    const QByteArray bytes = m_raw[int(kind)]->toPlainText().toUtf8();
-    // Keep the file's line endings: the editor shows LF only.
-    QByteArray restored = bytes;
-    if (m_files[int(kind)].bytes.contains("\r\n"))
-        restored.replace("\n", "\r\n");
-    if (m_files[int(kind)].bytes.startsWith("\xEF\xBB\xBF") && !restored.startsWith("\xEF\xBB\xBF"))
-        restored.prepend("\xEF\xBB\xBF");
-    const std::array<QByteArray, 2> before = allBytes();
-    m_files[int(kind)].bytes = restored;
-    recordStep(tr("Typing in %1").arg(QFileInfo(m_files[int(kind)].path).fileName()), before, SettingsEditCommand::typingId(int(kind)));
-    m_updating = true;
-    refresh();
-    m_updating = false;
-}
-
 void ProjectView::refresh()
 {
     // Whatever asks for a refresh (a form edit, the disk watcher, the maturin detection, undo)
     // first takes over text typed into a raw tab and not yet taken over: the refresh would
     // otherwise put the file's older text back into the tab and lose the typing.
-    if (!m_updating && m_rawPending != 0) {
+    if (!m_updating && (m_raw[Py]->hasPendingTyping() || m_raw[Cargo]->hasPendingTyping())) {
         takeOverRawTyping(); // refreshes
         return;
     }
@@ -568,9 +546,10 @@ void ProjectView::refresh()
     updateParseBanner(unreadable);
     m_form->showValues(project, unreadable);
     m_form->markDiagnostics(m_diagnostics);
-    for (int i = 0; i < 2; ++i)
-        updateRawTab(ProjectFileKind(i));
-    markRawLines();
+    for (int i = 0; i < 2; ++i) {
+        m_raw[i]->showFile(m_files[i].bytes, m_files[i].present);
+        m_raw[i]->markDiagnostics(m_diagnostics);
+    }
     m_problems->setDiagnostics(m_diagnostics, m_dir.isEmpty() || !unreadable[Py].isEmpty() || !unreadable[Cargo].isEmpty()
                                                   ? QString()
                                                   : tr("No problems found in pyproject.toml and Cargo.toml."));
@@ -629,51 +608,6 @@ void ProjectView::goToParseError()
     m_tabs->setCurrentIndex(1 + m_parseErrorFile);
     m_raw[m_parseErrorFile]->goToLine(doc.error().line, doc.error().column);
     m_raw[m_parseErrorFile]->setFocus();
-}
-
-void ProjectView::updateRawTab(ProjectFileKind kind)
-{
-    QPlainTextEdit *edit = m_raw[int(kind)];
-    const FileState &f = m_files[int(kind)];
-    QByteArray shown = f.bytes;
-    if (shown.startsWith("\xEF\xBB\xBF"))
-        shown.remove(0, 3);
-    shown.replace("\r\n", "\n");
-    const QString text = QString::fromUtf8(shown);
-    if (edit->toPlainText() == text)
-        return;
-    if (m_rawPending & (1 << int(kind)))
-        return; // typing not taken over yet: the tab is newer than the bytes
-    const bool was = m_updating;
-    m_updating = true;
-    const int pos = edit->textCursor().position();
-    edit->setPlainText(text);
-    QTextCursor c = edit->textCursor();
-    c.setPosition(qMin(pos, int(text.size())));
-    edit->setTextCursor(c);
-    edit->setReadOnly(!f.present);
-    m_updating = was;
-}
-
-void ProjectView::markRawLines()
-{
-    for (int i = 0; i < 2; ++i) {
-        QList<QTextEdit::ExtraSelection> sels;
-        for (const SettingsDiagnostic &d : std::as_const(m_diagnostics)) {
-            if (int(d.fileKind) != i || d.line <= 0)
-                continue;
-            QTextEdit::ExtraSelection s;
-            s.cursor = QTextCursor(m_raw[i]->document()->findBlockByNumber(d.line - 1));
-            const QColor color = d.severity == SettingsSeverity::Error ? QColor(0xf5, 0xb7, 0xb1)
-                               : d.severity == SettingsSeverity::Warning ? QColor(0xfa, 0xe5, 0xd3)
-                                                                 : QColor(0xd6, 0xea, 0xf8);
-            s.format.setBackground(color);
-            s.format.setProperty(QTextFormat::FullWidthSelection, true);
-            s.format.setToolTip(d.message);
-            sels << s;
-        }
-        m_raw[i]->setMarks(sels);
-    }
 }
 
 bool ProjectView::save(bool askFirst)

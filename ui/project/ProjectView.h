@@ -26,10 +26,10 @@ class Project;
 
 namespace wb::ui {
 
-class CodeEditor;
 class DiskChangeController;
 class MessageBanner;
 class ProjectEmptyState;
+class RawFileTab;
 class RecoveryController;
 class SettingsForm;
 class SettingsProblemsPanel;
@@ -125,9 +125,7 @@ private:
     // Records the change from `before` to the documents' bytes now as one undo step (none when
     // nothing changed). mergeId >= 0: merged with the previous step of the same id (typing).
     void recordStep(const QString &text, const std::array<QByteArray, 2> &before, int mergeId = -1);
-    void updateRawTab(ProjectFileKind kind);
-    void markRawLines();
-    void rawTextEdited(ProjectFileKind kind);
+    // Typing in the raw tabs not taken over yet becomes the files' bytes (an undo step) and refreshes.
     void takeOverRawTyping();
     void detectMaturin();
     void goToParseError();
@@ -159,14 +157,12 @@ private:
     RecoveryController *m_recovery = nullptr;
     QTabWidget *m_tabs = nullptr;
     SettingsForm *m_form = nullptr;
-    CodeEditor *m_raw[2] = {nullptr, nullptr};
+    RawFileTab *m_raw[2] = {nullptr, nullptr};
     SettingsProblemsPanel *m_problems = nullptr;
     QAction *m_saveAction = nullptr;
     QAction *m_revertAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
-    QTimer *m_rawTimer = nullptr;
-    int m_rawPending = 0; // bit i: raw tab i typed into and not yet taken over (debounced)
     int m_parseErrorFile = -1;
 };
 

@@ -122,6 +122,7 @@ void RecoveryController::recover()
     const Recovery r = *m_offered;
     m_offered.reset();
     m_banner->hide();
+    m_view->takeOverRawTyping(); // typed before Recover was pressed: an undo step of its own
     const std::array<QByteArray, 2> before = m_view->allBytes();
     for (const RecoveredFile &f : r.files) {
         for (int i = 0; i < 2; ++i) {

@@ -1,7 +1,8 @@
 // The window never loses or silently changes the user's work: quitting, opening another project and
 // the folder vanishing ask Save / Discard / Cancel; edits survive a kill through recovery records;
-// the mouse wheel never edits an unfocused field; a file that does not parse is explained; a folder
-// that is not a maturin project gets an empty state that creates one.
+// the raw tabs change only the bytes typed (colouring is not typing); the mouse wheel never edits an
+// unfocused field; a file that does not parse is explained; a folder that is not a maturin project
+// gets an empty state that creates one.
 #include "support/TestFiles.h"
 #include "support/TestPaths.h"
 #include "ui/build/ModalScript.h"
@@ -22,6 +23,7 @@
 #include <QAbstractButton>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSyntaxHighlighter>
 #include <QScrollBar>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -52,6 +54,19 @@ void shot(QWidget *w, const QString &name)
     QDir().mkpath(dir);
     QCoreApplication::processEvents(); // children added to a visible parent show from the event loop
     w->grab().save(dir + u'/' + name + QStringLiteral(".png"));
+}
+
+// Colours the raw tabs again, as the highlighter does in its own time (after a file is shown, or
+// the palette changes): the text is the same, and it is not typing.
+void recolourRawTabs(QWidget *view)
+{
+    for (auto *raw : view->findChildren<QPlainTextEdit *>()) {
+        if (!raw->objectName().startsWith(QStringLiteral("raw/")))
+            continue;
+        auto *highlighter = raw->document()->findChild<QSyntaxHighlighter *>();
+        QVERIFY(highlighter);
+        highlighter->rehighlight();
+    }
 }
 
 // Runs `act` while the script answers the dialogs it opens.
@@ -218,6 +233,7 @@ private Q_SLOTS:
         });
         answering(script, [&] { view.findChild<QPushButton *>(QStringLiteral("banner/showRecovered"))->click(); });
         QVERIFY2(diff.contains(QStringLiteral("+strip = true")), qPrintable(diff));
+        recolourRawTabs(&view); // the tabs still show the file on disk, coloured anew: not typing
         view.findChild<QPushButton *>(recover ? QStringLiteral("banner/recover") : QStringLiteral("banner/discardRecovered"))->click();
         QVERIFY(!banner->isVisible());
         QCOMPARE(view.isModified(), recover);
@@ -227,6 +243,85 @@ private Q_SLOTS:
             QCOMPARE(readAll(tmp.filePath(QStringLiteral("pyproject.toml"))), edited);
         }
         QVERIFY(!RecoveryStore().load(tmp.path()).has_value());
+    }
+
+    // The raw tabs show a file with LF line ends and no BOM. Colouring them again is not typing, and
+    // typing changes only the bytes typed: a file's line ends (CRLF, mixed) and BOM stay as they are.
+    void rawTabKeepsUntypedBytes_data()
+    {
+        QTest::addColumn<QByteArray>("head");
+        QTest::addColumn<QByteArray>("expected"); // after typing "#" at the end of line 2
+        const QByteArray lf = "[build-system]\nrequires = [\"maturin>=1.5,<2.0\"]\nbuild-backend = \"maturin\"\n";
+        QTest::newRow("lf") << lf << QByteArray("[build-system]\nrequires = [\"maturin>=1.5,<2.0\"]#\nbuild-backend = \"maturin\"\n");
+        QTest::newRow("crlf") << QByteArray(lf).replace("\n", "\r\n")
+                              << QByteArray("[build-system]\r\nrequires = [\"maturin>=1.5,<2.0\"]#\r\nbuild-backend = \"maturin\"\r\n");
+        QTest::newRow("mixed") << QByteArray("[build-system]\r\nrequires = [\"maturin>=1.5,<2.0\"]\nbuild-backend = \"maturin\"\r\n")
+                               << QByteArray("[build-system]\r\nrequires = [\"maturin>=1.5,<2.0\"]#\nbuild-backend = \"maturin\"\r\n");
+        QTest::newRow("bom") << QByteArray("\xEF\xBB\xBF" + lf) << QByteArray("\xEF\xBB\xBF[build-system]\nrequires = [\"maturin>=1.5,<2.0\"]#\nbuild-backend = \"maturin\"\n");
+    }
+    void rawTabKeepsUntypedBytes()
+    {
+        QFETCH(QByteArray, head);
+        QFETCH(QByteArray, expected);
+        QTemporaryDir tmp;
+        QVERIFY(copyTree(example(), tmp.path()));
+        const QString py = tmp.filePath(QStringLiteral("pyproject.toml"));
+        QByteArray disk = readAll(py);
+        const qsizetype tool = disk.indexOf("[tool.maturin]");
+        QVERIFY(tool > 0);
+        const QByteArray rest = disk.mid(tool);
+        disk = head + (head.contains("\r\n") && !head.contains("]\nbuild") ? QByteArray(rest).replace("\n", "\r\n") : rest);
+        {
+            QFile f(py);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(disk);
+        }
+        ui::Workspace workspace;
+        ui::ProjectView view(&workspace);
+        view.show();
+        workspace.openProject(tmp.path());
+        QVERIFY(!view.isModified());
+        recolourRawTabs(&view);
+        QTest::qWait(400); // past the raw tabs' debounce
+        QVERIFY(!view.isModified());
+        QCOMPARE(view.currentBytes(ProjectFileKind::Pyproject), disk);
+
+        auto *raw = view.findChild<QPlainTextEdit *>(QStringLiteral("raw/pyproject.toml"));
+        QTextCursor c(raw->document()->findBlockByNumber(1));
+        c.movePosition(QTextCursor::EndOfBlock);
+        raw->setTextCursor(c);
+        raw->setFocus();
+        QTest::keyClicks(raw, QStringLiteral("#"));
+        QTRY_VERIFY(view.isModified());
+        QCOMPARE(view.currentBytes(ProjectFileKind::Pyproject), QByteArray(expected + disk.mid(head.size())));
+    }
+
+    // The tabs coloured anew just before another project opens: the first project's text is not
+    // typing, so it never lands in the second project's files.
+    void colouringIsNotTypingIntoTheNextProject()
+    {
+        QTemporaryDir first;
+        QTemporaryDir second;
+        QVERIFY(copyTree(example(), first.path()));
+        QVERIFY(copyTree(wb::test::examplesDir() + QStringLiteral("/hello-pyo3"), second.path()));
+        const QString py = second.filePath(QStringLiteral("pyproject.toml"));
+        QByteArray disk = readAll(py);
+        disk.replace("[tool.maturin]", "# the second project\n[tool.maturin]");
+        {
+            QFile f(py);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(disk);
+        }
+        ui::Workspace workspace; // no close guard: nothing asks in between
+        ui::ProjectView view(&workspace);
+        view.show();
+        workspace.openProject(first.path());
+        recolourRawTabs(&view);
+        workspace.openProject(second.path());
+        QVERIFY(!view.isModified());
+        QCOMPARE(view.currentBytes(ProjectFileKind::Pyproject), disk);
+        auto *raw = view.findChild<QPlainTextEdit *>(QStringLiteral("raw/pyproject.toml"));
+        QVERIFY(raw->toPlainText().contains(QStringLiteral("# the second project")));
     }
 
     // Scrolling over the form never edits: the unfocused combo passes the wheel on to the scroll area.
