@@ -64,19 +64,42 @@ RuleHit fileHeldOpen(const QStringList &lines)
 
 // A crash (SIGSEGV, EXC_BAD_ACCESS) inside a module's PyInit_ under a free-threaded interpreter: an extension built
 // with a PyO3, or for a CPython, that does not support the free-threaded build.
+// sysconfig's Py_GIL_DISABLED asked for and answered 1 (True): the interpreter is a free-threaded build.
+bool gilDisabledShown(const QStringList &lines)
+{
+    for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
+        if (!lines.at(i).contains(QLatin1String("Py_GIL_DISABLED")))
+            continue;
+        const QString answer = lines.at(i + 1).trimmed();
+        if (answer == QLatin1String("1") || answer == QLatin1String("True"))
+            return true;
+    }
+    return false;
+}
+
 RuleHit freeThreadedInitCrash(const TextFacts &facts, const QStringList &lines)
 {
-    if (!facts.freeThreaded)
+    if (!facts.freeThreaded && !gilDisabledShown(lines))
         return {};
-    static const QRegularExpression crash(QStringLiteral(R"re(SIGSEGV|Segmentation fault|EXC_BAD_ACCESS|signal 11\b)re"));
-    const bool crashed = std::any_of(lines.cbegin(), lines.cend(), [](const QString &l) { return crash.match(l).hasMatch(); });
+    static const QRegularExpression crash(QStringLiteral(R"re(SIGSEGV|[Ss]egmentation fault|EXC_BAD_ACCESS|signal 11\b)re"));
+    const auto crashLine = std::find_if(lines.cbegin(), lines.cend(), [](const QString &l) { return crash.match(l).hasMatch(); });
+    if (crashLine == lines.cend())
+        return {};
+    const QString message = QStringLiteral("The extension crashes while it initialises under a free-threaded (no-GIL) interpreter: it was "
+                                           "built with a PyO3, or for a CPython, without support for the free-threaded build.");
     static const QRegularExpression init(QStringLiteral(R"re(\bPyInit_\w+)re"));
-    for (qsizetype i = 0; crashed && i < lines.size(); ++i) {
+    for (qsizetype i = 0; i < lines.size(); ++i) {
         if (init.match(lines.at(i)).hasMatch())
-            return RuleHit{QStringLiteral("pyo3-free-threaded-unsupported"), QStringLiteral("init-crash"), Confidence::Medium, 66,
-                           QStringLiteral("The extension crashes while it initialises under a free-threaded (no-GIL) interpreter: it was "
-                                          "built with a PyO3, or for a CPython, without support for the free-threaded build."),
+            return RuleHit{QStringLiteral("pyo3-free-threaded-unsupported"), QStringLiteral("init-crash"), Confidence::Medium, 66, message,
                            {}, int(i) + 1, lines.at(i).trimmed()};
+    }
+    // No frame in sight, but the crash is the import's (the shell names the command that died, or it ran just before).
+    static const QRegularExpression import(QStringLiteral(R"re(\bimport \w+)re"));
+    const qsizetype at = crashLine - lines.cbegin();
+    for (qsizetype i = qMax<qsizetype>(0, at - 2); i <= at; ++i) {
+        if (import.match(lines.at(i)).hasMatch())
+            return RuleHit{QStringLiteral("pyo3-free-threaded-unsupported"), QStringLiteral("import-crash"), Confidence::Medium, 66, message,
+                           {}, int(at) + 1, crashLine->trimmed()};
     }
     return {};
 }
@@ -173,6 +196,25 @@ RuleHit embeddedSymbolsHidden(const QStringList &lines)
     return {};
 }
 
+// numpy's C extensions failing to import inside a Rust program that embeds Python (its panic carries the
+// ImportError): most often libpython's symbols are not visible to the modules the embedded interpreter loads
+// (libpython opened with RTLD_LOCAL, as libloading does, or linked statically), a lead.
+RuleHit embeddedNumpyImport(const QStringList &lines)
+{
+    static const QRegularExpression panic(QStringLiteral(R"re(thread '[^']*' panicked at '?(?:ImportError|PyErr)|panicked at .*ImportError)re"));
+    if (!std::any_of(lines.cbegin(), lines.cend(), [](const QString &l) { return panic.match(l).hasMatch(); }))
+        return {};
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (lines.at(i).contains(QLatin1String("Importing the numpy C-extensions failed")))
+            return RuleHit{QStringLiteral("embed-static-libpython-symbols"), QStringLiteral("numpy-embedded"), Confidence::Low, 60,
+                           QStringLiteral("numpy's compiled modules do not import inside this Rust program that embeds Python: check that "
+                                          "libpython's symbols are visible to the modules it loads (libpython loaded with RTLD_GLOBAL, not "
+                                          "RTLD_LOCAL as libloading does; a shared, not a static, libpython)."),
+                           {}, int(i) + 1, lines.at(i).trimmed()};
+    }
+    return {};
+}
+
 // A traceback whose last frame is inside setuptools-rust and whose exception is a programming error (an attribute of
 // None, a wrong type, a missing key): setuptools-rust itself failed, not the project's build, a lead.
 RuleHit setuptoolsRustCrash(const QStringList &lines)
@@ -233,6 +275,8 @@ QList<RuleHit> contextualHits(const TextFacts &facts, const QString &text)
         out << hidden;
     if (const RuleHit crash = setuptoolsRustCrash(lines); !crash.id.isEmpty())
         out << crash;
+    if (const RuleHit numpy = embeddedNumpyImport(lines); !numpy.id.isEmpty())
+        out << numpy;
     return out;
 }
 

@@ -173,6 +173,33 @@ void refineMaturinCrashes(const QString &text, RuleHit &hit)
         hit.confidence = Confidence::Low;
 }
 
+// A dependency's crate cargo could not load in a build from source: pip processing an sdist (the sdist lacks it) or
+// a local folder (pip's copy of it lacks what lies outside it). A git dependency that could not be fetched is not this.
+bool refineMissingDependency(const TextFacts &f, const QString &text, RuleHit &hit)
+{
+    static const QRegularExpression processing(QStringLiteral(R"re(^\s*Processing (\S+)\s*$)re"), QRegularExpression::MultilineOption);
+    static const QRegularExpression archive(QStringLiteral(R"re(\.(?:tar\.gz|tgz|tar\.bz2|zip)$)re"));
+    static const QRegularExpression fetched(QStringLiteral(R"re(Unable to update (?:https?|ssh|git)://|failed to fetch|failed to clone)re"));
+    if (text.contains(fetched))
+        return false;
+    const QString processed = processing.match(text).captured(1);
+    if (!processed.isEmpty() && processed.contains(archive)) {
+        hit.retarget(QStringLiteral("sdist-missing-files"), Confidence::Medium,
+                     QStringLiteral("cargo cannot load a dependency's crate while pip builds the source distribution %1: the sdist lacks it "
+                                    "(a path dependency, such as a workspace member, left out when it was packed).")
+                         .arg(processed.section(QLatin1Char('/'), -1).section(QLatin1Char('\\'), -1)));
+        return true;
+    }
+    if (!processed.isEmpty() && !processed.endsWith(QLatin1String(".whl"))) {
+        hit.retarget(QStringLiteral("pip-out-of-tree-build"), Confidence::Medium,
+                     QStringLiteral("pip builds the local project %1 from a copy in a temporary folder (pip before 21.3), and cargo cannot "
+                                    "load a path dependency from there: the copy lacks what lies outside the project's folder.")
+                         .arg(processed));
+        return true;
+    }
+    return hit.tag != QLatin1String("dependency-source") || f.sourceBuild;
+}
+
 // Files missing where a build from source looks for them: whose they are (an sdist's, the project's) by where they
 // were looked for. Returns false when the wording means something else here.
 bool refineSourceTreeHit(const TextFacts &f, const QString &text, RuleHit &hit)
@@ -193,6 +220,8 @@ bool refineSourceTreeHit(const TextFacts &f, const QString &text, RuleHit &hit)
                                     "before 1.14.0 left out a readme or license from outside the project's folder).")
                          .arg(hit.text.section(QLatin1Char('/'), -1).section(QLatin1Char('\\'), -1).trimmed()));
     }
+    if (hit.tag == QLatin1String("dependency-source") || hit.id == QLatin1String("pip-out-of-tree-build"))
+        return refineMissingDependency(f, text, hit);
     return !(hit.id == QLatin1String("sdist-fallback-no-wheel") && hit.tag == QLatin1String("platform") && !f.sourceBuild);
 }
 
@@ -244,6 +273,9 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
     if (hit.id == QLatin1String("wrong-interpreter") && hit.tag.isEmpty() && hit.args.contains(QLatin1String("python")))
         hit.confidence = Confidence::Low;
     if (!refineSourceTreeHit(f, text, hit))
+        return false;
+    // An old PyO3 on a stable compiler: it needs a nightly at all (rust-nightly-required), not an older one.
+    if (hit.tag == QLatin1String("old-pyo3-nightly") && text.contains(QLatin1String("stable release channel")))
         return false;
     // A header missing in a cross build: the target's sysroot or a C compiler not made for the target, as often as a package.
     if (hit.id == QLatin1String("system-library-missing") && hit.tag == QLatin1String("header") && f.crossTarget)

@@ -33,7 +33,7 @@ EvidenceRef refOf(const Line &l) { return {l.source, QStringLiteral("line %1").a
 void detectOldPip(DetectorContext &ctx, const QList<Line> &lines)
 {
     static const QRegularExpression oldBuildDir(QStringLiteral(R"re([/\\]pip-build-\w+[/\\])re"));
-    static const QRegularExpression failure(QStringLiteral(R"re(^(?:error:|ERROR:|Command .* failed with error code|Complete output from command ))re"));
+    static const QRegularExpression failure(QStringLiteral(R"re(^(?:error:|ERROR:|Command .* failed with error code)|Complete output from command )re"));
     const Line *dir = nullptr;
     const Line *error = nullptr;
     for (const Line &l : lines) {

@@ -56,6 +56,28 @@ const QList<rules::Rule> &rules::platformRules()
         // A path dependency missing where cargo looked: in an unpacked source distribution, a crate the sdist left out.
         rule("sdist-missing-files", "path-dependency", C::Low, 62, "The path dependency at %1 is not there: the source tree lacks that crate.",
              R"re(^\s*location searched: ((?:/|[A-Za-z]:[/\\]|\.\.?[/\\])\S*))re"),
+        // A path dependency that resolved to the temporary folder itself (or a folder right in it): the build ran in a copy
+        // of the project placed there (pip before 21.3 copies a local project), beside which the relative path points.
+        // Whose copy (pip's, or an sdist's) is told by what was processed (FailureDetectors).
+        rule("pip-out-of-tree-build", "", C::Low, 62,
+             "A path dependency resolved to %1, beside the temporary folder the build ran in: the build used a copy of the project "
+             "without what lies outside it (pip before 21.3 builds a local project from such a copy).",
+             R"re(Unable to update ((?:/tmp|/var/folders/[^/\s]+/[^/\s]+/T|[A-Za-z]:\\Users\\[^\\]+\\AppData\\Local\\Temp)(?:[/\\](?!pip-)[^/\\\s]+)?)[/\\]?\s*$)re"),
+        // cargo could not load a dependency's source: whose tree lacks it is told by the context (FailureDetectors).
+        rule("sdist-missing-files", "dependency-source", C::Low, 56, "cargo could not load the source of the dependency %1.",
+             R"re(failed to load source for (?:a )?dependency (?:on )?`([\w-]+)`)re"),
+        // PyO3 before 0.11 built only on the nightly Rust of its time (specialization and other unstable features that
+        // later nightlies changed): errors inside its own sources mean a newer nightly than the code.
+        rule("rust-too-new", "old-pyo3-nightly", C::Medium, 70,
+             "%1 fails to compile inside its own sources: PyO3 before 0.11 needs the nightly Rust of its time, and later nightlies "
+             "changed the unstable features it uses. Use a newer PyO3 (the package's newer release), or the nightly it was written for.",
+             R"re(-->\s+\S*[/\\](pyo3(?:cls|-derive-backend)?-0\.(?:\d|10)\.\d+)[/\\]src[/\\])re"),
+        // PyO3 leaves its embedding functions out of a build for PyPy (cfg(not(PyPy))): not found, they point to a PyPy build.
+        rule("wrong-interpreter", "pypy-embedding", C::Low, 64,
+             "PyO3 has no %1 in this build: it leaves the embedding functions out when it builds for PyPy, so the build probably "
+             "picked a PyPy interpreter (pass -i with the CPython you mean). With a PyO3 before 0.26, initialize is called "
+             "prepare_freethreaded_python.",
+             R"re(no (?:function or associated item|function) named `(initialize|prepare_freethreaded_python|with_embedded_python_interpreter)` found for struct `Python|cannot find function `(prepare_freethreaded_python|with_embedded_python_interpreter)` in (?:crate|module) `pyo3)re"),
         // QEMU user emulation reporting the crash of the program it runs (rustc, cc) itself.
         rule("qemu-emulation-segfault", "qemu", C::High, 80, "QEMU's emulation crashed the program it ran (signal %1): the build runs emulated.",
              R"re(qemu: uncaught target signal (\d+))re"),

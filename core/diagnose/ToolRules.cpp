@@ -31,6 +31,16 @@ const QList<rules::Rule> &rules::toolRules()
         // rustup 1.3-1.12 named the toolchain first.
         rule("rustup-component-missing", "old-rustup", C::High, 86, "The toolchain %1 lacks %2: its rustup component is not installed.",
              R"re(toolchain '([^']+)' does not have the binary `([\w-]+)`)re"),
+        // rustup reads a file named rust-toolchain as a bare toolchain name: a TOML [toolchain] table in it is refused.
+        rule("rust-toolchain-file-misnamed", "", C::High, 86,
+             "rustup read the TOML table '[toolchain]' as a toolchain name: the file is named rust-toolchain, and rustup reads TOML only "
+             "from rust-toolchain.toml.",
+             R"re(invalid toolchain name:? '\[toolchain\]')re"),
+        // cargo from early 2020 lists Cargo.toml.orig in `cargo package --list`; maturin before 0.8 tried to copy it into the sdist.
+        rule("rust-too-new", "cargo-toml-orig", C::Medium, 80,
+             "The sdist step copies Cargo.toml.orig, which cargo from 2020 on lists among the packaged files and which maturin before "
+             "0.8 did not expect: this cargo is newer than this maturin. Upgrade maturin.",
+             R"re(Failed to add file from Cargo\.toml\.orig to sdist)re"),
         rule("rust-bootstrap-wrong-triple", "", C::High, 84,
              "The Rust bootstrap of the source build computed the target %1, which rustup does not know.",
              R"re(Target triple not supported by rustup: (\S+))re"),
