@@ -35,6 +35,7 @@
 using namespace wb;
 using wb::test::copyTree;
 using wb::test::readAll;
+using wb::test::writeAll;
 
 namespace {
 QString example()
@@ -271,11 +272,7 @@ private Q_SLOTS:
         QVERIFY(tool > 0);
         const QByteArray rest = disk.mid(tool);
         disk = head + (head.contains("\r\n") && !head.contains("]\nbuild") ? QByteArray(rest).replace("\n", "\r\n") : rest);
-        {
-            QFile f(py);
-            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-            f.write(disk);
-        }
+        QVERIFY(writeAll(py, disk));
         ui::Workspace workspace;
         ui::ProjectView view(&workspace);
         view.show();
@@ -307,11 +304,7 @@ private Q_SLOTS:
         const QString py = second.filePath(QStringLiteral("pyproject.toml"));
         QByteArray disk = readAll(py);
         disk.replace("[tool.maturin]", "# the second project\n[tool.maturin]");
-        {
-            QFile f(py);
-            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-            f.write(disk);
-        }
+        QVERIFY(writeAll(py, disk));
         ui::Workspace workspace; // no close guard: nothing asks in between
         ui::ProjectView view(&workspace);
         view.show();
