@@ -215,6 +215,47 @@ RuleHit embeddedNumpyImport(const QStringList &lines)
     return {};
 }
 
+// setuptools-rust looking for the artifacts of a package id that is None: the Cargo.toml it was given is a
+// workspace's root manifest, which has no package of its own.
+RuleHit workspaceManifestGiven(const QStringList &lines)
+{
+    static const QRegularExpression frame(QStringLiteral(R"re([/\\]setuptools_rust[/\\]build\.py", line \d+, in _find_cargo_artifacts)re"));
+    static const QRegularExpression none(QStringLiteral(R"re(^TypeError: .*not NoneType)re"));
+    bool inside = false;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString l = lines.at(i).trimmed();
+        inside = inside || frame.match(l).hasMatch();
+        if (inside && none.match(l).hasMatch())
+            return RuleHit{QStringLiteral("workspace-manifest-not-crate"), QString(), Confidence::Medium, 70,
+                           QStringLiteral("setuptools-rust found no package in the Cargo.toml it was given (its package id is None): the path "
+                                          "names a workspace's root manifest, not the crate's own Cargo.toml."),
+                           {}, int(i) + 1, l};
+    }
+    return {};
+}
+
+// cargo updating the crates.io git index, then killed (exit 247 or 137, SIGKILL) before anything compiles: the index
+// update ran out of memory, as it does under QEMU emulation and in small containers.
+RuleHit indexUpdateKilled(const QStringList &lines)
+{
+    static const QRegularExpression killed(QStringLiteral(R"re(exit code: (?:247|137)\b|exit status: (?:247|137)\b|signal: 9\b|SIGKILL|^\s*Killed\b)re"));
+    static const QRegularExpression progress(QStringLiteral(R"re(^\s*(?:Compiling|Downloaded|Downloading crates|Locking|Adding|Fresh|Checking)\b)re"));
+    int updating = -1;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString &l = lines.at(i);
+        if (l.contains(QLatin1String("Updating crates.io index")) || l.contains(QLatin1String("Updating registry `")))
+            updating = int(i);
+        else if (updating >= 0 && progress.match(l).hasMatch())
+            updating = -1;  // the update was done
+        else if (updating >= 0 && killed.match(l).hasMatch())
+            return RuleHit{QStringLiteral("qemu-cargo-index-oom"), QString(), Confidence::Medium, 70,
+                           QStringLiteral("cargo was killed while it updated the crates.io index, before anything compiled: the git index "
+                                          "update ran out of memory (as under QEMU emulation or in a small container)."),
+                           {}, int(i) + 1, l.trimmed()};
+    }
+    return {};
+}
+
 // A traceback whose last frame is inside setuptools-rust and whose exception is a programming error (an attribute of
 // None, a wrong type, a missing key): setuptools-rust itself failed, not the project's build, a lead.
 RuleHit setuptoolsRustCrash(const QStringList &lines)
@@ -277,6 +318,10 @@ QList<RuleHit> contextualHits(const TextFacts &facts, const QString &text)
         out << crash;
     if (const RuleHit numpy = embeddedNumpyImport(lines); !numpy.id.isEmpty())
         out << numpy;
+    if (const RuleHit workspace = workspaceManifestGiven(lines); !workspace.id.isEmpty())
+        out << workspace;
+    if (const RuleHit oom = indexUpdateKilled(lines); !oom.id.isEmpty())
+        out << oom;
     return out;
 }
 

@@ -41,6 +41,16 @@ const QList<rules::Rule> &rules::toolRules()
              "The sdist step copies Cargo.toml.orig, which cargo from 2020 on lists among the packaged files and which maturin before "
              "0.8 did not expect: this cargo is newer than this maturin. Upgrade maturin.",
              R"re(Failed to add file from Cargo\.toml\.orig to sdist)re"),
+        // rustup's installer script finds no rustup-init for the host (a tier-2 host such as i686-unknown-linux-musl).
+        rule("rustup-host-unsupported", "", C::High, 84,
+             "rustup publishes no installer for the host %1: Rust cannot be installed there with rustup.",
+             R"re(installer for platform '([^']+)' not found, this may be unsupported)re"),
+        // maturin develop marks the install editable from `pip show --files` (`uv pip show --files` with --uv); a uv
+        // without that option fails there (FailureDetectors: Low without uv in sight).
+        rule("uv-too-old", "", C::Medium, 76,
+             "maturin could not list the installed package's files (`uv pip show --files`): this uv is older than the maturin "
+             "that calls it expects. Upgrade uv.",
+             R"re(Caused by: failed to list package files)re"),
         rule("rust-bootstrap-wrong-triple", "", C::High, 84,
              "The Rust bootstrap of the source build computed the target %1, which rustup does not know.",
              R"re(Target triple not supported by rustup: (\S+))re"),
