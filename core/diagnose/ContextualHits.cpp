@@ -302,26 +302,23 @@ QList<RuleHit> contextualHits(const TextFacts &facts, const QString &text)
                            QStringLiteral("maturin could not run cargo (No such file or directory)."), {}, int(i) + 1, line};
         }
     }
-    if (const RuleHit truncated = truncatedPyInit(text); !truncated.id.isEmpty())
-        out << truncated;
-    if (const RuleHit held = fileHeldOpen(lines); !held.id.isEmpty())
-        out << held;
-    if (const RuleHit crash = freeThreadedInitCrash(facts, lines); !crash.id.isEmpty())
-        out << crash;
-    if (const RuleHit mixed = mixedInterpreterImport(facts, lines); !mixed.id.isEmpty())
-        out << mixed;
-    if (const RuleHit pypy = nativeImportOnPyPy(lines); !pypy.id.isEmpty())
-        out << pypy;
-    if (const RuleHit hidden = embeddedSymbolsHidden(lines); !hidden.id.isEmpty())
-        out << hidden;
-    if (const RuleHit crash = setuptoolsRustCrash(lines); !crash.id.isEmpty())
-        out << crash;
-    if (const RuleHit numpy = embeddedNumpyImport(lines); !numpy.id.isEmpty())
-        out << numpy;
-    if (const RuleHit workspace = workspaceManifestGiven(lines); !workspace.id.isEmpty())
-        out << workspace;
-    if (const RuleHit oom = indexUpdateKilled(lines); !oom.id.isEmpty())
-        out << oom;
+    // Each finder, in this order; an empty id: it found nothing.
+    const RuleHit found[] = {
+        truncatedPyInit(text),
+        fileHeldOpen(lines),
+        freeThreadedInitCrash(facts, lines),
+        mixedInterpreterImport(facts, lines),
+        nativeImportOnPyPy(lines),
+        embeddedSymbolsHidden(lines),
+        setuptoolsRustCrash(lines),
+        embeddedNumpyImport(lines),
+        workspaceManifestGiven(lines),
+        indexUpdateKilled(lines),
+    };
+    for (const RuleHit &hit : found) {
+        if (!hit.id.isEmpty())
+            out << hit;
+    }
     return out;
 }
 
