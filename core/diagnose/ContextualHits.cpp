@@ -215,6 +215,24 @@ RuleHit embeddedNumpyImport(const QStringList &lines)
     return {};
 }
 
+// PyO3's build script configured a free-threaded interpreter (cargo:rustc-cfg=Py_GIL_DISABLED) and pyo3-ffi itself
+// does not compile: that PyO3, or the limited API (abi3) the build asked for, does not support the free-threaded build.
+RuleHit freeThreadedFfiBuild(const QStringList &lines)
+{
+    if (!std::any_of(lines.cbegin(), lines.cend(), [](const QString &l) { return l.contains(QLatin1String("rustc-cfg=Py_GIL_DISABLED")); }))
+        return {};
+    static const QRegularExpression ffi(QStringLiteral(R"re(-->\s+\S*pyo3-ffi[^/\\\s]*[/\\]src[/\\]\S+\.rs:\d+)re"));
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (ffi.match(lines.at(i)).hasMatch())
+            return RuleHit{QStringLiteral("pyo3-free-threaded-unsupported"), QStringLiteral("ffi-build"), Confidence::Medium, 72,
+                           QStringLiteral("pyo3-ffi does not compile for the free-threaded interpreter the build found (Py_GIL_DISABLED): "
+                                          "this PyO3, or the limited API (abi3) the build asks for, does not support the free-threaded "
+                                          "build (PyO3 0.23 added it, without abi3)."),
+                           {}, int(i) + 1, lines.at(i).trimmed()};
+    }
+    return {};
+}
+
 // setuptools-rust looking for the artifacts of a package id that is None: the Cargo.toml it was given is a
 // workspace's root manifest, which has no package of its own.
 RuleHit workspaceManifestGiven(const QStringList &lines)
@@ -314,6 +332,7 @@ QList<RuleHit> contextualHits(const TextFacts &facts, const QString &text)
         embeddedNumpyImport(lines),
         workspaceManifestGiven(lines),
         indexUpdateKilled(lines),
+        freeThreadedFfiBuild(lines),
     };
     for (const RuleHit &hit : found) {
         if (!hit.id.isEmpty())

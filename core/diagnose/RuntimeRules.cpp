@@ -20,6 +20,12 @@ using rules::rule;
 const QList<rules::Rule> &rules::runtimeRules()
 {
     static const QList<Rule> all = {
+        // Polars moved its plugin helpers out of polars.utils (polars 1.0: polars.plugins.register_plugin_function):
+        // plugin code written for the older API stops importing.
+        rule("polars-plugin-api-outdated", "", C::Medium, 72,
+             "The code imports polars.utils, which newer Polars no longer has: it was written for Polars' older plugin API "
+             "(register plugins with polars.plugins.register_plugin_function).",
+             R"re(No module named '?polars\.utils(?:\.udfs)?'?)re"),
         // A script or folder named like the package it imports shadows the installed package (CPython 3.13 names the
         // file; earlier releases only say "partially initialized module ... circular import").
         rule("module-shadowed-by-local-file", "", C::High, 86, "The file %1 has the name of the package it imports, and Python imports it instead.",

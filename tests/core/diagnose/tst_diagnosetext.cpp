@@ -135,6 +135,7 @@ private Q_SLOTS:
         row("PyPI, password", "⛔ 403 Username/Password authentication is no longer supported. Migrate to API Tokens or Trusted Publishers instead.\n💥 maturin failed\n  Caused by: Username and/or password are possibly wrong", "pypi-password-auth-removed");
         row("rustup without an installer for the host", "info: downloading installer\ncurl: (22) The requested URL returned error: 404\nrustup: installer for platform 'i686-unknown-linux-musl' not found, this may be unsupported", "rustup-host-unsupported");
         row("maturin develop --uv with an old uv", "💥 maturin failed\n  Caused by: failed to list package files\n\nDEBUG install_wheel:fix_direct_url: maturin::develop: running \"uv\" \"pip\" \"show\" \"--files\" \"anot\"", "uv-too-old");
+        row("a Polars plugin of the older API", "ModuleNotFoundError: No module named 'polars.utils'", "polars-plugin-api-outdated");
         row("rust-toolchain holding TOML", "error: Pre-checks for host and toolchain failed: invalid toolchain name: '[toolchain]'", "rust-toolchain-file-misnamed");
         row("maturin 0.7 and Cargo.toml.orig", "Caused by: Failed to build source distribution\nCaused by: Failed to add file from Cargo.toml.orig to sdist as Cargo.toml.orig", "rust-too-new");
         // A path dependency beside pip's copy of a local project, and the same dependency missing from an sdist pip builds.

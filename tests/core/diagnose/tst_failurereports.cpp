@@ -114,6 +114,8 @@ const QHash<QString, QString> &knownMisses()
         {QStringLiteral("zay-sdist-fallback-no-wheel-1.txt"), QStringLiteral("a release's sdist that needs nightly Rust, built from the index: both are true, and the thread (weak) blamed the wheels missing for macOS")},
         {QStringLiteral("zaz-cross-c-compiler-incompatible-3.txt"), QStringLiteral("only the package's own runtime error (a failed HTTP request); that the cross toolchain's old GCC built the wheel is known from the fix")},
         {QStringLiteral("zaz-setuptools-rust-regression-1.txt"), QStringLiteral("only the loader's architecture mismatch; that setuptools-rust built an x86_64 library into an arm64 wheel is known from the thread")},
+        {QStringLiteral("zba-packaged-for-other-platform-1.txt"), QStringLiteral("a frozen program missing _cffi_backend; that the bundled extensions were built for the other architecture is known from the page (weak)")},
+        {QStringLiteral("zbc-rust-compile-error-1.txt"), QStringLiteral("the excerpt starts below rustc's error line: only the location and the caret's note")},
         {QStringLiteral("zav-maturin-not-found-1.txt"), QStringLiteral("the excerpt stops inside the build frontend's traceback, before the error that maturin was not on PATH")},
         {QStringLiteral("zav-pip-too-old-1.txt"), QStringLiteral("cryptography's sdist built with its generic advice to upgrade pip, no error and no pip version in sight")},
         {QStringLiteral("z5g-host-build-artifacts-in-container-1.txt"), QStringLiteral("a GLIBC version error inside a container; that the host's target folder was mounted into it is known from the thread")},
