@@ -358,7 +358,7 @@ QList<RuleHit> FailureRules::scan(const QString &input)
     const QList<rules::Rule> &rules = allRules();
     for (qsizetype i = 0; i < lines.size() && out.size() < MaxHits; ++i) {
         const QString &line = lines.at(i);
-        if (line.trimmed().isEmpty())
+        if (line.trimmed().isEmpty() || TextScanner::isCargoProgress(line))
             continue;
         QString next = i + 1 < lines.size() ? lines.at(i + 1).trimmed() : QString();
         // A line of its own kind (cargo's progress, a new diagnostic) does not continue a wrapped message.

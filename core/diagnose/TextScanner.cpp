@@ -109,6 +109,18 @@ QString TextScanner::lineOf(const QString &text, int number)
     return stripAnsi(text.mid(start, end < 0 ? -1 : end - start).left(MaxLineChars)).trimmed();
 }
 
+bool TextScanner::isCargoProgress(const QString &line)
+{
+    // Checked on the words first: most lines of a long log are these, most others fail at the first letter.
+    const QString t = line.trimmed();
+    if (!(t.startsWith(QLatin1String("Compiling ")) || t.startsWith(QLatin1String("Checking ")) || t.startsWith(QLatin1String("Fresh "))
+          || t.startsWith(QLatin1String("Downloaded ")) || t.startsWith(QLatin1String("Documenting "))))
+        return false;
+    static const QRegularExpression progress(
+        QStringLiteral(R"re(^(?:Compiling|Checking|Fresh|Downloaded|Documenting) [\w-]+ v\d+\.\d+\.\d+[\w.+-]*(?: \([^()]*\))?$)re"));
+    return progress.match(t).hasMatch();
+}
+
 QList<TextMatch> TextScanner::scan(const QString &input)
 {
     QList<TextMatch> out;
@@ -124,7 +136,7 @@ QList<TextMatch> TextScanner::scan(const QString &input)
             line.chop(1);
         if (line.size() > MaxLineChars)
             line.truncate(MaxLineChars);
-        if (line.trimmed().isEmpty())
+        if (line.trimmed().isEmpty() || isCargoProgress(line))
             continue;
         RuleGroups::Line grouped(groups, line);
         for (qsizetype k = 0; k < rules().size(); ++k) {

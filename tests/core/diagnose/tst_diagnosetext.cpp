@@ -25,6 +25,28 @@ class TestDiagnoseText : public QObject
     }
 
 private Q_SLOTS:
+    // Lines of cargo's progress alone are passed over by the rule scans; anything more on the line is read.
+    void cargoProgressLines_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<bool>("progress");
+        QTest::newRow("registry crate") << QStringLiteral("   Compiling pyo3-build-config v0.22.6") << true;
+        QTest::newRow("local crate") << QStringLiteral("   Compiling hello-pyo3 v0.1.0 (/home/u/hello-pyo3)") << true;
+        QTest::newRow("downloaded") << QStringLiteral("  Downloaded serde_json v1.0.128") << true;
+        QTest::newRow("git crate") << QStringLiteral("    Checking arrow v53.0.0 (https://github.com/apache/arrow-rs?rev=1#abc)") << true;
+        QTest::newRow("pre-release") << QStringLiteral("   Compiling pyo3 v0.23.0-alpha.1") << true;
+        QTest::newRow("more on the line") << QStringLiteral("   Compiling pyo3 v0.22.0 error: could not compile") << false;
+        QTest::newRow("behind a CI prefix") << QStringLiteral("2024-01-01T00:00:00Z    Compiling pyo3 v0.22.0") << false;
+        QTest::newRow("cargo's failure") << QStringLiteral("error: could not compile `pyo3` (lib) due to 2 previous errors") << false;
+        QTest::newRow("no version") << QStringLiteral("   Compiling the project") << false;
+    }
+    void cargoProgressLines()
+    {
+        QFETCH(QString, line);
+        QFETCH(bool, progress);
+        QCOMPARE(TextScanner::isCargoProgress(line), progress);
+    }
+
     void capturedFixtures_data()
     {
         QTest::addColumn<QString>("file");
