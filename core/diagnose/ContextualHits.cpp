@@ -62,8 +62,6 @@ RuleHit fileHeldOpen(const QStringList &lines)
     return {};
 }
 
-// A crash (SIGSEGV, EXC_BAD_ACCESS) inside a module's PyInit_ under a free-threaded interpreter: an extension built
-// with a PyO3, or for a CPython, that does not support the free-threaded build.
 // sysconfig's Py_GIL_DISABLED asked for and answered 1 (True): the interpreter is a free-threaded build.
 bool gilDisabledShown(const QStringList &lines)
 {
@@ -77,6 +75,8 @@ bool gilDisabledShown(const QStringList &lines)
     return false;
 }
 
+// A crash (SIGSEGV, EXC_BAD_ACCESS) inside a module's PyInit_, or right at its import, under a free-threaded
+// interpreter: an extension built with a PyO3, or for a CPython, that does not support the free-threaded build.
 RuleHit freeThreadedInitCrash(const TextFacts &facts, const QStringList &lines)
 {
     if (!facts.freeThreaded && !gilDisabledShown(lines))

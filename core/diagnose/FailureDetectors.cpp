@@ -275,7 +275,8 @@ bool refine(const DetectorContext &ctx, const QString &text, RuleHit &hit)
     if (!refineSourceTreeHit(f, text, hit))
         return false;
     // maturin lists the files with pip too: the uv wording is the sign that the uv is the one at fault.
-    if (hit.id == QLatin1String("uv-too-old") && !text.contains(QRegularExpression(QStringLiteral(R"re("uv" "pip"|\buv pip\b|--uv\b)re"))))
+    static const QRegularExpression uvCalled(QStringLiteral(R"re("uv" "pip"|\buv pip\b|--uv\b)re"));
+    if (hit.id == QLatin1String("uv-too-old") && !text.contains(uvCalled))
         hit.confidence = Confidence::Low;
     // An old PyO3 on a stable compiler: it needs a nightly at all (rust-nightly-required), not an older one.
     if (hit.tag == QLatin1String("old-pyo3-nightly") && text.contains(QLatin1String("stable release channel")))

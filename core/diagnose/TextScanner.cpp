@@ -109,16 +109,16 @@ QString TextScanner::lineOf(const QString &text, int number)
     return stripAnsi(text.mid(start, end < 0 ? -1 : end - start).left(MaxLineChars)).trimmed();
 }
 
-bool TextScanner::isCargoProgress(const QString &line)
+bool TextScanner::isCargoProgress(QStringView line)
 {
     // Checked on the words first: most lines of a long log are these, most others fail at the first letter.
-    const QString t = line.trimmed();
+    const QStringView t = line.trimmed();
     if (!(t.startsWith(QLatin1String("Compiling ")) || t.startsWith(QLatin1String("Checking ")) || t.startsWith(QLatin1String("Fresh "))
           || t.startsWith(QLatin1String("Downloaded ")) || t.startsWith(QLatin1String("Documenting "))))
         return false;
     static const QRegularExpression progress(
         QStringLiteral(R"re(^(?:Compiling|Checking|Fresh|Downloaded|Documenting) [\w-]+ v\d+\.\d+\.\d+[\w.+-]*(?: \([^()]*\))?$)re"));
-    return progress.match(t).hasMatch();
+    return progress.matchView(t).hasMatch();
 }
 
 QList<TextMatch> TextScanner::scan(const QString &input)

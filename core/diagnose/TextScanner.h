@@ -25,7 +25,7 @@ public:
     static QString stripAnsi(const QString &text);
     // A line of cargo's progress and nothing else ("   Compiling pyo3 v0.22.0 (registry+...)"): no rule reads
     // one, so long logs pass over them without trying the rules.
-    static bool isCargoProgress(const QString &line);
+    static bool isCargoProgress(QStringView line);
     // Line `number` (1-based) of a text as scan() numbers and quotes it (trimmed, without colours).
     static QString lineOf(const QString &text, int number);
 };

@@ -1,5 +1,7 @@
 #include "core/toml/EditorText.h"
 
+#include "core/toml/TomlDocument.h"
+
 #include <QList>
 
 namespace wb {
@@ -29,12 +31,6 @@ ShownBytes shownBytes(const QByteArray &file)
     s.fileOffset.append(file.size());
     return s;
 }
-
-QByteArray lineBreakOf(const QByteArray &file)
-{
-    const qsizetype lf = file.indexOf('\n');
-    return lf > 0 && file.at(lf - 1) == '\r' ? QByteArrayLiteral("\r\n") : QByteArrayLiteral("\n");
-}
 } // namespace
 
 QString editorText(const QByteArray &fileBytes)
@@ -48,9 +44,9 @@ QByteArray spliceEditorText(const QByteArray &fileBytes, const QString &edited)
     const QByteArray now = edited.toUtf8();
     // Bytes that are not UTF-8 show as replacement characters: no byte of the shown text can be
     // traced back to the file, so the edited text is the file (as before this splice existed).
-    if (QString::fromUtf8(shown.text).toUtf8() != shown.text) {
+    if (!QUtf8StringView(shown.text).isValidUtf8()) {
         QByteArray whole = now;
-        whole.replace("\n", lineBreakOf(fileBytes));
+        whole.replace("\n", TomlDocument::lineBreakOf(fileBytes));
         return fileBytes.startsWith(bom) ? bom.toByteArray() + whole : whole;
     }
     const qsizetype shorter = qMin(shown.text.size(), now.size());
@@ -63,7 +59,7 @@ QByteArray spliceEditorText(const QByteArray &fileBytes, const QString &edited)
     if (prefix == shown.text.size() && prefix == now.size())
         return fileBytes; // nothing typed
     QByteArray typed = now.mid(prefix, now.size() - suffix - prefix);
-    typed.replace("\n", lineBreakOf(fileBytes));
+    typed.replace("\n", TomlDocument::lineBreakOf(fileBytes));
     const qsizetype from = shown.fileOffset.at(prefix);
     const qsizetype to = shown.fileOffset.at(shown.text.size() - suffix);
     return fileBytes.left(from) + typed + fileBytes.mid(to);

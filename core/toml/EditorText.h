@@ -14,7 +14,7 @@ QString editorText(const QByteArray &fileBytes);
 
 // The file's bytes after the editor's text became `edited`: the one region where `edited` differs
 // from editorText(fileBytes) is replaced, its line breaks written as the file's first line break is
-// (as TomlDocument::lineBreak()); every other byte stays. The same text gives the same bytes back.
+// (TomlDocument::lineBreakOf); every other byte stays. The same text gives the same bytes back.
 QByteArray spliceEditorText(const QByteArray &fileBytes, const QString &edited);
 
 } // namespace wb

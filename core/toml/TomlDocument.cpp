@@ -113,8 +113,13 @@ bool TomlDocument::hasBom() const
 
 QByteArray TomlDocument::lineBreak() const
 {
-    const qsizetype lf = m_bytes.indexOf('\n');
-    if (lf > 0 && m_bytes.at(lf - 1) == '\r')
+    return lineBreakOf(m_bytes);
+}
+
+QByteArray TomlDocument::lineBreakOf(const QByteArray &bytes)
+{
+    const qsizetype lf = bytes.indexOf('\n');
+    if (lf > 0 && bytes.at(lf - 1) == '\r')
         return QByteArrayLiteral("\r\n");
     return QByteArrayLiteral("\n");
 }

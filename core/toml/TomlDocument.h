@@ -45,6 +45,8 @@ public:
 
     bool hasBom() const;
     QByteArray lineBreak() const; // "\r\n" when the file uses CRLF, else "\n"
+    // The same for any file's bytes: the style of its first line break.
+    static QByteArray lineBreakOf(const QByteArray &bytes);
     bool endsWithLineBreak() const;
 
     // toml++ line:column (column in code points) -> byte offset; -1 when out of range.
