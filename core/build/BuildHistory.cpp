@@ -1,5 +1,7 @@
 #include "core/build/BuildHistory.h"
 
+#include "core/build/BuildResult.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -80,6 +82,25 @@ bool save(const QString &file, const QJsonObject &root, QString *error)
 }
 
 } // namespace
+
+BuildRecord BuildRecord::of(const QString &kind, const BuildResult &result)
+{
+    BuildRecord record;
+    record.kind = kind;
+    if (kind == u"test") {
+        record.testsPassed = result.testsPassed;
+        record.testsFailed = result.testsFailed;
+    }
+    record.when = QDateTime::currentDateTimeUtc().addMSecs(-result.elapsedMs);
+    record.durationMs = result.elapsedMs;
+    record.outcome = BuildResult::outcomeName(result.outcome);
+    record.command = result.commandLine;
+    record.errors = result.errors;
+    record.warnings = result.warnings;
+    for (const QString &artifact : result.artifacts)
+        record.artifacts.append({artifact, QFileInfo::exists(artifact) ? QFileInfo(artifact).size() : -1});
+    return record;
+}
 
 BuildHistory::BuildHistory(QString file, int maxPerProject)
     : m_file(std::move(file))

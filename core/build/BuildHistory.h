@@ -6,6 +6,8 @@
 
 namespace wb {
 
+struct BuildResult;
+
 struct BuildArtifact {
     QString path;
     qint64 size = -1; // bytes, -1 when the file was gone when recorded
@@ -24,6 +26,9 @@ struct BuildRecord {
     int testsFailed = -1;
     QList<BuildArtifact> artifacts;
     bool operator==(const BuildRecord &) const = default;
+    // The record of a run that just ended (its start time is now less its duration; the artifacts'
+    // sizes as they are on disk now).
+    static BuildRecord of(const QString &kind, const BuildResult &result);
 };
 
 // Past runs per project, newest first, kept in one JSON file (written atomically):

@@ -1,6 +1,5 @@
 #include "ui/build/BuildView.h"
 
-#include "core/build/BuildHistory.h"
 #include "core/build/BuildOutputParser.h"
 #include "core/build/MaturinFlags.h"
 #include "core/build/ShellQuote.h"
@@ -10,9 +9,12 @@
 #include "ui/build/BuildOptionsForm.h"
 #include "ui/build/CiDialog.h"
 #include "ui/build/HistoryModel.h"
+#include "ui/build/HistoryPanel.h"
 #include "ui/build/IssuesPanel.h"
+#include "ui/build/RunPlan.h"
 #include "ui/build/RunProgressBar.h"
 #include "ui/build/TestQuestions.h"
+#include "ui/build/ToolsPanel.h"
 #include "ui/build/IssuesModel.h"
 #include "ui/common/ActionFactory.h"
 #include "ui/common/Workspace.h"
@@ -33,13 +35,11 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QSaveFile>
-#include <QStandardPaths>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
-#include <QTreeView>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -72,8 +72,6 @@ BuildView::BuildView(Workspace *workspace, QWidget *parent)
 BuildView::~BuildView()
 {
     // The runner hands a running build to a reaper; nothing here waits for it.
-    if (m_toolWatcher)
-        m_toolWatcher->disconnect(this);
 }
 
 // The project line, the options form, the command that runs and the warnings about overrides.
@@ -182,24 +180,15 @@ QWidget *BuildView::createTabs()
     connect(m_issuesPanel, &IssuesPanel::logLineRequested, m_console, &BuildConsole::showLogLine);
     connect(m_issuesPanel, &IssuesPanel::message, m_status, &QLabel::setText);
 
-    m_historyModel = new HistoryModel(this);
-    m_history = new QTreeView(this);
-    m_history->setObjectName(QStringLiteral("buildHistory"));
-    m_history->setModel(m_historyModel);
-    m_history->setRootIsDecorated(false);
-    m_history->setUniformRowHeights(true);
-    m_history->setAllColumnsShowFocus(true);
-    m_toolsLabel = new QLabel(tr("Looking for maturin, cargo and Python…"), this);
-    m_toolsLabel->setObjectName(QStringLiteral("toolsLabel"));
-    m_toolsLabel->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_toolsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_toolsLabel->setWordWrap(true);
+    m_history = new HistoryPanel(this);
+    m_toolsPanel = new ToolsPanel(this);
+    connect(m_toolsPanel, &ToolsPanel::discovered, this, &BuildView::toolsDiscovered);
 
     auto *tabs = new QTabWidget(this);
     tabs->setObjectName(QStringLiteral("buildTabs"));
     tabs->addTab(m_issuesPanel, tr("Issues"));
     tabs->addTab(m_history, tr("History"));
-    tabs->addTab(m_toolsLabel, tr("Tools"));
+    tabs->addTab(m_toolsPanel, tr("Tools"));
     return tabs;
 }
 
@@ -260,41 +249,35 @@ void BuildView::setProject(const QString &dir)
     m_projectLabel->setText(m_buildable ? tr("Project: <b>%1</b>").arg(QDir::toNativeSeparators(dir).toHtmlEscaped())
                                         : tr("<b>%1</b> has neither a pyproject.toml nor a Cargo.toml: nothing to build.")
                                               .arg(QDir::toNativeSeparators(dir).toHtmlEscaped()));
-    m_toolsKnown = false;
+    m_toolsPanel->discover(dir);
     updateCommandLine();
     updateButtons();
-    loadHistory();
-    discoverTools();
+    m_history->showProject(dir);
 }
 
-void BuildView::discoverTools()
+void BuildView::toolsDiscovered()
 {
-    if (m_toolWatcher) {
-        m_toolWatcher->disconnect(this);
-        m_toolWatcher->deleteLater(); // it finishes on its own; nothing waits for it
+    m_options->setMaturinVersion(tools().maturin.version);
+    updateCommandLine();
+    updateButtons();
+    Q_EMIT toolsReady();
+    switch (std::exchange(m_whenToolsReady, Action::None)) {
+    case Action::Build: build(); break;
+    case Action::Develop: develop(); break;
+    case Action::Test: test(); break;
+    case Action::Sdist: sdist(); break;
+    case Action::None: break;
     }
-    m_toolWatcher = new QFutureWatcher<wb::ToolReport>(this);
-    connect(m_toolWatcher, &QFutureWatcher<wb::ToolReport>::finished, this, [this, watcher = m_toolWatcher] {
-        m_tools = watcher->result();
-        m_toolsKnown = true;
-        QString text = m_tools.summary().toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"));
-        if (!m_tools.ready())
-            text.prepend(tr("<b>Cannot build yet:</b><br>%1<br><br>").arg(m_tools.problems().join(QStringLiteral("<br>")).toHtmlEscaped()));
-        m_toolsLabel->setText(text);
-        m_options->setMaturinVersion(m_tools.maturin.version);
-        updateCommandLine();
-        updateButtons();
-        Q_EMIT toolsReady();
-        const Action pending = std::exchange(m_whenToolsReady, Action::None);
-        switch (pending) {
-        case Action::Build: build(); break;
-        case Action::Develop: develop(); break;
-        case Action::Test: test(); break;
-        case Action::Sdist: sdist(); break;
-        case Action::None: break;
-        }
-    });
-    m_toolWatcher->setFuture(QtConcurrent::run([dir = m_projectDir] { return wb::ToolDiscovery::discover(dir); }));
+}
+
+const wb::ToolReport &BuildView::tools() const
+{
+    return m_toolsPanel->report();
+}
+
+HistoryModel *BuildView::history() const
+{
+    return m_history->historyModel();
 }
 
 QString BuildView::maturinVersion() const
@@ -322,8 +305,8 @@ void BuildView::updateCommandLine()
         m_commandLine->setToolTip(tr("The command running now"));
     } else {
         QStringList maturin{QStringLiteral("maturin")};
-        if (m_toolsKnown && m_tools.maturin.found() && m_tools.maturin.origin != u"PATH")
-            maturin = m_tools.maturin.command();
+        if (m_toolsPanel->known() && tools().maturin.found() && tools().maturin.origin != u"PATH")
+            maturin = tools().maturin.command();
         m_commandLabel->setText(tr("Command:"));
         m_commandLine->setText(wb::shell::join(maturin + arguments));
         m_commandLine->setToolTip(maturinVersion().isEmpty() ? tr("What Build runs with these options")
@@ -374,34 +357,16 @@ bool BuildView::canStart(Action action)
         m_console->flushPending();
         return false;
     }
-    if (!m_toolsKnown) {
+    if (!m_toolsPanel->known()) {
         m_whenToolsReady = action;
         m_status->setText(tr("Looking for maturin and cargo…"));
         return false;
     }
-    if (!m_tools.ready()) {
-        m_status->setText(tr("Cannot build: %1").arg(m_tools.problems().join(u' ')));
+    if (!tools().ready()) {
+        m_status->setText(tr("Cannot build: %1").arg(tools().problems().join(u' ')));
         return false;
     }
     return true;
-}
-
-QString BuildView::venvDir() const
-{
-    return m_projectDir + QStringLiteral("/.venv");
-}
-
-QString BuildView::systemPython() const
-{
-    // The first Python that is not the project's own venv.
-    const QString venv = QDir::cleanPath(venvDir());
-    for (const wb::PythonInterpreter &p : m_tools.pythons) {
-        if (!QDir::cleanPath(p.path).startsWith(venv + u'/') && p.origin != u"project .venv")
-            return p.path;
-    }
-    // Discovery lists an interpreter once: the venv's python3 hides the system's one it links to.
-    const QString onPath = QStandardPaths::findExecutable(QStringLiteral("python3"));
-    return onPath.isEmpty() ? QStringLiteral("python3") : onPath;
 }
 
 void BuildView::build()
@@ -413,7 +378,7 @@ void BuildView::build()
         m_status->setText(r.problems().join(u' '));
         return;
     }
-    startQueue({{Step::Build, wb::BuildRunner::commandFor(r, m_tools)}});
+    startQueue({{Step::Build, wb::BuildRunner::commandFor(r, tools())}});
 }
 
 void BuildView::sdist()
@@ -422,46 +387,20 @@ void BuildView::sdist()
         return;
     wb::BuildRequest r = request();
     r.command = wb::BuildRequest::Command::Sdist;
-    startQueue({{Step::Sdist, wb::BuildRunner::commandFor(r, m_tools)}});
-}
-
-bool BuildView::ensureVenv(QList<QueuedRun> &runs, bool systemSitePackages, const QString &note)
-{
-    if (QFileInfo::exists(wb::ToolDiscovery::venvPython(venvDir())))
-        return true;
-    if (!test_questions::createVenv(this, m_projectDir, note)) {
-        m_status->setText(tr("Not started: maturin develop needs a virtual environment, and none was created."));
-        return false;
-    }
-    const QString python = systemPython();
-    runs.append({Step::CreateVenv, wb::TestSetup::createVenv(m_projectDir, venvDir(), python, systemSitePackages)});
-    return true;
-}
-
-BuildView::QueuedRun BuildView::developRun() const
-{
-    wb::BuildRequest r = request();
-    r.command = wb::BuildRequest::Command::Develop;
-    r.outDir.clear();
-    r.zig = false;
-    r.sdist = false;
-    r.compatibility.clear();
-    r.includeDebuginfo = false;
-    r.sbomInclude.clear();
-    // The form offers --pgo when build has it; develop got it later (flags.json).
-    r.pgo = r.pgo && wb::MaturinFlags::builtIn().has(QStringLiteral("develop"), QStringLiteral("--pgo"), maturinVersion());
-    return {Step::Develop, wb::BuildRunner::commandFor(r, m_tools)};
+    startQueue({{Step::Sdist, wb::BuildRunner::commandFor(r, tools())}});
 }
 
 void BuildView::develop()
 {
     if (!canStart(Action::Develop))
         return;
-    QList<QueuedRun> runs;
-    if (!ensureVenv(runs))
+    QString declined;
+    const auto runs = RunPlan::developWithVenv(this, planContext(), &declined);
+    if (!runs) {
+        m_status->setText(declined);
         return;
-    runs.append(developRun());
-    startQueue(runs);
+    }
+    startQueue(*runs);
 }
 
 void BuildView::test()
@@ -488,37 +427,25 @@ void BuildView::test()
             return;
         testWith(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([venv = venvDir(), python = systemPython()] { return wb::TestSetup::probe(venv, python); }));
+    const RunPlan::Context context = planContext();
+    watcher->setFuture(QtConcurrent::run([venv = context.venvDir(), python = context.systemPython()] { return wb::TestSetup::probe(venv, python); }));
 }
 
 void BuildView::testWith(const wb::PytestProbe &probe)
 {
     m_probe = probe;
-    const QString venv = venvDir();
-    QList<QueuedRun> runs;
-    bool systemPytest = false;
-    if (!probe.venvExists) {
-        // A new venv sees the system's packages when the system has pytest: nothing to download.
-        const QString note = probe.systemHasPytest()
-            ? tr("It will see the system's packages (--system-site-packages), so the system's pytest %1 runs the tests.").arg(probe.systemPytestVersion)
-            : tr("pytest is then installed into it with pip (this needs a network connection).");
-        if (!ensureVenv(runs, probe.systemHasPytest(), note))
-            return;
-        if (!probe.systemHasPytest())
-            runs.append({Step::InstallPytest, wb::TestSetup::installPytest(m_projectDir, venv)});
-    } else if (!probe.venvHasPytest) {
-        switch (test_questions::pytestSource(this, venv, probe)) {
-        case test_questions::PytestSource::System: systemPytest = true; break;
-        case test_questions::PytestSource::Pip: runs.append({Step::InstallPytest, wb::TestSetup::installPytest(m_projectDir, venv)}); break;
-        case test_questions::PytestSource::Cancel:
-            m_status->setText(tr("Tests not run: pytest is not installed in .venv."));
-            return;
-        }
+    QString declined;
+    const auto runs = RunPlan::test(this, planContext(), probe, &declined);
+    if (!runs) {
+        m_status->setText(declined);
+        return;
     }
-    runs.append(developRun());
-    runs.append({Step::Pytest, systemPytest ? wb::TestSetup::pytestWithSystemPython(m_projectDir, venv, probe.systemPython)
-                                            : wb::TestSetup::pytestInVenv(m_projectDir, venv)});
-    startQueue(runs);
+    startQueue(*runs);
+}
+
+RunPlan::Context BuildView::planContext() const
+{
+    return {m_projectDir, tools(), request(), maturinVersion()};
 }
 
 void BuildView::pytestInstallFailed(const wb::BuildResult &result)
@@ -533,7 +460,7 @@ void BuildView::pytestInstallFailed(const wb::BuildResult &result)
     if (!test_questions::systemAfterPipFailed(this, why, m_probe))
         return;
     // Goes on in the same console, after pip's output.
-    m_queue = {developRun(), {Step::Pytest, wb::TestSetup::pytestWithSystemPython(m_projectDir, venvDir(), m_probe.systemPython)}};
+    m_queue = RunPlan::testWithSystemPytest(planContext(), m_probe);
     startNext();
 }
 
@@ -635,29 +562,17 @@ void BuildView::runFinishedInternally(const wb::BuildResult &result)
 
 void BuildView::record(Step step, const wb::BuildResult &result)
 {
-    wb::BuildRecord record;
+    QString kind;
     switch (step) {
-    case Step::Build: record.kind = QStringLiteral("build"); break;
-    case Step::Develop: record.kind = QStringLiteral("develop"); break;
-    case Step::Sdist: record.kind = QStringLiteral("sdist"); break;
-    case Step::CreateVenv: record.kind = QStringLiteral("venv"); break;
-    case Step::InstallPytest: record.kind = QStringLiteral("install-pytest"); break;
-    case Step::Pytest:
-        record.kind = QStringLiteral("test");
-        record.testsPassed = result.testsPassed;
-        record.testsFailed = result.testsFailed;
-        break;
+    case Step::Build: kind = QStringLiteral("build"); break;
+    case Step::Develop: kind = QStringLiteral("develop"); break;
+    case Step::Sdist: kind = QStringLiteral("sdist"); break;
+    case Step::CreateVenv: kind = QStringLiteral("venv"); break;
+    case Step::InstallPytest: kind = QStringLiteral("install-pytest"); break;
+    case Step::Pytest: kind = QStringLiteral("test"); break;
     }
-    record.when = QDateTime::currentDateTimeUtc().addMSecs(-result.elapsedMs);
-    record.durationMs = result.elapsedMs;
-    record.outcome = wb::BuildResult::outcomeName(result.outcome);
-    record.command = result.commandLine;
-    record.errors = result.errors;
-    record.warnings = result.warnings;
-    for (const QString &artifact : result.artifacts)
-        record.artifacts.append({artifact, QFileInfo::exists(artifact) ? QFileInfo(artifact).size() : -1});
-    wb::BuildHistory().add(m_runProjectDir, record); // the project it ran for, even if another is open now
-    loadHistory();
+    // The project it ran for, even if another is open now.
+    m_history->record(m_runProjectDir, kind, result, m_projectDir);
 }
 
 void BuildView::showArtifacts(const QStringList &artifacts)
@@ -678,13 +593,6 @@ void BuildView::showArtifacts(const QStringList &artifacts)
         names << QDir::toNativeSeparators(a);
     m_artifactLinks->setToolTip(names.join(u'\n'));
     m_artifactLinks->setVisible(m_workspace && !links.isEmpty());
-}
-
-void BuildView::loadHistory()
-{
-    m_historyModel->setRecords(m_projectDir.isEmpty() ? QList<wb::BuildRecord>() : wb::BuildHistory().records(m_projectDir));
-    for (int column = 0; column < HistoryModel::CommandColumn; ++column)
-        m_history->resizeColumnToContents(column);
 }
 
 void BuildView::saveLog()

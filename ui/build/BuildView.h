@@ -5,13 +5,13 @@
 #include "core/build/BuildRunner.h"
 #include "core/build/TestSetup.h"
 #include "core/build/ToolDiscovery.h"
+#include "ui/build/RunPlan.h"
 
 #include <QWidget>
 
 class QLabel;
 class QLineEdit;
 class QToolButton;
-class QTreeView;
 class QTimer;
 template <typename T>
 class QFutureWatcher;
@@ -22,10 +22,12 @@ class BuildActions;
 class BuildConsole;
 class BuildOptionsForm;
 class HistoryModel;
+class HistoryPanel;
 class IssueOpener;
 class IssuesModel;
 class IssuesPanel;
 class RunProgressBar;
+class ToolsPanel;
 class Workspace;
 
 // Build the open project with maturin: options, the command that runs, progress, live output,
@@ -44,7 +46,7 @@ public:
     IssuesModel *issues() const { return m_issues; }
     // Build, Develop, Test, Sdist, Cancel, Generate CI, Save Log: the buttons are these actions.
     BuildActions *actions() const { return m_actions; }
-    HistoryModel *history() const { return m_historyModel; }
+    HistoryModel *history() const;
     IssueOpener *issueOpener() const { return m_opener; }
     QString projectDir() const { return m_projectDir; }
     // The maturin version the options and the command follow (tool discovery sets it; empty: unknown).
@@ -70,12 +72,8 @@ Q_SIGNALS:
     void stateChanged();
 
 private:
-    enum class Step { Build, Develop, CreateVenv, InstallPytest, Pytest, Sdist };
+    using Step = QueuedRun::Step;
     enum class Action { None, Build, Develop, Test, Sdist };
-    struct QueuedRun {
-        Step step;
-        wb::RunCommand command;
-    };
     void createCommandControls();
     void createRunControls();
     void createProgressControls();
@@ -92,26 +90,19 @@ private:
     void updateCommandLine();
     void updateButtons();
     void updateProgress();
-    void loadHistory();
-    void discoverTools();
-    // Appends the step that creates .venv (asking first); false when the user said no.
-    bool ensureVenv(QList<QueuedRun> &runs, bool systemSitePackages = false, const QString &note = {});
+    void toolsDiscovered();
+    const wb::ToolReport &tools() const;
     // False (and says why) when `action` cannot start now; waits for the tools when they are not known yet.
     bool canStart(Action action);
-    QueuedRun developRun() const;
     void testWith(const wb::PytestProbe &probe);
-    QString venvDir() const;
-    QString systemPython() const;
+    RunPlan::Context planContext() const;
 
     Workspace *m_workspace = nullptr;
     QString m_projectDir;
     bool m_buildable = false;   // the folder has a pyproject.toml or a Cargo.toml
-    wb::ToolReport m_tools;
-    bool m_toolsKnown = false;
     Action m_whenToolsReady = Action::None;
     bool m_checkingPytest = false;
     wb::PytestProbe m_probe; // of the last Test
-    QFutureWatcher<wb::ToolReport> *m_toolWatcher = nullptr;
     wb::BuildRunner *m_runner = nullptr;
     QList<QueuedRun> m_queue;
     QString m_runProjectDir; // the project the current queue belongs to
@@ -141,9 +132,8 @@ private:
     IssuesPanel *m_issuesPanel = nullptr;
     IssuesModel *m_issues = nullptr;
     IssueOpener *m_opener = nullptr;
-    HistoryModel *m_historyModel = nullptr;
-    QTreeView *m_history = nullptr;
-    QLabel *m_toolsLabel = nullptr;
+    HistoryPanel *m_history = nullptr;
+    ToolsPanel *m_toolsPanel = nullptr;
 };
 
 } // namespace wb::ui
