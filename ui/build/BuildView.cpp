@@ -1,13 +1,13 @@
 #include "ui/build/BuildView.h"
 
 #include "core/build/BuildOutputParser.h"
-#include "core/build/MaturinFlags.h"
+#include "core/build/CommandPreview.h"
 #include "core/build/ShellQuote.h"
-#include "core/build/PyprojectBuildSettings.h"
 #include "ui/build/BuildActions.h"
 #include "ui/build/BuildConsole.h"
 #include "ui/build/BuildOptionsForm.h"
 #include "ui/build/CiDialog.h"
+#include "ui/build/CommandPanel.h"
 #include "ui/build/HistoryModel.h"
 #include "ui/build/HistoryPanel.h"
 #include "ui/build/IssuesPanel.h"
@@ -20,19 +20,15 @@
 #include "ui/common/Workspace.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QCheckBox>
-#include <QClipboard>
 #include <QDir>
 #include <QDirIterator>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFontDatabase>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMessageBox>
 #include <QSaveFile>
 #include <QSplitter>
@@ -82,20 +78,7 @@ void BuildView::createCommandControls()
     m_options = new BuildOptionsForm(this);
     connect(m_options, &BuildOptionsForm::changed, this, &BuildView::updateCommandLine);
 
-    m_commandLine = new QLineEdit(this);
-    m_commandLine->setObjectName(QStringLiteral("commandLine"));
-    m_commandLine->setReadOnly(true);
-    m_commandLine->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_commandLabel = new QLabel(tr("Command:"), this);
-    m_commandLabel->setObjectName(QStringLiteral("commandLabel"));
-    m_commandLabel->setBuddy(m_commandLine);
-    m_commandLabel->setMinimumWidth(qMax(m_commandLabel->fontMetrics().horizontalAdvance(tr("Command:")),
-                                         m_commandLabel->fontMetrics().horizontalAdvance(tr("Running:"))));
-    m_warnings = new QLabel(this);
-    m_warnings->setObjectName(QStringLiteral("overrideWarnings"));
-    m_warnings->setWordWrap(true);
-    m_warnings->setStyleSheet(QStringLiteral("color: #9a6700;"));
-    m_warnings->hide();
+    m_command = new CommandPanel(this);
 }
 
 // The commands as actions, and the buttons that show them.
@@ -194,20 +177,12 @@ QWidget *BuildView::createTabs()
 
 void BuildView::createLayout(QWidget *options, QWidget *tabs)
 {
-    auto *copy = new QToolButton(this);
-    copy->setText(tr("Copy"));
-    copy->setToolTip(tr("Copy the command line"));
-    connect(copy, &QToolButton::clicked, this, [this] { QApplication::clipboard()->setText(m_commandLine->text()); });
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_console);
     splitter->addWidget(tabs);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
 
-    auto *commandRow = new QHBoxLayout;
-    commandRow->addWidget(m_commandLabel);
-    commandRow->addWidget(m_commandLine, 1);
-    commandRow->addWidget(copy);
     auto *buttonRow = new QHBoxLayout;
     for (QToolButton *b : {m_buildButton, m_cancelButton, m_developButton, m_testButton, m_sdistButton, m_ciButton, m_saveButton})
         buttonRow->addWidget(b);
@@ -221,8 +196,7 @@ void BuildView::createLayout(QWidget *options, QWidget *tabs)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_projectLabel);
     layout->addWidget(options);
-    layout->addLayout(commandRow);
-    layout->addWidget(m_warnings);
+    layout->addWidget(m_command);
     layout->addLayout(buttonRow);
     layout->addLayout(progressRow);
     layout->addWidget(splitter, 1);
@@ -292,32 +266,15 @@ void BuildView::setMaturinVersion(const QString &version)
 
 void BuildView::updateCommandLine()
 {
-    const wb::BuildRequest r = request();
-    const QString command = wb::BuildRequest::commandName(r.command);
-    const wb::MaturinFlags &flags = wb::MaturinFlags::builtIn();
-    // In the installed version's form (--strip's value from 1.12), as BuildRunner runs it.
-    QStringList notes;
-    const QStringList arguments = flags.adapt(command, r.arguments(), maturinVersion(), &notes);
-    if (isRunning()) {
-        // What runs now: maturin build or develop, the venv, pip or pytest.
-        m_commandLabel->setText(tr("Running:"));
-        m_commandLine->setText(m_runner->commandLine());
-        m_commandLine->setToolTip(tr("The command running now"));
-    } else {
-        QStringList maturin{QStringLiteral("maturin")};
-        if (m_toolsPanel->known() && tools().maturin.found() && tools().maturin.origin != u"PATH")
-            maturin = tools().maturin.command();
-        m_commandLabel->setText(tr("Command:"));
-        m_commandLine->setText(wb::shell::join(maturin + arguments));
-        m_commandLine->setToolTip(maturinVersion().isEmpty() ? tr("What Build runs with these options")
-                                                             : tr("What Build runs with these options, written for maturin %1").arg(maturinVersion()));
-    }
-    notes = r.problems() + flags.unsupported(command, r.arguments(), maturinVersion()) + notes;
-    if (!m_projectDir.isEmpty())
-        notes += r.overrideWarnings(wb::PyprojectBuildSettings::read(m_projectDir));
-    notes.removeAll(tr("No project folder."));
-    m_warnings->setText(notes.join(u'\n'));
-    m_warnings->setVisible(!notes.isEmpty());
+    QStringList maturin;
+    if (m_toolsPanel->known() && tools().maturin.found() && tools().maturin.origin != u"PATH")
+        maturin = tools().maturin.command();
+    const wb::CommandPreview preview = wb::CommandPreview::of(request(), maturin, maturinVersion(), m_projectDir);
+    if (isRunning())
+        m_command->showRunning(m_runner->commandLine());
+    else
+        m_command->showPlanned(preview.commandLine, maturinVersion());
+    m_command->setNotes(preview.notes);
 }
 
 bool BuildView::isIdle() const

@@ -10,7 +10,6 @@
 #include <QWidget>
 
 class QLabel;
-class QLineEdit;
 class QToolButton;
 class QTimer;
 template <typename T>
@@ -21,6 +20,7 @@ namespace wb::ui {
 class BuildActions;
 class BuildConsole;
 class BuildOptionsForm;
+class CommandPanel;
 class HistoryModel;
 class HistoryPanel;
 class IssueOpener;
@@ -114,9 +114,7 @@ private:
     BuildActions *m_actions = nullptr;
     BuildOptionsForm *m_options = nullptr;
     QLabel *m_projectLabel = nullptr;
-    QLabel *m_commandLabel = nullptr;
-    QLineEdit *m_commandLine = nullptr;
-    QLabel *m_warnings = nullptr;
+    CommandPanel *m_command = nullptr;
     QToolButton *m_buildButton = nullptr;
     QToolButton *m_cancelButton = nullptr;
     QToolButton *m_developButton = nullptr;
