@@ -298,6 +298,27 @@ RuleHit setuptoolsRustCrash(const QStringList &lines)
     return {};
 }
 
+// maturin's "Failed to build a native library through cargo" as the last line, with no cause under it and no error of
+// cargo's or a build script's above it: maturin up to 0.13.0 ended so when cargo built no cdylib (0.13.1 names the crate type). A lead:
+// a paste cut short ends the same way.
+RuleHit noCdylibBuilt(const QStringList &lines)
+{
+    static const QRegularExpression cargoError(QStringLiteral(R"re(\berror\b|build failed|--- stderr)re"), QRegularExpression::CaseInsensitiveOption);
+    qsizetype last = lines.size() - 1;
+    while (last >= 0 && lines.at(last).trimmed().isEmpty())
+        --last;
+    if (last < 0 || lines.at(last).trimmed() != QLatin1String("Caused by: Failed to build a native library through cargo"))
+        return {};
+    for (qsizetype i = 0; i < last; ++i) {
+        if (cargoError.match(lines.at(i)).hasMatch())
+            return {};
+    }
+    return RuleHit{QStringLiteral("crate-type-not-cdylib"), QString(), Confidence::Low, 55,
+                   QStringLiteral("maturin stopped after cargo without naming an error: maturin before 0.13.1 did so when cargo built no "
+                                  "cdylib. Check that [lib] crate-type in Cargo.toml includes \"cdylib\"; newer maturin says so."),
+                   {}, int(last) + 1, lines.at(last).trimmed()};
+}
+
 } // namespace
 
 // Also a build script that runs Python (a panic in build.rs beside a traceback), maturin's old "Cargo metadata failed".
@@ -333,6 +354,7 @@ QList<RuleHit> contextualHits(const TextFacts &facts, const QString &text)
         workspaceManifestGiven(lines),
         indexUpdateKilled(lines),
         freeThreadedFfiBuild(lines),
+        noCdylibBuilt(lines),
     };
     for (const RuleHit &hit : found) {
         if (!hit.id.isEmpty())

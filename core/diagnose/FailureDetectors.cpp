@@ -117,13 +117,14 @@ void refineDeliberateSourceBuild(const TextFacts &f, const QString &text, RuleHi
 
 // PyO3 0.17-0.19 (and later releases on CPython 3.8 and older) refuse a second initialisation of a module in one
 // process: in a sub-interpreter, or after a re-import in the same interpreter (pytest's coverage dropping the package
-// from sys.modules, importlib.reload, autoreload). The run around the line tells which; without it, a lead.
+// from sys.modules, importlib.reload, autoreload, or a submodule wrapped again with wrap_pymodule! inside its parent's
+// initialisation). The run around the line tells which; without it, a lead.
 void refineOncePerProcess(const QString &text, RuleHit &hit)
 {
     if (hit.id != QLatin1String("subinterpreters-unsupported") || !hit.text.contains(QLatin1String("may only be initialized once per interpreter process")))
         return;
     static const QRegularExpression reimport(QStringLiteral(
-        R"re(^E\s+ImportError:|\bpytest\b|--cov\b|\bcoverage\b|importlib\.reload|\breload\(|autoreload)re"), QRegularExpression::MultilineOption);
+        R"re(^E\s+ImportError:|\bpytest\b|--cov\b|\bcoverage\b|importlib\.reload|\breload\(|autoreload|failed to wrap pymodule)re"), QRegularExpression::MultilineOption);
     static const QRegularExpression sub(QStringLiteral(R"re(sub-?interpreter|SubInterpreter|mod_wsgi|\bceph\b|\bmgr\b|\bJep\b)re"),
                                         QRegularExpression::CaseInsensitiveOption);
     if (sub.match(text).hasMatch())

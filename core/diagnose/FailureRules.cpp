@@ -58,7 +58,7 @@ const QList<rules::Rule> &rules::buildRules()
              R"re(External libraries \[([^\]]*)\] require newer symbol versions than (musllinux_\d+_\d+) allows)re"),
         // Interpreters during cross compilation, develop and build.
         rule("cross-compile-interpreter", "", C::High, 82, "Cross compiling: PyO3/maturin need the target's Python configuration.",
-             R"re(Must provide PYO3_CROSS_LIB_DIR|PYO3_CROSS_LIB_DIR (?:is not set|must be set)|PYO3_CROSS_LIB_DIR environment variable must be set when cross-compiling|sys\.platform in python, .*and the rust target, .*don't match)re"),
+             R"re(Must provide PYO3_CROSS_LIB_DIR|PYO3_CROSS_LIB_DIR (?:is not set|must be set)|PYO3_CROSS_LIB_DIR environment variable must be set when cross-compiling|(?:sys\.platform|platform\.system\(\)) in python, (?!android, and the rust target, .*env: Android).*and the rust target, .*don't match)re"),
         // maturin refusing an interpreter it was given while it cross compiles (refine: a local environment's own
         // interpreter means maturin misjudged the build as a cross build; maturin before 1.13.0 did so for
         // interpreters it could not classify, free-threaded ones among them).

@@ -74,7 +74,9 @@ bool refineByPrintingTool(const QString &text, RuleHit &hit)
             return false;  // the same inference error in other code
     }
     // A panic in src/ is maturin's own only when maturin ran; an executable "not found" is the loader only when the shell said so.
-    if (hit.id == QLatin1String("maturin-bug") && !text.contains(QLatin1String("maturin")) && !text.contains(QLatin1String("🔗 Found")))
+    if (hit.id == QLatin1String("maturin-bug") && hit.tag != QLatin1String("read-only-copy") && hit.tag != QLatin1String("android-platform-system")
+        && !text.contains(QLatin1String("maturin"))
+        && !text.contains(QLatin1String("🔗 Found")))
         return false;
     if (hit.id == QLatin1String("nixos-dynamic-loader") && hit.tag == QLatin1String("file")
         && !text.contains(QLatin1String("No such file or directory")))
@@ -153,9 +155,26 @@ void refineCrossInterpreter(const QString &text, bool crossTarget, RuleHit &hit)
                                 "runs natively. Upgrade maturin, drop --target, or give -i pythonX.Y."), 70);
 }
 
+// maturin before 1.4.1 (its changelog: "Reject `-i python` when cross compiling", PR #1891) looked a cross build's
+// interpreter up by name among the sysconfigs it bundles; a name without a version matched none, no wheel was
+// built, and it panicked on the empty list.
+void refineCrossInterpreterPanic(const QString &text, bool crossTarget, RuleHit &hit)
+{
+    static const QRegularExpression bareInterpreter(QStringLiteral(R"re((?:-i|--interpreter)[ =](?:python3?|pypy3?)(?:\.exe)?(?=\s|$))re"),
+                                                    QRegularExpression::MultilineOption);
+    if (hit.id != QLatin1String("maturin-bug") || !crossTarget || !text.contains(QLatin1String("!wheels.is_empty()"))
+        || !bareInterpreter.match(text).hasMatch())
+        return;
+    hit.retarget(QStringLiteral("cross-compile-interpreter"), Confidence::Medium,
+                 QStringLiteral("A cross build was given an interpreter without its version (-i python): maturin before 1.4.1 found no "
+                                "target configuration for it, built no wheel and panicked. Give the version (-i python3.11), or "
+                                "upgrade maturin, which says so."), 80);
+}
+
 // Wordings whose cause depends on the release that printed them, or on a second line.
 bool refineByRelease(const QString &text, const TextFacts &facts, RuleHit &hit)
 {
+    refineCrossInterpreterPanic(text, facts.crossTarget, hit);
     if (hit.id == QLatin1String("cross-compile-interpreter") && (hit.tag == QLatin1String("kind-not-path") || hit.tag == QLatin1String("unsupported-kind")))
         refineCrossInterpreter(text, facts.crossTarget, hit);
     if (hit.id == QLatin1String("zig-version-incompatible") && !text.contains(QLatin1String("zig"), Qt::CaseInsensitive))

@@ -216,6 +216,18 @@ const QList<rules::Rule> &rules::toolRules()
         // cryptography's refusal of an OpenSSL the OpenSSL project no longer supports.
         rule("system-openssl-too-old", "", C::High, 84, "The package is linked against OpenSSL %1, which it no longer supports.",
              R"re(You are linking against OpenSSL ([\d.]+\w*), which is no longer supported by the OpenSSL project)re"),
+        // Python 3.13 says platform.system() is "android" on Android, where maturin before 1.12.0 (PR #2992) expected the
+        // Rust target's OS, Linux: a native Android build refused as a mismatch.
+        rule("maturin-bug", "android-platform-system", C::Medium, 84,
+             "maturin before 1.12.0 refused a native Android build: Python 3.13 reports the system as \"android\", which it "
+             "compared with the Rust target's OS, Linux (fixed in 1.12.0). Upgrade maturin, or its lower bound in [build-system] requires.",
+             R"re(platform\.system\(\) in python, android, and the rust target, .*env: Android.*don't match)re"),
+        // patchelf refused to open the copy of an external library that the repair made: maturin before 0.14.2 (PR #1292)
+        // copied it with its read-only mode (a Nix store's 555). Which repair tool copied it the line does not say: a lead.
+        rule("maturin-bug", "read-only-copy", C::Low, 60,
+             "patchelf could not open the copy of an external library for writing: maturin before 0.14.2 copied libraries with "
+             "their read-only mode (as a Nix store's are) and then could not patch them. Upgrade maturin.",
+             R"re(^patchelf: open: Permission denied)re"),
         // human-panic's crash report of maturin (older releases): maturin's bug; which release fixes it, only a lead.
         rule("maturin-bug", "human-panic", C::Low, 62, "maturin itself panicked in %1: a bug in maturin, not in the project.",
              R"re(Panic occurred in file '(src[/\\][\w/\\]+\.rs)' at line \d+)re"),

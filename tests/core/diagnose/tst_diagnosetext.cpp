@@ -158,6 +158,14 @@ private Q_SLOTS:
         row("rustup without an installer for the host", "info: downloading installer\ncurl: (22) The requested URL returned error: 404\nrustup: installer for platform 'i686-unknown-linux-musl' not found, this may be unsupported", "rustup-host-unsupported");
         row("maturin develop --uv with an old uv", "💥 maturin failed\n  Caused by: failed to list package files\n\nDEBUG install_wheel:fix_direct_url: maturin::develop: running \"uv\" \"pip\" \"show\" \"--files\" \"anot\"", "uv-too-old");
         row("a Polars plugin of the older API", "ModuleNotFoundError: No module named 'polars.utils'", "polars-plugin-api-outdated");
+        // maturin 0.13's bare last cause when cargo built no cdylib; the same line under a build script's error is not it.
+        row("maturin 0.13 without a cdylib", "🐍 Found CPython 3.9 at /venv/bin/python\n💥 maturin failed\n  Caused by: Failed to build a native library through cargo\n", "crate-type-not-cdylib");
+        row("a build script's error, then the bare cause", "        error occurred: Command \"c++\" \"-c\" \"snappy.cc\" did not execute successfully\n      💥 maturin failed\n        Caused by: Failed to build a native library through cargo", "dependency-build-script-failed");
+        row("-i python in a cross build, old maturin", "Version: 1.4.0\nArgs: maturin build --interpreter python --target x86_64-pc-windows-msvc\n\nthread 'main' panicked at src/main.rs:339:13:\nassertion failed: !wheels.is_empty()", "cross-compile-interpreter");
+        row("a submodule wrapped again", "thread '<unnamed>' panicked at 'failed to wrap pymodule: PyErr { type: <class 'ImportError'>, value: ImportError('PyO3 modules may only be initialized once per interpreter process'), traceback: None }', src/lib.rs:4:2", "pyo3-module-reimported");
+        row("Python 3.13 on Android, old maturin", "Caused by: platform.system() in python, android, and the rust target, Target { os: Linux, arch: X86, env: Android, triple: \"i686-linux-android\" }, don't match ಠ_ಠ", "maturin-bug");
+        row("platform.system() of a foreign interpreter", "Caused by: platform.system() in python, windows, and the rust target, Target { os: Linux, arch: X86_64, env: Gnu, triple: \"x86_64-unknown-linux-gnu\" }, don't match ಠ_ಠ", "cross-compile-interpreter");
+        row("patchelf on a read-only copy", "$ patchelf --set-soname libhs-19c0d7fc.so.5 /tmp/.tmpcBPM8J/libhs-19c0d7fc.so.5\npatchelf: open: Permission denied", "maturin-bug");
         row("rust-toolchain holding TOML", "error: Pre-checks for host and toolchain failed: invalid toolchain name: '[toolchain]'", "rust-toolchain-file-misnamed");
         row("maturin 0.7 and Cargo.toml.orig", "Caused by: Failed to build source distribution\nCaused by: Failed to add file from Cargo.toml.orig to sdist as Cargo.toml.orig", "rust-too-new");
         // A path dependency beside pip's copy of a local project, and the same dependency missing from an sdist pip builds.
