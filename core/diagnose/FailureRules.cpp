@@ -187,6 +187,12 @@ const QList<rules::Rule> &rules::buildRules()
         rule("cross-c-compiler-incompatible", "arm-arch", C::Medium, 72,
              "The C compiler building a dependency's ARM assembly does not define __ARM_ARCH: it is too old for the target (or not the target's).",
              R"re(ARM assembler must define __ARM_ARCH)re"),
+        // GCC before 4.9 (the manylinux2014 cross images' aarch64 gcc 4.8) does not know warning options a dependency's
+        // build passes (libmimalloc-sys: -Werror=date-time). Any old C compiler refuses them alike: a lead.
+        rule("cross-c-compiler-incompatible", "old-gcc-option", C::Low, 62,
+             "The C compiler does not know the warning option %1 that a dependency's build passes: it is older than the "
+             "dependency expects (GCC 4.8 of the manylinux2014 cross images, for one).",
+             R"re(cc1(?:plus)?: error: (-W[\w=-]+): no option -W[\w-]+|cc1(?:plus)?: error: unrecognized command[- ]line option ['‘"]?(-W[\w=-]+))re"),
         // conda-build / conda / mamba: the Rust version a recipe pins has no package for the platform.
         rule("conda-rust-version-unavailable", "", C::Medium, 76, "conda has no package %1 for the platform the recipe builds for.",
              R"re(Unsatisfiable dependencies for platform \S+: \{.*'(rust(?:_[\w-]+)?[=\s][\d.*]+)'|nothing provides requested (rust(?:_[\w-]+)? [\d.*]+))re"),

@@ -144,7 +144,7 @@ const QList<rules::Rule> &rules::projectRules()
         rule("macos-undefined-dynamic-lookup", "summary", C::Low, 50,
              "The macOS linker found undefined symbols (%1); for a Python extension these are usually Python's, which must be left "
              "to the interpreter with -undefined dynamic_lookup.",
-             R"re(ld: symbol\(s\) not found for architecture (\w+))re"),
+             R"re(ld: symbol\(s\) not found for architecture (\w+)|Undefined symbols for architecture (\w+):?\s*$)re"),
         // Valid input some maturin releases refused: a policy enum misread (0.11.0-0.11.3, fixed in 0.11.4), a
         // build-backend required (2021 releases; later ones warn), a readme joined onto a Windows verbatim path.
         rule("maturin-bug", "policy-enum", C::Medium, 80,

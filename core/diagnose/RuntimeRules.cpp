@@ -88,6 +88,19 @@ const QList<rules::Rule> &rules::runtimeRules()
         // Old pip's -v link evaluation skipping abi3/manylinux wheels: an installer too old for those tags, or another platform.
         rule("pip-too-old", "skip-link", C::Low, 30, "The installer skipped the %1 wheels as incompatible: check that it knows those tags.",
              R"re(Skipping link \S*-(abi3|manylinux2010|manylinux2014|manylinux_\d+_\d+)[\w.-]*\.whl.*it is not compatible with this Python)re"),
+        // No thread state while a module initialises or is called: a second libpython in the process, which the extension
+        // links or carries itself (built without PyO3's or rust-cpython's extension-module feature, or against another
+        // Python, as two versions of PyO3 in one build can do). A lead.
+        rule("missing-extension-module", "no-tstate", C::Low, 50,
+             "Python crashed without a thread state in the extension: the extension most likely links its own libpython (built "
+             "without the extension-module feature, or against another Python), so two interpreters' runtimes meet in one process.",
+             R"re(Fatal Python error: (?:PyThreadState_Get: no current thread|take_gil: NULL tstate))re"),
+        // PyO3 0.17.0 stopped accepting objects that pass PySequence_Check but are not registered Sequences, NumPy arrays
+        // among them, for Vec<T> (fixed in 0.17.1) and [T; N] (fixed in 0.17.3, PR #2675).
+        rule("pyo3-regression", "ndarray-sequence", C::Medium, 80,
+             "PyO3 0.17.0 stopped accepting NumPy arrays for Vec<T> and fixed-size array arguments (fixed in 0.17.1 for Vec, "
+             "0.17.3 for [T; N]): upgrade PyO3, or take a PyReadonlyArray from rust-numpy.",
+             R"re('ndarray' object cannot be converted to 'Sequence')re"),
         // PyO3's build script cannot read the configuration it wrote itself (its out directory).
         rule("pyo3-regression", "config-file", C::Medium, 80, "PyO3's build script cannot read the configuration file it generated itself.",
              R"re(failed to (?:parse|open) PyO3 config file(?: at)? .*pyo3-build-config-[0-9a-f]+[/\\]out)re"),

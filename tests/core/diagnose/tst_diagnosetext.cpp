@@ -165,6 +165,10 @@ private Q_SLOTS:
         row("a submodule wrapped again", "thread '<unnamed>' panicked at 'failed to wrap pymodule: PyErr { type: <class 'ImportError'>, value: ImportError('PyO3 modules may only be initialized once per interpreter process'), traceback: None }', src/lib.rs:4:2", "pyo3-module-reimported");
         row("Python 3.13 on Android, old maturin", "Caused by: platform.system() in python, android, and the rust target, Target { os: Linux, arch: X86, env: Android, triple: \"i686-linux-android\" }, don't match ಠ_ಠ", "maturin-bug");
         row("platform.system() of a foreign interpreter", "Caused by: platform.system() in python, windows, and the rust target, Target { os: Linux, arch: X86_64, env: Gnu, triple: \"x86_64-unknown-linux-gnu\" }, don't match ಠ_ಠ", "cross-compile-interpreter");
+        row("an old gcc and a warning option", "cc1: error: -Werror=date-time: no option -Wdate-time", "cross-c-compiler-incompatible");
+        row("macOS link, symbols not listed", "error: linking with `cc` failed: exit status: 1\n= note: Undefined symbols for architecture x86_64", "macos-undefined-dynamic-lookup");
+        row("no thread state in the extension", ">>> import librust2py\nFatal Python error: take_gil: NULL tstate", "missing-extension-module");
+        row("PyO3 0.17 refusing an ndarray", "TypeError: argument 'oned': 'ndarray' object cannot be converted to 'Sequence'", "pyo3-regression");
         row("patchelf on a read-only copy", "$ patchelf --set-soname libhs-19c0d7fc.so.5 /tmp/.tmpcBPM8J/libhs-19c0d7fc.so.5\npatchelf: open: Permission denied", "maturin-bug");
         row("rust-toolchain holding TOML", "error: Pre-checks for host and toolchain failed: invalid toolchain name: '[toolchain]'", "rust-toolchain-file-misnamed");
         row("maturin 0.7 and Cargo.toml.orig", "Caused by: Failed to build source distribution\nCaused by: Failed to add file from Cargo.toml.orig to sdist as Cargo.toml.orig", "rust-too-new");
