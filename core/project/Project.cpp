@@ -210,4 +210,17 @@ Project Project::load(const QString &dirPath, const ProjectOptions &options)
     return p;
 }
 
+QString Project::whyNotMaturin() const
+{
+    if (!isUsable())
+        return QStringLiteral("It has neither a pyproject.toml nor a Cargo.toml.");
+    if (hasCargo || !hasPyproject || !pyproject.isValid())
+        return {};
+    const QString backend = pyproject.string(TomlKeyPath({QStringLiteral("build-system"), QStringLiteral("build-backend")}));
+    if (backend == QLatin1String("maturin") || pyproject.contains(TomlKeyPath({QStringLiteral("tool"), QStringLiteral("maturin")})))
+        return {};
+    return QStringLiteral("Its pyproject.toml builds with %1, not maturin, and there is no Cargo.toml.")
+        .arg(backend.isEmpty() ? QStringLiteral("no build backend") : backend);
+}
+
 } // namespace wb

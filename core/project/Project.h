@@ -49,6 +49,9 @@ public:
     bool needsMember() const { return member.isEmpty() && pythonMembers.size() > 1; }
 
     bool isUsable() const { return readError.isEmpty(); }
+    // Why the folder is not a maturin project, or empty when it is one: a pyproject.toml with the maturin
+    // backend or [tool.maturin], or a Cargo.toml maturin can build from.
+    QString whyNotMaturin() const;
     const TomlDocument &document(ProjectFileKind kind) const { return kind == ProjectFileKind::Cargo ? cargo : pyproject; }
     QString path(ProjectFileKind kind) const { return kind == ProjectFileKind::Cargo ? cargoPath : pyprojectPath; }
 

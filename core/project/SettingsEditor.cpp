@@ -22,4 +22,26 @@ TomlEditResult applySettingsEdit(const TomlDocument &doc, const SettingsEdit &ed
     return {};
 }
 
+bool applySettingsEdits(SettingsTexts &texts, const SettingsPaths &paths, const QList<SettingsEdit> &edits, QString *error)
+{
+    SettingsTexts edited = texts;
+    for (const SettingsEdit &edit : edits) {
+        const int file = int(edit.file);
+        if (paths[file].isEmpty()) {
+            if (error)
+                *error = QStringLiteral("no such file in this project");
+            return false;
+        }
+        const TomlEditResult r = applySettingsEdit(TomlDocument::parse(edited[file], paths[file]), edit);
+        if (!r.ok) {
+            if (error)
+                *error = r.message;
+            return false;
+        }
+        edited[file] = r.bytes;
+    }
+    texts = edited;
+    return true;
+}
+
 } // namespace wb

@@ -3,10 +3,8 @@
 #include "core/project/EffectiveSettings.h"
 #include "core/project/Project.h"
 #include "core/project/ProjectValidator.h"
-#include "core/project/SettingSpec.h"
 #include "core/project/SettingsEditor.h"
 #include "core/project/SettingsFile.h"
-#include "core/toml/TomlLiteral.h"
 #include "core/toml/UnifiedDiff.h"
 #include "ui/common/ActionFactory.h"
 #include "ui/common/DiffDialog.h"
@@ -20,37 +18,27 @@
 #include "ui/project/ProjectEmptyState.h"
 #include "ui/project/RawFileTab.h"
 #include "ui/project/RecoveryController.h"
+#include "ui/project/SettingsActions.h"
 #include "ui/project/SettingsEditCommand.h"
 #include "ui/project/SettingsForm.h"
 #include "ui/project/SettingsProblemsPanel.h"
 #include "ui/project/SettingsSummaryText.h"
 
 #include <QAction>
-#include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
-#include <QFontDatabase>
 #include <QFutureWatcher>
-#include <QFormLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMessageBox>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QStackedWidget>
-#include <QStyle>
 #include <QSplitter>
 #include <QTabWidget>
-#include <QTextBlock>
 #include <QToolButton>
-#include <QTreeWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -118,41 +106,37 @@ void ProjectView::buildUi()
 void ProjectView::createActions()
 {
     m_undoStack = new QUndoStack(this);
-    // Disabled until there is something to save, revert, undo or redo; the keys are every binding of
-    // the platform (Redo: Ctrl+Shift+Z and Ctrl+Y).
-    auto make = [this](const char *icon, QStyle::StandardPixmap fallback, const QString &text, const QString &iconText, const char *name,
-                       const QString &tip, QKeySequence::StandardKey key) {
-        QAction *a = makeAction(this, themedIcon(icon, fallback), text, QLatin1String(name), tip, QKeySequence::keyBindings(key));
-        a->setIconText(iconText);
-        a->setEnabled(false);
-        return a;
-    };
-    m_saveAction = make("document-save", QStyle::SP_DialogSaveButton, tr("&Save Project Settings…"), tr("Save…"), "action/save-settings",
-                        tr("Save the edited pyproject.toml and Cargo.toml, after showing what changes"), QKeySequence::Save);
-    m_revertAction = make("document-revert", QStyle::SP_DialogResetButton, tr("Re&vert Project Settings"), tr("Revert"), "action/revert-settings",
-                          tr("Go back to the settings files as they are on disk (can be undone)"), QKeySequence::UnknownKey);
-    m_undoAction = make("edit-undo", QStyle::SP_ArrowBack, tr("&Undo"), tr("Undo"), "action/undo", tr("Undo the last change to the project's settings"),
-                        QKeySequence::Undo);
-    m_redoAction = make("edit-redo", QStyle::SP_ArrowForward, tr("&Redo"), tr("Redo"), "action/redo",
-                        tr("Redo the change to the project's settings undone last"), QKeySequence::Redo);
-    connect(m_saveAction, &QAction::triggered, this, [this] { save(m_confirmSaves); });
-    connect(m_revertAction, &QAction::triggered, this, &ProjectView::revert);
-    connect(m_undoAction, &QAction::triggered, this, &ProjectView::undo);
-    connect(m_redoAction, &QAction::triggered, this, &ProjectView::redo);
+    m_actions = new SettingsActions(this);
+    connect(m_actions->save(), &QAction::triggered, this, [this] { save(m_confirmSaves); });
+    connect(m_actions->revert(), &QAction::triggered, this, &ProjectView::revert);
+    connect(m_actions->undo(), &QAction::triggered, this, &ProjectView::undo);
+    connect(m_actions->redo(), &QAction::triggered, this, &ProjectView::redo);
     connect(m_undoStack, &QUndoStack::indexChanged, this, &ProjectView::updateActions);
+}
+
+QAction *ProjectView::saveAction() const
+{
+    return m_actions->save();
+}
+
+QAction *ProjectView::revertAction() const
+{
+    return m_actions->revert();
+}
+
+QAction *ProjectView::undoAction() const
+{
+    return m_actions->undo();
+}
+
+QAction *ProjectView::redoAction() const
+{
+    return m_actions->redo();
 }
 
 void ProjectView::updateActions()
 {
-    const bool modified = isModified();
-    m_saveAction->setEnabled(modified);
-    m_revertAction->setEnabled(modified);
-    m_undoAction->setEnabled(m_shown && m_undoStack->canUndo());
-    m_redoAction->setEnabled(m_shown && m_undoStack->canRedo());
-    m_undoAction->setText(m_undoStack->canUndo() ? tr("&Undo %1").arg(m_undoStack->undoText()) : tr("&Undo"));
-    m_redoAction->setText(m_undoStack->canRedo() ? tr("&Redo %1").arg(m_undoStack->redoText()) : tr("&Redo"));
-    for (QAction *a : {m_undoAction, m_redoAction})
-        setTipWithKey(a, a->text().remove(u'&'));
+    m_actions->update(isModified(), m_shown, *m_undoStack);
 }
 
 void ProjectView::showEvent(QShowEvent *event)
@@ -177,7 +161,7 @@ QLayout *ProjectView::buildCommandRow(QWidget *page)
     top->addWidget(m_title, 1);
     // The same actions as the window's File and Edit menus; the buttons show the actions' short
     // icon texts, the menus and tooltips name the step ("Undo Set tool.maturin.strip = true").
-    for (QAction *action : {m_undoAction, m_redoAction, m_revertAction, m_saveAction})
+    for (QAction *action : {m_actions->undo(), m_actions->redo(), m_actions->revert(), m_actions->save()})
         top->addWidget(actionButton(action, QStringLiteral("button/") + action->objectName().section(u'/', 1), page));
     return top;
 }
@@ -309,23 +293,6 @@ void ProjectView::closeProject()
     refresh();
 }
 
-namespace {
-// Why a folder is not a maturin project, or empty when it is one (a pyproject.toml with the maturin
-// backend or [tool.maturin], or a Cargo.toml maturin can build from).
-QString notAMaturinProject(const Project &project)
-{
-    if (!project.isUsable())
-        return QObject::tr("It has neither a pyproject.toml nor a Cargo.toml.");
-    if (project.hasCargo || !project.hasPyproject || !project.pyproject.isValid())
-        return {};
-    const QString backend = project.pyproject.string(TomlKeyPath({QStringLiteral("build-system"), QStringLiteral("build-backend")}));
-    if (backend == QLatin1String("maturin") || project.pyproject.contains(TomlKeyPath({QStringLiteral("tool"), QStringLiteral("maturin")})))
-        return {};
-    return QObject::tr("Its pyproject.toml builds with %1, not maturin, and there is no Cargo.toml.")
-        .arg(backend.isEmpty() ? QObject::tr("no build backend") : backend);
-}
-} // namespace
-
 void ProjectView::openProject(const QString &dir)
 {
     // A workspace root: the member picked before (when it is this root's), else the only or first one.
@@ -349,7 +316,7 @@ void ProjectView::openProject(const QString &dir)
     m_files[Py] = {};
     m_files[Cargo] = {};
     m_disk->projectClosed();
-    const QString why = notAMaturinProject(project);
+    const QString why = project.whyNotMaturin();
     if (!why.isEmpty()) {
         m_dir.clear();
         m_recovery->projectOpened();
@@ -481,21 +448,13 @@ bool ProjectView::applyEdits(const QString &text, const QList<SettingsEdit> &edi
 {
     takeOverRawTyping();
     const std::array<QByteArray, 2> before = allBytes();
-    for (const SettingsEdit &edit : edits) {
-        FileState &f = m_files[int(edit.file)];
-        QString message;
-        if (m_dir.isEmpty() || f.path.isEmpty())
-            message = tr("no such file in this project");
-        const TomlEditResult r = message.isEmpty() ? applySettingsEdit(TomlDocument::parse(f.bytes, f.path), edit) : TomlEditResult{};
-        if (!message.isEmpty() || !r.ok) {
-            setAllBytes(before); // all or nothing
-            if (error)
-                *error = message.isEmpty() ? r.message : message;
-            refresh();
-            return false;
-        }
-        f.bytes = r.bytes;
+    std::array<QByteArray, 2> after = before;
+    const SettingsPaths paths = m_dir.isEmpty() ? SettingsPaths{} : SettingsPaths{m_files[Py].path, m_files[Cargo].path};
+    if (!applySettingsEdits(after, paths, edits, error)) {
+        refresh();
+        return false;
     }
+    setAllBytes(after);
     recordStep(text, before);
     refresh();
     return true;

@@ -31,6 +31,7 @@ class MessageBanner;
 class ProjectEmptyState;
 class RawFileTab;
 class RecoveryController;
+class SettingsActions;
 class SettingsForm;
 class SettingsProblemsPanel;
 class Workspace;
@@ -73,10 +74,10 @@ public:
     // The view's commands, for the window's File and Edit menus and the view's own buttons (one
     // action each, so they never disagree). Undo and Redo name the step they undo or redo, and act
     // only while the view is shown: a step no one can see is never undone.
-    QAction *saveAction() const { return m_saveAction; }
-    QAction *revertAction() const { return m_revertAction; }
-    QAction *undoAction() const { return m_undoAction; }
-    QAction *redoAction() const { return m_redoAction; }
+    QAction *saveAction() const;
+    QAction *revertAction() const;
+    QAction *undoAction() const;
+    QAction *redoAction() const;
     // Before the project is closed (quit, another project): asks Save / Discard / Cancel when there
     // are unsaved edits. True when the project may close; Discard forgets the recovery record.
     bool maybeClose(const QString &situation);
@@ -159,10 +160,7 @@ private:
     SettingsForm *m_form = nullptr;
     RawFileTab *m_raw[2] = {nullptr, nullptr};
     SettingsProblemsPanel *m_problems = nullptr;
-    QAction *m_saveAction = nullptr;
-    QAction *m_revertAction = nullptr;
-    QAction *m_undoAction = nullptr;
-    QAction *m_redoAction = nullptr;
+    SettingsActions *m_actions = nullptr;
     int m_parseErrorFile = -1;
 };
 
