@@ -244,6 +244,9 @@ private Q_SLOTS:
                                                   << QStringLiteral("High") << QStringLiteral("runs without the GIL") << QString();
         QTest::newRow("a Lambda bundle made elsewhere") << QStringLiteral("z7k-packaged-for-other-platform-1.txt") << QStringLiteral("packaged-for-other-platform")
                                                         << QStringLiteral("Medium") << QStringLiteral("packaged on another platform") << QString();
+        QTest::newRow("maturin before 1.12 on Android") << QStringLiteral("zbf-maturin-bug-1.txt") << QStringLiteral("maturin-bug")
+                                                        << QStringLiteral("Medium") << QStringLiteral("A bug in maturin")
+                                                        << QStringLiteral("Caused by: Failed to get information");
     }
     void pastedRealReportsShowTheirCause()
     {
