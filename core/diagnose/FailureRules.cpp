@@ -178,6 +178,11 @@ const QList<rules::Rule> &rules::buildRules()
         rule("ndarray-version-mismatch", "", C::Medium, 76, "Two versions of ndarray: numpy's and the crate's do not match.",
              R"re(two different versions of crate `ndarray`|found struct `ndarray::ArrayBase`)re"),
         // The same error when the trait (numpy::IntoPyArray, ToPyArray) is not imported, or rust-numpy renamed the method: a lead.
+        // pyo3-polars converts to and from the polars release it was built against: with another polars in the crate, the
+        // types have the same names and are distinct (two polars_core in the graph).
+        rule("polars-crate-version-mismatch", "", C::Medium, 76,
+             "Two versions of polars: the one pyo3-polars is built against and the crate's own do not match.",
+             R"re(trait bound `polars[\w:]*::(?:DataFrame|Series|LazyFrame|Schema)\w*: From<Py(?:DataFrame|Series|LazyFrame)>` is not satisfied|(?:struct|enum|trait) `polars\w*::[\w:]+` and (?:struct|enum|trait) `polars\w*::[\w:]+` have similar names, but are actually distinct types|two different versions of crate `polars(?:_core|_arrow)?`)re"),
         rule("ndarray-version-mismatch", "method", C::Low, 70, "rustc finds no into_pyarray/to_pyarray: two versions of ndarray, or the numpy trait is not imported.",
              R"re(no method named `(?:into_pyarray|to_pyarray)` found)re"),
         rule("cargo-install-unlocked", "duplicate-crate", C::Medium, 45, "Two versions of the crate %1 are mixed.",

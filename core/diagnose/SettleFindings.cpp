@@ -27,6 +27,7 @@ const QList<std::pair<const char *, QList<const char *>>> &supersedes()
         {"cross-compile-interpreter", {"no-python-interpreter", "wrong-interpreter"}},
         {"develop-env-mismatch", {"no-virtualenv", "unsupported-wheel-platform"}},
         {"pip-missing-in-venv", {"module-not-found"}},
+        {"cffi-build-requirement-missing", {"pip-missing-in-venv"}},
         {"polars-plugin-api-outdated", {"module-not-found"}},
         {"rust-too-new", {"rust-nightly-required"}},
         {"pypi-password-auth-removed", {"pypi-upload-forbidden"}},

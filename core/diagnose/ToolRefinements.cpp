@@ -171,9 +171,25 @@ void refineCrossInterpreterPanic(const QString &text, bool crossTarget, RuleHit 
                                 "upgrade maturin, which says so."), 80);
 }
 
+// PyO3's build script runs $VIRTUAL_ENV/bin/python or $CONDA_PREFIX/bin/python (Scripts\python.exe, python.exe on
+// Windows) when the variable is set, and otherwise python3 from PATH: an absolute .../bin/python that does not exist
+// is an environment variable left from an environment that is gone (or a PYO3_PYTHON pointing there).
+void refineStaleEnvironment(RuleHit &hit)
+{
+    static const QRegularExpression envPython(QStringLiteral(R"re([/\\](?:bin[/\\]python|Scripts[/\\]python\.exe|python\.exe)$)re"));
+    if (hit.id != QLatin1String("no-python-interpreter") || hit.tag != QLatin1String("pyo3-run")
+        || !envPython.match(hit.args.value(0)).hasMatch())
+        return;
+    hit.retarget(QStringLiteral("stale-venv-env-var"), Confidence::Medium,
+                 QStringLiteral("PyO3 ran %1, the interpreter of the environment VIRTUAL_ENV or CONDA_PREFIX names, and it does not "
+                                "exist: the variable is left from an environment that was removed. Unset it (deactivate), or "
+                                "activate an existing environment.").arg(hit.args.value(0)), 80);
+}
+
 // Wordings whose cause depends on the release that printed them, or on a second line.
 bool refineByRelease(const QString &text, const TextFacts &facts, RuleHit &hit)
 {
+    refineStaleEnvironment(hit);
     refineCrossInterpreterPanic(text, facts.crossTarget, hit);
     if (hit.id == QLatin1String("cross-compile-interpreter") && (hit.tag == QLatin1String("kind-not-path") || hit.tag == QLatin1String("unsupported-kind")))
         refineCrossInterpreter(text, facts.crossTarget, hit);

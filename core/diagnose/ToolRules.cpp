@@ -119,7 +119,16 @@ const QList<rules::Rule> &rules::toolRules()
         // Certainly maturin's bug, but whether a known regression of a release (maturin-regression) the panic alone
         // does not say: a lead.
         rule("maturin-bug", "panic", C::Low, 62, "maturin itself panicked (%1): a bug in maturin, not in the project.",
-             R"re(thread 'main' panicked at (?:'(.*)', src[/\\][\w/\\]+\.rs:\d+|src[/\\][\w/\\]+\.rs:\d+:\d+:?$))re"),
+             R"re(thread 'main'(?: \(\d+\))? panicked at (?:'(.*)', src[/\\][\w/\\]+\.rs:\d+|src[/\\][\w/\\]+\.rs:\d+:\d+:?$))re"),
+        // maturin's own crash banner (human-panic), with or without the panic's place below it.
+        rule("maturin-bug", "banner", C::Low, 60, "maturin itself panicked: a bug in maturin, not in the project.",
+             R"re(^maturin has panicked\. This is a bug in maturin)re"),
+        // maturin before 1.11.1 (PR #2916) walked every folder of the project while collecting the package's files and
+        // stopped at one it could not read, even outside the package. A lead: the package's own folder may be unreadable.
+        rule("maturin-bug", "unreadable-folder", C::Low, 58,
+             "maturin could not read %1 while collecting the package's files: releases before 1.11.1 stopped at any unreadable "
+             "folder of the project, even one outside the package. Upgrade maturin, or make the folder readable.",
+             R"re(Caused by: (\S+): IO error for operation on \S+: Permission)re"),
         // An executable of a manylinux wheel on NixOS: its ELF interpreter path does not exist there.
         rule("nixos-dynamic-loader", "", C::High, 86, "NixOS cannot run a dynamically linked executable built for generic Linux.",
              R"re(NixOS cannot run dynamically linked executables intended for generic|Could not start dynamically linked executable)re"),
@@ -228,6 +237,11 @@ const QList<rules::Rule> &rules::toolRules()
              "patchelf could not open the copy of an external library for writing: maturin before 0.14.2 copied libraries with "
              "their read-only mode (as a Nix store's are) and then could not patch them. Upgrade maturin.",
              R"re(^patchelf: open: Permission denied)re"),
+        // maturin's cffi bindings import cffi in the build environment; without it maturin tries pip, which an isolated
+        // build environment (python -m build, uv) may not have. cffi belongs in [build-system] requires.
+        rule("cffi-build-requirement-missing", "", C::Medium, 80,
+             "maturin builds cffi bindings and cffi is not installed in the build environment: [build-system] requires lacks cffi.",
+             R"re(cffi not found\. Trying to install it)re"),
         // human-panic's crash report of maturin (older releases): maturin's bug; which release fixes it, only a lead.
         rule("maturin-bug", "human-panic", C::Low, 62, "maturin itself panicked in %1: a bug in maturin, not in the project.",
              R"re(Panic occurred in file '(src[/\\][\w/\\]+\.rs)' at line \d+)re"),

@@ -169,6 +169,15 @@ private Q_SLOTS:
         row("macOS link, symbols not listed", "error: linking with `cc` failed: exit status: 1\n= note: Undefined symbols for architecture x86_64", "macos-undefined-dynamic-lookup");
         row("no thread state in the extension", ">>> import librust2py\nFatal Python error: take_gil: NULL tstate", "missing-extension-module");
         row("PyO3 0.17 refusing an ndarray", "TypeError: argument 'oned': 'ndarray' object cannot be converted to 'Sequence'", "pyo3-regression");
+        // An interpreter path PyO3 made from VIRTUAL_ENV or CONDA_PREFIX, against the one PYO3_PYTHON or PATH gave.
+        row("a removed venv still named", "error: failed to run the Python interpreter at /home/u/old-venv/bin/python:\nNo such file or directory (os error 2)", "stale-venv-env-var");
+        row("PYO3_PYTHON not there", "error: failed to run the Python interpreter at /opt/py/bin/python3.12: No such file or directory (os error 2)", "no-python-interpreter");
+        row("cffi not in the build requirements", "⚠️ cffi not found. Trying to install it\n💥 maturin failed\n  Caused by: Installing cffi with `\"/tmp/build-env-x/bin/python\" -m pip install cffi` failed: exit status: 1\n/tmp/build-env-x/bin/python: No module named pip", "cffi-build-requirement-missing");
+        row("pyo3-polars and another polars", "the trait bound `polars::prelude::DataFrame: From<PyDataFrame>` is not satisfied", "polars-crate-version-mismatch");
+        row("two polars_core", "    = note: struct `polars::prelude::DataFrame` and struct `polars_core::frame::DataFrame` have similar names, but are actually distinct types", "polars-crate-version-mismatch");
+        row("maturin's panic with a thread id", "Version: 1.13.1\nArgs: maturin pep517 write-sdist --sdist-directory dist\n\nthread 'main' (27465575) panicked at src/source_distribution/mod.rs:714:83:", "maturin-bug");
+        row("maturin's crash banner alone", "maturin has panicked. This is a bug in maturin. Please report this\nat https://github.com/PyO3/maturin/issues/new/choose.", "maturin-bug");
+        row("an unreadable folder in the project", "💥 maturin failed\n  Caused by: Failed to add the files to the wheel\n  Caused by: /p/bogus_dir: IO error for operation on /p/bogus_dir: Permission denied (os error 13)", "maturin-bug");
         row("patchelf on a read-only copy", "$ patchelf --set-soname libhs-19c0d7fc.so.5 /tmp/.tmpcBPM8J/libhs-19c0d7fc.so.5\npatchelf: open: Permission denied", "maturin-bug");
         row("rust-toolchain holding TOML", "error: Pre-checks for host and toolchain failed: invalid toolchain name: '[toolchain]'", "rust-toolchain-file-misnamed");
         row("maturin 0.7 and Cargo.toml.orig", "Caused by: Failed to build source distribution\nCaused by: Failed to add file from Cargo.toml.orig to sdist as Cargo.toml.orig", "rust-too-new");
