@@ -7,6 +7,7 @@
 #include "core/build/LineSplitter.h"
 #include "ui/build/BuildConsole.h"
 #include "ui/build/BuildView.h"
+#include "ui/build/EditorLauncher.h"
 #include "ui/build/HistoryModel.h"
 #include "ui/build/IssuesModel.h"
 
@@ -17,6 +18,7 @@
 #include <QLabel>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
 #include <QTextBlock>
@@ -24,6 +26,25 @@
 namespace wb::test::buildview {
 
 using wb::ui::BuildView;
+
+// Once per test program: the app's data (the build history) in test mode under `name`, and no venv or conda
+// environment inherited from the shell that runs the tests.
+inline void isolateTestProgram(const QString &name)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("WheelbenchTest"));
+    QCoreApplication::setApplicationName(name);
+    qunsetenv("VIRTUAL_ENV");
+    qunsetenv("CONDA_PREFIX");
+}
+
+// Before each test: no build history, and no editor chosen for opening issues.
+inline void forgetHistoryAndEditor()
+{
+    QFile::remove(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/build-history.json"));
+    wb::ui::EditorLauncher::setCommand(QString());
+    wb::ui::EditorLauncher::setOpenWith(wb::ui::EditorLauncher::OpenWith::Ask);
+}
 inline QByteArray fileBytes(const QString &path)
 {
     QFile f(path);

@@ -63,21 +63,8 @@ class TestBuildIssues : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("WheelbenchTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_buildissues"));
-        qunsetenv("VIRTUAL_ENV");
-        qunsetenv("CONDA_PREFIX");
-    }
-
-    void init()
-    {
-        QFile::remove(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/build-history.json"));
-        ui::EditorLauncher::setCommand(QString());
-        ui::EditorLauncher::setOpenWith(ui::EditorLauncher::OpenWith::Ask);
-    }
+    void initTestCase() { isolateTestProgram(QStringLiteral("tst_buildissues")); }
+    void init() { forgetHistoryAndEditor(); }
 
     void consoleReplacesProgressAndKeepsColours()
     {

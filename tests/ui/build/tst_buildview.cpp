@@ -66,22 +66,12 @@ class TestBuildView : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("WheelbenchTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_buildview"));
-        QFile::remove(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/build-history.json"));
+        isolateTestProgram(QStringLiteral("tst_buildview"));
         qputenv("CARGO_TARGET_DIR", test::sharedCargoTarget().toLocal8Bit());
-        qunsetenv("VIRTUAL_ENV");
-        qunsetenv("CONDA_PREFIX");
         m_tools = ToolDiscovery::discover(test::exampleProject());
     }
 
-    void init()
-    {
-        QFile::remove(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/build-history.json"));
-        ui::EditorLauncher::setCommand(QString());
-        ui::EditorLauncher::setOpenWith(ui::EditorLauncher::OpenWith::Ask);
-    }
+    void init() { forgetHistoryAndEditor(); }
 
     void developOffersToCreateAVenv()
     {

@@ -61,21 +61,8 @@ class TestGenerateCi : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("WheelbenchTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_generateci"));
-        qunsetenv("VIRTUAL_ENV");
-        qunsetenv("CONDA_PREFIX");
-    }
-
-    void init()
-    {
-        QFile::remove(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/build-history.json"));
-        ui::EditorLauncher::setCommand(QString());
-        ui::EditorLauncher::setOpenWith(ui::EditorLauncher::OpenWith::Ask);
-    }
+    void initTestCase() { isolateTestProgram(QStringLiteral("tst_generateci")); }
+    void init() { forgetHistoryAndEditor(); }
 
     void generateCiReplacesTheExistingWorkflow_data()
     {
