@@ -33,6 +33,19 @@ const QList<rules::Rule> &rules::runtimeRules()
         rule("module-shadowed-by-local-file", "circular", C::Medium, 70,
              "The module %1 imports itself while it is initialised: a local file named like the package usually shadows it.",
              R"re((?:partially initialized module '([\w.]+)' has no attribute '[^']+'|cannot import name '[^']+' from partially initialized module '([\w.]+)') \(most likely due to a circular import\))re"),
+        // Rust 1.78 and later build for Windows 10 and newer: their binaries import functions (ProcessPrng from
+        // bcryptprimitives.dll) that Windows 7, 8 and Server 2008/2012 lack. A DLL of another version than the one the
+        // extension was built against fails the same way: a lead unless the text names an older Windows.
+        rule("os-too-old-for-rust-binary", "windows", C::Low, 56,
+             "Windows cannot find a function the extension %1 imports: binaries built with Rust 1.78 or later need Windows 10 "
+             "or newer (or a DLL beside it is of another version than the one it was built against).",
+             R"re(DLL load failed(?: while importing (\w+))?: The specified procedure could not be found)re"),
+        // An executable installed from a wheel (into bin/) whose load path points to the libraries delocate bundled beside
+        // the package (<pkg>.dylibs in site-packages), relative to the executable: they are not there after installation.
+        rule("bundled-dylib-load-path-wrong", "", C::Medium, 76,
+             "The executable looks for the libraries bundled in %1 relative to itself, but the wheel installs them beside the "
+             "package in site-packages: its load path was not made for where the installer puts scripts.",
+             R"re(Library not loaded: @(?:loader|executable)_path/\.\./([\w.-]+\.dylibs)/)re"),
         // An extension that links a library by its Homebrew path: the wheel was not delocated (the library not copied in).
         rule("auditwheel-copy-needed", "homebrew", C::Medium, 72,
              "The extension links %1 from Homebrew by its absolute path: the wheel does not carry it (delocate did not copy it in).",

@@ -111,6 +111,13 @@ bool refineBySecondSign(const QString &text, RuleHit &hit)
         hit.message = QStringLiteral("auditwheel imports %1, which the installed wheel package does not have: auditwheel and wheel "
                                      "versions do not match.").arg(hit.args.value(0));
     }
+    // A Windows the text names as older than 10: the procedure missing is one current Rust binaries import.
+    if (hit.id == QLatin1String("os-too-old-for-rust-binary")) {
+        static const QRegularExpression oldWindows(QStringLiteral(R"re(\bWindows[ -](?:7|8(?:\.1)?|Vista)\b|Windows Server 20(?:08|12)|\b6\.[123]\.\d{4}\b|\bwin(?:7|8)\b)re"),
+                                                   QRegularExpression::CaseInsensitiveOption);
+        if (oldWindows.match(text).hasMatch())
+            hit.confidence = Confidence::Medium;
+    }
     if (hit.id == QLatin1String("setuptools-rust-regression") && hit.tag == QLatin1String("crt-static")
         && !text.contains(QLatin1String("build_rust")) && !text.contains(QLatin1String("setuptools")))
         return false;  // the same cargo message from a build setuptools-rust did not drive
@@ -186,9 +193,22 @@ void refineStaleEnvironment(RuleHit &hit)
                                 "activate an existing environment.").arg(hit.args.value(0)), 80);
 }
 
+// PyO3 refusing a 64-bit Rust target for a 32-bit Python without a cross build in sight: a 32-bit Python (Windows,
+// cibuildwheel's win32) with the host's 64-bit Rust, not a cross build without the target's configuration.
+void refineArchitectureBits(bool crossTarget, RuleHit &hit)
+{
+    if (hit.id != QLatin1String("cross-compile-interpreter") || hit.tag != QLatin1String("arch") || crossTarget
+        || hit.args.value(0) != QLatin1String("64") || hit.args.value(1) != QLatin1String("32"))
+        return;
+    hit.retarget(QStringLiteral("wrong-interpreter"), Confidence::Medium,
+                 QStringLiteral("The Python is 32-bit and Rust builds for the 64-bit host: build for the interpreter's architecture "
+                                "(rustup target add i686-pc-windows-msvc, then --target i686-pc-windows-msvc) or use a 64-bit Python."), 80);
+}
+
 // Wordings whose cause depends on the release that printed them, or on a second line.
 bool refineByRelease(const QString &text, const TextFacts &facts, RuleHit &hit)
 {
+    refineArchitectureBits(facts.crossTarget, hit);
     refineStaleEnvironment(hit);
     refineCrossInterpreterPanic(text, facts.crossTarget, hit);
     if (hit.id == QLatin1String("cross-compile-interpreter") && (hit.tag == QLatin1String("kind-not-path") || hit.tag == QLatin1String("unsupported-kind")))

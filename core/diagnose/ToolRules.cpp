@@ -237,6 +237,12 @@ const QList<rules::Rule> &rules::toolRules()
              "patchelf could not open the copy of an external library for writing: maturin before 0.14.2 copied libraries with "
              "their read-only mode (as a Nix store's are) and then could not patch them. Upgrade maturin.",
              R"re(^patchelf: open: Permission denied)re"),
+        // uv refusing the wheel it just built because of its macOS tag: maturin tagged it with the build machine's macOS
+        // (no MACOSX_DEPLOYMENT_TARGET), newer than the target the installer accepts.
+        rule("macos-deployment-target-too-new", "built-wheel", C::Medium, 78,
+             "The wheel just built is tagged for macOS %2.%3, newer than the installer accepts: without MACOSX_DEPLOYMENT_TARGET "
+             "the build takes the machine's own macOS. Set MACOSX_DEPLOYMENT_TARGET (e.g. 11.0) for the build.",
+             R"re(The built wheel `([^`]*-macosx_(\d+)_(\d+)_\w+\.whl)` is\W+not compatible with the current Python)re"),
         // maturin's cffi bindings import cffi in the build environment; without it maturin tries pip, which an isolated
         // build environment (python -m build, uv) may not have. cffi belongs in [build-system] requires.
         rule("cffi-build-requirement-missing", "", C::Medium, 80,

@@ -178,6 +178,12 @@ private Q_SLOTS:
         row("maturin's panic with a thread id", "Version: 1.13.1\nArgs: maturin pep517 write-sdist --sdist-directory dist\n\nthread 'main' (27465575) panicked at src/source_distribution/mod.rs:714:83:", "maturin-bug");
         row("maturin's crash banner alone", "maturin has panicked. This is a bug in maturin. Please report this\nat https://github.com/PyO3/maturin/issues/new/choose.", "maturin-bug");
         row("an unreadable folder in the project", "💥 maturin failed\n  Caused by: Failed to add the files to the wheel\n  Caused by: /p/bogus_dir: IO error for operation on /p/bogus_dir: Permission denied (os error 13)", "maturin-bug");
+        // PyO3's bit-width refusal: a 32-bit Python with the host's 64-bit Rust, or a cross build to a 32-bit target.
+        row("a 32-bit Python, a 64-bit Rust", "your Rust target architecture (64-bit) does not match your python interpreter (32-bit)", "wrong-interpreter");
+        row("a 32-bit target, a 64-bit Python", "Error: \"Your Rust target architecture (32-bit) does not match your python interpreter (64-bit)\"", "cross-compile-interpreter");
+        row("a procedure Windows 7 lacks", "Windows 7 SP1\nImportError: DLL load failed while importing _accelerate: The specified procedure could not be found.", "os-too-old-for-rust-binary");
+        row("a bin/ executable and delocate's folder", "dyld[5]: Library not loaded: @loader_path/../pkg.dylibs/libodbc-166255bd.2.dylib\n  Referenced from: <...> /u/.local/bin/pkg", "bundled-dylib-load-path-wrong");
+        row("uv refusing the macOS tag it just built", "  ╰─▶ The built wheel `pkg-0.1.0-cp314-cp314-macosx_26_0_arm64.whl` is\n      not compatible with the current Python 3.14 on macOS aarch64", "macos-deployment-target-too-new");
         row("patchelf on a read-only copy", "$ patchelf --set-soname libhs-19c0d7fc.so.5 /tmp/.tmpcBPM8J/libhs-19c0d7fc.so.5\npatchelf: open: Permission denied", "maturin-bug");
         row("rust-toolchain holding TOML", "error: Pre-checks for host and toolchain failed: invalid toolchain name: '[toolchain]'", "rust-toolchain-file-misnamed");
         row("maturin 0.7 and Cargo.toml.orig", "Caused by: Failed to build source distribution\nCaused by: Failed to add file from Cargo.toml.orig to sdist as Cargo.toml.orig", "rust-too-new");
