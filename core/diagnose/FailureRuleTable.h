@@ -23,7 +23,7 @@ inline Rule rule(const char *id, const char *tag, Confidence c, int rank, const 
     return {id, tag, c, rank, message, re};
 }
 
-// Interpreters, toolchains, system libraries, cargo, pip/uv source builds, maturin's regressions (FailureRules.cpp).
+// Interpreters, toolchains, system libraries, cargo, pip/uv source builds, maturin's regressions (BuildRules.cpp).
 const QList<Rule> &buildRules();
 // The project's layout and metadata as maturin reads it, installed tools, develop installs and the
 // artifacts they leave, the repair step (ProjectRules.cpp).
