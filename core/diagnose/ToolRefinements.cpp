@@ -193,16 +193,20 @@ void refineStaleEnvironment(RuleHit &hit)
                                 "activate an existing environment.").arg(hit.args.value(0)), 80);
 }
 
-// PyO3 refusing a 64-bit Rust target for a 32-bit Python without a cross build in sight: a 32-bit Python (Windows,
-// cibuildwheel's win32) with the host's 64-bit Rust, not a cross build without the target's configuration.
+// PyO3 refusing a 64-bit Rust target for a 32-bit Python without a cross build in sight: most likely a 32-bit Python
+// (Windows, cibuildwheel's win32) with the host's 64-bit Rust rather than a cross build without the target's
+// configuration (a 32-bit target from a 64-bit host is the usual cross build).
 void refineArchitectureBits(bool crossTarget, RuleHit &hit)
 {
     if (hit.id != QLatin1String("cross-compile-interpreter") || hit.tag != QLatin1String("arch") || crossTarget
         || hit.args.value(0) != QLatin1String("64") || hit.args.value(1) != QLatin1String("32"))
         return;
-    hit.retarget(QStringLiteral("wrong-interpreter"), Confidence::Medium,
-                 QStringLiteral("The Python is 32-bit and Rust builds for the 64-bit host: build for the interpreter's architecture "
-                                "(rustup target add i686-pc-windows-msvc, then --target i686-pc-windows-msvc) or use a 64-bit Python."), 80);
+    // Still a lead: an excerpt of a cross build may not show its --target.
+    hit.retarget(QStringLiteral("wrong-interpreter"), Confidence::Low,
+                 QStringLiteral("The Python is 32-bit and Rust builds for 64-bit, most likely the host's own target: build for the "
+                                "interpreter's architecture (rustup target add i686-pc-windows-msvc, then --target "
+                                "i686-pc-windows-msvc) or use a 64-bit Python. (A cross build for a 64-bit target needs the "
+                                "target's Python configuration instead.)"), 80);
 }
 
 // Wordings whose cause depends on the release that printed them, or on a second line.
