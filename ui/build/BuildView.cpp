@@ -2,7 +2,6 @@
 
 #include "core/build/BuildOutputParser.h"
 #include "core/build/CommandPreview.h"
-#include "core/build/ShellQuote.h"
 #include "ui/build/BuildActions.h"
 #include "ui/build/BuildConsole.h"
 #include "ui/build/BuildOptionsForm.h"

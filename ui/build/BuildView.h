@@ -12,8 +12,6 @@
 class QLabel;
 class QToolButton;
 class QTimer;
-template <typename T>
-class QFutureWatcher;
 
 namespace wb::ui {
 

@@ -66,9 +66,4 @@ void CommandPanel::setNotes(const QStringList &notes)
     m_notes->setVisible(!notes.isEmpty());
 }
 
-QString CommandPanel::commandLine() const
-{
-    return m_line->text();
-}
-
 } // namespace wb::ui

@@ -18,7 +18,6 @@ public:
     void showPlanned(const QString &commandLine, const QString &maturinVersion);
     void showRunning(const QString &commandLine);
     void setNotes(const QStringList &notes);
-    QString commandLine() const;
 
 private:
     QLabel *m_label = nullptr;
