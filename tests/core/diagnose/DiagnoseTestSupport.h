@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/diagnose/Diagnoser.h"
 #include "core/diagnose/Finding.h"
 
 #include <QDir>
@@ -30,6 +31,14 @@ inline bool writeBytes(const QString &path, const QByteArray &bytes)
 {
     QFile f(path);
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
+
+// The findings for a pasted error text, or for a build log.
+inline QList<wb::diagnose::Finding> diagnoseText(const QString &text, bool asLog = false)
+{
+    wb::diagnose::Evidence e;
+    (asLog ? e.logText : e.errorText) = text;
+    return wb::diagnose::Diagnoser::diagnose(e);
 }
 
 inline QStringList ids(const QList<wb::diagnose::Finding> &findings)

@@ -37,13 +37,6 @@ QList<Report> devReports()
     return out;
 }
 
-QList<Finding> diagnoseText(const QString &kind, const QString &text)
-{
-    Evidence e;
-    (kind == QLatin1String("log") ? e.logText : e.errorText) = text;
-    return Diagnoser::diagnose(e);
-}
-
 bool isGenericId(const QString &id)
 {
     return id == QLatin1String("rust-compile-error") || id == QLatin1String("dependency-build-script-failed")
@@ -87,7 +80,7 @@ private Q_SLOTS:
             QSKIP("no development reports");
         int high = 0;
         for (const Report &r : reports) {
-            const QList<Finding> findings = diagnoseText(r.kind, r.text);
+            const QList<Finding> findings = wb::test::diagnoseText(r.text, r.kind == QLatin1String("log"));
             for (const Finding &f : findings) {
                 const QString where = r.name + QStringLiteral(": ") + f.id;
                 if (ConfidencePolicy::restsOnGenericLines(f))
@@ -120,7 +113,7 @@ private Q_SLOTS:
                 if (!ConfidencePolicy::isGenericLine(line))
                     continue;
                 ++checked;
-                for (const Finding &f : diagnoseText(r.kind, line))
+                for (const Finding &f : wb::test::diagnoseText(line, r.kind == QLatin1String("log")))
                     QVERIFY2(f.confidence == Confidence::Low, qPrintable(r.name + QStringLiteral(": '") + line + QStringLiteral("' -> ") + f.id));
             }
         }
@@ -190,7 +183,7 @@ private Q_SLOTS:
     void sharedLinesAreLeads()
     {
         QFETCH(QString, line);
-        const QList<Finding> findings = diagnoseText(QStringLiteral("error"), line);
+        const QList<Finding> findings = wb::test::diagnoseText(line);
         QVERIFY(!findings.isEmpty());
         bool recognised = false;
         for (const Finding &f : findings)
@@ -226,7 +219,7 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(QString, id);
         QFETCH(int, confidence);
-        const QList<Finding> findings = diagnoseText(QStringLiteral("error"), text);
+        const QList<Finding> findings = wb::test::diagnoseText(text);
         QVERIFY(!findings.isEmpty());
         QCOMPARE(findings.first().id, id);
         QCOMPARE(int(findings.first().confidence), confidence);
@@ -237,7 +230,7 @@ private Q_SLOTS:
     {
         const QString text = QStringLiteral("error: linker `cc` not found\n  |\n  = note: No such file or directory (os error 2)\n\n"
                                             "error: could not compile `proc-macro2` (build script) due to 1 previous error\n");
-        const QList<Finding> findings = diagnoseText(QStringLiteral("log"), text);
+        const QList<Finding> findings = wb::test::diagnoseText(text, true);
         QVERIFY(!findings.isEmpty());
         QCOMPARE(findings.first().id, QStringLiteral("c-linker-missing"));
         QCOMPARE(findings.first().confidence, Confidence::High);

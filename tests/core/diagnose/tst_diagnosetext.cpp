@@ -18,13 +18,6 @@ class TestDiagnoseText : public QObject
 {
     Q_OBJECT
 
-    static QList<Finding> diagnoseText(const QString &text, bool asLog)
-    {
-        Evidence e;
-        (asLog ? e.logText : e.errorText) = text;
-        return Diagnoser::diagnose(e);
-    }
-
 private Q_SLOTS:
     // Lines of cargo's progress alone are passed over by the rule scans; anything more on the line is read.
     void cargoProgressLines_data()
@@ -90,7 +83,7 @@ private Q_SLOTS:
         const QString text = wb::test::readText(wb::test::diagnoseData(file));
         QVERIFY2(!text.isEmpty(), qPrintable(file));
         for (bool asLog : {true, false}) {
-            const QList<Finding> findings = diagnoseText(text, asLog);
+            const QList<Finding> findings = wb::test::diagnoseText(text, asLog);
             QCOMPARE(wb::test::ids(findings), expected);
             for (const Finding &f : findings) {
                 QVERIFY2(!f.evidence.isEmpty(), qPrintable(f.id));
@@ -122,7 +115,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, error);
         QFETCH(bool, hint);
-        const QList<Finding> findings = diagnoseText(QStringLiteral("   Compiling mypkg v0.1.0 (/home/u/mypkg)\n") + error
+        const QList<Finding> findings = wb::test::diagnoseText(QStringLiteral("   Compiling mypkg v0.1.0 (/home/u/mypkg)\n") + error
                                                          + QStringLiteral("\n  --> src/lib.rs:12:5\n"),
                                                      true);
         QVERIFY(!findings.isEmpty());
@@ -138,12 +131,12 @@ private Q_SLOTS:
                                            "$ pip install cryptography\nCollecting cryptography\n"
                                            "  Downloading https://files.pythonhosted.org/packages/94/5c/cryptography-3.2.1.tar.gz (540kB)\n"
                                            "  Installing build dependencies ... done\n");
-        const QList<Finding> findings = diagnoseText(log, true);
+        const QList<Finding> findings = wb::test::diagnoseText(log, true);
         QCOMPARE(wb::test::ids(findings), QStringList{QStringLiteral("pip-too-old")});
         QCOMPARE(findings.first().severity, Severity::Warning);
         QCOMPARE(findings.first().confidence, Confidence::Low);
         // With the build's failure in sight, the old pip is the cause (an error).
-        const QList<Finding> failed = diagnoseText(log + QStringLiteral("  ERROR: Failed building wheel for cryptography\n"), true);
+        const QList<Finding> failed = wb::test::diagnoseText(log + QStringLiteral("  ERROR: Failed building wheel for cryptography\n"), true);
         QVERIFY(!failed.isEmpty());
         QCOMPARE(failed.first().id, QStringLiteral("pip-too-old"));
         QCOMPARE(failed.first().severity, Severity::Error);
@@ -201,7 +194,7 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(QString, expected);
         for (bool asLog : {true, false}) {
-            const QList<Finding> findings = diagnoseText(text, asLog);
+            const QList<Finding> findings = wb::test::diagnoseText(text, asLog);
             QVERIFY(!findings.isEmpty());
             QCOMPARE(findings.first().id, expected);
             QVERIFY(!wb::test::findingById(findings, QStringLiteral("unrecognised-failure")));
@@ -226,7 +219,7 @@ private Q_SLOTS:
         const QString text = found + QStringLiteral("\n💥 maturin failed\n  Caused by: Failed to ensure manylinux compliance\n"
                                                     "  Caused by: Your library is not manylinux compliant because it links the following "
                                                     "forbidden libraries: [\"libpython3.9.so.1.0\"]\n");
-        const QList<Finding> findings = diagnoseText(text, true);
+        const QList<Finding> findings = wb::test::diagnoseText(text, true);
         QCOMPARE(wb::test::ids(findings), QStringList{QStringLiteral("missing-extension-module")});
         const Finding &f = findings.first();
         QCOMPARE(f.why.contains(QLatin1String("extension-module")), pyo3Wording);
@@ -242,7 +235,7 @@ private Q_SLOTS:
                                             "  error: something nobody has seen before\n"
                                             "  error: could not compile `foo` (lib) due to 2 previous errors\n"
                                             "  Error: command ['maturin', 'pep517', 'build-wheel'] returned non-zero exit status 1\n");
-        const QList<Finding> findings = diagnoseText(text, false);
+        const QList<Finding> findings = wb::test::diagnoseText(text, false);
         QCOMPARE(wb::test::ids(findings), QStringList{QStringLiteral("unrecognised-failure")});
         const Finding &f = findings.first();
         QCOMPARE(f.confidence, Confidence::Low);
@@ -411,7 +404,7 @@ private Q_SLOTS:
         QFETCH(QString, id);
         QFETCH(int, confidence);
         QFETCH(QString, says);
-        const QList<Finding> findings = diagnoseText(text, false);
+        const QList<Finding> findings = wb::test::diagnoseText(text, false);
         QVERIFY(!findings.isEmpty());
         QCOMPARE(findings.first().id, id);
         QCOMPARE(int(findings.first().confidence), confidence);
@@ -423,37 +416,37 @@ private Q_SLOTS:
     {
         const QString tooNew = QStringLiteral("   Compiling pyo3-ffi v0.24.1\n"
                                               "  error: the configured Python interpreter version (3.14) is newer than PyO3's maximum supported version (3.13)\n");
-        QList<Finding> findings = diagnoseText(tooNew, true);
+        QList<Finding> findings = wb::test::diagnoseText(tooNew, true);
         QCOMPARE(findings.first().id, QStringLiteral("pyo3-python-too-new"));
         QVERIFY2(findings.first().message.contains(QLatin1String("PyO3 0.24.1")), qPrintable(findings.first().message));
         // PyO3's own hint is not a build that used the forward-compatibility switch.
-        findings = diagnoseText(tooNew + QStringLiteral("  = help: set PYO3_USE_ABI3_FORWARD_COMPATIBILITY=1 to suppress this check and build anyway using the stable ABI\n"), true);
+        findings = wb::test::diagnoseText(tooNew + QStringLiteral("  = help: set PYO3_USE_ABI3_FORWARD_COMPATIBILITY=1 to suppress this check and build anyway using the stable ABI\n"), true);
         QCOMPARE(wb::test::ids(findings), QStringList{QStringLiteral("pyo3-python-too-new")});
 
         const QString tag = QStringLiteral("ERROR: pkg-0.1.0-cp311-cp311-macosx_11_3_arm64.whl is not a supported wheel on this platform.\n");
-        findings = diagnoseText(QStringLiteral("📦 Built wheel with maturin 1.2.1\n") + tag, false);
+        findings = wb::test::diagnoseText(QStringLiteral("📦 Built wheel with maturin 1.2.1\n") + tag, false);
         QCOMPARE(findings.first().id, QStringLiteral("maturin-regression"));
         QCOMPARE(findings.first().confidence, Confidence::High);
         QVERIFY(findings.first().message.contains(QLatin1String("1.3.0")));
         // Without maturin in sight another build tool may have written the tag: a lead.
-        findings = diagnoseText(tag, false);
+        findings = wb::test::diagnoseText(tag, false);
         QCOMPARE(findings.first().id, QStringLiteral("maturin-regression"));
         QCOMPARE(findings.first().confidence, Confidence::Low);
         // A maturin that has the fix: only a lead.
-        findings = diagnoseText(QStringLiteral("📦 Built wheel with maturin 1.7.0\n") + tag, false);
+        findings = wb::test::diagnoseText(QStringLiteral("📦 Built wheel with maturin 1.7.0\n") + tag, false);
         QCOMPARE(findings.first().id, QStringLiteral("maturin-regression"));
         QCOMPARE(findings.first().confidence, Confidence::Low);
         QVERIFY(findings.first().message.contains(QLatin1String("maturin 1.7.0")));
         // A message that holds for every release and was only misused before the fix: with the fix, the advice stays.
         const QString folder = QStringLiteral("Found a directory with the module name (foo) next to Cargo.toml, which indicates a mixed "
                                               "python/rust project, but the directory didn't contain an __init__.py file.\n");
-        findings = diagnoseText(QStringLiteral("maturin 1.5.0\n") + folder, false);
+        findings = wb::test::diagnoseText(QStringLiteral("maturin 1.5.0\n") + folder, false);
         QCOMPARE(findings.first().id, QStringLiteral("maturin-regression"));
         QVERIFY2(findings.first().message.contains(QLatin1String("needs an __init__.py")), qPrintable(findings.first().message));
         QVERIFY2(!findings.first().message.contains(QLatin1String("look for another cause")), qPrintable(findings.first().message));
 
         const QString misparse = QStringLiteral("error: the configured Python interpreter version (3.1) is lower than PyO3's minimum supported version (3.6)\n");
-        QCOMPARE(diagnoseText(misparse, false).first().id, QStringLiteral("pyo3-version-misparse"));
+        QCOMPARE(wb::test::diagnoseText(misparse, false).first().id, QStringLiteral("pyo3-version-misparse"));
     }
 
     // What a text can say of an extension that does not fit its interpreter: a traceback that shows both Pythons'
@@ -504,7 +497,7 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(QString, id);
         QFETCH(int, confidence);
-        const QList<Finding> findings = diagnoseText(text, false);
+        const QList<Finding> findings = wb::test::diagnoseText(text, false);
         QVERIFY(!findings.isEmpty());
         QCOMPARE(findings.first().id, id);
         QCOMPARE(int(findings.first().confidence), confidence);
@@ -513,19 +506,19 @@ private Q_SLOTS:
     // "(unknown location)": the package was found only as a folder without its files; the finding says so.
     void namespacePackageSaysWhy()
     {
-        const QList<Finding> findings = diagnoseText(
+        const QList<Finding> findings = wb::test::diagnoseText(
             QStringLiteral("ImportError: cannot import name 'PydanticCustomError' from 'pydantic_core' (unknown location)"), false);
         QCOMPARE(wb::test::ids(findings), QStringList{QStringLiteral("module-not-found")});
         QCOMPARE(findings.first().confidence, Confidence::Low);
         QVERIFY2(findings.first().message.contains(QLatin1String("without __init__.py")), qPrintable(findings.first().message));
-        const QList<Finding> plain = diagnoseText(QStringLiteral("ImportError: cannot import name 'x' from 'y' (/v/y/__init__.py)"), false);
+        const QList<Finding> plain = wb::test::diagnoseText(QStringLiteral("ImportError: cannot import name 'x' from 'y' (/v/y/__init__.py)"), false);
         QVERIFY2(!plain.first().message.contains(QLatin1String("without __init__.py")), qPrintable(plain.first().message));
     }
 
     void tooRecentNamesSymbolsAndTag()
     {
         const QString text = wb::test::readText(wb::test::diagnoseData(QStringLiteral("maturin-1.8.3-manylinux_2_28-too-recent.log")));
-        const QList<Finding> findings = diagnoseText(text, true);
+        const QList<Finding> findings = wb::test::diagnoseText(text, true);
         QCOMPARE(findings.size(), 1);
         const Finding &f = findings.first();
         QVERIFY2(f.message.contains(QLatin1String("GLIBC_2.34")) && f.message.contains(QLatin1String("GLIBC_2.33")), qPrintable(f.message));
@@ -536,7 +529,7 @@ private Q_SLOTS:
         QCOMPARE(f.fix.edits.first().key, QStringLiteral("compatibility"));
         QCOMPARE(f.fix.edits.first().value, QStringLiteral("\"manylinux_2_34\""));
 
-        const QList<Finding> symbols = diagnoseText(QStringLiteral("Your library is not manylinux_2_17 compliant because of the presence of "
+        const QList<Finding> symbols = wb::test::diagnoseText(QStringLiteral("Your library is not manylinux_2_17 compliant because of the presence of "
                                                                    "too-recent versioned symbols: [\"libc.so.6 offending symbols: "
                                                                    "getrandom@GLIBC_2.25, memcpy@GLIBC_2.14\", \"libstdc++.so.6 offending "
                                                                    "symbols: _ZSt28__throw_bad_array_new_lengthv@GLIBCXX_3.4.29\"]"),
@@ -549,7 +542,7 @@ private Q_SLOTS:
     void rustErrorCitesFileAndLine()
     {
         const QString text = wb::test::readText(wb::test::diagnoseData(QStringLiteral("maturin-1.8.3-rust-compile-error.log")));
-        const QList<Finding> findings = diagnoseText(text, true);
+        const QList<Finding> findings = wb::test::diagnoseText(text, true);
         QCOMPARE(findings.size(), 1);
         QVERIFY(findings.first().evidence.first().location.contains(QLatin1String("src/lib.rs:7:5")));
         QCOMPARE(findings.first().fix.commands, QStringList{QStringLiteral("rustc --explain E0308")});

@@ -13,13 +13,6 @@ class TestQuotedMessages : public QObject
 {
     Q_OBJECT
 
-    static QList<Finding> diagnoseText(const QString &text)
-    {
-        Evidence e;
-        e.errorText = text;
-        return Diagnoser::diagnose(e);
-    }
-
 private Q_SLOTS:
     // Texts users report (maturin.md §6 and maturin's AuditWheelError strings), one per line.
     void quotedMessages_data()
@@ -266,7 +259,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, text);
         QFETCH(QString, expected);
-        const QList<Finding> findings = diagnoseText(text);
+        const QList<Finding> findings = wb::test::diagnoseText(text);
         if (expected.isEmpty()) {  // output of a healthy command: nothing to say
             QVERIFY(findings.isEmpty());
             return;

@@ -10,6 +10,7 @@
 #include "ui/build/EditorLauncher.h"
 #include "ui/build/HistoryModel.h"
 #include "ui/build/IssuesModel.h"
+#include "support/TestFiles.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -45,20 +46,11 @@ inline void forgetHistoryAndEditor()
     wb::ui::EditorLauncher::setCommand(QString());
     wb::ui::EditorLauncher::setOpenWith(wb::ui::EditorLauncher::OpenWith::Ask);
 }
-inline QByteArray fileBytes(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
+// test::writeAll into a folder made first, with `extra` permissions added (an editor script: ExeOwner).
 inline bool writeBytes(const QString &path, const QByteArray &bytes, QFileDevice::Permissions extra = {})
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size())
-        return false;
-    f.close();
-    return !extra || f.setPermissions(f.permissions() | extra);
+    return wb::test::writeAll(path, bytes) && (!extra || QFile::setPermissions(path, QFile::permissions(path) | extra));
 }
 
 // Runs a program to its end (in the test, not in the view): exit code, -1 when it did not finish.

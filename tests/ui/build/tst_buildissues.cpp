@@ -168,7 +168,7 @@ private Q_SLOTS:
         view.findChild<QTabWidget *>(QStringLiteral("buildTabs"))->setCurrentIndex(0);
         QVERIFY(clickIssue(view, QStringLiteral("cannot find value `c` in this scope"), true));
         QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(opened), 10000);
-        QCOMPARE(QString::fromUtf8(fileBytes(opened)).split(u'\n', Qt::SkipEmptyParts),
+        QCOMPARE(QString::fromUtf8(test::readAll(opened)).split(u'\n', Qt::SkipEmptyParts),
                  QStringList({QStringLiteral("--line"), QStringLiteral("14"), QStringLiteral("--column"), QStringLiteral("19"),
                               project + QStringLiteral("/src/lib.rs")}));
     }
@@ -339,7 +339,7 @@ private Q_SLOTS:
             viewer->hide();
         } else {
             QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(opened), 10000);
-            QCOMPARE(QString::fromUtf8(fileBytes(opened)).split(u'\n', Qt::SkipEmptyParts), QStringList({QStringLiteral("+14"), lib}));
+            QCOMPARE(QString::fromUtf8(test::readAll(opened)).split(u'\n', Qt::SkipEmptyParts), QStringList({QStringLiteral("+14"), lib}));
             QCOMPARE(ui::EditorLauncher::openWith(), ui::EditorLauncher::OpenWith::Editor);
             QFile::remove(opened);
         }
@@ -359,7 +359,7 @@ private Q_SLOTS:
             QCOMPARE(viewer->view()->highlightedLine(), 7);
         } else {
             QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(opened), 10000);
-            QCOMPARE(QString::fromUtf8(fileBytes(opened)).split(u'\n', Qt::SkipEmptyParts).first(), QStringLiteral("+7"));
+            QCOMPARE(QString::fromUtf8(test::readAll(opened)).split(u'\n', Qt::SkipEmptyParts).first(), QStringLiteral("+7"));
         }
     }
 

@@ -409,7 +409,7 @@ private Q_SLOTS:
         QTest::mouseClick(view.findChild<QAbstractButton *>(QStringLiteral("saveLogButton")), Qt::LeftButton);
         QVERIFY2(save.done() && save.failure().isEmpty(), qPrintable(save.failure()));
         QCOMPARE(offered, QStringList{log});
-        QVERIFY2(fileBytes(log).contains("Building a mixed python/rust project"), fileBytes(log).constData());
+        QVERIFY2(test::readAll(log).contains("Building a mixed python/rust project"), test::readAll(log).constData());
     }
 
     // Sdist runs `maturin sdist`; the source distribution is reported like a wheel.

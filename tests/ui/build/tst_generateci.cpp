@@ -113,7 +113,7 @@ private Q_SLOTS:
         QStringList expected{QStringLiteral("lint.yml"), written};
         expected.sort();
         QCOMPARE(files, expected); // replaced, not a second release workflow
-        QVERIFY(fileBytes(workflows + written).contains("command: sdist"));
+        QVERIFY(test::readAll(workflows + written).contains("command: sdist"));
         if (existing.isEmpty()) {
             QCOMPARE(choice, QStringLiteral("A new file named after the workflow"));
             QVERIFY(note.isEmpty());
@@ -121,7 +121,7 @@ private Q_SLOTS:
             QCOMPARE(choice, QString(QStringLiteral("Replace .github/workflows/") + existing));
             QVERIFY2(note.contains(existing) && note.contains(QStringLiteral("maturin-action")), qPrintable(note));
             QVERIFY2(question.contains(QStringLiteral("Replace it?")), qPrintable(question));
-            QVERIFY(fileBytes(workflows + written).contains("\nname: CI\n"));
+            QVERIFY(test::readAll(workflows + written).contains("\nname: CI\n"));
         }
     }
 
@@ -131,7 +131,7 @@ private Q_SLOTS:
         QTemporaryDir work;
         const QString project = work.path() + QStringLiteral("/hello-pyo3");
         QVERIFY(test::copyProject(test::exampleProject(), project));
-        QByteArray pyproject = fileBytes(project + QStringLiteral("/pyproject.toml"));
+        QByteArray pyproject = test::readAll(project + QStringLiteral("/pyproject.toml"));
         pyproject += "\n[tool.maturin.generate-ci.github]\npytest = true\ntrusted-publishing = true\n"
                      "[tool.maturin.generate-ci.github.linux]\ntargets = [\"x86_64\"]\n";
         QVERIFY(writeBytes(project + QStringLiteral("/pyproject.toml"), pyproject));
@@ -193,7 +193,7 @@ private Q_SLOTS:
         for (const char *must : {"\nname: Wheels\n", "CPython 3.9, 3.10, 3.11, 3.12, 3.13, 3.14", "macos-15-intel", "windows-11-arm",
                                  "actions/checkout@v6", "command: sdist", "uv publish", "--find-interpreter"})
             QVERIFY2(preview.contains(QLatin1String(must)), must);
-        QCOMPARE(fileBytes(file), preview.toUtf8());
+        QCOMPARE(test::readAll(file), preview.toUtf8());
         QVERIFY(statusOf(view).contains(QStringLiteral("Wrote")));
 
         // The file exists now (and the user changed it): asked, "No" keeps it and the dialog stays open.
@@ -217,7 +217,7 @@ private Q_SLOTS:
         QVERIFY2(target.contains(QStringLiteral("exists")), qPrintable(target));
         QVERIFY2(question.contains(QStringLiteral("already exists. Replace it?")), qPrintable(question));
         QVERIFY(stillOpen);
-        QCOMPARE(fileBytes(file), QByteArray("# mine\n"));
+        QCOMPARE(test::readAll(file), QByteArray("# mine\n"));
 
         // "Yes" replaces it with the preview.
         test::ModalScript replace;
@@ -229,7 +229,7 @@ private Q_SLOTS:
         replace.start();
         QTest::mouseClick(ciButton, Qt::LeftButton);
         QVERIFY2(replace.done() && replace.failure().isEmpty(), qPrintable(replace.failure()));
-        QCOMPARE(fileBytes(file), preview.toUtf8());
+        QCOMPARE(test::readAll(file), preview.toUtf8());
     }
 
     // Develop in a project without .venv offers to create one: "No" runs nothing, "Yes" creates it and
